@@ -1,0 +1,179 @@
+"""Load and validate the cited tables in ``data/``.
+
+Every stated figure and every assumption lives in a CSV file under ``data/``. This module reads
+them into typed :class:`pandas.DataFrame` objects and refuses anything malformed with one
+:class:`DataError` that names the file, the row (as numbered in the file, header = row 1) and
+the column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+#: Units a figure or an assumption may carry. Anything else is a typo and is refused.
+KNOWN_UNITS = frozenset({
+    "RUB", "USD", "KZT", "jobs", "m2", "ha", "t", "t/year", "t/month", "share", "x", "date", "count",
+    "regions", "people", "rank", "months", "days", "years", "%/year", "t/FEU", "FEU/train",
+    "trains/week", "t/m2", "RUB/m2", "RUB/m2/year", "RUB/FEU", "share/year", "RUB/USD", "KZT/USD",
+})
+
+FACT_COLUMNS = ["id", "entity", "metric", "value", "unit", "when", "as_of", "stated_as", "speaker",
+                "source", "locator", "note"]
+ASSUMPTION_COLUMNS = ["id", "group", "default", "min", "max", "step", "unit", "source", "estimate"]
+PRESET_COLUMNS = ["preset", "param", "value"]
+
+
+class DataError(ValueError):
+    """A table in ``data/`` is malformed.
+
+    Attributes
+    ----------
+    file, row, column : where the problem is; ``row`` is 1-based with the header as row 1.
+    """
+
+    def __init__(self, file: str, row: int | None, column: str | None, problem: str):
+        self.file, self.row, self.column, self.problem = file, row, column, problem
+        where = file + (f", row {row}" if row is not None else "") + (f", column '{column}'" if column else "")
+        super().__init__(f"{where}: {problem}")
+
+
+def _read(path: Path, columns: list[str]) -> pd.DataFrame:
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(path.name, None, None, "file not found") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise DataError(path.name, None, None, f"not a readable UTF-8 CSV ({exc})") from None
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise DataError(path.name, 1, missing[0], f"missing column; expected {columns}")
+    extra = [c for c in df.columns if c not in columns]
+    if extra:
+        raise DataError(path.name, 1, extra[0], f"unknown column; expected {columns}")
+    return df[columns]
+
+
+def _numbers(df: pd.DataFrame, file: str, column: str, required: bool = True) -> pd.Series:
+    out = pd.to_numeric(df[column].str.strip().replace("", None), errors="coerce")
+    bad = out.isna() & (df[column].str.strip() != "" if not required else True)
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        raise DataError(file, i + 2, column, f"'{df[column].iloc[i]}' is not a number")
+    return out.astype("float64")
+
+
+def _dates(df: pd.DataFrame, file: str, column: str, required: bool) -> pd.Series:
+    raw = df[column].str.strip()
+    out = pd.to_datetime(raw.replace("", None), format="%Y-%m-%d", errors="coerce")
+    bad = out.isna() & ((raw != "") | required)
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        raise DataError(file, i + 2, column, f"'{raw.iloc[i]}' is not a date in YYYY-MM-DD form")
+    return out
+
+
+def _check_ids(df: pd.DataFrame, file: str, column: str = "id") -> None:
+    empty = df[column].str.strip() == ""
+    dup = df[column].duplicated()
+    for mask, problem in ((empty, "empty id"), (dup, "duplicate id")):
+        if mask.any():
+            i = int(mask.to_numpy().nonzero()[0][0])
+            raise DataError(file, i + 2, column, f"{problem} '{df[column].iloc[i]}'")
+
+
+def _check_units(df: pd.DataFrame, file: str) -> None:
+    bad = ~df["unit"].isin(KNOWN_UNITS)
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        raise DataError(file, i + 2, "unit", f"unknown unit '{df['unit'].iloc[i]}'")
+
+
+def load_facts(path: Path | None = None) -> pd.DataFrame:
+    """Stated figures, indexed by ``id``.
+
+    Returns
+    -------
+    DataFrame with ``value`` (float64, base unit given in ``unit``; NaN for date figures),
+    ``when`` (datetime64, only for figures whose unit is ``date``), ``as_of`` (datetime64, date of
+    the publication) and the citation columns ``stated_as``, ``speaker``, ``source``, ``locator``, ``note``.
+    """
+    path = path or DATA_DIR / "facts.csv"
+    df = _read(path, FACT_COLUMNS)
+    _check_ids(df, path.name)
+    _check_units(df, path.name)
+    for col in ("source", "locator", "entity", "metric"):
+        empty = df[col].str.strip() == ""
+        if empty.any():
+            raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, col, "citation field is empty")
+    value = _numbers(df, path.name, "value", required=False)
+    when = _dates(df, path.name, "when", required=False)
+    is_date = df["unit"] == "date"
+    for mask, col, problem in ((is_date & when.isna(), "when", "a date figure needs a date in 'when'"),
+                               (~is_date & value.isna(), "value", "a figure needs a number in 'value'")):
+        if mask.any():
+            raise DataError(path.name, int(mask.to_numpy().nonzero()[0][0]) + 2, col, problem)
+    out = df.assign(value=value, when=when, as_of=_dates(df, path.name, "as_of", required=True))
+    return out.set_index("id")
+
+
+def load_assumptions(path: Path | None = None) -> pd.DataFrame:
+    """Slider assumptions, indexed by ``id``: ``default``, ``min``, ``max``, ``step`` (float64, in ``unit``),
+    ``source`` and ``estimate`` (bool: True where no public figure backs the default)."""
+    path = path or DATA_DIR / "assumptions.csv"
+    df = _read(path, ASSUMPTION_COLUMNS)
+    _check_ids(df, path.name)
+    _check_units(df, path.name)
+    nums = {c: _numbers(df, path.name, c) for c in ("default", "min", "max", "step")}
+    est = df["estimate"].str.strip().str.lower()
+    bad = ~est.isin(["true", "false"])
+    if bad.any():
+        raise DataError(path.name, int(bad.to_numpy().nonzero()[0][0]) + 2, "estimate", "must be true or false")
+    out = df.assign(**nums, estimate=est == "true")
+    for i, r in enumerate(out.itertuples()):
+        if not (r.min <= r.default <= r.max) or r.step <= 0:
+            raise DataError(path.name, i + 2, "default", f"default {r.default} outside [{r.min}, {r.max}] or step <= 0")
+    return out.set_index("id")
+
+
+def load_presets(path: Path | None = None, assumptions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Named scenario presets: ``preset``, ``param`` (an assumption id) and ``value`` (float64)."""
+    path = path or DATA_DIR / "presets.csv"
+    assumptions = load_assumptions() if assumptions is None else assumptions
+    df = _read(path, PRESET_COLUMNS)
+    df = df.assign(value=_numbers(df, path.name, "value"))
+    for i, r in enumerate(df.itertuples()):
+        if r.param not in assumptions.index:
+            raise DataError(path.name, i + 2, "param", f"unknown assumption '{r.param}'")
+        a = assumptions.loc[r.param]
+        if not a["min"] <= r.value <= a["max"]:
+            raise DataError(path.name, i + 2, "value", f"{r.value} outside [{a['min']}, {a['max']}]")
+    return df
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The three cited tables, loaded once."""
+
+    facts: pd.DataFrame
+    assumptions: pd.DataFrame
+    presets: pd.DataFrame
+
+    def fact(self, fact_id: str) -> float:
+        """Value of a stated figure in its base unit."""
+        return float(self.facts.at[fact_id, "value"])
+
+    def date(self, fact_id: str) -> pd.Timestamp:
+        """Date of a stated date figure."""
+        return self.facts.at[fact_id, "when"]
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """All tables from ``data/``, validated; cached for the process (treat as read-only)."""
+    assumptions = load_assumptions()
+    return Tables(load_facts(), assumptions, load_presets(assumptions=assumptions))

@@ -1,0 +1,129 @@
+"""Monthly export trajectory Moscow region → China under a scenario, and its uncertainty band.
+
+The report gives two volumes, 180 kt and 550 kt, read here as annual rates, and a completion date
+(April 2026). The trajectory moves the annual rate from the baseline at the report date to
+``attainment × 550 kt/year`` at ``April 2026 + delay``, along the chosen curve shape, then grows at
+``growth_after_pct`` a year. Monthly tonnes are the annual rate divided by 12.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from components.facts import tables
+from components.scenario import SHAPES, Scenario
+
+HORIZON_END = pd.Timestamp("2030-12-01")
+S_STEEPNESS = 10.0
+BAND_QUANTILES = (0.1, 0.5, 0.9)
+
+
+def _month_index(start: pd.Timestamp, end: pd.Timestamp) -> pd.DatetimeIndex:
+    return pd.date_range(start, end, freq="MS")
+
+
+def months_between(a: pd.Timestamp, b: pd.Timestamp) -> int:
+    """Whole calendar months from ``a`` to ``b`` (b later gives a positive number)."""
+    return (b.year - a.year) * 12 + (b.month - a.month)
+
+
+def plan_anchors() -> dict[str, object]:
+    """The stated figures the trajectory rests on: baseline and target (t/year), their months."""
+    t = tables()
+    base_month = t.facts.at["export_china_baseline", "as_of"].to_period("M").to_timestamp()
+    return {
+        "baseline_t_year": t.fact("export_china_baseline"),
+        "target_t_year": t.fact("export_china_target"),
+        "baseline_month": base_month,
+        "target_month": t.date("selyatino_completion"),
+    }
+
+
+def ramp(p: np.ndarray, b: float | np.ndarray, a: float | np.ndarray, shape: str) -> np.ndarray:
+    """Annual rate along the ramp at progress ``p`` in [0, 1] from ``b`` to ``a`` (t/year).
+
+    ``linear`` moves in equal steps, ``constant_growth`` by the same factor each month
+    (``b·(a/b)^p``), ``s_curve`` slowly, then fast, then slowly (a logistic rescaled to hit b and a).
+    """
+    if shape == "linear":
+        w = p
+    elif shape == "constant_growth":
+        return b * np.power(a / b, p)
+    elif shape == "s_curve":
+        lo, hi = 1 / (1 + np.exp(S_STEEPNESS / 2)), 1 / (1 + np.exp(-S_STEEPNESS / 2))
+        w = (1 / (1 + np.exp(-S_STEEPNESS * (p - 0.5))) - lo) / (hi - lo)
+    else:
+        raise ValueError(f"shape must be one of {SHAPES}, not {shape!r}")
+    return b + (a - b) * w
+
+
+def _rates(t: np.ndarray, ramp_months: np.ndarray, attainment: np.ndarray, s: Scenario) -> np.ndarray:
+    """Annual rate (t/year) at month offsets ``t`` for ramp lengths and attainments (broadcast)."""
+    anchors = plan_anchors()
+    b, target = anchors["baseline_t_year"], anchors["target_t_year"] * attainment
+    T = np.maximum(ramp_months, 1e-9)
+    p = np.clip(t / T, 0.0, 1.0)
+    after = np.maximum(t - T, 0.0) / 12.0
+    return ramp(p, b, target, s.shape) * np.power(1 + s.growth_after_pct / 100.0, after)
+
+
+def trajectory(s: Scenario, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
+    """Monthly exports from the baseline month to ``end``.
+
+    Returns
+    -------
+    DataFrame with ``month`` (datetime64, first of month), ``rate_t_year`` (annual rate, t/year),
+    ``tonnes`` (t/month = rate / 12) and ``phase`` ("ramp" up to the target month, then "after").
+    """
+    a = plan_anchors()
+    months = _month_index(a["baseline_month"], end)
+    t = np.arange(len(months), dtype=float)
+    T = months_between(a["baseline_month"], a["target_month"]) + s.delay_months
+    rate = _rates(t, np.asarray(T), np.asarray(s.attainment), s)
+    return pd.DataFrame({"month": months, "rate_t_year": rate, "tonnes": rate / 12.0,
+                         "phase": np.where(t <= T, "ramp", "after")})
+
+
+def target_month(s: Scenario) -> pd.Timestamp:
+    """Month the scenario reaches its target (stated April 2026 plus the delay, rounded up)."""
+    return plan_anchors()["target_month"] + pd.DateOffset(months=int(np.ceil(s.delay_months)))
+
+
+def implied_monthly_growth(baseline: float, target: float, months: float) -> float:
+    """Constant monthly growth rate taking ``baseline`` to ``target`` in ``months`` (a share, 0.1 = 10 %)."""
+    if baseline <= 0 or target <= 0 or months <= 0:
+        raise ValueError("baseline, target and months must be positive")
+    return (target / baseline) ** (1.0 / months) - 1.0
+
+
+def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
+    """Monte Carlo band over the delay and the attainment.
+
+    Delays are drawn from a normal distribution around ``s.delay_months`` with ``s.delay_sd_months``
+    (cut at 0), attainments around ``s.attainment`` with ``s.attainment_sd`` (cut at 0.05).
+
+    Returns
+    -------
+    DataFrame with ``month`` and ``p10``, ``p50``, ``p90`` in t/month.
+    """
+    a = plan_anchors()
+    months = _month_index(a["baseline_month"], end)
+    rng = np.random.default_rng(seed)
+    delay = np.maximum(rng.normal(s.delay_months, s.delay_sd_months, n_paths), 0.0)
+    attain = np.maximum(rng.normal(s.attainment, s.attainment_sd, n_paths), 0.05)
+    T = months_between(a["baseline_month"], a["target_month"]) + delay
+    t = np.arange(len(months), dtype=float)
+    paths = _rates(t[None, :], T[:, None], attain[:, None], s) / 12.0
+    q = np.quantile(paths, BAND_QUANTILES, axis=0)
+    return pd.DataFrame({"month": months, "p10": q[0], "p50": q[1], "p90": q[2]})
+
+
+def stated_points() -> pd.DataFrame:
+    """The two stated volumes as points: ``month``, ``tonnes`` (t/month), ``rate_t_year``, ``fact_id``."""
+    a = plan_anchors()
+    return pd.DataFrame({
+        "month": [a["baseline_month"], a["target_month"]],
+        "rate_t_year": [a["baseline_t_year"], a["target_t_year"]],
+        "tonnes": [a["baseline_t_year"] / 12.0, a["target_t_year"] / 12.0],
+        "fact_id": ["export_china_baseline", "export_china_target"],
+    })

@@ -1,0 +1,1 @@
+"""Page layer (ui): the only code below dashboard.py that imports streamlit."""

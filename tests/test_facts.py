@@ -1,0 +1,122 @@
+"""The cited tables: every stated figure of the seed report is there, typed and cited."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components.facts import DataError, load_assumptions, load_facts, load_presets, tables
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+
+# Figure id -> value in base units, read off the seed report by hand.
+STATED = {
+    "selyatino_investment": 14e9,
+    "selyatino_jobs": 1_500,
+    "selyatino_area": 65_000,
+    "export_china_baseline": 180_000,
+    "export_china_target": 550_000,
+    "export_china_multiple": 3,
+    "selyatino_agri_share": 0.40,
+    "agrohub_area": 750_000,  # 75 ha
+    "border_regions_side_a": 7,
+    "border_regions_side_b": 12,
+    "border_population": 30_000_000,
+}
+STATED_DATES = {"selyatino_completion": "2026-04-01", "selyatino_agreement": "2024-06-01"}
+
+
+@pytest.mark.parametrize("fact_id,value", STATED.items())
+def test_every_stated_figure_is_in_the_table(fact_id, value):
+    assert tables().fact(fact_id) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("fact_id,day", STATED_DATES.items())
+def test_stated_dates(fact_id, day):
+    assert tables().date(fact_id) == pd.Timestamp(day)
+
+
+def test_every_figure_carries_a_citation_and_the_publication_date():
+    f = tables().facts
+    assert (f["as_of"] == pd.Timestamp("2025-09-10")).all()
+    assert f["source"].str.contains("2025-09-10").all()
+    assert f["locator"].str.match(r"para\. \d+").all()
+
+
+def test_the_agrohub_parts_are_listed():
+    ids = set(tables().facts.index)
+    assert {"agrohub_container_terminal", "agrohub_warehouses", "agrohub_customs_terminal",
+            "agrohub_wholesale_centre"} <= ids
+
+
+def test_open_points_are_recorded_not_invented():
+    note = tables().facts.at["export_china_baseline", "note"]
+    assert "baseline year" in note
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/seed not beside the checkout")
+def test_stated_wording_appears_in_the_seed():
+    text = " ".join(p.read_text(encoding="utf-8") for p in SEED.glob("*.txt"))
+    for fid in ("selyatino_investment", "selyatino_area", "export_china_target", "agrohub_area"):
+        assert tables().facts.at[fid, "stated_as"] in text
+
+
+def test_assumptions_have_ranges_units_and_sources():
+    a = tables().assumptions
+    assert (a["min"] <= a["default"]).all() and (a["default"] <= a["max"]).all()
+    assert (a["source"].str.len() > 10).all()
+    assert a.at["feu_payload_t", "default"] == 24 and a.at["feu_per_train", "default"] == 60
+    assert a.at["usd_rub", "default"] == 85 and a.at["usd_kzt", "default"] == 510
+
+
+def _write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+HEADER = "id,entity,metric,value,unit,when,as_of,stated_as,speaker,source,locator,note\n"
+GOOD = "x,E,m,1,RUB,,2025-09-10,s,sp,src,para. 1,\n"
+
+
+def test_a_non_number_is_refused_naming_file_row_and_column(tmp_path):
+    p = _write(tmp_path, "facts.csv", HEADER + GOOD + "y,E,m,12a,RUB,,2025-09-10,s,sp,src,para. 1,\n")
+    with pytest.raises(DataError) as e:
+        load_facts(p)
+    assert (e.value.file, e.value.row, e.value.column) == ("facts.csv", 3, "value")
+    assert "12a" in str(e.value)
+
+
+def test_an_unknown_unit_is_refused(tmp_path):
+    p = _write(tmp_path, "facts.csv", HEADER + GOOD.replace("RUB", "rubles"))
+    with pytest.raises(DataError) as e:
+        load_facts(p)
+    assert (e.value.row, e.value.column) == (2, "unit")
+
+
+def test_a_wrong_column_is_refused(tmp_path):
+    p = _write(tmp_path, "facts.csv", HEADER.replace("locator", "where") + GOOD)
+    with pytest.raises(DataError) as e:
+        load_facts(p)
+    assert e.value.column == "locator"
+
+
+def test_a_missing_citation_is_refused(tmp_path):
+    p = _write(tmp_path, "facts.csv", HEADER + GOOD.replace(",src,", ",,"))
+    with pytest.raises(DataError) as e:
+        load_facts(p)
+    assert e.value.column == "source"
+
+
+def test_a_default_outside_its_range_is_refused(tmp_path):
+    p = _write(tmp_path, "assumptions.csv",
+               "id,group,default,min,max,step,unit,source,estimate\nx,g,30,0,10,1,t/FEU,src,false\n")
+    with pytest.raises(DataError) as e:
+        load_assumptions(p)
+    assert e.value.row == 2
+
+
+def test_a_preset_naming_an_unknown_assumption_is_refused(tmp_path):
+    p = _write(tmp_path, "presets.csv", "preset,param,value\nx,nope,1\n")
+    with pytest.raises(DataError) as e:
+        load_presets(p)
+    assert (e.value.row, e.value.column) == (2, "param")

@@ -1,0 +1,200 @@
+"""The pure model against numbers worked out by hand from the stated figures."""
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components import capacity, economics, projection
+from components.scenario import SHAPES, Scenario, parse_params, preset
+
+PLAN = Scenario.default()
+
+
+def test_stated_growth_is_a_tripling_of_3_06():
+    assert economics.ratios().at["export_multiple", "value"] == pytest.approx(550 / 180)
+    assert round(550 / 180, 2) == 3.06
+
+
+def test_investment_per_job_is_about_9_33_mn_rub():
+    assert economics.ratios().at["investment_per_job", "value"] == pytest.approx(9_333_333.33, rel=1e-9)
+
+
+def test_investment_per_m2_is_about_215_400_rub():
+    assert economics.ratios().at["investment_per_m2", "value"] == pytest.approx(215_384.6, abs=0.1)
+
+
+def test_tripling_reaches_550kt_by_april_2026():
+    traj = projection.trajectory(PLAN).set_index("month")
+    assert traj.at[pd.Timestamp("2025-09-01"), "rate_t_year"] == pytest.approx(180_000)
+    assert traj.at[pd.Timestamp("2026-04-01"), "rate_t_year"] == pytest.approx(550_000)
+    assert traj.at[pd.Timestamp("2026-04-01"), "tonnes"] == pytest.approx(45_833.33, abs=0.01)
+    assert traj.index[-1] == pd.Timestamp("2030-12-01")
+
+
+def test_linear_ramp_adds_equal_steps():
+    traj = projection.trajectory(PLAN.with_values(shape="linear")).set_index("month")
+    # 7 months from Sep 2025 to Apr 2026: (550 - 180) / 7 = 52,857.14 t/year more each month.
+    assert traj.at[pd.Timestamp("2025-10-01"), "rate_t_year"] == pytest.approx(232_857.14, abs=0.01)
+
+
+def test_six_month_delay_moves_the_target_to_october_2026():
+    s = PLAN.with_values(delay_months=6, shape="linear")
+    traj = projection.trajectory(s).set_index("month")
+    assert projection.target_month(s) == pd.Timestamp("2026-10-01")
+    # 13 months of ramp: at April 2026 (month 7) the rate is 180 + 370 * 7/13 = 379.23 kt/year.
+    assert traj.at[pd.Timestamp("2026-04-01"), "rate_t_year"] == pytest.approx(379_230.77, abs=0.01)
+    assert traj.at[pd.Timestamp("2026-10-01"), "rate_t_year"] == pytest.approx(550_000)
+
+
+def test_constant_growth_rate_taking_180kt_to_550kt_in_7_months_is_17_3_percent():
+    g = projection.implied_monthly_growth(180_000, 550_000, 7)
+    assert g == pytest.approx(0.17300, abs=1e-5)  # exp(1.116961 / 7) - 1 = exp(0.159566) - 1
+    traj = projection.trajectory(PLAN.with_values(shape="constant_growth")).set_index("month")
+    assert traj.at[pd.Timestamp("2025-10-01"), "rate_t_year"] == pytest.approx(180_000 * 1.17300, rel=1e-4)
+
+
+def test_in_12_months_the_implied_rate_is_9_8_percent():
+    assert projection.implied_monthly_growth(180_000, 550_000, 12) == pytest.approx(0.09755, abs=1e-5)  # exp(1.116961 / 12) - 1
+
+
+def test_growth_after_target_compounds_yearly():
+    s = PLAN.with_values(growth_after_pct=10)
+    traj = projection.trajectory(s).set_index("month")
+    assert traj.at[pd.Timestamp("2027-04-01"), "rate_t_year"] == pytest.approx(605_000)
+
+
+def test_550kt_is_22917_feu_and_7_3_trains_a_week():
+    traj = projection.trajectory(PLAN)
+    box = capacity.boxes_and_trains(traj, PLAN).set_index("month").loc[pd.Timestamp("2027-01-01")]
+    assert box["feu"] * 12 == pytest.approx(22_916.67, abs=0.01)
+    assert box["teu"] * 12 == pytest.approx(45_833.33, abs=0.01)
+    assert box["feu"] * 12 / 60 == pytest.approx(381.94, abs=0.01)
+    assert box["trains_per_week"] == pytest.approx(7.345, abs=0.001)
+
+
+def test_180kt_is_about_2_4_trains_a_week():
+    traj = projection.trajectory(PLAN)
+    first = capacity.boxes_and_trains(traj, PLAN).iloc[0]
+    assert first["trains_per_week"] == pytest.approx(180_000 / 24 / 60 / 52, rel=1e-9)  # 2.40
+
+
+def test_seven_trains_a_week_are_exceeded_in_april_2026_on_a_linear_ramp():
+    # 7 trains x 60 FEU x 24 t x 52 weeks = 524,160 t/year; linear ramp crosses it at month 6.51 -> April.
+    s = PLAN.with_values(shape="linear")
+    box = capacity.boxes_and_trains(projection.trajectory(s), s)
+    assert capacity.first_month_over_limit(box) == pd.Timestamp("2026-04-01")
+    assert capacity.first_month_over_limit(capacity.boxes_and_trains(projection.trajectory(s),
+                                           s.with_values(train_limit_per_week=8))) is None
+
+
+def test_warehouse_need_against_65000_m2():
+    # 550,000 t x 3 days / 365 = 4,520.5 t on hand; / (0.8 t/m2 x 0.85) = 6,647.8 m2 = 10.2 % of 65,000.
+    w = capacity.warehouse_need(projection.trajectory(PLAN), PLAN).set_index("month").loc[pd.Timestamp("2027-01-01")]
+    assert w["on_hand_t"] == pytest.approx(4_520.55, abs=0.01)
+    assert w["area_needed_m2"] == pytest.approx(6_647.86, abs=0.01)
+    assert w["share_of_area"] == pytest.approx(0.10227, abs=1e-5)
+    assert capacity.max_throughput_t_year(PLAN) == pytest.approx(65_000 * 0.8 * 0.85 * 365 / 3)
+
+
+def test_two_way_trains_with_60_percent_backhaul_run_80_percent_loaded():
+    box = capacity.boxes_and_trains(projection.trajectory(PLAN), PLAN)
+    tw = capacity.two_way_balance(box, PLAN).iloc[-1]
+    assert tw["loaded_share"] == pytest.approx(0.8)
+    assert tw["east_empty"] == 0
+    assert tw["west_empty"] == pytest.approx(tw["east_loaded"] * 0.4)
+
+
+def test_currency_conversion_of_the_investment():
+    assert economics.convert(14e9, "USD", PLAN) == pytest.approx(164_705_882.35, abs=0.01)
+    assert economics.convert(14e9, "KZT", PLAN) == pytest.approx(84_000_000_000)
+    with pytest.raises(ValueError):
+        economics.convert(1, "EUR", PLAN)
+
+
+def test_steady_year_net_cash_and_payback():
+    # Rent 65,000 x 11,005 x 0.85 = 608,026,250; handling 22,916.67 FEU x 20,000 = 458,333,333;
+    # net after 35 % opex = 693,133,729 RUB a year.
+    flows = economics.cash_flows(PLAN).set_index("year")
+    assert flows.at[2027, "net"] == pytest.approx(693_133_729, abs=1)
+    # 2026: 9 months of rent 456,019,688 + 412,500 t / 24 x 20,000 = 343,750,000; x 0.65 = 519,850,297.
+    assert flows.at[2026, "net"] == pytest.approx(519_850_297, abs=1)
+    # Payback: 0.75 year + (14e9 - 519,850,297) / 693,133,729 = 20.198 years: beyond 20, within 30.
+    assert economics.payback_years(PLAN) is None
+    assert economics.payback_years(PLAN.with_values(horizon_years=30)) == pytest.approx(20.198, abs=0.001)
+
+
+def test_npv_of_one_year_by_hand():
+    s = PLAN.with_values(horizon_years=5, discount_rate=0.1)
+    flows = economics.cash_flows(s).set_index("year")
+    expected = -14e9 + sum(flows.at[2026 + k, "net"] / 1.1 ** (k + 1) for k in range(5))
+    assert economics.npv(s) == pytest.approx(expected)
+    assert flows.at[2028, "discounted"] == pytest.approx(693_133_729 / 1.1 ** 3, abs=1)
+
+
+def test_a_delay_lowers_the_npv_and_sensitivity_is_sorted():
+    assert economics.npv(PLAN.with_values(delay_months=12)) < economics.npv(PLAN)
+    sens = economics.sensitivity(PLAN)
+    assert list(sens["swing"]) == sorted(sens["swing"], reverse=True)
+    row = sens.set_index("param").loc["discount_rate"]
+    assert row["npv_low"] > row["npv_base"] > row["npv_high"]
+
+
+def test_presets_apply_their_values():
+    assert preset("delayed").delay_months == 6
+    assert preset("pessimistic").feu_payload_t == 20
+    assert preset("plan") == PLAN
+
+
+def test_band_brackets_the_median_and_10000_paths_are_fast():
+    projection.band(PLAN, n_paths=100)  # warm numpy
+    t0 = time.perf_counter()
+    b = projection.band(PLAN, n_paths=10_000)
+    elapsed = time.perf_counter() - t0
+    assert (b["p10"] <= b["p50"]).all() and (b["p50"] <= b["p90"]).all()
+    assert b["p90"].iloc[12] > b["p10"].iloc[12]  # spread exists after the target
+    assert elapsed < 1.0  # a generous guard against an accidental Python loop; speed itself is benchmarked
+
+
+def test_url_parameters_fall_back_to_defaults():
+    s, notes = parse_params({"delay_months": "6", "attainment": "abc", "feu_payload_t": "999",
+                             "bogus": "1", "dwell_days": ["3", "4"]})
+    assert s.delay_months == 6 and s.attainment == 1.0 and s.feu_payload_t == 24 and s.dwell_days == 3
+    assert dict(notes) == {"attainment": "invalid", "feu_payload_t": "invalid", "bogus": "unknown",
+                           "dwell_days": "repeated"}
+
+
+scenarios = st.builds(
+    lambda shape, d, a, g, p: PLAN.with_values(shape=shape, delay_months=d, attainment=a, growth_after_pct=g,
+                                                feu_payload_t=p),
+    st.sampled_from(SHAPES), st.integers(0, 36), st.floats(0.3, 1.5), st.floats(-10, 20), st.floats(18, 26.7))
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios)
+def test_no_negative_tonnes_or_boxes(s):
+    traj = projection.trajectory(s)
+    assert (traj["tonnes"] >= 0).all()
+    assert (capacity.boxes_and_trains(traj, s)["feu"] >= 0).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios)
+def test_ramp_is_monotone_when_target_is_above_baseline(s):
+    traj = projection.trajectory(s)
+    ramp = traj.loc[traj["phase"] == "ramp", "rate_t_year"].to_numpy()
+    diffs = np.diff(ramp)
+    if s.attainment * 550_000 >= 180_000:
+        assert (diffs >= -1e-6).all()
+    else:
+        assert (diffs <= 1e-6).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(SHAPES), st.integers(0, 36))
+def test_target_reached_at_target_date_with_full_attainment(shape, delay):
+    s = PLAN.with_values(shape=shape, delay_months=delay)
+    traj = projection.trajectory(s).set_index("month")
+    assert traj.at[projection.target_month(s), "rate_t_year"] == pytest.approx(550_000)

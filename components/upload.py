@@ -1,0 +1,435 @@
+"""Parse and validate a user's upload of actual monthly export volumes (tonnes per month).
+
+Pure module (no Streamlit). Accepts messy CSV / XLSX exports from Russian Excel and 1C and
+returns a clean table, or raises exactly one :class:`UploadError` with a bilingual,
+row- and column-specific message. Row values are validated in one place: :class:`ActualRow`.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+import warnings
+import zipfile
+from collections import defaultdict
+
+import openpyxl
+import pandas as pd
+from pydantic import BaseModel, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # 5 MiB, raw upload size
+MAX_ROWS = 1200  # data rows (100 years of months)
+MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # declared uncompressed size of an xlsx
+MAX_ZIP_RATIO = 100  # uncompressed / compressed, enforced above 1 MiB unpacked
+HEADER_SCAN = 10  # non-blank rows searched for the header (1C puts title rows above it)
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+_SAVE_AS = ("Save it as .xlsx or .csv and upload again.", "Сохраните его как .xlsx или .csv и загрузите снова.")
+_MSG: dict[str, tuple[str, str]] = {  # code -> (en, ru); the row/column prefix is added by UploadError.message
+    "empty": ("The file is empty.", "Файл пуст."),
+    "binary": ("The file is not a text table (it contains binary data). " + _SAVE_AS[0],
+               "Файл не является текстовой таблицей (содержит двоичные данные). " + _SAVE_AS[1]),
+    "fake_xlsx": ("The file looks like an Excel workbook but is not a valid .xlsx file. " + _SAVE_AS[0],
+                  "Файл похож на книгу Excel, но не является корректным .xlsx. " + _SAVE_AS[1]),
+    "zip_bomb": ("The Excel file unpacks to {unpacked_mb} MB (ratio {ratio}:1), over the safety limit; not opened.",
+                 "Файл Excel распаковывается в {unpacked_mb} МБ (сжатие {ratio}:1), это больше допустимого; "
+                 "файл не открыт."),
+    "too_large": ("The file is {size_mb} MB; the maximum upload size is {limit_mb} MB.",
+                  "Размер файла {size_mb} МБ; максимально допустимый — {limit_mb} МБ."),
+    "missing_column": ("Required column «{column}» was not found. Columns found: {found}. "
+                       "Expected: month, tonnes (optional: direction, cargo).",
+                       "Не найден обязательный столбец «{column_ru}» ({column}). Найдены столбцы: {found}. "
+                       "Ожидаются: месяц, тонн (необязательно: направление, груз)."),
+    "missing_value": ("the cell is empty.", "ячейка пуста."),
+    "bad_number": ("'{value}' is not a number.", "«{value}» — не число."),
+    "negative": ("'{value}' is negative; tonnes must be 0 or more.",
+                 "«{value}» — отрицательное значение; тонны должны быть не меньше 0."),
+    "bad_month": ("'{value}' is not a recognised month; use e.g. 2025-03, 03.2025 or March 2025.",
+                  "«{value}» — не распознано как месяц; используйте, например, 2025-03, 03.2025 или март 2025."),
+    "future_month": ("month {month} is in the future (latest allowed: {latest}).",
+                     "месяц {month} ещё не наступил (последний допустимый: {latest})."),
+    "duplicate_month": ("month {month}{key} already appears in row {first_row}.",
+                        "месяц {month}{key} уже указан в строке {first_row}."),
+    "formula": ("the cell contains a formula '{value}'; paste values only.",
+                "ячейка содержит формулу «{value}»; вставьте только значения."),
+    "no_rows": ("The file has a header row but no data rows.", "В файле есть строка заголовков, но нет данных."),
+    "too_many_rows": ("The file has more than {limit} data rows.", "В файле больше {limit} строк с данными."),
+    "unreadable": ("The file is damaged or in an unsupported format (details: {reason}). " + _SAVE_AS[0],
+                   "Файл повреждён или в неподдерживаемом формате (подробности: {reason}). " + _SAVE_AS[1]),
+}
+
+_COLUMNS = {  # canonical -> (Russian display name, accepted header spellings after _norm)
+    "month": ("месяц", {"month", "месяц", "период", "дата", "date", "period"}),
+    "tonnes": ("тонн", {"tonnes", "tons", "t", "тонн", "тонны", "тонн,т", "тонны,т", "объем,т", "объем", "объем,тонн",
+                        "tonnes,t", "volume,t"}),
+    "direction": ("направление", {"direction", "направление"}),
+    "cargo": ("груз", {"cargo", "груз"}),
+}
+_MONTHS = {name: i for i, names in enumerate((
+    "январь января янв january jan", "февраль февраля фев february feb", "март марта мар march mar",
+    "апрель апреля апр april apr", "май мая may", "июнь июня июн june jun", "июль июля июл july jul",
+    "август августа авг august aug", "сентябрь сентября сен сент september sep sept",
+    "октябрь октября окт october oct", "ноябрь ноября ноя november nov", "декабрь декабря дек december dec"), 1)
+    for name in names.split()}
+
+
+class UploadError(ValueError):
+    """One clear reason why an upload was rejected.
+
+    Attributes
+    ----------
+    code : str
+        Machine-readable reason, e.g. ``"bad_number"``, ``"zip_bomb"``, ``"unreadable"``.
+    row : int or None
+        1-based row as the user sees it in the file (header = row 1 in a plain file).
+    column : str or None
+        Column name as written in the user's file (the canonical name for ``missing_column``).
+    """
+
+    def __init__(self, code: str, row: int | None = None, column: str | None = None, **ctx: object):
+        self.code, self.row, self.column, self.ctx = code, row, column, ctx
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        """Return the message in ``"en"`` or ``"ru"``, prefixed with row and column when known."""
+        ru = lang == "ru"
+        ctx = {k: str(v)[:40] if k == "value" else str(v) for k, v in self.ctx.items()}
+        ctx |= {"column": self.column or "", "column_ru": _COLUMNS.get(self.column or "", (self.column,))[0]}
+        text = _MSG.get(self.code, _MSG["unreadable"])[ru].format_map(defaultdict(lambda: "?", ctx))
+        if self.row is None:
+            return text[:1].upper() + text[1:]
+        where = f"Строка {self.row}" if ru else f"Row {self.row}"
+        if self.column:
+            where += f", столбец «{self.column}»" if ru else f", column «{self.column}»"
+        return f"{where}: {text}"
+
+
+def _norm(text: object) -> str:
+    """Lower-case header text, drop all kinds of whitespace, fold ё to е."""
+    return re.sub(r"\s+", "", str(text).replace("\ufeff", "")).lower().replace("ё", "е").rstrip(".:")
+
+
+def _blank(v: object) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and math.isnan(v))
+
+
+def _parse_month(value: object) -> dt.date:
+    """Parse a month cell (date, Excel serial day, or text) into the first day of that month."""
+    if isinstance(value, dt.datetime | dt.date):
+        return dt.date(value.year, value.month, 1)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if math.isfinite(value) and 20000 <= value <= 80000:  # Excel serial day, years 1954..2119
+            return (_EXCEL_EPOCH + dt.timedelta(days=int(value))).replace(day=1)
+        raise ValueError(value)
+    s = re.sub(r"\s+", " ", str(value)).strip().lower().replace("ё", "е")
+    s = re.sub(r"[ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", s)  # drop a "00:00:00" time part
+    if re.fullmatch(r"\d{5}(\.0+)?", s):
+        return _parse_month(float(s))
+    y = None
+    if g := re.fullmatch(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?", s):  # 2025-03, 2025-03-01
+        y, m, d = int(g[1]), int(g[2]), int(g[3] or 1)
+    elif g := re.fullmatch(r"(?:(\d{1,2})\.)?(\d{1,2})[./](\d{4})", s):  # 03.2025, 01.03.2025
+        d, m, y = int(g[1] or 1), int(g[2]), int(g[3])
+    elif (g := re.fullmatch(r"([a-zа-я]+)\.?,? ?(\d{4})( ?г(од|\.)?)?\.?", s)) and g[1] in _MONTHS:  # март 2025 г.
+        y, m, d = int(g[2]), _MONTHS[g[1]], 1
+    if y is None or not 1900 <= y <= 2100:
+        raise ValueError(value)
+    return dt.date(y, m, d).replace(day=1)  # ValueError on month 13 / 31 February
+
+
+def _parse_tonnes(value: object, comma_decimal: bool) -> float:
+    """Parse ``1 234,5`` / ``1,234.5`` / ``1234.5`` or a number into float tonnes.
+
+    A lone ``1,234`` is ambiguous: a decimal comma unless the file is comma-separated.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    s = re.sub(r"[\s']+", "", str(value)).replace("\u2212", "-")  # \s covers NBSP and narrow NBSP
+    if "," in s and "." in s:  # the later one is the decimal mark
+        s = s.replace(",", "") if s.rfind(".") > s.rfind(",") else s.replace(".", "").replace(",", ".")
+    elif s.count(",") > 1 or s.count(".") > 1 or (not comma_decimal and re.fullmatch(r"[+-]?\d{1,3},\d{3}", s)):
+        s = s.replace(",", "").replace(".", "")  # 1,234,567 / 1.234.567 thousands groups
+    s = s.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", s, re.I):
+        raise ValueError(value)
+    return float(s)
+
+
+def _fail(code: str, **ctx: object) -> PydanticCustomError:
+    return PydanticCustomError(code, code, ctx or None)
+
+
+class ActualRow(BaseModel):
+    """Schema of one data row: the single place where row values are validated.
+
+    Validation context: ``today`` (date; later months are rejected) and ``comma_decimal`` (bool).
+
+    Attributes
+    ----------
+    month : datetime.date
+        First day of the month the volume belongs to; not after today's month.
+    tonnes : float
+        Exported volume in tonnes, finite and ``>= 0``.
+    direction, cargo : str or None
+        Optional free-text breakdown keys.
+    """
+
+    month: dt.date
+    tonnes: float
+    direction: str | None = None
+    cargo: str | None = None
+
+    @field_validator("month", "tonnes", mode="before")
+    @classmethod
+    def _required(cls, v: object, info: ValidationInfo) -> object:
+        if _blank(v):
+            raise _fail("missing_value")
+        ctx = info.context or {}
+        if info.field_name == "tonnes":
+            try:
+                t = _parse_tonnes(v, ctx.get("comma_decimal", True))
+            except (ValueError, TypeError):
+                raise _fail("bad_number", value=v) from None
+            if not math.isfinite(t):
+                raise _fail("bad_number", value=v)
+            if t < 0:
+                raise _fail("negative", value=v)
+            return t
+        try:
+            month = _parse_month(v)
+        except (ValueError, OverflowError, TypeError):
+            raise _fail("bad_month", value=v) from None
+        latest = (ctx.get("today") or dt.date.today()).replace(day=1)
+        if month > latest:
+            raise _fail("future_month", month=f"{month:%Y-%m}", latest=f"{latest:%Y-%m}")
+        return month
+
+    @field_validator("direction", "cargo", mode="before")
+    @classmethod
+    def _text(cls, v: object) -> str | None:
+        return None if _blank(v) else re.sub(r"\s+", " ", str(v)).strip()[:200]
+
+
+Rows = list[tuple[int, list[object], list[bool]]]  # (row number in file, cell values, cell-is-formula flags)
+
+
+def _read_xlsx(data: bytes) -> Rows:
+    """Check the zip for bombs, then read the active sheet with formulas left unevaluated."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise UploadError("fake_xlsx") from None
+    unpacked = sum(i.file_size for i in infos)  # zipfile never inflates past these declared sizes
+    ratio = unpacked / max(1, sum(i.compress_size for i in infos))
+    if len(infos) > 1000 or unpacked > MAX_UNZIPPED_BYTES or (unpacked > 2**20 and ratio > MAX_ZIP_RATIO):
+        raise UploadError("zip_bomb", unpacked_mb=round(unpacked / 2**20, 1), ratio=round(ratio))
+    if "xl/workbook.xml" not in zf.namelist():
+        raise UploadError("fake_xlsx")
+    rows: Rows = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        try:
+            last = 0
+            for num, cells in enumerate(wb.active.iter_rows(min_row=1, max_col=64), 1):
+                values = [c.value for c in cells]
+                if not all(_blank(v) for v in values):
+                    rows.append((num, values, [c.data_type == "f" for c in cells]))
+                    last = num
+                if len(rows) > MAX_ROWS + HEADER_SCAN or num - last > 5000:  # enough / only blank rows left
+                    break
+        finally:
+            wb.close()
+    return rows
+
+
+def _read_csv(data: bytes) -> tuple[Rows, str]:
+    """Decode (UTF-16 BOM, UTF-8 with/without BOM, else cp1251), pick the separator, split rows."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = data.decode("utf-16")  # Excel "Unicode text" export
+    elif b"\x00" in data:
+        raise UploadError("binary")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1251")
+            except UnicodeDecodeError:
+                raise UploadError("binary") from None
+    if "\x00" in text or sum(ord(ch) < 32 and ch not in "\t\r\n\f" for ch in text) > max(2, len(text) // 100):
+        raise UploadError("binary")
+    head = "\n".join(text.splitlines()[:HEADER_SCAN * 3])
+    sep = next((s for s in "\t;," if _find_header(_split(head, s))),
+               "\t" if "\t" in head else ";" if ";" in head else ",")
+    return _split(text, sep), sep
+
+
+def _split(text: str, sep: str) -> Rows:
+    rows: Rows = []
+    for num, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=sep), 1):
+        if cells and not all(_blank(c) for c in cells):
+            rows.append((num, [c.strip() for c in cells], [c.strip().startswith("=") for c in cells]))
+            if len(rows) > MAX_ROWS + HEADER_SCAN:
+                break
+    return rows
+
+
+def _find_header(rows: Rows) -> tuple[int, dict[str, int]] | None:
+    """Position of the header among the first rows, and canonical name -> column index."""
+    for idx, (_, values, _) in enumerate(rows[:HEADER_SCAN]):
+        found: dict[str, int] = {}
+        for col, v in enumerate(values):
+            for key, (_, spellings) in _COLUMNS.items():
+                if not _blank(v) and _norm(v) in spellings:
+                    found.setdefault(key, col)
+        if "month" in found and "tonnes" in found:
+            return idx, found
+    return None
+
+
+def parse_actuals(data: bytes, filename: str, today: dt.date | None = None) -> pd.DataFrame:
+    """Parse an upload of actual monthly export volumes.
+
+    Parameters
+    ----------
+    data : bytes
+        Raw file content: CSV (UTF-8, UTF-8 BOM, cp1251 or UTF-16; ``,`` ``;`` or tab) or XLSX.
+    filename : str
+        Original file name; only used to flag files that pretend to be ``.xlsx``.
+    today : datetime.date, optional
+        Reference date (default: ``date.today()``); months after its month are rejected.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``month`` (datetime64[ns], first day of month, ascending), ``tonnes`` (float64,
+        tonnes, >= 0), ``direction`` and ``cargo`` (``string`` dtype, ``<NA>`` when absent).
+
+    Raises
+    ------
+    UploadError
+        The only exception raised; ``code``, ``row`` and ``column`` say what is wrong.
+    """
+    try:
+        return _parse(bytes(data), str(filename or ""), today or dt.date.today())
+    except UploadError:
+        raise
+    except Exception as exc:  # never leak a parser traceback to the user
+        kind = type(exc)
+        raise UploadError("unreadable", reason=kind.__name__ if kind.__module__ == "builtins"
+                          else f"{kind.__module__}.{kind.__name__}") from exc
+
+
+def _parse(data: bytes, filename: str, today: dt.date) -> pd.DataFrame:
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadError("too_large", size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_UPLOAD_BYTES // 2**20)
+    if not data.strip():
+        raise UploadError("empty")
+    if data[:4] == b"PK\x03\x04" or filename.lower().endswith((".xlsx", ".xlsm")):
+        rows, sep = _read_xlsx(data), None
+    else:
+        rows, sep = _read_csv(data)
+    if not rows:
+        raise UploadError("empty")
+    if (header := _find_header(rows)) is None:
+        names = [str(v).strip() for v in rows[0][1] if not _blank(v)]
+        seen_cols = {k for v in names for k, (_, spellings) in _COLUMNS.items() if _norm(v) in spellings}
+        raise UploadError("missing_column", column="month" if "month" not in seen_cols else "tonnes",
+                          found=", ".join(f"«{n[:40]}»" for n in names[:12]) or "—")
+    hidx, colmap = header
+    hvalues, body = rows[hidx][1], rows[hidx + 1:]
+    if not body:
+        raise UploadError("no_rows")
+    if len(body) > MAX_ROWS:
+        raise UploadError("too_many_rows", row=body[MAX_ROWS][0], limit=MAX_ROWS)
+
+    def colname(i: int) -> str:
+        return str(hvalues[i]).strip() if i < len(hvalues) and not _blank(hvalues[i]) else f"#{i + 1}"
+
+    context = {"today": today, "comma_decimal": sep != ","}
+    out, seen = [], {}
+    for num, values, formulas in body:
+        if any(formulas):
+            i = formulas.index(True)
+            raise UploadError("formula", row=num, column=colname(i), value=values[i])
+        try:
+            rec = ActualRow.model_validate({k: values[i] if i < len(values) else None for k, i in colmap.items()},
+                                           context=context)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            col = colname(colmap[str(err["loc"][0])] if err["loc"] else colmap["month"])
+            raise UploadError(err["type"], row=num, column=col, **err.get("ctx", {})) from None
+        if (key := (rec.month, rec.direction, rec.cargo)) in seen:
+            extra = ", ".join(x for x in (rec.direction, rec.cargo) if x)
+            raise UploadError("duplicate_month", row=num, column=colname(colmap["month"]),
+                              month=f"{rec.month:%Y-%m}", key=f" ({extra})" if extra else "", first_row=seen[key])
+        seen[key] = num
+        out.append(rec.model_dump())
+    df = pd.DataFrame(out, columns=["month", "tonnes", "direction", "cargo"])
+    df = df.astype({"month": "datetime64[ns]", "tonnes": "float64", "direction": "string", "cargo": "string"})
+    return df.sort_values("month", kind="stable").reset_index(drop=True)
+
+
+def monthly_totals(actuals: pd.DataFrame) -> pd.DataFrame:
+    """Sum tonnes over direction and cargo.
+
+    Parameters
+    ----------
+    actuals : pandas.DataFrame
+        Output of :func:`parse_actuals` (``month``, ``tonnes``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``month`` (first day of month, ascending, one row per month) and ``tonnes``
+        (float64, total tonnes exported in that month).
+    """
+    out = actuals.groupby("month", as_index=False, sort=True)["tonnes"].sum()
+    return out[["month", "tonnes"]].astype({"month": "datetime64[ns]", "tonnes": "float64"})
+
+
+_TEMPLATE_ROWS = [(dt.date(2024, 1, 1), 1234.5, "China", "coal"), (dt.date(2024, 1, 1), 800.0, "India", "coal"),
+                  (dt.date(2024, 2, 1), 1500.0, "China", "coal"), (dt.date(2024, 3, 1), 1620.25, None, None)]
+_TEMPLATE_RU = {"China": "Китай", "India": "Индия", "coal": "уголь"}
+
+
+def template_bytes(lang: str, fmt: str) -> bytes:
+    """Return a small example upload (monthly tonnes) that :func:`parse_actuals` accepts.
+
+    Parameters
+    ----------
+    lang : {"en", "ru"}
+        Header language; the Russian CSV uses ``;``, decimal comma and ``utf-8-sig`` for Excel.
+    fmt : {"csv", "xlsx"}
+        File format.
+
+    Returns
+    -------
+    bytes
+        File content: four example months of 2024 with tonnes, direction and cargo.
+    """
+    ru = lang == "ru"
+    rows = [(m, t, _TEMPLATE_RU.get(d, d) if ru else d, _TEMPLATE_RU.get(c, c) if ru else c)
+            for m, t, d, c in _TEMPLATE_ROWS]
+    header = ["месяц", "тонн", "направление", "груз"] if ru else ["month", "tonnes", "direction", "cargo"]
+    if fmt == "xlsx":
+        wb = openpyxl.Workbook()
+        wb.active.append(header)
+        for row in rows:
+            wb.active.append(list(row))
+            wb.active.cell(wb.active.max_row, 1).number_format = "mm.yyyy" if ru else "yyyy-mm"
+        wb.save(buf := io.BytesIO())
+        return buf.getvalue()
+    if fmt != "csv":
+        raise ValueError(f"fmt must be 'csv' or 'xlsx', not {fmt!r}")
+    w = csv.writer(text := io.StringIO(), delimiter=";" if ru else ",", lineterminator="\r\n")
+    w.writerow(header)
+    for m, t, d, c in rows:  # ru: 01.2024;1 234,5 (NBSP thousands, decimal comma)
+        tonnes = f"{t:,g}".replace(",", "\u00a0").replace(".", ",") if ru else f"{t:g}"
+        w.writerow([f"{m:%m.%Y}" if ru else f"{m:%Y-%m}", tonnes, d or "", c or ""])
+    return text.getvalue().encode("utf-8-sig" if ru else "utf-8")

@@ -1,0 +1,293 @@
+"""Tests for components.upload: corpus-driven, expected values written by hand.
+
+The corpus lives in tests/corpus (regenerate with tests/corpus/make_corpus.py).
+Zip bombs, oversize files and the 1200-row limit are generated at runtime.
+"""
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import io
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components import upload
+from components.upload import (MAX_UPLOAD_BYTES, UploadError, monthly_totals, parse_actuals,
+                               template_bytes)
+
+CORPUS = Path(__file__).parent / "corpus"
+TODAY = dt.date(2025, 6, 15)  # fixed "today": months after 2025-06 are in the future
+NA = None
+
+
+def M(y: int, m: int) -> pd.Timestamp:
+    return pd.Timestamp(y, m, 1)
+
+
+# (file, expected rows as (month, tonnes, direction, cargo) sorted by month, stable)
+GOOD = [
+    ("good_en_comma.csv", [
+        (M(2025, 1), 1200.0, "China", "coal"),
+        (M(2025, 1), 1050.5, "India", "coal"),       # quoted "1,050.5"
+        (M(2025, 2), 980.25, "China", "coal"),       # 2025-02-01
+        (M(2025, 3), 0.0, "China", "coal"),          # "Mar 2025"
+        (M(2025, 3), 75.5, "India", NA),             # "March 2025", empty cargo
+    ]),
+    ("good_ru_cp1251_semicolon.csv", [
+        (M(2024, 3), 0.5, NA, NA),                   # "Мар 2024;0,5;;"
+        (M(2025, 1), 1234.5, "Китай", "уголь"),      # "январь 2025;1 234,5"
+        (M(2025, 2), 12000.0, "Китай", "уголь"),     # "12<NBSP>000"
+        (M(2025, 3), 987.25, "Индия", "уголь"),      # "март 2025;987,25"
+        (M(2025, 4), 3000.75, "Китай", "уголь"),     # 'Апрель 2025 г.;"3 000,75"'
+    ]),
+    ("good_utf8_bom.csv", [
+        (M(2024, 11), 1500.75, NA, NA),              # "1<NNBSP>500,75"
+        (M(2024, 12), 2000.0, NA, NA),               # "2<NBSP>000"
+        (M(2025, 1), 42.0, NA, NA),                  # "2025-01-01 00:00:00"
+    ]),
+    ("good_dotted_months.csv", [
+        (M(2025, 1), 100.5, NA, "зерно"),            # 01.2025, tab-separated
+        (M(2025, 2), 200.0, NA, "зерно"),            # 01.02.2025
+        (M(2025, 3), 300.25, NA, NA),                # 3.2025, decimal point
+        (M(2025, 4), 1000.0, NA, "зерно"),           # 15.04.2025, "1 000"
+    ]),
+    ("good.xlsx", [                                  # title row + blank row above header
+        (M(2025, 1), 1500.0, "Китай", "уголь"),
+        (M(2025, 2), 1750.5, "Китай", "уголь"),
+        (M(2025, 2), 10.0, "Индия", NA),             # date cell, other direction
+        (M(2025, 3), 1234.5, "Индия", NA),           # datetime 2025-03-17 10:30, text "1 234,5"
+    ]),
+    ("good_excel_serial.xlsx", [
+        (M(2025, 1), 100.0, NA, NA),                 # 45658
+        (M(2025, 2), 200.5, NA, NA),                 # 45689
+        (M(2025, 3), 300.0, NA, NA),                 # 45717
+        (M(2025, 4), 0.0, NA, NA),                   # 45750 = 2025-04-03
+    ]),
+]
+
+# (file, code, row, column)
+BAD = [
+    ("bad_empty.csv", "empty", None, None),
+    ("bad_whitespace.csv", "empty", None, None),
+    ("bad_header_only.csv", "no_rows", None, None),
+    ("bad_binary.bin", "binary", None, None),
+    ("bad_undecodable.csv", "binary", None, None),
+    ("bad_fake.xlsx", "fake_xlsx", None, None),
+    ("bad_zip_not_xlsx.xlsx", "fake_xlsx", None, None),
+    ("bad_missing_column.csv", "missing_column", None, "tonnes"),
+    ("bad_text_tonnes.csv", "bad_number", 4, "tonnes"),
+    ("bad_negative.csv", "negative", 3, "Тонны"),
+    ("bad_duplicate.csv", "duplicate_month", 4, "month"),
+    ("bad_future.csv", "future_month", 3, "month"),
+    ("bad_formula.csv", "formula", 3, "tonnes"),
+    ("bad_formula.xlsx", "formula", 3, "tonnes"),
+    ("bad_month_total_row.csv", "bad_month", 4, "Месяц"),
+    ("bad_empty_tonnes.csv", "missing_value", 3, "tonnes"),
+]
+
+
+def _rows(df: pd.DataFrame) -> list[tuple]:
+    return [(r.month, r.tonnes, None if pd.isna(r.direction) else r.direction,
+             None if pd.isna(r.cargo) else r.cargo) for r in df.itertuples()]
+
+
+def _check_messages(err: UploadError) -> None:
+    for lang in ("en", "ru"):
+        msg = err.message(lang)
+        assert msg.strip() and "Traceback" not in msg and not re.search(r"\{[a-z_]+\}", msg)
+        if err.row is not None:
+            assert str(err.row) in msg
+        if err.column is not None:
+            assert err.column in msg
+    assert err.message("en") != err.message("ru")
+
+
+def _expect_error(data: bytes, name: str, code: str, row=None, column=None) -> UploadError:
+    with pytest.raises(UploadError) as info:
+        parse_actuals(data, name, today=TODAY)
+    err = info.value
+    assert (err.code, err.row, err.column) == (code, row, column), err.message("en")
+    _check_messages(err)
+    return err
+
+
+@pytest.mark.parametrize("name, expected", GOOD, ids=[g[0] for g in GOOD])
+def test_good_corpus(name, expected):
+    df = parse_actuals((CORPUS / name).read_bytes(), name, today=TODAY)
+    assert list(df.columns) == ["month", "tonnes", "direction", "cargo"]
+    assert str(df["month"].dtype).startswith("datetime64") and df["tonnes"].dtype == "float64"
+    assert df["month"].is_monotonic_increasing
+    assert _rows(df) == expected
+
+
+@pytest.mark.parametrize("name, code, row, column", BAD, ids=[b[0] for b in BAD])
+def test_bad_corpus(name, code, row, column):
+    _expect_error((CORPUS / name).read_bytes(), name, code, row, column)
+
+
+def test_specific_messages():
+    err = _expect_error((CORPUS / "bad_text_tonnes.csv").read_bytes(), "x.csv", "bad_number", 4, "tonnes")
+    assert err.message("en") == "Row 4, column «tonnes»: '12a' is not a number."
+    assert err.message("ru") == "Строка 4, столбец «tonnes»: «12a» — не число."
+    err = _expect_error((CORPUS / "bad_missing_column.csv").read_bytes(), "x.csv", "missing_column", None, "tonnes")
+    for lang in ("en", "ru"):  # names what was found and what is expected
+        assert "«сумма»" in err.message(lang) and "«месяц»" in err.message(lang)
+    assert "tonnes" in err.message("en") and "тонн" in err.message("ru")
+    err = _expect_error((CORPUS / "bad_duplicate.csv").read_bytes(), "x.csv", "duplicate_month", 4, "month")
+    assert "row 2" in err.message("en") and "строке 2" in err.message("ru")
+    assert str(err) == err.message("en")
+
+
+def test_monthly_totals_by_hand():
+    df = parse_actuals((CORPUS / "good_en_comma.csv").read_bytes(), "a.csv", today=TODAY)
+    tot = monthly_totals(df)
+    assert list(tot.columns) == ["month", "tonnes"]
+    assert list(zip(tot["month"], tot["tonnes"])) == [
+        (M(2025, 1), 2250.5), (M(2025, 2), 980.25), (M(2025, 3), 75.5)]
+    assert monthly_totals(df.iloc[0:0]).empty
+
+
+TEMPLATE_EXPECTED = {  # the documented example rows, by hand
+    "en": [(M(2024, 1), 1234.5, "China", "coal"), (M(2024, 1), 800.0, "India", "coal"),
+           (M(2024, 2), 1500.0, "China", "coal"), (M(2024, 3), 1620.25, NA, NA)],
+    "ru": [(M(2024, 1), 1234.5, "Китай", "уголь"), (M(2024, 1), 800.0, "Индия", "уголь"),
+           (M(2024, 2), 1500.0, "Китай", "уголь"), (M(2024, 3), 1620.25, NA, NA)],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_template_round_trip(lang, fmt):
+    data = template_bytes(lang, fmt)
+    assert 0 < len(data) < 50_000
+    if fmt == "csv" and lang == "ru":
+        assert data.startswith(b"\xef\xbb\xbf")
+        text = data.decode("utf-8-sig")
+        assert text.splitlines()[0] == "месяц;тонн;направление;груз" and "234,5" in text
+    elif fmt == "csv":
+        assert data.decode("utf-8").splitlines()[0] == "month,tonnes,direction,cargo"
+    else:
+        assert data[:4] == b"PK\x03\x04"
+    assert _rows(parse_actuals(data, f"template.{fmt}", today=TODAY)) == TEMPLATE_EXPECTED[lang]
+
+
+@pytest.mark.parametrize("text", ["2025-03", "2025-03-01", "03.2025", "01.03.2025", "март 2025", "Март 2025",
+                                  "мар 2025", "марта 2025 г.", "March 2025", "Mar 2025", "45717",
+                                  "2025-03-31 00:00:00"])
+def test_month_formats(text):
+    df = parse_actuals(f"month;tonnes\n{text};1\n".encode(), "m.csv", today=TODAY)
+    assert _rows(df) == [(M(2025, 3), 1.0, NA, NA)]
+
+
+@pytest.mark.parametrize("text", ["1 234,5", "1\u00a0234,5", "1\u202f234,5", "1,234.5", "1234.5", "1234,5",
+                                  "1.234,5", '"1 234,50"'])
+def test_number_formats(text):
+    df = parse_actuals(f"месяц;тонн\n03.2025;{text}\n".encode(), "n.csv", today=TODAY)
+    assert df["tonnes"].tolist() == [1234.5]
+
+
+@pytest.mark.parametrize("sep, text, expected", [
+    (",", '"2,500"', 2500.0),      # comma-separated file: a quoted 2,500 is a thousands group
+    (";", "2,500", 2.5),           # semicolon file (Russian Excel): decimal comma, 2.5 t
+    ("\t", "2,500", 2.5),
+    (",", '"2 500,5"', 2500.5),    # space thousands, so the comma is decimal even in a comma file
+    (",", '"1,234,567"', 1234567.0),
+])
+def test_ambiguous_comma_follows_file_convention(sep, text, expected):
+    df = parse_actuals(f"month{sep}tonnes\n2025-01{sep}{text}\n".encode(), "a.csv", today=TODAY)
+    assert df["tonnes"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("header", ["Тонн, т", "объём, т", "ОБЪЕМ,  Т", "T", "  TONNES ", "тонны", "tons"])
+def test_tonnes_header_spellings(header):
+    df = parse_actuals(f"Период;{header}\n2025-01;7\n".encode("cp1251"), "h.csv", today=TODAY)
+    assert df["tonnes"].tolist() == [7.0]
+
+
+def test_content_detection_beats_extension():
+    xlsx = (CORPUS / "good_excel_serial.xlsx").read_bytes()
+    assert len(parse_actuals(xlsx, "export.csv", today=TODAY)) == 4
+    csv = (CORPUS / "good_en_comma.csv").read_bytes()
+    _expect_error(csv, "export.xlsx", "fake_xlsx")
+
+
+def _zip_with(member_size: int) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        with zf.open("xl/worksheets/sheet1.xml", "w") as fh:
+            chunk = b"\0" * 2**20
+            for _ in range(member_size // 2**20):
+                fh.write(chunk)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("mib", [60, 3], ids=["over_50MiB", "ratio"])
+def test_zip_bomb_rejected_before_openpyxl(mib, monkeypatch):
+    import openpyxl
+
+    def boom(*a, **k):
+        raise AssertionError("openpyxl must not open a zip bomb")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", boom)
+    data = _zip_with(mib * 2**20)
+    assert len(data) < MAX_UPLOAD_BYTES  # tiny on the wire, huge unpacked
+    _expect_error(data, "bomb.xlsx", "zip_bomb")
+
+
+def test_too_large():
+    data = b"month,tonnes\n" + b"2025-01,1\n" * (MAX_UPLOAD_BYTES // 10 + 1)
+    assert len(data) > MAX_UPLOAD_BYTES == 5 * 1024 * 1024
+    err = _expect_error(data, "big.csv", "too_large")
+    assert "5" in err.message("en") and "5" in err.message("ru")
+
+
+def _months_csv(n: int) -> bytes:  # n consecutive months ending at 2025-06
+    rows = [f"{1925 + (6 + i) // 12}-{(6 + i) % 12 + 1:02d},1" for i in range(n)]
+    return ("month,tonnes\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_row_limit():
+    df = parse_actuals(_months_csv(1200), "ok.csv", today=TODAY)
+    assert len(df) == 1200 and df["month"].iloc[0] == M(1925, 7) and df["month"].iloc[-1] == M(2025, 6)
+    _expect_error(_months_csv(1201), "many.csv", "too_many_rows", 1202, None)
+
+
+def test_unreadable_is_wrapped():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/workbook.xml", "this is not xml <<<")
+    _expect_error(buf.getvalue(), "broken.xlsx", "unreadable")
+
+
+def test_random_garbage_never_escapes():
+    rng = random.Random(20250615)
+    seeds = [b"month;tonnes\n2025-01;1\n", (CORPUS / "good.xlsx").read_bytes()]
+    for i in range(200):
+        base = bytearray(seeds[i % 2])
+        for _ in range(rng.randint(1, 8)):
+            base[rng.randrange(len(base))] = rng.randrange(256)
+        try:
+            parse_actuals(bytes(base), "fuzz.xlsx" if i % 2 else "fuzz.csv", today=TODAY)
+        except UploadError as err:
+            _check_messages(err)
+
+
+def test_blank_trailing_and_default_today():
+    df = parse_actuals(b"month,tonnes\n2020-01,5\n\n,\n \n", "t.csv")
+    assert _rows(df) == [(M(2020, 1), 5.0, NA, NA)]
+
+
+def test_module_is_pure_and_validates_in_one_model():
+    tree = ast.parse(Path(upload.__file__).read_text(encoding="utf-8"))
+    imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert "streamlit" not in imported
+    row = upload.ActualRow.model_validate({"month": "март 2025", "tonnes": "1 234,5"}, context={"today": TODAY})
+    assert (row.month, row.tonnes, row.direction) == (dt.date(2025, 3, 1), 1234.5, None)

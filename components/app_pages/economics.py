@@ -1,0 +1,49 @@
+"""Economics: investment per job and per m², cash flows, payback, NPV and its sensitivity."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts, economics
+from components.facts import tables
+from components.scenario import CURRENCIES
+from components.ui import model, state, widgets
+
+
+def render() -> None:
+    L, s = state.labels(), state.scenario()
+    st.title(L("page_economics"))
+    st.markdown(L("intro_economics"))
+    cur = st.segmented_control(L("currency"), CURRENCIES, default="RUB", key=state.CURRENCY, bind="query-params",
+                               required=True) or "RUB"
+    conv = lambda x: economics.convert(x, cur, s)  # noqa: E731
+    r = economics.ratios()
+    flows = model.cash_flows(s)
+    npv, pay = economics.npv(s, flows), economics.payback_years(s, flows)
+    c = st.columns(4)
+    widgets.kpi(c[0], L("k_per_job"), L.money(conv(r.at["investment_per_job", "value"]), cur),
+                f'{L("derived")}: {r.at["investment_per_job", "formula"]}')
+    widgets.kpi(c[1], L("k_per_m2"), f'{L.num(conv(r.at["investment_per_m2", "value"]))} {L.cur(cur)}',
+                f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
+                delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))
+    widgets.kpi(c[2], L("k_npv", r=L.pct(s.discount_rate, 1), n=L.num(s.horizon_years)), L.money(conv(npv), cur),
+                L("h_npv"))
+    widgets.kpi(c[3], L("k_payback"), L("years", n=L.num(pay, 1)) if pay is not None else
+                f'> {L("years", n=L.num(s.horizon_years))}', L("h_payback"))
+
+    money = ["revenue", "opex", "net", "discounted", "cumulative"]
+    shown = flows.assign(**{m: conv(flows[m]) for m in money})
+    widgets.chart("cash-flow", charts.cash_flow(shown, cur, L), shown.assign(currency=cur),
+                  L("alt_cash", npv=L.money(conv(npv), cur)), s, L)
+
+    sens = model.sensitivity(s)
+    sens = sens.assign(label=[L(f"a_{p}") for p in sens["param"]],
+                       **{c_: conv(sens[c_]) for c_ in ("npv_low", "npv_high", "npv_base")})
+    top = sens.iloc[0]
+    widgets.chart("npv-sensitivity", charts.tornado(sens, cur, L),
+                  sens[["param", "low", "high", "npv_low", "npv_high", "npv_base"]].assign(currency=cur),
+                  L("alt_tornado", name=top["label"]), s, L)
+    st.caption(L("econ_scope", area=L.num(tables().fact("selyatino_area"))))
+
+
+if __name__ == "__main__":
+    render()

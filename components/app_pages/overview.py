@@ -1,0 +1,55 @@
+"""Overview: every stated figure as a card with its citation, and the ratios derived from them."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, economics, projection
+from components.facts import tables
+from components.ui import state, widgets
+
+
+def render() -> None:
+    L, s = state.labels(), state.scenario()
+    t = tables()
+    st.title(L("app_title"))
+    st.caption(L("app_subtitle"))
+    st.markdown(L("intro_overview"))
+    r = economics.ratios()
+    h = lambda fid: widgets.fact_help(fid, L)  # noqa: E731
+
+    st.subheader(L("hub_selyatino"))
+    c = st.columns(4)
+    widgets.kpi(c[0], L("k_investment"), L.money(t.fact("selyatino_investment")), h("selyatino_investment"))
+    widgets.kpi(c[1], L("k_jobs"), L.num(t.fact("selyatino_jobs")), h("selyatino_jobs"))
+    widgets.kpi(c[2], L("k_area"), f'{L.num(t.fact("selyatino_area"))} м²' if L.lang == "ru"
+                else f'{L.num(t.fact("selyatino_area"))} m²', h("selyatino_area"))
+    widgets.kpi(c[3], L("k_completion"), L.month(t.date("selyatino_completion")), h("selyatino_completion"),
+                delta=L("k_agreement", month=L.month(t.date("selyatino_agreement"))))
+    c = st.columns(4)
+    widgets.kpi(c[0], L("k_exports"), f'{L.compact(t.fact("export_china_baseline"))} → {L.compact(t.fact("export_china_target"))}',
+                h("export_china_target"), delta=f'×{L.num(r.at["export_multiple", "value"], 2)}')
+    widgets.kpi(c[1], L("k_share"), L.pct(t.fact("selyatino_agri_share")), h("selyatino_agri_share"))
+    widgets.kpi(c[2], L("k_per_job"), L.money(r.at["investment_per_job", "value"]),
+                f'{L("derived")}: {r.at["investment_per_job", "formula"]}')
+    widgets.kpi(c[3], L("k_per_m2"), f'{L.num(r.at["investment_per_m2", "value"])} {L.cur("RUB")}',
+                f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
+                delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))
+
+    st.subheader(L("hub_agrohub_border"))
+    c = st.columns(4)
+    widgets.kpi(c[0], L("k_agrohub"), f'{L.num(r.at["agrohub_area_ha", "value"])} {L("ha")}', h("agrohub_area"),
+                delta=L("k_agrohub_parts"))
+    widgets.kpi(c[1], L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '
+                f'{L.num(t.fact("border_regions_side_b"))}', h("border_regions_side_a"))
+    widgets.kpi(c[2], L("k_population"), L("about") + " " + L.compact(t.fact("border_population")),
+                h("border_population"))
+    widgets.kpi(c[3], L("k_border_rank"), L("k_longest"), h("border_longest"))
+
+    stated = projection.stated_points().assign(label=[L("k_baseline"), L("k_target")])
+    fig = charts.stated_exports(stated, L)
+    widgets.chart("stated-exports", fig, stated[["fact_id", "rate_t_year"]], L("alt_stated"), s, L)
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,64 @@
+"""Export projections: the scenario against the stated plan, its band, and a second scenario to compare."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, projection
+from components.scenario import Scenario, preset, preset_names
+from components.ui import model, state, upload_panel, widgets
+
+
+def kpis(s: Scenario) -> dict[str, float | pd.Timestamp]:
+    """Headline numbers of one scenario (t/year, share/month, month)."""
+    traj = model.trajectory(s)
+    a = projection.plan_anchors()
+    months = projection.months_between(a["baseline_month"], a["target_month"]) + s.delay_months
+    return {"target_month": projection.target_month(s), "target_rate": a["target_t_year"] * s.attainment,
+            "monthly_growth": projection.implied_monthly_growth(a["baseline_t_year"], a["target_t_year"] * s.attainment,
+                                                                 max(months, 1)),
+            "rate_2030": float(traj["rate_t_year"].iloc[-1]),
+            "tonnes_2027": float(traj.loc[traj["month"].dt.year == 2027, "tonnes"].sum())}
+
+
+def render() -> None:
+    L, s = state.labels(), state.scenario()
+    st.title(L("page_projections"))
+    st.markdown(L("intro_projections"))
+    k = kpis(s)
+    c = st.columns(4)
+    widgets.kpi(c[0], L("k_target_month"), L.month(k["target_month"]), L("h_target_month"))
+    widgets.kpi(c[1], L("k_target_rate"), L.tonnes(k["target_rate"]), L("h_target_rate"))
+    widgets.kpi(c[2], L("k_growth"), L.pct(k["monthly_growth"], 1) + " / " + L("mo"), L("h_growth"))
+    widgets.kpi(c[3], L("k_2027"), L.tonnes(k["tonnes_2027"]), L("h_2027"))
+
+    names = ["none", *[n for n in preset_names() if n != "plan"]]
+    compare = st.selectbox(L("compare_with"), names, key=state.COMPARE, bind="query-params",
+                           format_func=lambda n: L("compare_none") if n == "none" else L(f"preset_{n}"))
+    other = None if compare in (None, "none") else preset(compare)
+
+    actuals = upload_panel.render(L, s)
+    traj, plan = model.trajectory(s), model.trajectory(Scenario.default())
+    fig = charts.export_trajectory(traj, plan, model.band(s), projection.stated_points(), L, actuals=actuals,
+                                   compare=(L(f"preset_{compare}"), model.trajectory(other)) if other else None)
+    data = traj[["month", "rate_t_year", "tonnes"]].merge(
+        model.band(s), on="month").merge(plan[["month", "tonnes"]].rename(columns={"tonnes": "plan_tonnes"}), on="month")
+    if actuals is not None:
+        data = data.merge(actuals.rename(columns={"tonnes": "actual_tonnes"}), on="month", how="outer")
+    widgets.chart("export-projection", fig, data, L("alt_projection", month=L.month(k["target_month"]),
+                                                    rate=L.tonnes(k["target_rate"])), s, L)
+    upload_panel.progress(actuals, s, L)
+
+    if other is not None:
+        st.subheader(L("side_by_side"))
+        ko = kpis(other)
+        rows = [(L("k_target_month"), L.month(k["target_month"]), L.month(ko["target_month"])),
+                (L("k_target_rate"), L.tonnes(k["target_rate"]), L.tonnes(ko["target_rate"])),
+                (L("k_growth"), L.pct(k["monthly_growth"], 1), L.pct(ko["monthly_growth"], 1)),
+                (L("k_2027"), L.tonnes(k["tonnes_2027"]), L.tonnes(ko["tonnes_2027"])),
+                (L("k_2030"), L.tonnes(k["rate_2030"]), L.tonnes(ko["rate_2030"]))]
+        st.table(pd.DataFrame(rows, columns=["", L("scenario_line"), L(f"preset_{compare}")]).set_index(""))
+
+
+if __name__ == "__main__":
+    render()

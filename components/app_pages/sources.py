@@ -1,0 +1,38 @@
+"""Sources and method: every stated figure with its citation, every assumption with its reference,
+every derived figure with its formula."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import economics
+from components.facts import tables
+from components.ui import state
+
+
+def render() -> None:
+    L = state.labels()
+    t = tables()
+    st.title(L("page_sources"))
+    st.markdown(L("intro_sources"))
+    st.subheader(L("src_stated"))
+    f = t.facts.reset_index()
+    f["shown"] = [L.day(w) if u == "date" else L.num(v, 2 if v < 10 else 0) for v, u, w in zip(f["value"], f["unit"], f["when"])]
+    st.dataframe(f[["id", "entity", "metric", "shown", "unit", "stated_as", "speaker", "locator", "note"]].rename(
+        columns={"shown": L("value")}), hide_index=True, width="stretch")
+    st.caption(f'{L("src_publication")}: {f["source"].iloc[0]}')
+    st.subheader(L("src_assumptions"))
+    a = t.assumptions.reset_index()
+    a["label"] = [L(f"a_{i}") for i in a["id"]]
+    st.dataframe(a[["id", "label", "default", "min", "max", "unit", "estimate", "source"]], hide_index=True,
+                 width="stretch")
+    st.subheader(L("src_derived"))
+    r = economics.ratios().reset_index()
+    r["value"] = [L.num(v, 2) for v in r["value"]]
+    st.dataframe(r, hide_index=True, width="stretch")
+    st.subheader(L("src_method"))
+    st.markdown(L("method"))
+
+
+if __name__ == "__main__":
+    render()

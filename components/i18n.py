@@ -1,0 +1,418 @@
+"""Labels in English and Russian; numbers, money and dates formatted per language through babel."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LANGS = ("en", "ru")
+LANG_NAMES = {"en": "English", "ru": "Русский"}
+
+_T: dict[str, tuple[str, str]] = {
+    "app_title": ("Corridor capacity dashboard", "Панель пропускной способности коридора"),
+    "app_subtitle": ("Selyatino hub · Almaty Agrohub · Russia–Kazakhstan–China agri exports",
+                     "Хаб «Селятино» · Агрохаб в Алматинской области · агроэкспорт Россия–Казахстан–Китай"),
+    "language": ("Language", "Язык"),
+    # pages
+    "page_overview": ("Overview", "Обзор"),
+    "page_projections": ("Export projections", "Прогноз экспорта"),
+    "page_capacity": ("Capacity", "Мощности"),
+    "page_economics": ("Economics", "Экономика"),
+    "page_corridor": ("Corridor", "Коридор"),
+    "page_sources": ("Sources and method", "Источники"),
+    # sidebar
+    "scenario": ("Scenario", "Сценарий"),
+    "preset": ("Preset", "Готовый сценарий"),
+    "preset_plan": ("Stated plan", "Заявленный план"),
+    "preset_delayed": ("Delayed 6 months", "Задержка 6 месяцев"),
+    "preset_optimistic": ("Optimistic", "Оптимистичный"),
+    "preset_pessimistic": ("Pessimistic", "Пессимистичный"),
+    "preset_fitted": ("Fitted to actuals", "Подобран по факту"),
+    "apply": ("Apply", "Применить"),
+    "reset": ("Reset to the stated plan", "Сбросить к заявленному плану"),
+    "share_hint": ("The address bar holds this scenario: copy the link to share it.",
+                   "Сценарий записан в адресе страницы: скопируйте ссылку, чтобы поделиться им."),
+    "changed_from_plan": ("Changed from the plan", "Отличия от плана"),
+    "no_changes": ("Scenario = stated plan", "Сценарий = заявленный план"),
+    "group_projection": ("Projection", "Прогноз"),
+    "group_capacity": ("Capacity", "Мощности"),
+    "group_economics": ("Economics", "Экономика"),
+    "group_currency": ("Exchange rates", "Курсы валют"),
+    "bad_link": ("Some settings in the link were not valid and were reset to the plan: {keys}.",
+                 "Некоторые параметры ссылки неверны и сброшены к плану: {keys}."),
+    "shape": ("Ramp-up shape", "Форма роста"),
+    "shape_s_curve": ("S-curve", "S-кривая"),
+    "shape_linear": ("Linear", "Линейная"),
+    "shape_constant_growth": ("Constant growth rate", "Постоянный темп"),
+    # assumptions
+    "a_delay_months": ("Delay after April 2026 (months)", "Задержка после апреля 2026 (мес.)"),
+    "a_attainment": ("Share of 550 kt reached", "Доля достигнутых 550 тыс. т"),
+    "a_growth_after_pct": ("Growth after target (%/year)", "Рост после цели (%/год)"),
+    "a_delay_sd_months": ("Band: delay spread (months)", "Диапазон: разброс задержки (мес.)"),
+    "a_attainment_sd": ("Band: attainment spread", "Диапазон: разброс доли"),
+    "a_feu_payload_t": ("Payload per 40-ft box (t)", "Загрузка 40-фут. контейнера (т)"),
+    "a_feu_per_train": ("Boxes per train (FEU)", "Контейнеров в поезде (FEU)"),
+    "a_train_limit_per_week": ("Route limit (trains/week)", "Предел маршрута (поездов/нед.)"),
+    "a_dwell_days": ("Dwell time at hub (days)", "Время хранения на хабе (дн.)"),
+    "a_utilisation": ("Warehouse utilisation", "Загрузка склада"),
+    "a_storage_t_per_m2": ("Tonnes held per m²", "Тонн на м² площади"),
+    "a_backhaul_ratio": ("Loaded back-haul per export box", "Обратная загрузка на экспортный контейнер"),
+    "a_transit_days": ("Rail transit to China (days)", "Ж/д транзит до Китая (дн.)"),
+    "a_capex_rub_per_m2": ("Benchmark capex (RUB/m²)", "Эталонный capex (₽/м²)"),
+    "a_rent_rub_per_m2_year": ("Rent (RUB/m²/year)", "Аренда (₽/м²/год)"),
+    "a_handling_rub_per_feu": ("Handling tariff (RUB/FEU)", "Тариф обработки (₽/FEU)"),
+    "a_opex_share": ("Operating cost / revenue", "Операционные расходы / выручка"),
+    "a_discount_rate": ("Discount rate (per year)", "Ставка дисконтирования (в год)"),
+    "a_horizon_years": ("Appraisal horizon (years)", "Горизонт оценки (лет)"),
+    "a_usd_rub": ("RUB per USD", "Рублей за доллар"),
+    "a_usd_kzt": ("KZT per USD", "Тенге за доллар"),
+    # kinds
+    "stated": ("Stated", "Заявлено"),
+    "assumed": ("Assumed", "Допущение"),
+    "projected": ("Projected", "Прогноз"),
+    "estimate": ("estimate", "оценка"),
+    # charts
+    "month": ("Month", "Месяц"),
+    "year": ("Year", "Год"),
+    "t_month": ("Exports, t/month", "Экспорт, т/мес."),
+    "scenario_line": ("Your scenario", "Ваш сценарий"),
+    "plan_line": ("Stated plan (baseline)", "Заявленный план (базовый)"),
+    "band": ("10–90 % range (Monte Carlo)", "Диапазон 10–90 % (Монте-Карло)"),
+    "stated_points": ("Stated: 180 and 550 kt/year", "Заявлено: 180 и 550 тыс. т/год"),
+    "actuals": ("Actual (uploaded)", "Факт (загружено)"),
+    "compare_line": ("Comparison: {name}", "Сравнение: {name}"),
+    "chart_export": ("Exports to China under the scenario", "Экспорт в Китай по сценарию"),
+    "chart_trains": ("Trains a week needed", "Необходимо поездов в неделю"),
+    "chart_boxes": ("Containers a month", "Контейнеров в месяц"),
+    "chart_warehouse": ("Hub area the China flow needs", "Площадь хаба под поток в Китай"),
+    "chart_two_way": ("Loaded and empty boxes, two-way trains, {year}", "Гружёные и порожние контейнеры, {year}"),
+    "chart_cash": ("Net cash flow and cumulative position", "Чистый денежный поток и накопленный итог"),
+    "chart_tornado": ("NPV sensitivity: each assumption at its range ends", "Чувствительность NPV к допущениям"),
+    "chart_stated": ("Stated figures: exports to China", "Заявленные цифры: экспорт в Китай"),
+    "chart_corridor": ("The corridor, schematic", "Коридор, схема"),
+    "trains_week": ("Trains a week", "Поездов в неделю"),
+    "limit": ("Route limit", "Предел маршрута"),
+    "feu": ("FEU (40-ft)", "FEU (40 фут.)"),
+    "teu": ("TEU (20-ft equivalent)", "TEU (20-фут. экв.)"),
+    "boxes_month": ("Boxes a month", "Контейнеров в месяц"),
+    "area_needed": ("Area needed", "Нужная площадь"),
+    "area_stated": ("Stated total area 65,000 m²", "Заявленная площадь 65 000 м²"),
+    "m2": ("Area, m²", "Площадь, м²"),
+    "boxes_year": ("Boxes a year (FEU)", "Контейнеров в год (FEU)"),
+    "loaded": ("Loaded", "Гружёные"),
+    "empty": ("Empty", "Порожние"),
+    "eastbound": ("Eastbound (exports)", "На восток (экспорт)"),
+    "westbound": ("Westbound (back-haul)", "На запад (обратно)"),
+    "net_cash": ("Net cash flow", "Чистый поток"),
+    "cumulative": ("Cumulative after investment", "Накопленный итог после инвестиций"),
+    "npv_axis": ("NPV, {cur}", "NPV, {cur}"),
+    "low_end": ("Low end of range", "Нижняя граница"),
+    "high_end": ("High end of range", "Верхняя граница"),
+    "base_npv": ("Scenario NPV", "NPV сценария"),
+    "t_year": ("t/year", "т/год"),
+    "footnote_source": ("Source: news report of 2025-09-10 (stated figures);", "Источник: сообщение от 10.09.2025 (заявленные цифры);"),
+    "footnote_assumptions": ("assumptions: see the Sources page of the dashboard.", "допущения: страница «Источники» панели."),
+    "footnote_projection": ("Projected lines are scenarios, not forecasts.", "Линии прогноза — сценарии, а не предсказания."),
+    "footnote_schematic": ("Schematic: positions approximate, not a route map.", "Схема: положение точек приблизительное."),
+}
+
+_T.update({
+    "download": ("Download", "Скачать"),
+    "no_images": ("PNG and SVG need a Chromium browser on the server, and none was found ({reason}). HTML, CSV and XLSX still work.",
+                  "Для PNG и SVG на сервере нужен браузер Chromium, он не найден ({reason}). HTML, CSV и XLSX работают."),
+    "page_error": ("This page hit an unexpected error and could not be drawn. Your scenario is kept. Error id: {id}.",
+                   "На странице произошла непредвиденная ошибка. Ваш сценарий сохранён. Код ошибки: {id}."),
+    "derived": ("Derived", "Расчёт"),
+    "dismiss": ("OK", "Понятно"),
+    "about": ("about", "около"),
+    "ha": ("ha", "га"),
+    "mo": ("month", "мес."),
+    "years": ("{n} years", "{n} лет"),
+    "days": ("{n} days", "{n} дн."),
+    "value": ("Value", "Значение"),
+    "currency": ("Currency", "Валюта"),
+    "intro_overview": (
+        "What was announced for the **Selyatino** logistics hub near Moscow, the **Agrohub** in the Almaty region and "
+        "the Russia–Kazakhstan border, as reported on 10 September 2025. Hover over the question mark on a card to see where its "
+        "number comes from; the other pages turn these figures into projections you can change in the sidebar.",
+        "Что объявлено о логистическом хабе **«Селятино»** в Подмосковье, **Агрохабе** в Алматинской области и "
+        "российско-казахстанской границе (сообщение от 10 сентября 2025 г.). Наведите на знак вопроса карточки, чтобы увидеть "
+        "источник; на других страницах эти цифры становятся прогнозами, которые меняются в боковой панели."),
+    "hub_selyatino": ("TLC Selyatino hub, Moscow region", "ТЛЦ «Селятино», Московская область"),
+    "hub_agrohub_border": ("Agrohub, Almaty region, and the border", "Агрохаб в Алматинской области и граница"),
+    "k_investment": ("Investment", "Инвестиции"),
+    "k_jobs": ("Jobs created", "Рабочих мест"),
+    "k_area": ("Total area", "Общая площадь"),
+    "k_completion": ("Works finished by", "Завершение работ"),
+    "k_agreement": ("agreement {month}", "соглашение: {month}"),
+    "k_exports": ("Exports to China (t/year)", "Экспорт в Китай (т/год)"),
+    "k_share": ("Share of the region's agri exports (stage 2)", "Доля агроэкспорта области (2-я очередь)"),
+    "k_per_job": ("Investment per job", "Инвестиции на рабочее место"),
+    "k_per_m2": ("Investment per m²", "Инвестиции на м²"),
+    "k_vs_capex": ("{x}× a class-A warehouse", "в {x} раза выше склада класса А"),
+    "k_agrohub": ("Agrohub area", "Площадь Агрохаба"),
+    "k_agrohub_parts": ("terminal, warehouses, customs, market", "терминал, склады, таможня, рынок"),
+    "k_border_regions": ("Border regions (two sides)", "Приграничных регионов (две стороны)"),
+    "k_population": ("People in border regions", "Население приграничья"),
+    "k_border_rank": ("Russia–Kazakhstan border: rank among the world's continuous land borders by length",
+                      "Граница России и Казахстана: место среди непрерывных сухопутных границ мира по длине"),
+    "k_longest": ("No. 1", "№ 1"),
+    "k_baseline": ("Before (180 kt)", "Было (180 тыс. т)"),
+    "k_target": ("After stage 2 (550 kt)", "После 2-й очереди (550 тыс. т)"),
+    "alt_stated": ("Bar chart: stated exports to China rise from 180 to 550 thousand tonnes a year, a 3.06-fold increase.",
+                   "Столбцы: заявленный экспорт в Китай растёт со 180 до 550 тыс. т в год, в 3,06 раза."),
+    "intro_projections": (
+        "How exports to China could move from **180** to **550 thousand t a year**. The blue line is your scenario, "
+        "the dashed grey line the stated plan (target reached in April 2026), the shaded band the range of 10,000 "
+        "simulated paths with uncertain delay and attainment. The report gives no baseline year, so the ramp starts "
+        "at the report date.",
+        "Как экспорт в Китай может вырасти со **180** до **550 тыс. т в год**. Синяя линия — ваш сценарий, серая "
+        "пунктирная — заявленный план (цель в апреле 2026 г.), полоса — разброс 10 000 смоделированных траекторий "
+        "с неопределённой задержкой и долей достижения. Базовый год в сообщении не указан, рост начинается с даты сообщения."),
+    "k_target_month": ("Target month", "Месяц достижения цели"),
+    "k_target_rate": ("Annual rate at target", "Годовой объём при цели"),
+    "k_growth": ("Constant growth this implies", "Требуемый постоянный темп"),
+    "k_2027": ("Exports in 2027", "Экспорт за 2027 год"),
+    "k_2030": ("Annual rate, Dec 2030", "Годовой объём, дек. 2030"),
+    "h_target_month": ("April 2026 (stated) plus the scenario's delay.", "Апрель 2026 (заявлено) плюс задержка сценария."),
+    "h_target_rate": ("550 thousand t a year (stated) × the share reached.", "550 тыс. т в год (заявлено) × доля достижения."),
+    "h_growth": ("Monthly growth that would take 180 kt to the target in the months available.",
+                 "Ежемесячный рост, который приведёт от 180 тыс. т к цели за доступные месяцы."),
+    "h_2027": ("Sum of the scenario's monthly tonnes in 2027.", "Сумма месячных объёмов сценария за 2027 год."),
+    "compare_with": ("Compare with", "Сравнить с"),
+    "compare_none": ("— nothing —", "— ничем —"),
+    "side_by_side": ("Side by side", "Сравнение"),
+    "alt_projection": ("Line chart of monthly exports to China: the scenario reaches {rate} a year in {month}; the stated plan reaches 550 thousand t in April 2026.",
+                       "Линейный график месячного экспорта в Китай: сценарий выходит на {rate} в год в {month}; план — 550 тыс. т в апреле 2026."),
+    "upload_title": ("Compare with actual volumes (upload)", "Сравнить с фактическими объёмами (загрузка)"),
+    "upload_help": ("Upload actual monthly tonnes as CSV or XLSX (up to {mb} MB): columns *month* and *tonnes* "
+                    "(or *месяц* and *тонн*), optional *direction* and *cargo*. Russian Excel and 1C exports work as they are: "
+                    "semicolons, decimal commas, Windows-1251, months like `03.2025` or `март 2025`.",
+                    "Загрузите фактические месячные объёмы в CSV или XLSX (до {mb} МБ): столбцы *месяц* и *тонн* "
+                    "(или *month* и *tonnes*), по желанию *направление* и *груз*. Выгрузки Excel и 1С подходят как есть: "
+                    "точка с запятой, десятичная запятая, Windows-1251, месяцы вида `03.2025` или `март 2025`."),
+    "upload_label": ("Actual monthly volumes", "Фактические месячные объёмы"),
+    "upload_ok": ("Read {n} months from {name}.", "Прочитано месяцев: {n} из файла {name}."),
+    "upload_kept": ("The data you uploaded before is still shown.", "Ранее загруженные данные по-прежнему показаны."),
+    "upload_clear": ("Remove actuals", "Убрать факт"),
+    "template": ("Template {fmt}", "Шаблон {fmt}"),
+    "track_title": ("Actuals against the target", "Факт против цели"),
+    "track_year": ("Tonnes in {year} so far", "Тонн за {year} год"),
+    "track_year_help": ("Sum of uploaded months up to {month}.", "Сумма загруженных месяцев по {month}."),
+    "track_needed": ("Growth needed to reach target on time", "Нужный рост для цели в срок"),
+    "track_needed_help": ("Monthly growth from the last uploaded month to the scenario's target at its target month.",
+                          "Ежемесячный рост от последнего месяца до цели сценария к его сроку."),
+    "track_passed": ("target date passed", "срок прошёл"),
+    "track_pace": ("Current pace", "Текущий темп"),
+    "track_pace_help": ("Monthly growth fitted to the last six uploaded months (log-linear).",
+                        "Месячный рост по последним шести месяцам (лог-линейная оценка)."),
+    "track_reach": ("550 kt/year reached at this pace", "550 тыс. т/год при этом темпе"),
+    "track_reach_help": ("Month the current pace brings the monthly volume to 550,000 t / 12.",
+                         "Месяц, когда текущий темп даст 550 000 т / 12 в месяц."),
+    "track_never": ("not at this pace", "не при этом темпе"),
+    "track_apply_fit": ("Apply the scenario fitted to actuals: delay {delay} months, {att} of target (RMSE {rmse} t/month)",
+                        "Применить сценарий по факту: задержка {delay} мес., {att} цели (СКО {rmse} т/мес.)"),
+    "track_no_fit": ("No uploaded month falls after the baseline, so no scenario can be fitted.",
+                     "Нет загруженных месяцев после базового, подобрать сценарий нельзя."),
+    "intro_capacity": (
+        "What the scenario's tonnes mean on the rails and in the warehouse: 40-ft boxes (FEU) and their 20-ft "
+        "equivalents (TEU), trains a week against a route limit, the hub area the China flow needs against the stated "
+        "65,000 m², and how many boxes run empty when trains go both ways.",
+        "Что тонны сценария значат для железной дороги и склада: 40-футовые контейнеры (FEU) и их 20-футовый "
+        "эквивалент (TEU), поезда в неделю против предела маршрута, площадь хаба под поток в Китай против заявленных "
+        "65 000 м² и доля порожних контейнеров в двусторонних поездах."),
+    "k_trains_target": ("Trains a week at target", "Поездов в неделю при цели"),
+    "h_trains": ("FEU a month × 12 / 52 / boxes per train.", "FEU в месяц × 12 / 52 / контейнеров в поезде."),
+    "k_feu_year": ("40-ft boxes a year at target", "40-фут. контейнеров в год при цели"),
+    "h_feu_year": ("Annual tonnes / payload per box.", "Тонн в год / загрузка контейнера."),
+    "k_limit_hit": ("Limit of {limit} trains/week hit", "Предел {limit} поездов/нед. превышен"),
+    "h_limit": ("First month the trains needed exceed the route limit set in the sidebar.",
+                "Первый месяц, когда нужно больше поездов, чем предел из боковой панели."),
+    "k_never": ("not before 2031", "не раньше 2031"),
+    "k_area_share": ("Share of 65,000 m² needed", "Доля от 65 000 м²"),
+    "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / 65,000 m².",
+                     "Тонн на складе (т в год × дни / 365) / (т на м² × загрузка) / 65 000 м²."),
+    "k_max_throughput": ("area could turn over {t}/yr", "площадь обработает {t}/год"),
+    "alt_trains": ("Line chart of trains a week: {n} a week at the target month {month}, against the route limit.",
+                   "График поездов в неделю: {n} в месяц цели ({month}), против предела маршрута."),
+    "alt_boxes": ("Line chart of containers a month; {feu} 40-ft boxes a month at target.",
+                  "График контейнеров в месяц; {feu} FEU в месяц при цели."),
+    "alt_warehouse": ("Area chart: the China flow needs {share} of the stated 65,000 m² at target.",
+                      "Площадь: поток в Китай занимает {share} от заявленных 65 000 м² при цели."),
+    "alt_two_way": ("Stacked bars of loaded and empty boxes each way in {year}; {share} of boxes moved are loaded.",
+                    "Столбцы гружёных и порожних контейнеров в {year} г.; гружёных {share}."),
+    "intro_economics": (
+        "The stated **14 bn RUB** per job and per m², and what the hub could earn: rent on the occupied area plus a "
+        "handling tariff on the China export boxes, less operating cost, discounted at the rate set in the sidebar. "
+        "The tornado chart shows which assumption moves the NPV most.",
+        "Заявленные **14 млрд ₽** на рабочее место и на м², и что хаб может заработать: аренда занятой площади плюс "
+        "тариф за обработку экспортных контейнеров в Китай, за вычетом операционных расходов, с дисконтированием по "
+        "ставке из боковой панели. Диаграмма-торнадо показывает, какое допущение сильнее всего меняет NPV."),
+    "k_npv": ("NPV at {r}, {n} years", "NPV при {r}, {n} лет"),
+    "h_npv": ("−14 bn RUB + Σ net cash / (1 + rate)^k, k counted from 2026.", "−14 млрд ₽ + Σ чистый поток / (1 + ставка)^k, k от 2026 г."),
+    "k_payback": ("Simple payback", "Простая окупаемость"),
+    "h_payback": ("Years of operation until undiscounted net cash repays 14 bn RUB.",
+                  "Лет работы, пока недисконтированный поток не вернёт 14 млрд ₽."),
+    "alt_cash": ("Bar and line chart of yearly net cash and the cumulative position; NPV {npv}.",
+                 "Столбцы годового чистого потока и линия накопленного итога; NPV {npv}."),
+    "alt_tornado": ("Tornado chart of NPV sensitivity; {name} moves the NPV most.",
+                    "Диаграмма чувствительности NPV; сильнее всего влияет «{name}»."),
+    "econ_scope": ("Revenue counts only rent on the {area} m² and handling of the modelled China exports; other cargo "
+                   "through the hub is not counted, so the figures understate the hub's full business.",
+                   "Выручка учитывает только аренду {area} м² и обработку смоделированного экспорта в Китай; прочие "
+                   "грузы хаба не учтены, поэтому цифры занижают весь бизнес хаба."),
+    "intro_corridor": (
+        "The route the announcements tie together: from Selyatino in the Moscow region across the Russia–Kazakhstan "
+        "border, past the Agrohub in the Almaty region, to China through the Dostyk–Alashankou crossing. The drawing "
+        "is a schematic made without any map service, so it works offline.",
+        "Маршрут, который связывают объявленные проекты: от Селятино в Подмосковье через российско-казахстанскую "
+        "границу, мимо Агрохаба в Алматинской области, в Китай через переход Достык–Алашанькоу. Рисунок — схема без "
+        "картографических сервисов, он работает без интернета."),
+    "n_selyatino": ("Selyatino hub", "ТЛЦ «Селятино»"),
+    "n_ru_kz_border": ("Russia–Kazakhstan border", "Граница РФ–РК"),
+    "n_agrohub": ("Agrohub, Almaty region", "Агрохаб, Алматинская обл."),
+    "n_dostyk": ("Dostyk–Alashankou", "Достык–Алашанькоу"),
+    "n_xian": ("China (Xi'an)", "Китай (Сиань)"),
+    "n_selyatino_h": ("TLC Selyatino: {area} m², {inv} (stated)", "ТЛЦ «Селятино»: {area} м², {inv} (заявлено)"),
+    "n_border_h": ("{a} + {b} border regions, about {p} people (stated)", "{a} + {b} приграничных регионов, около {p} человек (заявлено)"),
+    "n_agrohub_h": ("Agrohub: {ha} ha with container terminal, warehouses, customs terminal, market (stated)",
+                    "Агрохаб: {ha} га, контейнерный терминал, склады, таможня, рынок (заявлено)"),
+    "n_dostyk_h": ("Kazakhstan–China rail crossing; trains regrouped here (reference)", "Ж/д переход Казахстан–Китай (справочно)"),
+    "n_xian_h": ("Destination example: a Selyatino–Xi'an train ran in 2024; about {days} days by rail (assumed)",
+                 "Пример назначения: поезд Селятино–Сиань (2024); около {days} дн. по ж/д (допущение)"),
+    "kind_hub": ("Hub (stated)", "Хаб (заявлено)"),
+    "kind_border": ("Border crossing", "Пограничный переход"),
+    "kind_city": ("Destination", "Пункт назначения"),
+    "alt_corridor": ("Schematic of the corridor from Selyatino through Kazakhstan and the Agrohub to China; about {days} days by rail.",
+                     "Схема коридора от Селятино через Казахстан и Агрохаб в Китай; около {days} дн. по ж/д."),
+    "border_facts": ("The border in figures", "Граница в цифрах"),
+    "k_transit": ("Rail transit to China (assumed)", "Ж/д транзит до Китая (допущение)"),
+    "corridor_notes": (
+        "- The report does not say which side has 7 border regions and which 12; it pairs the numbers with 'both sides'.\n"
+        "- The Agrohub's partners aim at container trains loaded in both directions; the Capacity page shows what the "
+        "back-haul share does to empty running.",
+        "- В сообщении не сказано, у какой стороны 7 приграничных регионов, а у какой 12.\n"
+        "- Партнёры Агрохаба рассчитывают на поезда, гружёные в обе стороны; на странице «Пропускная способность» "
+        "видно, как обратная загрузка меняет порожний пробег."),
+    "intro_sources": ("Every number on this dashboard is one of three kinds: **stated** in the report of 10 September 2025, "
+                      "**assumed** from the public references below, or **derived** by a formula from the two.",
+                      "Каждое число на панели одного из трёх видов: **заявлено** в сообщении от 10 сентября 2025 г., "
+                      "**допущение** по указанным ниже открытым источникам или **расчёт** по формуле из них."),
+    "src_stated": ("Stated figures", "Заявленные цифры"),
+    "src_publication": ("Publication", "Публикация"),
+    "src_assumptions": ("Assumptions behind the sliders", "Допущения за ползунками"),
+    "src_derived": ("Derived figures", "Расчётные показатели"),
+    "src_method": ("Method", "Метод"),
+    "method": (
+        "- **Projection.** The 180 and 550 thousand t are read as annual rates; the ramp runs from the report date "
+        "(September 2025) to April 2026 plus the delay, along a linear, constant-growth or S-shaped curve, to "
+        "550 kt × the share reached, then grows at the set rate. Monthly tonnes = annual rate / 12.\n"
+        "- **Band.** 10,000 paths with the delay and the share reached drawn from normal distributions around the "
+        "slider values (spreads set in the sidebar); the band is their 10th to 90th percentile.\n"
+        "- **Boxes and trains.** FEU = tonnes / payload; TEU = 2 × FEU; trains a week = FEU a month × 12 / 52 / boxes per train.\n"
+        "- **Warehouse.** Tonnes on hand = annual tonnes × dwell days / 365; area needed = tonnes on hand / "
+        "(t per m² × utilisation), against the stated 65,000 m².\n"
+        "- **Two-way trains.** Westbound loaded = back-haul ratio × eastbound; each way moves the larger count, the rest runs empty.\n"
+        "- **Economics.** Revenue = rent × 65,000 m² × utilisation + tariff × FEU; net = revenue × (1 − opex share); "
+        "NPV = −14 bn RUB + Σ net / (1 + r)^k with k = 1 in 2026; payback counts years of operation.\n"
+        "- **Currencies.** USD = RUB / (RUB per USD); KZT = USD × (KZT per USD).",
+        "- **Прогноз.** 180 и 550 тыс. т считаются годовыми объёмами; рост идёт от даты сообщения (сентябрь 2025) до "
+        "апреля 2026 плюс задержка, по линейной, экспоненциальной или S-образной кривой, до 550 тыс. т × доля "
+        "достижения, затем с заданным темпом. Месячный объём = годовой / 12.\n"
+        "- **Диапазон.** 10 000 траекторий, задержка и доля достижения — из нормальных распределений вокруг значений "
+        "ползунков; полоса — от 10-го до 90-го перцентиля.\n"
+        "- **Контейнеры и поезда.** FEU = тонны / загрузка; TEU = 2 × FEU; поездов в неделю = FEU в месяц × 12 / 52 / контейнеров в поезде.\n"
+        "- **Склад.** Тонн на складе = тонн в год × дни хранения / 365; нужная площадь = тонн на складе / "
+        "(т на м² × загрузка), против заявленных 65 000 м².\n"
+        "- **Двусторонние поезда.** Гружёных на запад = коэффициент обратной загрузки × на восток; в каждую сторону "
+        "идёт большее число контейнеров, остальные — порожние.\n"
+        "- **Экономика.** Выручка = аренда × 65 000 м² × загрузка + тариф × FEU; чистый поток = выручка × (1 − доля "
+        "расходов); NPV = −14 млрд ₽ + Σ поток / (1 + r)^k, k = 1 в 2026 г.; окупаемость — в годах работы.\n"
+        "- **Валюты.** USD = RUB / курс; KZT = USD × курс тенге."),
+})
+
+
+class Labels:
+    """Callable label lookup for one language: ``L("page_overview")``, ``L("bad_link", keys="x")``."""
+
+    def __init__(self, lang: str):
+        self.lang = lang if lang in LANGS else "en"
+        self._i = LANGS.index(self.lang)
+
+    def __call__(self, key: str, **kw) -> str:
+        pair = _T.get(key)
+        text = pair[self._i] if pair else key
+        return text.format(**kw) if kw else text
+
+    def has(self, key: str) -> bool:
+        return key in _T
+
+    # numbers ---------------------------------------------------------------------------------
+    def num(self, x: float, digits: int = 0) -> str:
+        """``1,500`` / ``1 500``; NaN as an em dash."""
+        if x is None or (isinstance(x, float) and math.isnan(x)):
+            return "—"
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(x, format=pattern, locale=self.lang)
+
+    def pct(self, share: float, digits: int = 0) -> str:
+        """A share as a percentage: ``40%`` / ``40 %``."""
+        return self.num(share * 100, digits) + ("\u00a0%" if self.lang == "ru" else "%")
+
+    _SCALES = ((1e9, ("bn", "млрд")), (1e6, ("mn", "млн")), (1e3, ("thousand", "тыс.")))
+    _CUR = {"RUB": ("RUB", "₽"), "USD": ("USD", "$"), "KZT": ("KZT", "₸")}
+
+    def compact(self, x: float, digits: int = 2) -> str:
+        """``14 bn`` / ``14 млрд``, ``9.33 mn`` / ``9,33 млн``; trailing zeros dropped."""
+        for size, words in self._SCALES:
+            if abs(x) >= size:
+                body = format_decimal(round(x / size, digits), format="#,##0." + "#" * digits, locale=self.lang)
+                return f"{body}\u00a0{words[self._i]}"
+        return format_decimal(round(x, digits), format="#,##0." + "#" * digits, locale=self.lang)
+
+    def money(self, x: float, currency: str = "RUB", digits: int = 2) -> str:
+        """``14 bn RUB`` / ``14 млрд ₽``."""
+        return f"{self.compact(x, digits)}\u00a0{self.cur(currency)}"
+
+    def cur(self, currency: str) -> str:
+        return self._CUR.get(currency, (currency, currency))[self._i]
+
+    def tonnes(self, x: float) -> str:
+        """``180 kt`` / ``180 тыс. т``; ``1.2 Mt`` / ``1,2 млн т``."""
+        for size, words in ((1e6, ("Mt", "млн\u00a0т")), (1e3, ("kt", "тыс.\u00a0т"))):
+            if abs(x) >= size:
+                body = format_decimal(round(x / size, 1), format="#,##0.#", locale=self.lang)
+                return f"{body}\u00a0{words[self._i]}"
+        return f"{self.num(x)}\u00a0{'t' if self.lang == 'en' else 'т'}"
+
+    def scale(self, values) -> tuple[float, str]:
+        """Divisor and word that keep an axis of money readable: (1e9, 'bn') / (1e6, 'млн')."""
+        top = max((abs(float(v)) for v in values), default=0.0)
+        for size, words in self._SCALES:
+            if top >= size:
+                return size, words[self._i]
+        return 1.0, ""
+
+    def month(self, day: dt.date | pd.Timestamp | None) -> str:
+        """``April 2026`` / ``апрель 2026``."""
+        if day is None or pd.isna(day):
+            return "—"
+        return format_date(pd.Timestamp(day).date(), "LLLL yyyy", locale=self.lang)
+
+    def day(self, day: dt.date | pd.Timestamp) -> str:
+        """``10 September 2025`` / ``10 сентября 2025 г.``."""
+        return format_date(pd.Timestamp(day).date(), "long", locale=self.lang)
+
+    # plotly ----------------------------------------------------------------------------------
+    @property
+    def separators(self) -> str:
+        """Plotly's ``layout.separators``: decimal mark, then thousands mark."""
+        return ", " if self.lang == "ru" else ".,"
+
+    @property
+    def date_tickformat(self) -> str:
+        """Axis format that needs no plotly.js locale bundle: ``Apr 2026`` or ``04.2026``."""
+        return "%m.%Y" if self.lang == "ru" else "%b %Y"

@@ -1,0 +1,87 @@
+"""Session-state keys and the scenario read from the widgets: the one place that spells them."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.facts import tables
+from components.i18n import LANG_NAMES, LANGS, Labels
+from components.scenario import CURRENCIES, SHAPES, Scenario, parse_params, preset, preset_names
+
+LANG = "lang"
+SHAPE = "shape"
+CURRENCY = "currency"
+COMPARE = "compare"
+ACTUALS = "actuals"
+UPLOAD_MESSAGE = "upload_message"
+LINK_CHECKED = "_link_checked"
+LINK_NOTICE = "_link_notice"
+
+
+def labels() -> Labels:
+    return Labels(st.session_state.get(LANG, LANGS[0]))
+
+
+def slider_spec(param: str) -> tuple[type, float, float, float, float]:
+    """(type, min, max, step, default) of an assumption's slider, ints where the range is whole."""
+    r = tables().assumptions.loc[param]
+    whole = all(float(v).is_integer() for v in (r["min"], r["max"], r["step"], r["default"]))
+    cast = int if whole else float
+    return cast, cast(r["min"]), cast(r["max"]), cast(r["step"]), cast(r["default"])
+
+
+def scenario() -> Scenario:
+    """The scenario the widgets show now (defaults for anything not yet rendered)."""
+    s = Scenario.default()
+    values = {k: float(st.session_state[k]) for k in Scenario.numeric_fields() if k in st.session_state}
+    if st.session_state.get(SHAPE) in SHAPES:
+        values[SHAPE] = st.session_state[SHAPE]
+    try:
+        return s.with_values(**values)
+    except ValueError:  # a value outside its range can only come from a tampered state: keep the plan
+        return s
+
+
+def apply_scenario(s: Scenario) -> None:
+    """Set every scenario widget to ``s`` (use as a button callback, before the widgets render)."""
+    for k in Scenario.numeric_fields():
+        cast = slider_spec(k)[0]
+        st.session_state[k] = cast(getattr(s, k))
+    st.session_state[SHAPE] = s.shape
+
+
+def apply_preset(name: str) -> None:
+    apply_scenario(preset(name))
+
+
+def _choice_values() -> dict[str, set[str]]:
+    """What a choice widget writes into the URL: its option's label, in either language."""
+    both = [Labels(lang) for lang in LANGS]
+    return {
+        LANG: set(LANG_NAMES.values()),
+        CURRENCY: set(CURRENCIES),
+        SHAPE: {L(f"shape_{v}") for L in both for v in SHAPES},
+        COMPARE: {L(f"preset_{n}") for L in both for n in preset_names()} | {L("compare_none") for L in both},
+    }
+
+
+def bad_link_params(params: dict[str, list[str]]) -> list[str]:
+    """Names of URL parameters that are unknown, repeated, not a number, out of range or not an option."""
+    choices = _choice_values()
+    bad = [k for k, _ in parse_params({k: v for k, v in params.items() if k not in choices})[1]]
+    bad += [k for k, v in params.items() if k in choices and (len(v) != 1 or v[0] not in choices[k])]
+    return [k[:40] for k in bad]
+
+
+def check_link() -> list[str]:
+    """URL parameters of the link that opened this session that were not valid and fell back to the plan.
+
+    The link is read once, on the session's first run; the answer is kept until the user dismisses it.
+    """
+    if not st.session_state.get(LINK_CHECKED):
+        st.session_state[LINK_CHECKED] = True
+        st.session_state[LINK_NOTICE] = bad_link_params({k: st.query_params.get_all(k) for k in st.query_params.keys()})
+    return st.session_state.get(LINK_NOTICE, [])
+
+
+def dismiss_link_notice() -> None:
+    st.session_state[LINK_NOTICE] = []

@@ -1,0 +1,131 @@
+"""Widgets reused by the pages: the scenario sidebar, KPI cards, charts with their download bar."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import export
+from components.facts import tables
+from components.i18n import LANG_NAMES, LANGS, Labels
+from components.scenario import SHAPES, Scenario, preset_names
+from components.ui import state
+
+GROUPS = ("projection", "capacity", "economics", "currency")
+
+
+# Fixed CSS (no user input reaches it): KPI values small enough for four cards a row at 1280 px,
+# and labels that wrap instead of being cut.
+STYLE = """<style>
+[data-testid="stMetricValue"] { font-size: 1.6rem; }
+[data-testid="stMetricValue"] > div { white-space: normal; overflow-wrap: anywhere; }
+[data-testid="stMetricLabel"] p { white-space: normal; }
+</style>"""
+
+
+def style() -> None:
+    st.html(STYLE)
+
+
+def language_switch() -> Labels:
+    st.segmented_control("Language / Язык", LANGS, format_func=LANG_NAMES.get, default=LANGS[0], key=state.LANG,
+                         bind="query-params", required=True)
+    return state.labels()
+
+
+def scenario_sidebar(L: Labels) -> Scenario:
+    """Presets, reset, and one slider per assumption, every value bound to the URL."""
+    st.subheader(L("scenario"))
+    for name in preset_names():
+        st.button(L(f"preset_{name}"), key=f"preset-{name}", on_click=state.apply_preset, args=(name,),
+                           width="stretch", type="primary" if name == "plan" else "secondary",
+                           help=L("reset") if name == "plan" else None)
+    s = state.scenario()
+    changes = s.changes_from_default()
+    st.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
+               ", ".join(L(f"a_{k}") if k != state.SHAPE else L("shape") for k in changes))
+    a = tables().assumptions
+    for group in GROUPS:
+        with st.expander(L(f"group_{group}"), expanded=group == "projection"):
+            if group == "projection":
+                st.selectbox(L("shape"), SHAPES, format_func=lambda v: L(f"shape_{v}"), key=state.SHAPE,
+                             bind="query-params")
+            for param in a.index[a["group"] == group]:
+                cast, lo, hi, step, default = state.slider_spec(param)
+                src = a.at[param, "source"] + (f" ({L('estimate')})" if a.at[param, "estimate"] else "")
+                st.slider(L(f"a_{param}"), lo, hi, value=default, step=step, key=param, bind="query-params",
+                          help=src)
+    st.caption(L("share_hint"))
+    return state.scenario()
+
+
+def fact_help(fact_id: str, L: Labels) -> str:
+    """Citation of a stated figure for a tooltip."""
+    f = tables().facts.loc[fact_id]
+    who = "" if f["speaker"].startswith("report") else f" — {f['speaker']}"
+    return f"{f['source']}, {f['locator']}{who}. «{f['stated_as']}». {f['note']}".strip()
+
+
+def kpi(col, label: str, value: str, help_text: str, delta: str | None = None) -> None:
+    col.metric(label, value, delta=delta, delta_color="off", delta_arrow="off", help=help_text, border=True)
+
+
+def chart(chart_id: str, fig: go.Figure, data: pd.DataFrame, alt: str, s: Scenario, L: Labels) -> None:
+    """Draw a chart with a text alternative under it and a compact download menu beside it."""
+    name = export.file_name(chart_id, s.slug(), dt.date.today(), "png")[:-4]
+    config = {"displaylogo": False, "toImageButtonOptions": {
+        "format": "png", "filename": name, "width": export.PNG_WIDTH, "height": export.PNG_HEIGHT,
+        "scale": export.PNG_SCALE}}
+    st.plotly_chart(fig, config=config, alt=alt, key=f"chart-{chart_id}", width="stretch")
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.caption(alt)
+    with right.popover(L("download"), icon=":material/download:", width="stretch"):
+        download_buttons(chart_id, fig, data, s, L)
+
+
+def _caption(s: Scenario, L: Labels) -> str:
+    changes = s.changes_from_default()
+    if not changes:
+        return L("no_changes")
+    return f'{L("scenario")}: ' + "; ".join(f"{L(f'a_{k}') if k != 'shape' else L('shape')} = {v if isinstance(v, str) else L.num(v, 2)}"
+                                         for k, v in changes.items())
+
+
+def _meta(s: Scenario, L: Labels) -> dict[str, str]:
+    return {"scenario": s.slug(), "language": L.lang, "exported": dt.date.today().isoformat(),
+            **{k: str(v) for k, v in vars(s).items()}}
+
+
+def download_buttons(chart_id: str, fig: go.Figure, data: pd.DataFrame, s: Scenario, L: Labels) -> None:
+    """PNG, SVG, HTML, CSV and XLSX of one chart; each file is made only when its button is clicked."""
+    today = dt.date.today()
+    fname = lambda ext: export.file_name(chart_id, s.slug(), today, ext)  # noqa: E731
+    caption = _caption(s, L)
+    title = fig.layout.title.text or chart_id
+    ok, reason = export.image_export_available()
+    img_help = None if ok else L("no_images", reason=reason)
+    st.download_button("PNG", lambda: export.to_png_bytes(export.annotate_for_export(fig, caption)),
+                       file_name=fname("png"), mime="image/png", key=f"dl-{chart_id}-png", disabled=not ok,
+                       help=img_help, width="stretch", icon=":material/image:")
+    st.download_button("SVG", lambda: export.to_svg_bytes(export.annotate_for_export(fig, caption)),
+                       file_name=fname("svg"), mime="image/svg+xml", key=f"dl-{chart_id}-svg", disabled=not ok,
+                       help=img_help, width="stretch", icon=":material/draw:")
+    st.download_button("HTML", lambda: export.to_html_bytes(export.annotate_for_export(fig, caption), title, L.lang),
+                       file_name=fname("html"), mime="text/html", key=f"dl-{chart_id}-html", width="stretch",
+                       icon=":material/web:")
+    st.download_button("CSV", lambda: export.to_csv_bytes(data), file_name=fname("csv"), mime="text/csv",
+                       key=f"dl-{chart_id}-csv", width="stretch", icon=":material/table:")
+    st.download_button("XLSX", lambda: export.to_xlsx_bytes(data, _meta(s, L), sources_table(L)),
+                       file_name=fname("xlsx"), key=f"dl-{chart_id}-xlsx", width="stretch",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/grid_on:")
+    if not ok:
+        st.caption(L("no_images", reason=reason))
+
+
+def sources_table(L: Labels) -> pd.DataFrame:
+    """Stated figures with their citations, for downloads."""
+    f = tables().facts.reset_index()
+    return f[["id", "entity", "metric", "value", "unit", "when", "stated_as", "speaker", "source", "locator", "note"]]

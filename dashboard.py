@@ -1,0 +1,50 @@
+"""Entry point: page config, language, the shared scenario sidebar, navigation, one error boundary.
+
+Run with ``streamlit run dashboard.py``.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import Path
+
+import streamlit as st
+
+from components.ui import state, widgets
+
+log = logging.getLogger("corridor")
+
+st.set_page_config(page_title="Corridor capacity dashboard", page_icon=":material/train:", layout="wide",
+                   initial_sidebar_state="auto")
+
+
+def error_boundary(L, where: str, exc: Exception) -> None:
+    """A short message with an id for the user; the full trace in the server log."""
+    error_id = uuid.uuid4().hex[:8]
+    log.error("%s failed, error id %s", where, error_id, exc_info=exc)
+    st.error(L("page_error", id=error_id), icon=":material/error:")
+
+
+bad_params = state.check_link()
+widgets.style()
+with st.sidebar:
+    L = widgets.language_switch()
+    try:
+        widgets.scenario_sidebar(L)
+    except Exception as exc:
+        error_boundary(L, "sidebar", exc)
+
+PAGE_DIR = Path("components/app_pages")
+PAGES = [("overview", ":material/dashboard:"), ("projections", ":material/trending_up:"),
+         ("capacity", ":material/train:"), ("economics", ":material/payments:"), ("corridor", ":material/route:"),
+         ("sources", ":material/menu_book:")]
+page = st.navigation([st.Page(PAGE_DIR / f"{name}.py", title=L(f"page_{name}"), url_path=name, icon=icon,
+                              default=name == "overview") for name, icon in PAGES], position="top")
+if bad_params:
+    note, ok = st.columns([6, 1], vertical_alignment="center")
+    note.warning(L("bad_link", keys=", ".join(bad_params)), icon=":material/link_off:")
+    ok.button(L("dismiss"), on_click=state.dismiss_link_notice, key="dismiss-link-notice")
+try:
+    page.run()
+except Exception as exc:
+    error_boundary(L, f"page {page.url_path!r}", exc)

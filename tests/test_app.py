@@ -1,0 +1,142 @@
+"""Every page through Streamlit's AppTest: it renders, sliders move its numbers, links and uploads behave."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parent / "corpus"
+PAGES = ["overview", "projections", "capacity", "economics", "corridor", "sources"]
+
+
+def app(page: str = "overview", params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params.update(params or {})
+    at.run()
+    if page != "overview":
+        at.switch_page(f"components/app_pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    for m in at.metric:
+        if m.label.startswith(label_start):
+            return m.value
+    raise AssertionError(f"no metric starting {label_start!r}; have {[m.label for m in at.metric]}")
+
+
+def charts(at: AppTest) -> int:
+    return len(at.get("plotly_chart"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_error(page):
+    at = app(page)
+    assert at.title and not at.error
+    if page != "sources":
+        assert charts(at) >= 1
+
+
+def test_overview_shows_every_stated_figure():
+    at = app()
+    assert metric(at, "Investment") == "14\u00a0bn\u00a0RUB"
+    assert metric(at, "Jobs created") == "1,500"
+    assert metric(at, "Total area") == "65,000 m²"
+    assert metric(at, "Works finished by") == "April 2026"
+    assert metric(at, "Exports to China") == "180\u00a0thousand → 550\u00a0thousand"
+    assert metric(at, "Share of the region") == "40%"
+    assert metric(at, "Agrohub area") == "75 ha"
+    assert metric(at, "Border regions") == "7 + 12"
+    assert metric(at, "People in border regions") == "about 30\u00a0mn"
+    assert metric(at, "Investment per job") == "9.33\u00a0mn\u00a0RUB"  # 14e9 / 1,500
+    assert metric(at, "Investment per m²") == "215,385 RUB"  # 14e9 / 65,000
+
+
+def test_overview_cards_cite_the_report():
+    at = app()
+    inv = next(m for m in at.metric if m.label == "Investment")
+    assert "para. 6" in inv.help and "14 млрд рублей" in inv.help
+
+
+def test_delay_slider_moves_the_target_month():
+    at = app("projections")
+    assert metric(at, "Target month") == "April 2026"
+    at.slider(key="delay_months").set_value(6).run()
+    assert metric(at, "Target month") == "October 2026"
+    # 13 months from Sep 2025: (550/180)^(1/13) - 1 = 8.97 % a month
+    assert metric(at, "Constant growth") == "9.0% / month"
+
+
+def test_payload_slider_changes_trains_a_week():
+    at = app("capacity")
+    assert metric(at, "Trains a week at target") == "7.3"  # 550,000 / 24 / 60 / 52
+    at.slider(key="feu_payload_t").set_value(20.0).run()
+    assert metric(at, "Trains a week at target") == "8.8"  # 550,000 / 20 / 60 / 52 = 8.81
+
+
+def test_currency_switch_converts_at_85_rub_per_usd():
+    at = app("economics")
+    at.segmented_control(key="currency").set_value("USD").run()
+    assert metric(at, "Investment per job") == "109.8\u00a0thousand\u00a0USD"  # 9,333,333 / 85
+
+
+def test_preset_button_sets_the_sliders():
+    at = app("projections")
+    at.button(key="preset-delayed").click().run()
+    assert at.slider(key="delay_months").value == 6
+    assert metric(at, "Target month") == "October 2026"
+    at.button(key="preset-plan").click().run()
+    assert at.slider(key="delay_months").value == 0
+
+
+def test_link_sets_the_scenario_and_bad_values_get_a_notice():
+    at = app("projections", {"delay_months": "12", "attainment": "abc", "bogus": "1"})
+    assert metric(at, "Target month") == "April 2027"
+    assert at.slider(key="attainment").value == 1.0
+    assert any("attainment" in w.value and "bogus" in w.value for w in at.warning)
+
+
+def test_russian_dashboard():
+    at = app("overview", {"lang": "Русский"})
+    assert at.title[0].value == "Панель пропускной способности коридора"
+    assert metric(at, "Инвестиции") == "14\u00a0млрд\u00a0₽"
+    assert metric(at, "Рабочих мест") == "1\u00a0500"
+
+
+def _upload(at: AppTest, name: str) -> AppTest:
+    at.get("file_uploader")[0].set_value((name, (CORPUS / name).read_bytes(), "text/csv"))
+    return at.run()
+
+
+def test_upload_of_a_russian_1c_export_shows_its_actuals():
+    at = _upload(app("projections"), "good_ru_cp1251_semicolon.csv")
+    assert not at.exception and not at.error
+    # 2025: 1,234.5 + 12,000 + 987.25 + 3,000.75 = 17,222.5 t
+    assert metric(at, "Tonnes in 2025") == "17.2\u00a0kt"
+
+
+def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
+    # The file follows a linear ramp to 80 % of 550 kt reached 6 months late: the annual rate rises by
+    # (440,000 - 180,000) / 13 = 20,000 t a month, i.e. 1,666.67 t/month more each month from 15,000.
+    at = app("projections")
+    at.selectbox(key="shape").set_value("linear").run()
+    at = _upload(at, "good_ru_1c_2026_cp1251.csv")
+    assert not at.error
+    # Jan-Aug 2026: 21,666.67 + ... + 33,333.33 = 8 x 27,500 = 220,000 t
+    assert metric(at, "Tonnes in 2026") == "220\u00a0kt"
+    fit = next(b for b in at.button if "Apply the scenario fitted" in b.label)
+    assert "delay 6 months, 80% of target" in fit.label
+    fit.click().run()
+    assert at.slider(key="delay_months").value == 6 and at.slider(key="attainment").value == 0.8
+    assert metric(at, "Target month") == "October 2026"
+
+
+def test_a_broken_upload_gets_a_message_and_keeps_the_actuals():
+    at = _upload(app("projections"), "good_ru_cp1251_semicolon.csv")
+    at.slider(key="delay_months").set_value(3).run()
+    at = _upload(at, "bad_text_tonnes.csv")
+    assert not at.exception
+    assert any("Row 4" in e.value and "tonnes" in e.value for e in at.error)
+    assert metric(at, "Tonnes in 2025") == "17.2\u00a0kt"  # the earlier good upload is still there
+    assert at.slider(key="delay_months").value == 3  # and so is the scenario

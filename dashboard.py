@@ -5,17 +5,27 @@ Run with ``streamlit run dashboard.py``.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from pathlib import Path
 
 import streamlit as st
 
+from components import export
 from components.ui import state, widgets
 
 log = logging.getLogger("corridor")
 
 st.set_page_config(page_title="Corridor capacity dashboard", page_icon=":material/train:", layout="wide",
                    initial_sidebar_state="auto")
+
+
+@st.cache_resource(show_spinner=False)
+def warm_image_export() -> threading.Thread:
+    """Start the one kaleido/Chromium of this process in the background, so the first PNG is not a cold one."""
+    thread = threading.Thread(target=export.warm_up, name="kaleido-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def error_boundary(L, where: str, exc: Exception) -> None:
@@ -25,12 +35,14 @@ def error_boundary(L, where: str, exc: Exception) -> None:
     st.error(L("page_error", id=error_id), icon=":material/error:")
 
 
+warm_image_export()
 bad_params = state.check_link()
 widgets.style()
 with st.sidebar:
     L = widgets.language_switch()
     try:
-        widgets.scenario_sidebar(L)
+        scenario = widgets.scenario_sidebar(L)
+        widgets.report_pack(scenario, L)
     except Exception as exc:
         error_boundary(L, "sidebar", exc)
 

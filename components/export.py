@@ -166,6 +166,17 @@ def ensure_kaleido_server() -> None:
             kaleido.start_sync_server(path=_browser_path(), mathjax=False, timeout=100, silence_warnings=True)
 
 
+def warm_up() -> None:
+    """Start the kaleido server and render one tiny figure, so the user's first image is a warm one.
+
+    Meant for a background thread at start-up; never raises (a failure is logged and left to the
+    user's own click to report)."""
+    try:
+        to_svg_bytes(go.Figure(), width=100, height=100)
+    except Exception:  # noqa: BLE001 - a warm-up must not take the app down
+        _log.warning("kaleido warm-up failed; images will be tried again on request", exc_info=True)
+
+
 def _render(fig: go.Figure, **opts) -> bytes:
     if not (available := image_export_available())[0]:
         raise ImageExportUnavailable(available[1])

@@ -127,6 +127,13 @@ _T.update({
                    "На странице произошла непредвиденная ошибка. Ваш сценарий сохранён. Код ошибки: {id}."),
     "derived": ("Derived", "Расчёт"),
     "dismiss": ("OK", "Понятно"),
+    "report_title": ("Take the scenario away", "Забрать сценарий"),
+    "report_zip": ("Report pack (ZIP)", "Пакет отчёта (ZIP)"),
+    "report_zip_help": ("Every chart as PNG and SVG, its data as CSV and XLSX, the scenario as JSON and a README of sources. Takes a few seconds.",
+                        "Все графики в PNG и SVG, данные в CSV и XLSX, сценарий в JSON и README с источниками. Занимает несколько секунд."),
+    "report_html": ("Report (one HTML page)", "Отчёт (одна HTML-страница)"),
+    "report_html_help": ("Every chart with its data and sources in one file that opens offline.",
+                         "Все графики с данными и источниками в одном файле, открывается без интернета."),
     "about": ("about", "около"),
     "ha": ("ha", "га"),
     "mo": ("month", "мес."),
@@ -357,6 +364,10 @@ class Labels:
             return "—"
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(x, format=pattern, locale=self.lang)
+
+    def dec(self, x: float) -> str:
+        """Up to two decimals, trailing zeros dropped: ``6``, ``0.85`` / ``0,85``, ``70,600``."""
+        return format_decimal(round(x, 2), format="#,##0.##", locale=self.lang)
 
     def pct(self, share: float, digits: int = 0) -> str:
         """A share as a percentage: ``40%`` / ``40 %``."""

@@ -1,11 +1,9 @@
 """Capacity: boxes, trains and warehouse space the scenario needs, and the two-way balance."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from components import capacity, charts, projection
-from components.scenario import Scenario
+from components import capacity, projection, views
 from components.ui import model, state, widgets
 
 
@@ -13,7 +11,7 @@ def render() -> None:
     L, s = state.labels(), state.scenario()
     st.title(L("page_capacity"))
     st.markdown(L("intro_capacity"))
-    box, plan_box, need = model.boxes(s), model.boxes(Scenario.default()), model.warehouse(s)
+    box, need = model.boxes(s), model.warehouse(s)
     at = projection.target_month(s)
     row = box.set_index("month").loc[at]
     hit = capacity.first_month_over_limit(box)
@@ -26,23 +24,8 @@ def render() -> None:
     widgets.kpi(c[3], L("k_area_share"), L.pct(share, 1), L("h_area_share"),
                 delta=L("k_max_throughput", t=L.tonnes(capacity.max_throughput_t_year(s))))
 
-    widgets.chart("trains-per-week", charts.trains_per_week(box, plan_box, s.train_limit_per_week, L),
-                  box[["month", "tonnes", "feu", "teu", "trains_per_week", "over_limit"]],
-                  L("alt_trains", n=L.num(row["trains_per_week"], 1), month=L.month(at)), s, L)
-    widgets.chart("containers", charts.containers(box, L), box[["month", "feu", "teu"]],
-                  L("alt_boxes", feu=L.num(row["feu"])), s, L)
-    widgets.chart("warehouse-area", charts.warehouse(need, L), need,
-                  L("alt_warehouse", share=L.pct(share, 1)), s, L)
-
-    year = at.year + 1
-    tw = capacity.two_way_balance(box, s)
-    tw_year = tw[tw["month"].dt.year == year].drop(columns=["month", "loaded_share"]).sum()
-    bars = pd.DataFrame({"direction": [L("eastbound"), L("westbound")],
-                         "loaded": [tw_year["east_loaded"], tw_year["west_loaded"]],
-                         "empty": [tw_year["east_empty"], tw_year["west_empty"]]})
-    loaded_share = (bars["loaded"].sum() / (bars["loaded"].sum() + bars["empty"].sum()))
-    widgets.chart("two-way-boxes", charts.two_way(bars, year, L), bars,
-                  L("alt_two_way", share=L.pct(loaded_share), year=year), s, L)
+    for view in (views.trains, views.containers, views.warehouse, views.two_way):
+        widgets.chart(view(s, L, model), s, L)
 
 
 if __name__ == "__main__":

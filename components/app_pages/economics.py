@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, economics
+from components import economics, views
 from components.facts import tables
 from components.scenario import CURRENCIES
 from components.ui import model, state, widgets
@@ -30,18 +30,8 @@ def render() -> None:
     widgets.kpi(c[3], L("k_payback"), L("years", n=L.num(pay, 1)) if pay is not None else
                 f'> {L("years", n=L.num(s.horizon_years))}', L("h_payback"))
 
-    money = ["revenue", "opex", "net", "discounted", "cumulative"]
-    shown = flows.assign(**{m: conv(flows[m]) for m in money})
-    widgets.chart("cash-flow", charts.cash_flow(shown, cur, L), shown.assign(currency=cur),
-                  L("alt_cash", npv=L.money(conv(npv), cur)), s, L)
-
-    sens = model.sensitivity(s)
-    sens = sens.assign(label=[L(f"a_{p}") for p in sens["param"]],
-                       **{c_: conv(sens[c_]) for c_ in ("npv_low", "npv_high", "npv_base")})
-    top = sens.iloc[0]
-    widgets.chart("npv-sensitivity", charts.tornado(sens, cur, L),
-                  sens[["param", "low", "high", "npv_low", "npv_high", "npv_base"]].assign(currency=cur),
-                  L("alt_tornado", name=top["label"]), s, L)
+    widgets.chart(views.cash_flow(s, L, cur, model), s, L)
+    widgets.chart(views.tornado(s, L, cur, model), s, L)
     st.caption(L("econ_scope", area=L.num(tables().fact("selyatino_area"))))
 
 

@@ -1,12 +1,11 @@
 """Overview: every stated figure as a card with its citation, and the ratios derived from them."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from components import charts, economics, projection
+from components import economics, views
 from components.facts import tables
-from components.ui import state, widgets
+from components.ui import model, state, widgets
 
 
 def render() -> None:
@@ -46,9 +45,7 @@ def render() -> None:
                 h("border_population"))
     widgets.kpi(c[3], L("k_border_rank"), L("k_longest"), h("border_longest"))
 
-    stated = projection.stated_points().assign(label=[L("k_baseline"), L("k_target")])
-    fig = charts.stated_exports(stated, L)
-    widgets.chart("stated-exports", fig, stated[["fact_id", "rate_t_year"]], L("alt_stated"), s, L)
+    widgets.chart(views.stated_exports(s, L, model), s, L)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, projection
+from components import projection, views
 from components.scenario import Scenario, preset, preset_names
 from components.ui import model, state, upload_panel, widgets
 
@@ -35,23 +35,15 @@ def render() -> None:
     names = ["none", *[n for n in preset_names() if n != "plan"]]
     compare = st.selectbox(L("compare_with"), names, key=state.COMPARE, bind="query-params",
                            format_func=lambda n: L("compare_none") if n == "none" else L(f"preset_{n}"))
-    other = None if compare in (None, "none") else preset(compare)
+    compare = None if compare in (None, "none") else compare
 
     actuals = upload_panel.render(L, s)
-    traj, plan = model.trajectory(s), model.trajectory(Scenario.default())
-    fig = charts.export_trajectory(traj, plan, model.band(s), projection.stated_points(), L, actuals=actuals,
-                                   compare=(L(f"preset_{compare}"), model.trajectory(other)) if other else None)
-    data = traj[["month", "rate_t_year", "tonnes"]].merge(
-        model.band(s), on="month").merge(plan[["month", "tonnes"]].rename(columns={"tonnes": "plan_tonnes"}), on="month")
-    if actuals is not None:
-        data = data.merge(actuals.rename(columns={"tonnes": "actual_tonnes"}), on="month", how="outer")
-    widgets.chart("export-projection", fig, data, L("alt_projection", month=L.month(k["target_month"]),
-                                                    rate=L.tonnes(k["target_rate"])), s, L)
+    widgets.chart(views.export_projection(s, L, model, actuals=actuals, compare=compare), s, L)
     upload_panel.progress(actuals, s, L)
 
-    if other is not None:
+    if compare is not None:
         st.subheader(L("side_by_side"))
-        ko = kpis(other)
+        ko = kpis(preset(compare))
         rows = [(L("k_target_month"), L.month(k["target_month"]), L.month(ko["target_month"])),
                 (L("k_target_rate"), L.tonnes(k["target_rate"]), L.tonnes(ko["target_rate"])),
                 (L("k_growth"), L.pct(k["monthly_growth"], 1), L.pct(ko["monthly_growth"], 1)),

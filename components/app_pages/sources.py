@@ -2,7 +2,6 @@
 every derived figure with its formula."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components import economics

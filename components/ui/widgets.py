@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from components import export
+from components import export, views
 from components.facts import tables
 from components.i18n import LANG_NAMES, LANGS, Labels
 from components.scenario import SHAPES, Scenario, preset_names
@@ -42,10 +40,7 @@ def scenario_sidebar(L: Labels) -> Scenario:
         st.button(L(f"preset_{name}"), key=f"preset-{name}", on_click=state.apply_preset, args=(name,),
                            width="stretch", type="primary" if name == "plan" else "secondary",
                            help=L("reset") if name == "plan" else None)
-    s = state.scenario()
-    changes = s.changes_from_default()
-    st.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
-               ", ".join(L(f"a_{k}") if k != state.SHAPE else L("shape") for k in changes))
+    changed = st.empty()  # filled after the sliders, which carry this run's values (a link's included)
     a = tables().assumptions
     for group in GROUPS:
         with st.expander(L(f"group_{group}"), expanded=group == "projection"):
@@ -57,8 +52,12 @@ def scenario_sidebar(L: Labels) -> Scenario:
                 src = a.at[param, "source"] + (f" ({L('estimate')})" if a.at[param, "estimate"] else "")
                 st.slider(L(f"a_{param}"), lo, hi, value=default, step=step, key=param, bind="query-params",
                           help=src)
+    s = state.scenario()
+    changes = s.changes_from_default()
+    changed.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
+                    ", ".join(L(f"a_{k}") if k != state.SHAPE else L("shape") for k in changes))
     st.caption(L("share_hint"))
-    return state.scenario()
+    return s
 
 
 def fact_help(fact_id: str, L: Labels) -> str:
@@ -72,60 +71,62 @@ def kpi(col, label: str, value: str, help_text: str, delta: str | None = None) -
     col.metric(label, value, delta=delta, delta_color="off", delta_arrow="off", help=help_text, border=True)
 
 
-def chart(chart_id: str, fig: go.Figure, data: pd.DataFrame, alt: str, s: Scenario, L: Labels) -> None:
-    """Draw a chart with a text alternative under it and a compact download menu beside it."""
-    name = export.file_name(chart_id, s.slug(), dt.date.today(), "png")[:-4]
+def chart(view: views.View, s: Scenario, L: Labels) -> None:
+    """Draw a view with its text alternative under it and a compact download menu beside it."""
+    name = export.file_name(view.chart_id, s.slug(), dt.date.today(), "png")[:-4]
     config = {"displaylogo": False, "toImageButtonOptions": {
         "format": "png", "filename": name, "width": export.PNG_WIDTH, "height": export.PNG_HEIGHT,
         "scale": export.PNG_SCALE}}
-    st.plotly_chart(fig, config=config, alt=alt, key=f"chart-{chart_id}", width="stretch")
+    st.plotly_chart(view.figure, config=config, alt=view.alt, key=f"chart-{view.chart_id}", width="stretch")
     left, right = st.columns([5, 1], vertical_alignment="center")
-    left.caption(alt)
+    left.caption(view.alt)
     with right.popover(L("download"), icon=":material/download:", width="stretch"):
-        download_buttons(chart_id, fig, data, s, L)
+        download_buttons(view, s, L)
 
 
-def _caption(s: Scenario, L: Labels) -> str:
-    changes = s.changes_from_default()
-    if not changes:
-        return L("no_changes")
-    return f'{L("scenario")}: ' + "; ".join(f"{L(f'a_{k}') if k != 'shape' else L('shape')} = {v if isinstance(v, str) else L.num(v, 2)}"
-                                         for k, v in changes.items())
-
-
-def _meta(s: Scenario, L: Labels) -> dict[str, str]:
-    return {"scenario": s.slug(), "language": L.lang, "exported": dt.date.today().isoformat(),
-            **{k: str(v) for k, v in vars(s).items()}}
-
-
-def download_buttons(chart_id: str, fig: go.Figure, data: pd.DataFrame, s: Scenario, L: Labels) -> None:
+def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     """PNG, SVG, HTML, CSV and XLSX of one chart; each file is made only when its button is clicked."""
-    today = dt.date.today()
-    fname = lambda ext: export.file_name(chart_id, s.slug(), today, ext)  # noqa: E731
-    caption = _caption(s, L)
-    title = fig.layout.title.text or chart_id
+    today, cid, fig, data = dt.date.today(), view.chart_id, view.figure, view.data
+    fname = lambda ext: export.file_name(cid, s.slug(), today, ext)  # noqa: E731
+    caption = views.scenario_caption(s, L)
     ok, reason = export.image_export_available()
     img_help = None if ok else L("no_images", reason=reason)
     st.download_button("PNG", lambda: export.to_png_bytes(export.annotate_for_export(fig, caption)),
-                       file_name=fname("png"), mime="image/png", key=f"dl-{chart_id}-png", disabled=not ok,
+                       file_name=fname("png"), mime="image/png", key=f"dl-{cid}-png", disabled=not ok,
                        help=img_help, width="stretch", icon=":material/image:")
     st.download_button("SVG", lambda: export.to_svg_bytes(export.annotate_for_export(fig, caption)),
-                       file_name=fname("svg"), mime="image/svg+xml", key=f"dl-{chart_id}-svg", disabled=not ok,
+                       file_name=fname("svg"), mime="image/svg+xml", key=f"dl-{cid}-svg", disabled=not ok,
                        help=img_help, width="stretch", icon=":material/draw:")
-    st.download_button("HTML", lambda: export.to_html_bytes(export.annotate_for_export(fig, caption), title, L.lang),
-                       file_name=fname("html"), mime="text/html", key=f"dl-{chart_id}-html", width="stretch",
+    st.download_button("HTML", lambda: export.to_html_bytes(export.annotate_for_export(fig, caption), view.title, L.lang),
+                       file_name=fname("html"), mime="text/html", key=f"dl-{cid}-html", width="stretch",
                        icon=":material/web:")
     st.download_button("CSV", lambda: export.to_csv_bytes(data), file_name=fname("csv"), mime="text/csv",
-                       key=f"dl-{chart_id}-csv", width="stretch", icon=":material/table:")
-    st.download_button("XLSX", lambda: export.to_xlsx_bytes(data, _meta(s, L), sources_table(L)),
-                       file_name=fname("xlsx"), key=f"dl-{chart_id}-xlsx", width="stretch",
+                       key=f"dl-{cid}-csv", width="stretch", icon=":material/table:")
+    st.download_button("XLSX", lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table()),
+                       file_name=fname("xlsx"), key=f"dl-{cid}-xlsx", width="stretch",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/grid_on:")
     if not ok:
         st.caption(L("no_images", reason=reason))
 
 
-def sources_table(L: Labels) -> pd.DataFrame:
-    """Stated figures with their citations, for downloads."""
-    f = tables().facts.reset_index()
-    return f[["id", "entity", "metric", "value", "unit", "when", "stated_as", "speaker", "source", "locator", "note"]]
+def _meta(s: Scenario, L: Labels) -> dict[str, str]:
+    """The scenario sheet of an XLSX: name, link, date and every assumption."""
+    rec = views.scenario_record(s, L, st.session_state.get(state.CURRENCY, "RUB"))
+    return {"scenario": rec["name"], "link_query": rec["link_query"], "language": L.lang, "exported": rec["exported"],
+            **{k: str(v) for k, v in rec["assumptions"].items()}}
+
+
+def report_pack(s: Scenario, L: Labels) -> None:
+    """The whole scenario in one click: a ZIP of every chart, its data and sources, and one HTML report."""
+    st.subheader(L("report_title"))
+    cur = st.session_state.get(state.CURRENCY, "RUB")
+    actuals = st.session_state.get(state.ACTUALS)
+    today = dt.date.today()
+    ok, _ = export.image_export_available()
+    st.download_button(L("report_zip"), lambda: views.report_zip(s, L, cur, actuals, images=ok),
+                       file_name=export.file_name("report-pack", s.slug(), today, "zip"), mime="application/zip",
+                       key="dl-report-zip", width="stretch", icon=":material/folder_zip:", help=L("report_zip_help"))
+    st.download_button(L("report_html"), lambda: views.report_html(s, L, cur, actuals),
+                       file_name=export.file_name("report", s.slug(), today, "html"), mime="text/html",
+                       key="dl-report-html", width="stretch", icon=":material/article:", help=L("report_html_help"))

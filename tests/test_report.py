@@ -1,0 +1,72 @@
+"""The report pack and the HTML report hold every chart of the dashboard, its data and the sources."""
+import io
+import json
+import re
+import zipfile
+
+import pandas as pd
+import pytest
+from PIL import Image
+
+from components import export, views
+from components.i18n import Labels
+from components.scenario import Scenario
+
+DELAYED = Scenario.default().with_values(delay_months=6, shape="linear")
+CHART_IDS = ["stated-exports", "export-projection", "trains-per-week", "containers", "warehouse-area",
+             "two-way-boxes", "cash-flow", "npv-sensitivity", "corridor-schematic"]
+
+
+def test_every_page_chart_is_a_view_with_units_and_a_source_line():
+    vs = views.all_views(DELAYED, Labels("en"))
+    assert [v.chart_id for v in vs] == CHART_IDS
+    for v in vs:
+        notes = " ".join(a.text for a in v.figure.layout.annotations)
+        assert "2025-09-10" in notes, v.chart_id
+        assert v.figure.layout.yaxis.title.text or v.figure.layout.xaxis.title.text, v.chart_id
+        assert len(v.alt) > 30 and not v.data.empty
+
+
+def test_scenario_query_reproduces_the_scenario():
+    assert views.scenario_query(DELAYED) == "shape=Linear&delay_months=6"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    images, _ = export.image_export_available()
+    raw = views.report_zip(DELAYED, Labels("ru"), "USD", images=images)
+    return zipfile.ZipFile(io.BytesIO(raw)), images
+
+
+def test_report_zip_holds_what_its_readme_lists(pack):
+    zf, images = pack
+    names = set(zf.namelist())
+    readme = zf.read("README.md").decode("utf-8")
+    listed = set(re.findall(r"^- `([^`]+)`$", readme, flags=re.M))
+    assert listed == names
+    for cid in CHART_IDS:
+        assert f"data/{cid}.csv" in names and f"data/{cid}.xlsx" in names
+    if images:
+        pngs = sorted(n for n in names if n.endswith(".png"))
+        assert len(pngs) == len(CHART_IDS)
+        assert Image.open(io.BytesIO(zf.read(pngs[0]))).size == (3200, 1800)
+    assert "«14 млрд рублей»" in readme and "para. 6" in readme
+
+
+def test_report_zip_data_match_the_model(pack):
+    zf, _ = pack
+    scen = json.loads(zf.read("scenario.json"))
+    assert scen["assumptions"]["delay_months"] == 6 and scen["currency"] == "USD"
+    proj = pd.read_csv(io.BytesIO(zf.read("data/export-projection.csv")), encoding="utf-8-sig")
+    # linear ramp of 13 months: October 2026 reaches 550,000 t/year = 45,833.33 t/month
+    assert proj.set_index("month").at["2026-10-01", "tonnes"] == pytest.approx(45_833.33, abs=0.01)
+    cash = pd.read_csv(io.BytesIO(zf.read("data/cash-flow.csv")), encoding="utf-8-sig").set_index("year")
+    # 2028 is a full year at 550 kt: 693,133,729 RUB / 85 RUB per USD = 8,154,514.46 USD
+    assert cash.at[2028, "net"] == pytest.approx(8_154_514.46, abs=0.01)
+
+
+def test_html_report_is_one_offline_page_with_every_chart():
+    page = views.report_html(DELAYED, Labels("en")).decode("utf-8")
+    assert page.count("<h2>") == len(CHART_IDS) + 1  # charts + sources
+    assert not re.search(r"<script[^>]+src=\"https?:", page)
+    assert "Trains a week needed" in page and "14 млрд рублей" in page

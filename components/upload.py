@@ -393,9 +393,9 @@ def monthly_totals(actuals: pd.DataFrame) -> pd.DataFrame:
     return out[["month", "tonnes"]].astype({"month": "datetime64[ns]", "tonnes": "float64"})
 
 
-_TEMPLATE_ROWS = [(dt.date(2024, 1, 1), 1234.5, "China", "coal"), (dt.date(2024, 1, 1), 800.0, "India", "coal"),
-                  (dt.date(2024, 2, 1), 1500.0, "China", "coal"), (dt.date(2024, 3, 1), 1620.25, None, None)]
-_TEMPLATE_RU = {"China": "Китай", "India": "Индия", "coal": "уголь"}
+_TEMPLATE_ROWS = [(dt.date(2025, 9, 1), 15000.0, "China", "grain"), (dt.date(2025, 10, 1), 12234.5, "China", "grain"),
+                  (dt.date(2025, 10, 1), 3500.0, "China", "vegetable oil"), (dt.date(2025, 11, 1), 17620.25, None, None)]
+_TEMPLATE_RU = {"China": "Китай", "grain": "зерно", "vegetable oil": "растительное масло"}
 
 
 def template_bytes(lang: str, fmt: str) -> bytes:
@@ -411,7 +411,7 @@ def template_bytes(lang: str, fmt: str) -> bytes:
     Returns
     -------
     bytes
-        File content: four example months of 2024 with tonnes, direction and cargo.
+        File content: four example rows (September–November 2025) with tonnes, direction and cargo.
     """
     ru = lang == "ru"
     rows = [(m, t, _TEMPLATE_RU.get(d, d) if ru else d, _TEMPLATE_RU.get(c, c) if ru else c)
@@ -430,6 +430,7 @@ def template_bytes(lang: str, fmt: str) -> bytes:
     w = csv.writer(text := io.StringIO(), delimiter=";" if ru else ",", lineterminator="\r\n")
     w.writerow(header)
     for m, t, d, c in rows:  # ru: 01.2024;1 234,5 (NBSP thousands, decimal comma)
-        tonnes = f"{t:,g}".replace(",", "\u00a0").replace(".", ",") if ru else f"{t:g}"
+        plain = f"{t:,.2f}".rstrip("0").rstrip(".")  # 17,620.25 / 15,000 (no rounding to 6 digits)
+        tonnes = plain.replace(",", "\u00a0").replace(".", ",") if ru else plain.replace(",", "")
         w.writerow([f"{m:%m.%Y}" if ru else f"{m:%Y-%m}", tonnes, d or "", c or ""])
     return text.getvalue().encode("utf-8-sig" if ru else "utf-8")

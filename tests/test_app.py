@@ -140,3 +140,20 @@ def test_a_broken_upload_gets_a_message_and_keeps_the_actuals():
     assert any("Row 4" in e.value and "tonnes" in e.value for e in at.error)
     assert metric(at, "Tonnes in 2025") == "17.2\u00a0kt"  # the earlier good upload is still there
     assert at.slider(key="delay_months").value == 3  # and so is the scenario
+
+
+def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):
+    from components import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(views, "export_projection", broken)
+    at = app("overview")
+    at.slider(key="delay_months").set_value(4).run()
+    at.switch_page("components/app_pages/projections.py").run()
+    assert not at.exception
+    messages = [e.value for e in at.error]
+    assert any("Error id:" in m for m in messages)
+    assert not any("secret internal detail" in m or "Traceback" in m for m in messages)
+    assert at.slider(key="delay_months").value == 4  # the scenario survives the failure

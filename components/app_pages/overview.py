@@ -37,7 +37,8 @@ def render() -> None:
 
     st.subheader(L("hub_agrohub_border"))
     c = st.columns(4)
-    widgets.kpi(c[0], L("k_agrohub"), f'{L.num(r.at["agrohub_area_ha", "value"])} {L("ha")}', h("agrohub_area"),
+    widgets.kpi(c[0], L("k_agrohub"), f'{L.num(r.at["agrohub_area_ha", "value"])} {L("ha")}',
+                h("agrohub_area") + " " + L("k_agrohub_parts_help"),
                 delta=L("k_agrohub_parts"))
     widgets.kpi(c[1], L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '
                 f'{L.num(t.fact("border_regions_side_b"))}', h("border_regions_side_a"))

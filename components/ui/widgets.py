@@ -18,7 +18,7 @@ GROUPS = ("projection", "capacity", "economics", "currency")
 # and labels that wrap instead of being cut.
 STYLE = """<style>
 [data-testid="stMetricValue"] { font-size: 1.6rem; }
-[data-testid="stMetricValue"] > div { white-space: normal; overflow-wrap: anywhere; }
+[data-testid="stMetricValue"] > div, [data-testid="stMetricValue"] p { white-space: normal; overflow: visible; }
 [data-testid="stMetricLabel"] p { white-space: normal; }
 </style>"""
 

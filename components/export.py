@@ -2,6 +2,7 @@
 import datetime as dt
 import html
 import io
+import logging
 import json
 import re
 import shutil
@@ -16,6 +17,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 900, 2
+_log = logging.getLogger(__name__)
 RENDER_TIMEOUT_S = 120.0
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # + full-width
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters openpyxl refuses

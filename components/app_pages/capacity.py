@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import capacity, projection, views
+from components import capacity, projection
 from components.ui import model, state, widgets
 
 
@@ -24,8 +24,8 @@ def render() -> None:
     widgets.kpi(c[3], L("k_area_share"), L.pct(share, 1), L("h_area_share"),
                 delta=L("k_max_throughput", t=L.tonnes(capacity.max_throughput_t_year(s))))
 
-    for view in (views.trains, views.containers, views.warehouse, views.two_way):
-        widgets.chart(view(s, L, model), s, L)
+    for name in ("trains", "containers", "warehouse", "two_way"):
+        widgets.chart(model.view(name, s, L.lang), s, L)
 
 
 if __name__ == "__main__":

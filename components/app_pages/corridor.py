@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import views
 from components.facts import tables
-from components.ui import state, widgets
+from components.ui import model, state, widgets
 
 def render() -> None:
     L, s = state.labels(), state.scenario()
     t = tables()
     st.title(L("page_corridor"))
     st.markdown(L("intro_corridor"))
-    widgets.chart(views.corridor(s, L), s, L)
+    widgets.chart(model.view("corridor", s, L.lang), s, L)
     st.subheader(L("border_facts"))
     c = st.columns(3)
     widgets.kpi(c[0], L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '

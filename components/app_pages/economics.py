@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import economics, views
+from components import economics
 from components.facts import tables
 from components.scenario import CURRENCIES
 from components.ui import model, state, widgets
@@ -30,8 +30,8 @@ def render() -> None:
     widgets.kpi(c[3], L("k_payback"), L("years", n=L.num(pay, 1)) if pay is not None else
                 f'> {L("years", n=L.num(s.horizon_years))}', L("h_payback"))
 
-    widgets.chart(views.cash_flow(s, L, cur, model), s, L)
-    widgets.chart(views.tornado(s, L, cur, model), s, L)
+    widgets.chart(model.view("cash_flow", s, L.lang, currency=cur), s, L)
+    widgets.chart(model.view("tornado", s, L.lang, currency=cur), s, L)
     st.caption(L("econ_scope", area=L.num(tables().fact("selyatino_area"))))
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import economics, views
+from components import economics
 from components.facts import tables
 from components.ui import model, state, widgets
 
@@ -46,7 +46,7 @@ def render() -> None:
                 h("border_population"))
     widgets.kpi(c[3], L("k_border_rank"), L("k_longest"), h("border_longest"))
 
-    widgets.chart(views.stated_exports(s, L, model), s, L)
+    widgets.chart(model.view("stated_exports", s, L.lang), s, L)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import projection, views
+from components import projection
 from components.scenario import Scenario, preset, preset_names
 from components.ui import model, state, upload_panel, widgets
 
@@ -38,7 +38,7 @@ def render() -> None:
     compare = None if compare in (None, "none") else compare
 
     actuals = upload_panel.render(L, s)
-    widgets.chart(views.export_projection(s, L, model, actuals=actuals, compare=compare), s, L)
+    widgets.chart(model.view("export_projection", s, L.lang, actuals=actuals, compare=compare), s, L)
     upload_panel.progress(actuals, s, L)
 
     if compare is not None:

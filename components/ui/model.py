@@ -4,10 +4,13 @@ Cached results are returned as copies, so a page can never change what another s
 """
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
 import streamlit as st
 
-from components import capacity, economics, projection
+from components import capacity, economics, projection, views
+from components.i18n import Labels
 from components.scenario import Scenario
 
 
@@ -39,3 +42,13 @@ def cash_flows(s: Scenario) -> pd.DataFrame:
 @st.cache_data(max_entries=256, show_spinner=False)
 def sensitivity(s: Scenario) -> pd.DataFrame:
     return economics.sensitivity(s)
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def view(name: str, s: Scenario, lang: str, **options) -> views.View:
+    """A chart of :mod:`components.views` (``name`` is the builder), built once per scenario and language.
+
+    ``options`` go to the builder (``currency``, ``actuals``, ``compare``); the model behind it is this
+    module's cached one.
+    """
+    return getattr(views, name)(s, Labels(lang), m=sys.modules[__name__], **options)

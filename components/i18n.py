@@ -41,8 +41,10 @@ _T: dict[str, tuple[str, str]] = {
     "group_capacity": ("Capacity", "Мощности"),
     "group_economics": ("Economics", "Экономика"),
     "group_currency": ("Exchange rates", "Курсы валют"),
-    "bad_link": ("Some settings in the link were not valid and were reset to the plan: {keys}.",
-                 "Некоторые параметры ссылки неверны и сброшены к плану: {keys}."),
+    "bad_link": ("Some settings in the link were not valid and were not applied as written: {keys}. "
+                 "The sliders show what is in use.",
+                 "Некоторые параметры ссылки неверны и применены не так, как записаны: {keys}. "
+                 "Ползунки показывают действующие значения."),
     "shape": ("Ramp-up shape", "Форма роста"),
     "shape_s_curve": ("S-curve", "S-кривая"),
     "shape_linear": ("Linear", "Линейная"),

@@ -115,11 +115,18 @@ def preset_names() -> list[str]:
     return list(dict.fromkeys(tables().presets["preset"]))
 
 
+def whole_number(param: str) -> bool:
+    """True where an assumption's range, step and default are whole numbers: its slider holds integers."""
+    r = tables().assumptions.loc[param]
+    return all(float(r[c]).is_integer() for c in ("min", "max", "step", "default"))
+
+
 def parse_params(params: Mapping[str, str | list[str]]) -> tuple[Scenario, list[tuple[str, str]]]:
     """Scenario from URL query parameters, never raising.
 
-    Each bad parameter (unknown, repeated, not a number, out of range) falls back to its default and
-    yields a notice ``(key, reason)``.
+    Each bad parameter falls back to its default and yields a notice ``(key, reason)``, reason one of
+    ``unknown``, ``empty``, ``repeated`` or ``invalid`` (not a number, out of range, or a fraction
+    where the slider holds whole numbers). A value is read whole, as the slider reads it.
     """
     s, notices = Scenario.default(), []
     for key, raw in params.items():
@@ -128,12 +135,14 @@ def parse_params(params: Mapping[str, str | list[str]]) -> tuple[Scenario, list[
             notices.append((key, "unknown"))
             continue
         if len(values) != 1:
-            notices.append((key, "repeated"))
+            notices.append((key, "repeated" if values else "empty"))
             continue
-        text = str(values[0])[:40]
+        text = str(values[0])
         try:
             value = text if key == "shape" else float(text)
+            if key != "shape" and whole_number(key) and not value.is_integer():
+                raise ValueError(f"{key} takes whole numbers")
             s = s.with_values(**{key: value})
-        except ValueError:
+        except (ValueError, OverflowError):
             notices.append((key, "invalid"))
     return s, notices

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.facts import tables
 from components.i18n import LANG_NAMES, LANGS, Labels
-from components.scenario import CURRENCIES, SHAPES, Scenario, parse_params, preset, preset_names
+from components.scenario import CURRENCIES, SHAPES, Scenario, parse_params, preset, preset_names, whole_number
 
 LANG = "lang"
 SHAPE = "shape"
@@ -24,8 +24,7 @@ def labels() -> Labels:
 def slider_spec(param: str) -> tuple[type, float, float, float, float]:
     """(type, min, max, step, default) of an assumption's slider, ints where the range is whole."""
     r = tables().assumptions.loc[param]
-    whole = all(float(v).is_integer() for v in (r["min"], r["max"], r["step"], r["default"]))
-    cast = int if whole else float
+    cast = int if whole_number(param) else float
     return cast, cast(r["min"]), cast(r["max"]), cast(r["step"]), cast(r["default"])
 
 

@@ -1,0 +1,66 @@
+"""Two replicas behind nginx: a session sticks to one replica, and its link survives that replica's crash.
+
+The scenario is in the URL, so when the replica that served a session dies, reloading the same link on the
+other replica shows the same numbers. Needs Debian's nginx (``apt-get install -y nginx``).
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from deploy.replicas import Cluster, find_nginx
+
+from .conftest import open_page, wait_idle
+from .test_isolation import MONTHS, SHOWS, _press
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    if find_nginx() is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is missing: .ci/run should install Debian's nginx (apt-get install -y nginx)")
+        pytest.skip("nginx not installed (apt-get install -y nginx); the replica test needs it")
+    with Cluster(replicas=2, log=lambda *a: None) as c:
+        yield c
+
+
+def test_session_sticks_to_one_replica_and_its_link_survives_a_crash(cluster, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        open_page(page, cluster.url, "projections", "?delay_months=6")
+        page.wait_for_function(SHOWS, arg=[MONTHS[6]])
+        _press(page, "ArrowRight", 3)
+        page.wait_for_function(SHOWS, arg=[MONTHS[9]], timeout=30_000)
+        page.wait_for_function("() => location.search.includes('delay_months=9')", timeout=30_000)
+        assert MONTHS[9] == "January 2027"
+        link = page.url
+
+        # Which replica served the session: the one that answered the page request; every request of this
+        # client went there (sticky sessions: the key is the client address, here always 127.0.0.1).
+        log = cluster.access_log()
+        first = next(e for e in log if e["request"].startswith("GET /projections?delay_months=6 "))
+        served = cluster.served_by(log.index(first))
+        assert served and set(served) == {first["upstream"]}, f"requests went to {set(served)}"
+        a = cluster.replica_by_addr(first["upstream"])
+        b = next(r for r in cluster.replicas if r is not a)
+
+        cluster.kill_replica(a.index)  # SIGKILL: a crash, not a graceful stop
+        assert not a.alive() and b.alive()
+        before_reload = len(cluster.access_log())
+        page.goto(link)  # the same link, now holding delay_months=9
+        wait_idle(page)
+        page.wait_for_function(SHOWS, arg=[MONTHS[9]], timeout=60_000)
+        assert page.locator("[data-testid=stException]").count() == 0
+
+        after = cluster.access_log()[before_reload:]
+        i, reload = next((i, e) for i, e in enumerate(after) if e["request"].startswith("GET /projections?delay_months=9 "))
+        assert reload["status"] == "200"
+        assert cluster.served_by(before_reload + i)[0] == b.addr, reload
+        assert set(cluster.served_by(before_reload + i)) == {b.addr}  # and so did everything after it
+    finally:
+        ctx.close()

@@ -16,7 +16,8 @@ from components.ui import state, widgets
 
 log = logging.getLogger("corridor")
 
-st.set_page_config(page_title="Corridor capacity dashboard", page_icon=":material/train:", layout="wide",
+ICON = Path(__file__).resolve().parent / "components" / "ui" / "icon.png"  # local file: no icon fetched from a CDN
+st.set_page_config(page_title="Corridor capacity dashboard", page_icon=str(ICON), layout="wide",
                    initial_sidebar_state="auto")
 
 

@@ -12,7 +12,7 @@ def render() -> None:
     st.title(L("page_corridor"))
     st.markdown(L("intro_corridor"))
     widgets.chart(model.view("corridor", s, L.lang), s, L)
-    st.subheader(L("border_facts"))
+    st.header(L("border_facts"))
     c = st.columns(3)
     widgets.kpi(c[0], L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '
                 f'{L.num(t.fact("border_regions_side_b"))}', widgets.fact_help("border_regions_side_a", L))

@@ -17,7 +17,7 @@ def render() -> None:
     r = economics.ratios()
     h = lambda fid: widgets.fact_help(fid, L)  # noqa: E731
 
-    st.subheader(L("hub_selyatino"))
+    st.header(L("hub_selyatino"))
     c = st.columns(4)
     widgets.kpi(c[0], L("k_investment"), L.money(t.fact("selyatino_investment")), h("selyatino_investment"))
     widgets.kpi(c[1], L("k_jobs"), L.num(t.fact("selyatino_jobs")), h("selyatino_jobs"))
@@ -35,7 +35,7 @@ def render() -> None:
                 f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
                 delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))
 
-    st.subheader(L("hub_agrohub_border"))
+    st.header(L("hub_agrohub_border"))
     c = st.columns(4)
     widgets.kpi(c[0], L("k_agrohub"), f'{L.num(r.at["agrohub_area_ha", "value"])} {L("ha")}',
                 h("agrohub_area") + " " + L("k_agrohub_parts_help"),

@@ -42,7 +42,7 @@ def render() -> None:
     upload_panel.progress(actuals, s, L)
 
     if compare is not None:
-        st.subheader(L("side_by_side"))
+        st.header(L("side_by_side"))
         ko = kpis(preset(compare))
         rows = [(L("k_target_month"), L.month(k["target_month"]), L.month(ko["target_month"])),
                 (L("k_target_rate"), L.tonnes(k["target_rate"]), L.tonnes(ko["target_rate"])),

@@ -14,24 +14,24 @@ def render() -> None:
     t = tables()
     st.title(L("page_sources"))
     st.markdown(L("intro_sources"))
-    st.subheader(L("src_stated"))
+    st.header(L("src_stated"))
     f = t.facts.reset_index()
     f["shown"] = [L.day(w) if u == "date" else L.num(v, 2 if v < 10 else 0) for v, u, w in zip(f["value"], f["unit"], f["when"])]
     cols = ["id", "entity", "metric", "shown", "unit", "stated_as", "speaker", "locator", "note"]
     st.dataframe(f[cols].rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")), hide_index=True,
                  width="stretch")
     st.caption(f'{L("src_publication")}: {f["source"].iloc[0]}')
-    st.subheader(L("src_assumptions"))
+    st.header(L("src_assumptions"))
     a = t.assumptions.reset_index()
     a["label"] = [L(f"a_{i}") for i in a["id"]]
     st.dataframe(a[["id", "label", "default", "min", "max", "unit", "estimate", "source"]].rename(
         columns=lambda c: L(f"col_{c}")), hide_index=True, width="stretch")
-    st.subheader(L("src_derived"))
+    st.header(L("src_derived"))
     r = economics.ratios().reset_index()
     r["value"] = [L.num(v, 2) for v in r["value"]]
     st.dataframe(r.rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")), hide_index=True,
                  width="stretch")
-    st.subheader(L("src_method"))
+    st.header(L("src_method"))
     st.markdown(L("method"))
 
 

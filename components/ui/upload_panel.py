@@ -63,7 +63,7 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
     if actuals is None or actuals.empty:
         return
     p = tracking.progress(actuals, s)
-    st.subheader(L("track_title"))
+    st.header(L("track_title"))
     c = st.columns(4)
     c[0].metric(L("track_year", year=p.year), L.tonnes(p.tonnes_this_year), border=True,
                 help=L("track_year_help", month=L.month(p.last_month)))

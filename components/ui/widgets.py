@@ -24,7 +24,9 @@ STYLE = """<style>
 
 
 def style() -> None:
-    st.html(STYLE)
+    # A constant string: nothing a user or a link sets reaches it. (st.html with only a <style> block goes to a
+    # separate event container and was seen missing after some page loads; markdown stays in the page.)
+    st.markdown(STYLE, unsafe_allow_html=True)
 
 
 def language_switch() -> Labels:

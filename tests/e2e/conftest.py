@@ -79,7 +79,12 @@ def open_page(pg, base_url: str, path: str = "", query: str = ""):
 
 
 def wait_idle(pg, charts: bool = True) -> None:
+    """Wait until the page has a title and Streamlit reports its script as not running (and charts drew).
+
+    After an interaction the rerun may not have started yet: tests then also wait for what should change.
+    """
     pg.wait_for_selector("h1")
+    pg.wait_for_selector("[data-test-script-state=notRunning]", state="attached", timeout=60_000)
     pg.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
     if charts and pg.locator("[data-testid=stPlotlyChart]").count():
         pg.wait_for_selector("[data-testid=stPlotlyChart] .main-svg")

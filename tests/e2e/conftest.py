@@ -39,13 +39,23 @@ def start_server(port: int, script: str = "dashboard.py", cwd: Path = ROOT) -> s
     raise RuntimeError(f"streamlit did not answer on port {port} within 60 s")
 
 
+def stop_server(proc: subprocess.Popen) -> None:
+    """Terminate a server started by :func:`start_server`, killing it if it does not stop within 20 s."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def base_url():
     port = _free_port()
     proc = start_server(port)
     yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")

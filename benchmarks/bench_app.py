@@ -37,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, stop_server as stop  # noqa: E402
 
 DASHBOARD, MINIMAL = "dashboard", "minimal"
 SCRIPTS = {DASHBOARD: "dashboard.py", MINIMAL: "benchmarks/minimal_app.py"}
@@ -112,16 +112,6 @@ def start_server(script: str, timeout: float = 90) -> tuple[subprocess.Popen, st
             time.sleep(0.02)
     stop(proc)
     raise RuntimeError(f"streamlit run {script} did not answer on {url} within {timeout:.0f} s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 def rss_mib(pid: int) -> float:

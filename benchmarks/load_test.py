@@ -68,7 +68,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, stop_server
 
 DELAY_KEY = "delay_months"
 DELAY_RANGE = (0, 36)           # the slider's own range (data/assumptions.csv)
@@ -625,12 +625,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(asyncio.run(run_protocol(args, base, pid, worst)))
         finally:
             if proc is not None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=10)
+                stop_server(proc)
     print(report(rows))
     failed = any(errors_of(o) for o in rows)
     for log in logs:

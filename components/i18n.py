@@ -363,9 +363,6 @@ class Labels:
         text = pair[self._i] if pair else key
         return text.format(**kw) if kw else text
 
-    def has(self, key: str) -> bool:
-        return key in _T
-
     # numbers ---------------------------------------------------------------------------------
     def num(self, x: float, digits: int = 0) -> str:
         """``1,500`` / ``1 500``; NaN as an em dash."""

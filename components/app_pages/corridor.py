@@ -18,7 +18,7 @@ def render() -> None:
                 f'{L.num(t.fact("border_regions_side_b"))}', widgets.fact_help("border_regions_side_a", L))
     widgets.kpi(c[1], L("k_population"), L("about") + " " + L.compact(t.fact("border_population")),
                 widgets.fact_help("border_population", L))
-    widgets.kpi(c[2], L("k_transit"), L("days", n=L.num(s.transit_days)), tables().assumptions.at["transit_days", "source"])
+    widgets.kpi(c[2], L("k_transit"), L("days", n=L.num(s.transit_days)), t.assumptions.at["transit_days", "source"])
     st.markdown(L("corridor_notes"))
 
 

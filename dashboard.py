@@ -4,17 +4,13 @@ Run with ``streamlit run dashboard.py``.
 """
 from __future__ import annotations
 
-import logging
 import threading
-import uuid
 from pathlib import Path
 
 import streamlit as st
 
 from components import export
 from components.ui import state, widgets
-
-log = logging.getLogger("corridor")
 
 ICON = Path(__file__).resolve().parent / "components" / "ui" / "icon.png"  # local file: no icon fetched from a CDN
 st.set_page_config(page_title="Corridor capacity dashboard", page_icon=str(ICON), layout="wide",
@@ -29,23 +25,13 @@ def warm_image_export() -> threading.Thread:
     return thread
 
 
-def error_boundary(L, where: str, exc: Exception) -> None:
-    """A short message with an id for the user; the full trace in the server log."""
-    error_id = uuid.uuid4().hex[:8]
-    log.error("%s failed, error id %s", where, error_id, exc_info=exc)
-    st.error(L("page_error", id=error_id), icon=":material/error:")
-
-
 warm_image_export()
 bad_params = state.check_link()
 widgets.style()
 with st.sidebar:
     L = widgets.language_switch()
-    try:
-        scenario = widgets.scenario_sidebar(L)
-        widgets.report_pack(scenario, L)
-    except Exception as exc:
-        error_boundary(L, "sidebar", exc)
+    with widgets.error_boundary(L, "sidebar"):
+        widgets.scenario_sidebar(L)
 
 PAGE_DIR = Path("components/app_pages")
 PAGES = [("overview", ":material/dashboard:"), ("projections", ":material/trending_up:"),
@@ -57,7 +43,5 @@ if bad_params:
     note, ok = st.columns([6, 1], vertical_alignment="center")
     note.warning(L("bad_link", keys=", ".join(bad_params)), icon=":material/link_off:")
     ok.button(L("dismiss"), on_click=state.dismiss_link_notice, key="dismiss-link-notice")
-try:
-    page.run()
-except Exception as exc:
-    error_boundary(L, f"page {page.url_path!r}", exc)
+with widgets.error_boundary(L, f"page {page.url_path!r}"):
+    page.run()  # the page body is a fragment with its own boundary (widgets.run_page); this one catches the rest

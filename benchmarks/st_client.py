@@ -451,10 +451,14 @@ class StClient:
                 self.states[wid] = ws
 
     def _on_finished(self, run: Run) -> None:
-        # The frontend drops the state of widgets the finished run did not draw, and ages its message cache.
-        self.states = {i: st for i, st in self.states.items() if i in self._seen}
-        self.widgets = {i: w for i, w in self.widgets.items() if i in self._seen}
-        self.elements = run.elements
+        # After a full run the frontend drops the state of widgets the run did not draw; a fragment run redraws
+        # only its fragments, so everything else (the sidebar's sliders) stays as it was. It ages its message cache.
+        if run.status == "fragment ok":
+            self.elements = {**self.elements, **run.elements}
+        else:
+            self.states = {i: st for i, st in self.states.items() if i in self._seen}
+            self.widgets = {i: w for i, w in self.widgets.items() if i in self._seen}
+            self.elements = run.elements
         self._run_count += 1
         self._cache = {h: (m, used) for h, (m, used) in self._cache.items() if self._run_count - used <= self._max_age}
         self._seen = set()

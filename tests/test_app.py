@@ -133,13 +133,25 @@ def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
 
 
 def test_a_broken_upload_gets_a_message_and_keeps_the_actuals():
-    at = _upload(app("projections"), "good_ru_cp1251_semicolon.csv")
+    at = _upload(app("projections"), "good_ru_cp1251_semicolon.csv").run()  # a full run: the sidebar again
     at.slider(key="delay_months").set_value(3).run()
     at = _upload(at, "bad_text_tonnes.csv")
     assert not at.exception
     assert any("Row 4" in e.value and "tonnes" in e.value for e in at.error)
     assert metric(at, "Tonnes in 2025") == "17.2\u00a0kt"  # the earlier good upload is still there
     assert at.slider(key="delay_months").value == 3  # and so is the scenario
+
+
+def test_a_slider_reruns_only_the_page_and_the_sidebar_status():
+    # The sliders live in the sidebar, but moving one must redraw only what reads the scenario: the page body
+    # and the sidebar's status (its "changed" caption and report pack), not the 21 sliders and the navigation.
+    at = app("projections")
+    assert len(at.slider) == 21
+    at.slider(key="delay_months").set_value(6).run()
+    assert not at.exception
+    assert len(at.slider) == 0  # no slider was sent again
+    assert metric(at, "Target month") == "October 2026"  # the page was: April 2026 + 6 months
+    assert any(c.value.startswith("Changed from the plan: Delay after April 2026") for c in at.caption)  # and the status
 
 
 def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):

@@ -29,4 +29,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    render()
+    widgets.run_page(render, "capacity")

@@ -14,7 +14,7 @@ def render() -> None:
     st.title(L("page_economics"))
     st.markdown(L("intro_economics"))
     cur = st.segmented_control(L("currency"), CURRENCIES, default="RUB", key=state.CURRENCY, bind="query-params",
-                               required=True) or "RUB"
+                               required=True, on_change=widgets.scenario_changed) or "RUB"
     conv = lambda x: economics.convert(x, cur, s)  # noqa: E731
     r = economics.ratios()
     flows = model.cash_flows(s)
@@ -36,4 +36,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    render()
+    widgets.run_page(render, "economics")

@@ -53,4 +53,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    render()
+    widgets.run_page(render, "projections")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import economics
 from components.facts import tables
-from components.ui import state
+from components.ui import state, widgets
 
 
 def render() -> None:
@@ -36,4 +36,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    render()
+    widgets.run_page(render, "sources")

@@ -1,6 +1,9 @@
 """Session-state keys and the scenario read from the widgets: the one place that spells them."""
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 import streamlit as st
 
 from components.facts import tables
@@ -21,11 +24,27 @@ def labels() -> Labels:
     return Labels(st.session_state.get(LANG, LANGS[0]))
 
 
-def slider_spec(param: str) -> tuple[type, float, float, float, float]:
+class SliderSpec(NamedTuple):
+    cast: type
+    min: float
+    max: float
+    step: float
+    default: float
+
+
+@lru_cache(maxsize=1)
+def _slider_specs() -> dict[str, SliderSpec]:
+    """Every assumption's slider, read from the table once per process (the table never changes)."""
+    out = {}
+    for param, r in tables().assumptions.iterrows():
+        cast = int if whole_number(param) else float
+        out[param] = SliderSpec(cast, cast(r["min"]), cast(r["max"]), cast(r["step"]), cast(r["default"]))
+    return out
+
+
+def slider_spec(param: str) -> SliderSpec:
     """(type, min, max, step, default) of an assumption's slider, ints where the range is whole."""
-    r = tables().assumptions.loc[param]
-    cast = int if whole_number(param) else float
-    return cast, cast(r["min"]), cast(r["max"]), cast(r["step"]), cast(r["default"])
+    return _slider_specs()[param]
 
 
 def scenario() -> Scenario:
@@ -43,7 +62,7 @@ def scenario() -> Scenario:
 def apply_scenario(s: Scenario) -> None:
     """Set every scenario widget to ``s`` (use as a button callback, before the widgets render)."""
     for k in Scenario.numeric_fields():
-        cast = slider_spec(k)[0]
+        cast = slider_spec(k).cast
         st.session_state[k] = cast(getattr(s, k))
     st.session_state[SHAPE] = s.shape
 

@@ -9,7 +9,7 @@ import streamlit as st
 from components import tracking, upload
 from components.i18n import Labels
 from components.scenario import Scenario
-from components.ui import state
+from components.ui import state, widgets
 
 _log = logging.getLogger(__name__)
 UPLOADER = "actuals_file"
@@ -30,11 +30,18 @@ def _on_upload() -> None:
         return
     st.session_state[state.ACTUALS] = upload.monthly_totals(actuals)
     st.session_state[state.UPLOAD_MESSAGE] = ("ok", f.name)
+    widgets.scenario_changed()  # the sidebar's report pack carries the actuals too
+
+
+def _apply_fit(fitted: Scenario) -> None:
+    state.apply_scenario(fitted)
+    widgets.full_rerun()  # the sidebar's sliders must show the fitted values
 
 
 def _clear() -> None:
     st.session_state.pop(state.ACTUALS, None)
     st.session_state.pop(state.UPLOAD_MESSAGE, None)
+    widgets.scenario_changed()
 
 
 def render(L: Labels, s: Scenario) -> pd.DataFrame | None:
@@ -52,7 +59,8 @@ def render(L: Labels, s: Scenario) -> pd.DataFrame | None:
         c = st.columns(3)
         for i, fmt in enumerate(("csv", "xlsx")):
             c[i].download_button(L("template", fmt=fmt.upper()), lambda fmt=fmt: upload.template_bytes(L.lang, fmt),
-                                 file_name=f"actuals-template-{L.lang}.{fmt}", key=f"tpl-{fmt}", width="stretch")
+                                 file_name=f"actuals-template-{L.lang}.{fmt}", key=f"tpl-{fmt}", on_click="ignore",
+                                 width="stretch")
         if actuals is not None:
             c[2].button(L("upload_clear"), on_click=_clear, width="stretch")
     return actuals
@@ -78,4 +86,4 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
         st.info(L("track_no_fit"))
         return
     st.button(L("track_apply_fit", delay=L.num(fitted.delay_months), att=L.pct(fitted.attainment), rmse=L.num(rmse)),
-              on_click=state.apply_scenario, args=(fitted,), icon=":material/tune:")
+              on_click=_apply_fit, args=(fitted,), icon=":material/tune:")

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from components import export, views
 from components.facts import tables
@@ -12,6 +17,50 @@ from components.scenario import SHAPES, Scenario, preset_names
 from components.ui import state
 
 GROUPS = ("projection", "capacity", "economics", "currency")
+log = logging.getLogger("corridor")
+
+# The two parts of a run that read the scenario: the page body and the sidebar's status (what changed, the
+# report pack). A scenario widget reruns only these two fragments, not the whole script: the sidebar's 21
+# sliders and the navigation stay as they are in the browser (issue 6, slider -> chart).
+PAGE_FRAGMENT, STATUS_FRAGMENT = "page", "scenario-status"
+
+
+def scenario_changed() -> None:
+    """Callback of every widget the scenario or the report depends on: rerun the page and the sidebar status."""
+    try:
+        st.rerun([PAGE_FRAGMENT, STATUS_FRAGMENT])
+    except StreamlitAPIException:
+        # A fragment not drawn in the last run (its page failed before it): fall back to the full rerun.
+        log.info("scenario fragments not registered; full rerun")
+
+
+def full_rerun() -> None:
+    """For callbacks inside a fragment that change the sidebar's widgets (a fitted scenario): rerun the app."""
+    st.rerun()
+
+
+@contextmanager
+def error_boundary(L: Labels, where: str) -> Iterator[None]:
+    """Show a short message with an error id instead of a traceback; log the full trace on the server."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - the boundary: nothing reaches the user as a traceback
+        error_id = uuid.uuid4().hex[:8]
+        log.error("%s failed, error id %s", where, error_id, exc_info=exc)
+        st.error(L("page_error", id=error_id), icon=":material/error:")
+
+
+def run_page(render: Callable[[], None], name: str) -> None:
+    """Run a page's ``render`` as the page fragment, inside the error boundary.
+
+    A fragment rerun happens outside ``dashboard.py``'s own boundary, so the fragment carries its own.
+    """
+    @st.fragment(key=PAGE_FRAGMENT)
+    def page() -> None:
+        with error_boundary(state.labels(), f"page {name!r}"):
+            render()
+
+    page()
 
 
 # Fixed CSS (no user input reaches it): KPI values small enough for four cards a row at 1280 px,
@@ -35,8 +84,8 @@ def language_switch() -> Labels:
     return state.labels()
 
 
-def scenario_sidebar(L: Labels) -> Scenario:
-    """Presets, reset, and one slider per assumption, every value bound to the URL."""
+def scenario_sidebar(L: Labels) -> None:
+    """Presets, reset, one slider per assumption (every value bound to the URL), then the status fragment."""
     st.subheader(L("scenario"))
     for name in preset_names():
         st.button(L(f"preset_{name}"), key=f"preset-{name}", on_click=state.apply_preset, args=(name,),
@@ -48,18 +97,25 @@ def scenario_sidebar(L: Labels) -> Scenario:
         with st.expander(L(f"group_{group}"), expanded=group == "projection"):
             if group == "projection":
                 st.selectbox(L("shape"), SHAPES, format_func=lambda v: L(f"shape_{v}"), key=state.SHAPE,
-                             bind="query-params")
+                             bind="query-params", on_change=scenario_changed)
             for param in a.index[a["group"] == group]:
-                cast, lo, hi, step, default = state.slider_spec(param)
+                spec = state.slider_spec(param)
                 src = a.at[param, "source"] + (f" ({L('estimate')})" if a.at[param, "estimate"] else "")
-                st.slider(L(f"a_{param}"), lo, hi, value=default, step=step, key=param, bind="query-params",
-                          help=src)
-    s = state.scenario()
-    changes = s.changes_from_default()
-    changed.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
-                    ", ".join(L(f"a_{k}") if k != state.SHAPE else L("shape") for k in changes))
-    st.caption(L("share_hint"))
-    return s
+                st.slider(L(f"a_{param}"), spec.min, spec.max, value=spec.default, step=spec.step, key=param,
+                          bind="query-params", help=src, on_change=scenario_changed)
+    scenario_status(changed)
+
+
+@st.fragment(key=STATUS_FRAGMENT)
+def scenario_status(changed) -> None:
+    """What differs from the plan (in the placeholder above the sliders), the share hint and the report pack."""
+    L, s = state.labels(), state.scenario()
+    with error_boundary(L, "sidebar status"):
+        changes = s.changes_from_default()
+        changed.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
+                        ", ".join(L(f"a_{k}") if k != state.SHAPE else L("shape") for k in changes))
+        st.caption(L("share_hint"))
+        report_pack(s, L)
 
 
 def fact_help(fact_id: str, L: Labels) -> str:
@@ -94,18 +150,18 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     ok, reason = export.image_export_available()
     img_help = None if ok else L("no_images", reason=reason)
     st.download_button("PNG", lambda: export.to_png_bytes(export.annotate_for_export(fig, caption)),
-                       file_name=fname("png"), mime="image/png", key=f"dl-{cid}-png", disabled=not ok,
+                       file_name=fname("png"), mime="image/png", key=f"dl-{cid}-png", on_click="ignore", disabled=not ok,
                        help=img_help, width="stretch", icon=":material/image:")
     st.download_button("SVG", lambda: export.to_svg_bytes(export.annotate_for_export(fig, caption)),
-                       file_name=fname("svg"), mime="image/svg+xml", key=f"dl-{cid}-svg", disabled=not ok,
+                       file_name=fname("svg"), mime="image/svg+xml", key=f"dl-{cid}-svg", on_click="ignore", disabled=not ok,
                        help=img_help, width="stretch", icon=":material/draw:")
     st.download_button("HTML", lambda: export.to_html_bytes(export.annotate_for_export(fig, caption), view.title, L.lang),
-                       file_name=fname("html"), mime="text/html", key=f"dl-{cid}-html", width="stretch",
+                       file_name=fname("html"), mime="text/html", key=f"dl-{cid}-html", on_click="ignore", width="stretch",
                        icon=":material/web:")
     st.download_button("CSV", lambda: export.to_csv_bytes(data), file_name=fname("csv"), mime="text/csv",
-                       key=f"dl-{cid}-csv", width="stretch", icon=":material/table:")
+                       key=f"dl-{cid}-csv", on_click="ignore", width="stretch", icon=":material/table:")
     st.download_button("XLSX", lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table()),
-                       file_name=fname("xlsx"), key=f"dl-{cid}-xlsx", width="stretch",
+                       file_name=fname("xlsx"), key=f"dl-{cid}-xlsx", on_click="ignore", width="stretch",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/grid_on:")
     if not ok:
@@ -128,7 +184,7 @@ def report_pack(s: Scenario, L: Labels) -> None:
     ok, _ = export.image_export_available()
     st.download_button(L("report_zip"), lambda: views.report_zip(s, L, cur, actuals, images=ok),
                        file_name=export.file_name("report-pack", s.slug(), today, "zip"), mime="application/zip",
-                       key="dl-report-zip", width="stretch", icon=":material/folder_zip:", help=L("report_zip_help"))
+                       key="dl-report-zip", on_click="ignore", width="stretch", icon=":material/folder_zip:", help=L("report_zip_help"))
     st.download_button(L("report_html"), lambda: views.report_html(s, L, cur, actuals),
                        file_name=export.file_name("report", s.slug(), today, "html"), mime="text/html",
-                       key="dl-report-html", width="stretch", icon=":material/article:", help=L("report_html_help"))
+                       key="dl-report-html", on_click="ignore", width="stretch", icon=":material/article:", help=L("report_html_help"))

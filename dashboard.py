@@ -44,4 +44,4 @@ if bad_params:
     note.warning(L("bad_link", keys=", ".join(bad_params)), icon=":material/link_off:")
     ok.button(L("dismiss"), on_click=state.dismiss_link_notice, key="dismiss-link-notice")
 with widgets.error_boundary(L, f"page {page.url_path!r}"):
-    page.run()  # the page body is a fragment with its own boundary (widgets.run_page); this one catches the rest
+    page.run()  # a page's scenario part is a fragment with its own boundary (widgets.scenario_part)

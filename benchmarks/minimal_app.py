@@ -12,7 +12,7 @@ import streamlit as st
 
 st.set_page_config(page_title="Minimal slider and chart", layout="wide")
 st.title("Minimal slider and chart")
-shift = st.slider("Delay (months)", 0, 36, 0, step=1)
+shift = st.slider("Delay (months)", 0, 36, 0, step=1, key="delay")
 x = np.arange(64)
 y = 1_000 * (1 + np.tanh((x - 12 - shift) / 6))  # an S-curve that moves right with the slider
 fig = go.Figure(go.Scatter(x=x, y=y, mode="lines", name="tonnes"))

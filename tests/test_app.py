@@ -104,6 +104,15 @@ def test_russian_dashboard():
     assert metric(at, "Рабочих мест") == "1\u00a0500"
 
 
+def redrawn(at: AppTest) -> AppTest:
+    """The whole page after a scenario widget moved.
+
+    A slider reruns only the page's scenario part and the sidebar status; the browser keeps the rest of the page,
+    but AppTest's element tree then holds only what that run drew. A run with no change draws everything again.
+    """
+    return at.run()
+
+
 def _upload(at: AppTest, name: str) -> AppTest:
     at.get("file_uploader")[0].set_value((name, (CORPUS / name).read_bytes(), "text/csv"))
     return at.run()
@@ -121,7 +130,7 @@ def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
     # (440,000 - 180,000) / 13 = 20,000 t a month, i.e. 1,666.67 t/month more each month from 15,000.
     at = app("projections")
     at.selectbox(key="shape").set_value("linear").run()
-    at = _upload(at, "good_ru_1c_2026_cp1251.csv")
+    at = _upload(redrawn(at), "good_ru_1c_2026_cp1251.csv")
     assert not at.error
     # Jan-Aug 2026: 21,666.67 + ... + 33,333.33 = 8 x 27,500 = 220,000 t
     assert metric(at, "Tonnes in 2026") == "220\u00a0kt"
@@ -133,9 +142,9 @@ def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
 
 
 def test_a_broken_upload_gets_a_message_and_keeps_the_actuals():
-    at = _upload(app("projections"), "good_ru_cp1251_semicolon.csv").run()  # a full run: the sidebar again
+    at = _upload(app("projections"), "good_ru_cp1251_semicolon.csv")
     at.slider(key="delay_months").set_value(3).run()
-    at = _upload(at, "bad_text_tonnes.csv")
+    at = _upload(redrawn(at), "bad_text_tonnes.csv")
     assert not at.exception
     assert any("Row 4" in e.value and "tonnes" in e.value for e in at.error)
     assert metric(at, "Tonnes in 2025") == "17.2\u00a0kt"  # the earlier good upload is still there
@@ -152,6 +161,19 @@ def test_a_slider_reruns_only_the_page_and_the_sidebar_status():
     assert len(at.slider) == 0  # no slider was sent again
     assert metric(at, "Target month") == "October 2026"  # the page was: April 2026 + 6 months
     assert any(c.value.startswith("Changed from the plan: Delay after April 2026") for c in at.caption)  # and the status
+
+
+def test_a_slider_on_a_page_without_scenario_part_does_not_rerun_the_page_left_behind():
+    # Projections registers the page fragment; Sources has none. After moving from one to the other, a slider
+    # must not rerun the fragment of the page the user left (it would draw Projections' cards on Sources).
+    at = app("projections")
+    at.switch_page("components/app_pages/sources.py").run()
+    at.slider(key="delay_months").set_value(6).run()
+    assert not at.exception and not at.error
+    assert not at.metric  # nothing of Projections was drawn
+    assert any(c.value.startswith("Changed from the plan: Delay after April 2026") for c in at.caption)
+    at = redrawn(at)
+    assert at.title[0].value == "Sources and method" and at.slider(key="delay_months").value == 6
 
 
 def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):

@@ -4,13 +4,19 @@ from __future__ import annotations
 import streamlit as st
 
 from components import capacity, projection
+from components.i18n import Labels
+from components.scenario import Scenario
 from components.ui import model, state, widgets
 
 
 def render() -> None:
-    L, s = state.labels(), state.scenario()
+    L = state.labels()
     st.title(L("page_capacity"))
     st.markdown(L("intro_capacity"))
+    widgets.scenario_part(lambda s: body(s, L), "capacity")
+
+
+def body(s: Scenario, L: Labels) -> None:
     box, need = model.boxes(s), model.warehouse(s)
     at = projection.target_month(s)
     row = box.set_index("month").loc[at]
@@ -29,4 +35,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    widgets.run_page(render, "capacity")
+    render()

@@ -4,23 +4,32 @@ from __future__ import annotations
 import streamlit as st
 
 from components.facts import tables
+from components.scenario import Scenario
 from components.ui import model, state, widgets
 
+
 def render() -> None:
-    L, s = state.labels(), state.scenario()
+    L = state.labels()
     t = tables()
     st.title(L("page_corridor"))
     st.markdown(L("intro_corridor"))
-    widgets.chart(model.view("corridor", s, L.lang), s, L)
+    chart = st.container()
     st.header(L("border_facts"))
     c = st.columns(3)
     widgets.kpi(c[0], L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '
                 f'{L.num(t.fact("border_regions_side_b"))}', widgets.fact_help("border_regions_side_a", L))
     widgets.kpi(c[1], L("k_population"), L("about") + " " + L.compact(t.fact("border_population")),
                 widgets.fact_help("border_population", L))
-    widgets.kpi(c[2], L("k_transit"), L("days", n=L.num(s.transit_days)), t.assumptions.at["transit_days", "source"])
     st.markdown(L("corridor_notes"))
+
+    def body(s: Scenario) -> None:
+        with chart:
+            widgets.chart(model.view("corridor", s, L.lang), s, L)
+        widgets.kpi(c[2], L("k_transit"), L("days", n=L.num(s.transit_days)),
+                    t.assumptions.at["transit_days", "source"])
+
+    widgets.scenario_part(body, "corridor")
 
 
 if __name__ == "__main__":
-    widgets.run_page(render, "corridor")
+    render()

@@ -5,16 +5,22 @@ import streamlit as st
 
 from components import economics
 from components.facts import tables
-from components.scenario import CURRENCIES
+from components.i18n import Labels
+from components.scenario import CURRENCIES, Scenario
 from components.ui import model, state, widgets
 
 
 def render() -> None:
-    L, s = state.labels(), state.scenario()
+    L = state.labels()
     st.title(L("page_economics"))
     st.markdown(L("intro_economics"))
     cur = st.segmented_control(L("currency"), CURRENCIES, default="RUB", key=state.CURRENCY, bind="query-params",
-                               required=True, on_change=widgets.scenario_changed) or "RUB"
+                               required=True) or "RUB"
+    widgets.scenario_part(lambda s: body(s, L, cur), "economics")
+    st.caption(L("econ_scope", area=L.num(tables().fact("selyatino_area"))))
+
+
+def body(s: Scenario, L: Labels, cur: str) -> None:
     conv = lambda x: economics.convert(x, cur, s)  # noqa: E731
     r = economics.ratios()
     flows = model.cash_flows(s)
@@ -32,8 +38,7 @@ def render() -> None:
 
     widgets.chart(model.view("cash_flow", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("tornado", s, L.lang, currency=cur), s, L)
-    st.caption(L("econ_scope", area=L.num(tables().fact("selyatino_area"))))
 
 
 if __name__ == "__main__":
-    widgets.run_page(render, "economics")
+    render()

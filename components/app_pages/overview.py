@@ -5,11 +5,12 @@ import streamlit as st
 
 from components import economics
 from components.facts import tables
+from components.scenario import Scenario
 from components.ui import model, state, widgets
 
 
 def render() -> None:
-    L, s = state.labels(), state.scenario()
+    L = state.labels()
     t = tables()
     st.title(L("app_title"))
     st.caption(L("app_subtitle"))
@@ -31,9 +32,7 @@ def render() -> None:
     widgets.kpi(c[1], L("k_share"), L.pct(t.fact("selyatino_agri_share")), h("selyatino_agri_share"))
     widgets.kpi(c[2], L("k_per_job"), L.money(r.at["investment_per_job", "value"]),
                 f'{L("derived")}: {r.at["investment_per_job", "formula"]}')
-    widgets.kpi(c[3], L("k_per_m2"), f'{L.num(r.at["investment_per_m2", "value"])} {L.cur("RUB")}',
-                f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
-                delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))
+    per_m2 = c[3].empty()  # its comparison reads the scenario's build cost
 
     st.header(L("hub_agrohub_border"))
     c = st.columns(4)
@@ -46,8 +45,17 @@ def render() -> None:
                 h("border_population"))
     widgets.kpi(c[3], L("k_border_rank"), L("k_longest"), h("border_longest"))
 
-    widgets.chart(model.view("stated_exports", s, L.lang), s, L)
+    chart = st.container()
+
+    def body(s: Scenario) -> None:
+        widgets.kpi(per_m2, L("k_per_m2"), f'{L.num(r.at["investment_per_m2", "value"])} {L.cur("RUB")}',
+                    f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
+                    delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))
+        with chart:
+            widgets.chart(model.view("stated_exports", s, L.lang), s, L)
+
+    widgets.scenario_part(body, "overview")
 
 
 if __name__ == "__main__":
-    widgets.run_page(render, "overview")
+    render()

@@ -22,35 +22,41 @@ def kpis(s: Scenario) -> dict[str, float | pd.Timestamp]:
 
 
 def render() -> None:
-    L, s = state.labels(), state.scenario()
+    L = state.labels()
     st.title(L("page_projections"))
     st.markdown(L("intro_projections"))
-    k = kpis(s)
-    c = st.columns(4)
-    widgets.kpi(c[0], L("k_target_month"), L.month(k["target_month"]), L("h_target_month"))
-    widgets.kpi(c[1], L("k_target_rate"), L.tonnes(k["target_rate"]), L("h_target_rate"))
-    widgets.kpi(c[2], L("k_growth"), L.pct(k["monthly_growth"], 1) + " / " + L("mo"), L("h_growth"))
-    widgets.kpi(c[3], L("k_2027"), L.tonnes(k["tonnes_2027"]), L("h_2027"))
-
+    kpi_row = st.container()
     names = ["none", *[n for n in preset_names() if n != "plan"]]
     compare = st.selectbox(L("compare_with"), names, key=state.COMPARE, bind="query-params",
                            format_func=lambda n: L("compare_none") if n == "none" else L(f"preset_{n}"))
     compare = None if compare in (None, "none") else compare
+    actuals = upload_panel.render(L)
+    charts = st.container()
 
-    actuals = upload_panel.render(L, s)
-    widgets.chart(model.view("export_projection", s, L.lang, actuals=actuals, compare=compare), s, L)
-    upload_panel.progress(actuals, s, L)
+    def body(s: Scenario) -> None:
+        with charts:  # the chart first, so it is the first thing the browser gets; the cards go above it
+            widgets.chart(model.view("export_projection", s, L.lang, actuals=actuals, compare=compare), s, L)
+            upload_panel.progress(actuals, s, L)
+        k = kpis(s)
+        with kpi_row:
+            c = st.columns(4)
+            widgets.kpi(c[0], L("k_target_month"), L.month(k["target_month"]), L("h_target_month"))
+            widgets.kpi(c[1], L("k_target_rate"), L.tonnes(k["target_rate"]), L("h_target_rate"))
+            widgets.kpi(c[2], L("k_growth"), L.pct(k["monthly_growth"], 1) + " / " + L("mo"), L("h_growth"))
+            widgets.kpi(c[3], L("k_2027"), L.tonnes(k["tonnes_2027"]), L("h_2027"))
+        if compare is not None:
+            with charts:
+                st.header(L("side_by_side"))
+                ko = kpis(preset(compare))
+                rows = [(L("k_target_month"), L.month(k["target_month"]), L.month(ko["target_month"])),
+                        (L("k_target_rate"), L.tonnes(k["target_rate"]), L.tonnes(ko["target_rate"])),
+                        (L("k_growth"), L.pct(k["monthly_growth"], 1), L.pct(ko["monthly_growth"], 1)),
+                        (L("k_2027"), L.tonnes(k["tonnes_2027"]), L.tonnes(ko["tonnes_2027"])),
+                        (L("k_2030"), L.tonnes(k["rate_2030"]), L.tonnes(ko["rate_2030"]))]
+                st.table(pd.DataFrame(rows, columns=["", L("scenario_line"), L(f"preset_{compare}")]).set_index(""))
 
-    if compare is not None:
-        st.header(L("side_by_side"))
-        ko = kpis(preset(compare))
-        rows = [(L("k_target_month"), L.month(k["target_month"]), L.month(ko["target_month"])),
-                (L("k_target_rate"), L.tonnes(k["target_rate"]), L.tonnes(ko["target_rate"])),
-                (L("k_growth"), L.pct(k["monthly_growth"], 1), L.pct(ko["monthly_growth"], 1)),
-                (L("k_2027"), L.tonnes(k["tonnes_2027"]), L.tonnes(ko["tonnes_2027"])),
-                (L("k_2030"), L.tonnes(k["rate_2030"]), L.tonnes(ko["rate_2030"]))]
-        st.table(pd.DataFrame(rows, columns=["", L("scenario_line"), L(f"preset_{compare}")]).set_index(""))
+    widgets.scenario_part(body, "projections")
 
 
 if __name__ == "__main__":
-    widgets.run_page(render, "projections")
+    render()

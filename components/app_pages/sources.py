@@ -36,4 +36,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    widgets.run_page(render, "sources")
+    render()

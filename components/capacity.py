@@ -16,6 +16,11 @@ WEEKS_PER_YEAR = 52.0
 DAYS_PER_YEAR = 365.0
 
 
+def feu_for(tonnes: np.ndarray, s: Scenario) -> np.ndarray:
+    """Forty-foot boxes for ``tonnes`` of grain at the scenario's payload per box."""
+    return tonnes / s.feu_payload_t
+
+
 def boxes_and_trains(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     """Containers and trains a month.
 
@@ -25,7 +30,7 @@ def boxes_and_trains(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     (= 2 × feu), ``trains_per_week`` (= feu × 12 / 52 / boxes per train), ``over_limit`` (bool: above
     ``s.train_limit_per_week``).
     """
-    feu = traj["tonnes"].to_numpy() / s.feu_payload_t
+    feu = feu_for(traj["tonnes"].to_numpy(), s)
     trains = feu * 12.0 / WEEKS_PER_YEAR / s.feu_per_train
     return pd.DataFrame({"month": traj["month"], "tonnes": traj["tonnes"], "feu": feu, "teu": feu * TEU_PER_FEU,
                          "trains_per_week": trains, "over_limit": trains > s.train_limit_per_week})

@@ -113,8 +113,19 @@ def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp
     attain = np.maximum(rng.normal(s.attainment, s.attainment_sd, n_paths), 0.05)
     T = months_between(a["baseline_month"], a["target_month"]) + delay
     t = np.arange(len(months), dtype=float)
-    paths = _rates(t[None, :], T[:, None], attain[:, None], s) / 12.0
-    q = np.quantile(paths, BAND_QUANTILES, axis=0)
+    # Up to the month the last path reaches its target, every path is computed month by month. From then on
+    # path i runs at target_i · g^((t − T_i)/12) = c_i · g^(t/12) with c_i = target_i · g^(−T_i/12): one ordering
+    # of the paths for all those months, so their quantiles are the quantiles of c scaled by g^(t/12). Same
+    # numbers (to rounding) as computing all paths × months, at a third of the cost.
+    split = min(len(t), max(0, int(np.ceil(T.max()))))
+    q = np.empty((len(BAND_QUANTILES), len(t)))
+    if split:
+        q[:, :split] = np.quantile(_rates(t[None, :split], T[:, None], attain[:, None], s), BAND_QUANTILES, axis=0)
+    if split < len(t):
+        g = 1 + s.growth_after_pct / 100.0
+        c = a["target_t_year"] * attain * np.power(g, -T / 12.0)
+        q[:, split:] = np.quantile(c, BAND_QUANTILES)[:, None] * np.power(g, t[None, split:] / 12.0)
+    q /= 12.0
     return pd.DataFrame({"month": months, "p10": q[0], "p50": q[1], "p90": q[2]})
 
 

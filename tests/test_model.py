@@ -158,6 +158,30 @@ def test_band_brackets_the_median_and_10000_paths_are_fast():
     assert elapsed < 1.0  # a generous guard against an accidental Python loop; speed itself is benchmarked
 
 
+def _band_every_path(s: Scenario, n_paths: int, seed: int = 2025) -> np.ndarray:
+    """The band the plain way: every path at every month, then the quantiles (t/month, 3 × months)."""
+    a = projection.plan_anchors()
+    rng = np.random.default_rng(seed)
+    delay = np.maximum(rng.normal(s.delay_months, s.delay_sd_months, n_paths), 0.0)
+    attain = np.maximum(rng.normal(s.attainment, s.attainment_sd, n_paths), 0.05)
+    T = projection.months_between(a["baseline_month"], a["target_month"]) + delay
+    t = np.arange(len(pd.date_range(a["baseline_month"], projection.HORIZON_END, freq="MS")), dtype=float)
+    paths = np.array([projection._rates(t, np.asarray(Ti), np.asarray(ai), s) for Ti, ai in zip(T, attain)]) / 12
+    return np.quantile(paths, projection.BAND_QUANTILES, axis=0)
+
+
+@pytest.mark.parametrize("values", [{}, {"shape": "linear", "delay_months": 12, "delay_sd_months": 6},
+                                    {"shape": "constant_growth", "growth_after_pct": -10, "attainment_sd": 0.3},
+                                    {"delay_months": 36, "delay_sd_months": 12, "growth_after_pct": 20}])
+def test_band_equals_the_quantiles_of_every_path(values):
+    # band() computes the months after the last path's target from one ordering of the paths; that must give
+    # the same quantiles as computing each path, one at a time, at every month.
+    s = PLAN.with_values(**values)
+    got = projection.band(s, n_paths=2_000)
+    want = _band_every_path(s, 2_000)
+    np.testing.assert_allclose(got[["p10", "p50", "p90"]].to_numpy().T, want, rtol=1e-9)
+
+
 def test_url_parameters_fall_back_to_defaults():
     s, notes = parse_params({"delay_months": "6", "attainment": "abc", "feu_payload_t": "999",
                              "bogus": "1", "dwell_days": ["3", "4"]})

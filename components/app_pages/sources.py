@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import economics
 from components.facts import tables
-from components.ui import state, widgets
+from components.ui import state
 
 
 def render() -> None:

@@ -1,6 +1,7 @@
 """Time the dashboard against a minimal Streamlit app (one slider, one 64-point Plotly line) and print Markdown.
 
-Run ``python benchmarks/bench_app.py`` (10 rounds) or ``--rounds N``, or ``--quick`` (2 rounds, a CI smoke run).
+Run ``python benchmarks/bench_app.py`` (10 rounds) or ``--rounds N``, or ``--quick`` (2 rounds, a CI smoke run);
+``--server nodelay`` starts both apps with deploy/serve.py (TCP_NODELAY on the server socket) instead of ``streamlit run``.
 Both apps run at once on loopback ports; Playwright drives them on Debian's Chromium (/usr/bin/chromium),
 alternating dashboard, minimal, dashboard, minimal, ... so that machine noise falls on both alike.
 
@@ -92,12 +93,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+LAUNCHERS = {"stock": [sys.executable, "-m", "streamlit", "run"],  # as `streamlit run` starts it
+             "nodelay": [sys.executable, "deploy/serve.py", "--app"]}  # with TCP_NODELAY, as deploy/ runs it
+LAUNCHER = "stock"
+
+
 def start_server(script: str, timeout: float = 90) -> tuple[subprocess.Popen, str, float]:
-    """Spawn ``streamlit run`` on a loopback port; return (process, base url, seconds to health ok)."""
+    """Spawn the app (``LAUNCHER``) on a loopback port; return (process, base url, seconds to health ok)."""
     port = free_port()
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address",
+        [*LAUNCHERS[LAUNCHER], script, "--server.port", str(port), "--server.address",
          "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -275,7 +281,7 @@ def report(res: dict, reruns: dict[str, list[float]] | None, band: list[float] |
         ("server RSS, 6 sessions (MiB)", "rss6", ".0f", None),
         ("RSS per extra session (MiB)", "per_session", ".1f", None),
     ]
-    out = [f"### Dashboard vs minimal app ({rounds} alternating rounds; median (min–max))", "",
+    out = [f"### Dashboard vs minimal app, both started {'by deploy/serve.py (TCP_NODELAY)' if LAUNCHER == 'nodelay' else 'by `streamlit run`'} ({rounds} alternating rounds; median (min–max))", "",
            "| measure | dashboard | minimal | ratio | target |", "|---|---|---|---|---|"]
     for label, key, fmt, target in rows:
         a = res.get(DASHBOARD, {}).get(key)
@@ -299,7 +305,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rounds", type=int, default=10, help="alternating rounds per browser measurement (10)")
     ap.add_argument("--quick", action="store_true", help="2 rounds and fewer repeats: a CI smoke run")
+    ap.add_argument("--server", choices=sorted(LAUNCHERS), default="stock",
+                    help="start both apps with `streamlit run` (stock, the default) or with deploy/serve.py "
+                         "(nodelay: TCP_NODELAY on the server socket, as the deployment runs)")
     args = ap.parse_args(argv)
+    global LAUNCHER
+    LAUNCHER = args.server
     rounds = 2 if args.quick else max(1, args.rounds)
     warm_reruns = 2 if args.quick else 5
     starts = 1 if args.quick else 3

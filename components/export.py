@@ -11,6 +11,7 @@ import unicodedata
 import warnings
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -127,7 +128,9 @@ def to_html_bytes(fig: go.Figure, title: str, lang: str = "en") -> bytes:
     return _page(title, _fig_div(fig, True, "85vh"), lang)
 
 
+@lru_cache(maxsize=1)
 def _browser_path() -> str | None:
+    """Chrome or Chromium for kaleido, looked up once per process (every chart's download menu asks)."""
     try:  # kaleido's own lookup: BROWSER_PATH, choreographer's download, PATH, usual install places
         from choreographer.browsers.chromium import Chromium
         found = Chromium.find_browser(skip_local=False) or ""

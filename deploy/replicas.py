@@ -12,7 +12,8 @@ Library (tests)::
         c.url                               # http://127.0.0.1:<nginx port>
         c.kill_replica(0)                   # simulate a crash of replica 0
 
-Each replica is ``python -m streamlit run dashboard.py`` on its own loopback port. The script waits for every
+Each replica is ``python deploy/serve.py`` (``streamlit run dashboard.py`` with TCP_NODELAY) on its own loopback
+port. The script waits for every
 replica's ``/_stcore/health`` to answer ``ok`` before it starts nginx, then waits for the health endpoint through
 nginx. nginx is Debian's binary run in the foreground as a child, with its prefix, config, pid file, logs and temp
 folders in a private temporary folder (``-p``/``-c``/``-e``), so no root-owned system path is read or written.
@@ -191,7 +192,8 @@ class Cluster:
     # --- replicas -----------------------------------------------------------------------------------------------
 
     def _spawn(self, r: Replica) -> None:
-        cmd = [sys.executable, "-m", "streamlit", "run", self.app,
+        # deploy/serve.py is `streamlit run` with TCP_NODELAY on the server socket (about 40 ms less per rerun)
+        cmd = [sys.executable, str(Path(__file__).resolve().parent / "serve.py"), "--app", self.app,
                "--server.port", str(r.port), "--server.address", r.host, "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
         with open(r.log, "ab") as out:

@@ -39,6 +39,10 @@ switches, how many moves asked for a scenario already asked before in the proces
 server's CPU per action, the load generator's own CPU, and the CPU that other processes on the machine took
 (from /proc/stat): when that is high, the server had fewer cores than the machine has and the ratio is inflated.
 
+Server. The test starts the dashboard as the deployment does, with ``deploy/serve.py`` (TCP_NODELAY on the
+server socket); ``--server stock`` uses ``streamlit run``, where Nagle's algorithm stays on and this client's
+delayed ACKs add ~40 ms to every run (a browser ACKs sooner and does not see it; nginx in front does).
+
 ``--server-opt section.option=value`` (repeatable) starts the server with extra Streamlit options, to measure a
 configuration change before making it, e.g. ``--server-opt runner.postScriptGC=false``.
 
@@ -524,15 +528,19 @@ def report(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def start_server_with(port: int, options: list[str], log: Path) -> subprocess.Popen:
-    """tests/e2e/conftest.start_server's command plus ``--<name> <value>`` options, its output kept in ``log``.
+LAUNCHERS = {"nodelay": [sys.executable, "deploy/serve.py"],  # as deploy/replicas.py runs the dashboard
+             "stock": [sys.executable, "-m", "streamlit", "run", "dashboard.py"]}
+
+
+def start_server_with(port: int, options: list[str], log: Path, launcher: str = "nodelay") -> subprocess.Popen:
+    """The dashboard started by ``launcher`` plus ``--<name> <value>`` options, its output kept in ``log``.
 
     The log is where a failed session's cause is: the dashboard shows users no details
     (``client.showErrorDetails = "none"``), the server logs the traceback.
     """
     import urllib.request
 
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address",
+    cmd = [*LAUNCHERS[launcher], "--server.port", str(port), "--server.address",
            "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     for opt in options:
         name, _, value = opt.partition("=")
@@ -572,6 +580,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--server-opt", action="append", default=[], metavar="NAME=VALUE",
                     help="a Streamlit option for the server this test starts, e.g. runner.postScriptGC=false "
                          "(repeatable; to try a configuration change without editing .streamlit/config.toml)")
+    ap.add_argument("--server", choices=sorted(LAUNCHERS), default="nodelay",
+                    help="start the server with deploy/serve.py (nodelay, the default: as deployed) or with "
+                         "`streamlit run` (stock; Nagle stays on and this Python client's delayed ACKs add ~40 ms "
+                         "to every run, which a browser does not see)")
     ap.add_argument("--action-timeout", type=float, default=60, help="seconds one action may take (default 60)")
     ap.add_argument("--ramp", type=float, default=0.25, help="seconds between session arrivals (default 0.25)")
     ap.add_argument("--wall", type=float, default=600, help="wall-clock cap of each phase in seconds (default 600)")
@@ -613,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
             log = Path(tempfile.mkstemp(prefix="load-test-server-", suffix=".log")[1])
             logs.append(log)
             try:
-                proc = start_server_with(port, args.server_opt, log)
+                proc = start_server_with(port, args.server_opt, log, args.server)
             except RuntimeError as exc:
                 print(exc, server_tracebacks(log), file=sys.stderr)
                 return 2

@@ -1,6 +1,7 @@
 """Every page through Streamlit's AppTest: it renders, sliders move its numbers, links and uploads behave."""
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -174,6 +175,33 @@ def test_a_slider_on_a_page_without_scenario_part_does_not_rerun_the_page_left_b
     assert any(c.value.startswith("Changed from the plan: Delay after April 2026") for c in at.caption)
     at = redrawn(at)
     assert at.title[0].value == "Sources and method" and at.slider(key="delay_months").value == 6
+
+
+def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
+    # model.view hands every session the same View (st.cache_resource): drawing pages and making each download
+    # must leave it exactly as a fresh build.
+    from components import export, views
+    from components.i18n import Labels
+    from components.scenario import Scenario
+    from components.ui import model
+
+    s = Scenario.default().with_values(delay_months=5.0)  # as the sidebar reads it
+    at = app("capacity", {"delay_months": "5"})
+    at.switch_page("components/app_pages/projections.py").run()
+    names = ("trains", "containers", "warehouse", "two_way", "export_projection")
+    builders = {name: getattr(views, name) for name in names}
+    for name in names:  # from here on a build would fail: what model.view returns is what the pages drew
+        monkeypatch.setattr(views, name, lambda *a, **k: pytest.fail("the view was not in the cache"))
+    for name in names:
+        options = {"actuals": None, "compare": None} if name == "export_projection" else {}  # as the page asks
+        shared = model.view(name, s, "en", **options)
+        export.to_svg_bytes(export.annotate_for_export(shared.figure, "caption")) if export.image_export_available()[0] \
+            else export.to_html_bytes(export.annotate_for_export(shared.figure, "caption"), "t", "en")
+        export.to_csv_bytes(shared.data)
+        fresh = builders[name](s, Labels("en"), m=model, **options)
+        assert shared.figure.to_json() == fresh.figure.to_json(), name
+        pd.testing.assert_frame_equal(shared.data, fresh.data)
+        assert model.view(name, s, "en", **options) is shared  # really the shared object, not a copy
 
 
 def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):

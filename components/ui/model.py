@@ -1,6 +1,7 @@
 """The pure model behind ``st.cache_data``: each result is computed once per scenario and process.
 
-Cached results are returned as copies, so a page can never change what another session sees.
+Cached tables are returned as copies, so a page can never change what another session sees; views are
+shared read-only (see :func:`view`).
 """
 from __future__ import annotations
 
@@ -44,11 +45,14 @@ def sensitivity(s: Scenario) -> pd.DataFrame:
     return economics.sensitivity(s)
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_resource(max_entries=1024, show_spinner=False)
 def view(name: str, s: Scenario, lang: str, **options) -> views.View:
     """A chart of :mod:`components.views` (``name`` is the builder), built once per scenario and language.
 
     ``options`` go to the builder (``currency``, ``actuals``, ``compare``); the model behind it is this
-    module's cached one.
+    module's cached one. Unlike the tables above, a view is shared, not copied: unpickling a plotly figure on
+    every cache hit cost ~3 ms a chart on every rerun. Nothing changes a view in place: ``st.plotly_chart``
+    serialises a copy, ``export.annotate_for_export`` and the CSV/XLSX writers copy first
+    (``tests/test_app.py`` checks a drawn page and its downloads leave the shared views as built).
     """
     return getattr(views, name)(s, Labels(lang), m=sys.modules[__name__], **options)

@@ -45,7 +45,7 @@ def sensitivity(s: Scenario) -> pd.DataFrame:
     return economics.sensitivity(s)
 
 
-@st.cache_resource(max_entries=1024, show_spinner=False)
+@st.cache_resource(max_entries=512, show_spinner=False)  # ~60 KB a view: at most ~30 MB
 def view(name: str, s: Scenario, lang: str, **options) -> views.View:
     """A chart of :mod:`components.views` (``name`` is the builder), built once per scenario and language.
 

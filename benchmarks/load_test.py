@@ -580,6 +580,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--server-opt", action="append", default=[], metavar="NAME=VALUE",
                     help="a Streamlit option for the server this test starts, e.g. runner.postScriptGC=false "
                          "(repeatable; to try a configuration change without editing .streamlit/config.toml)")
+    ap.add_argument("--replicas", type=int, default=1,
+                    help="with 2 or more: test a fresh deploy/replicas.py cluster (that many replicas behind nginx, "
+                         "cookie affinity) per row instead of one server; needs nginx")
     ap.add_argument("--server", choices=sorted(LAUNCHERS), default="nodelay",
                     help="start the server with deploy/serve.py (nodelay, the default: as deployed) or with "
                          "`streamlit run` (stock; Nagle stays on and this Python client's delayed ACKs add ~40 ms "
@@ -606,6 +609,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if args.url and urlparse(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
         ap.error("--url must be a loopback address")
+    if args.replicas > 1 and (args.url or args.server_opt or args.server != "nodelay"):
+        ap.error("--replicas starts its own cluster (deploy/serve.py): not with --url, --server-opt or --server")
     if args.url and args.server_opt:
         ap.error("--server-opt applies to the server this test starts, not to --url")
     for opt in args.server_opt:
@@ -618,8 +623,19 @@ def main(argv: list[str] | None = None) -> int:
     logs = []
     for worst in modes:
         proc: subprocess.Popen | None = None
+        cluster = None
         if args.url:
             base, pid = args.url.rstrip("/"), args.pid
+        elif args.replicas > 1:
+            sys.path.insert(0, str(ROOT))
+            from deploy.replicas import Cluster
+
+            try:
+                cluster = Cluster(replicas=args.replicas, log=lambda *a: None).__enter__()
+            except Exception as exc:  # noqa: BLE001 - nginx missing, a replica that does not start
+                print(f"could not start {args.replicas} replicas behind nginx: {exc}", file=sys.stderr)
+                return 2
+            base, pid = cluster.url, None  # memory and CPU are per process: not reported for a cluster
         else:
             port = _free_port()
             log = Path(tempfile.mkstemp(prefix="load-test-server-", suffix=".log")[1])
@@ -635,9 +651,13 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(asyncio.run(run_browser(args, base, pid)))
             else:
                 rows.append(asyncio.run(run_protocol(args, base, pid, worst)))
+            if cluster is not None:
+                rows[-1]["mode"] += f", {args.replicas} replicas behind nginx"
         finally:
             if proc is not None:
                 stop_server(proc)
+            if cluster is not None:
+                cluster.__exit__(None, None, None)
     print(report(rows))
     failed = any(errors_of(o) for o in rows)
     for log in logs:

@@ -224,23 +224,25 @@ class StClient:
     async def __aexit__(self, *exc) -> None:
         await self.close()
 
-    def _http_get(self, path: str) -> tuple[int, str | None]:
-        """GET on the server without any proxy; returns (status, the XSRF cookie if one was set)."""
+    def _http_get(self, path: str) -> tuple[int, dict[str, str]]:
+        """GET on the server without any proxy; returns (status, the cookies it set, by name)."""
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         with opener.open(f"{self.base}{path}", timeout=self.timeout) as r:
             r.read()
             jar = SimpleCookie()
             for h in r.headers.get_all("Set-Cookie") or []:
                 jar.load(h)
-            return r.status, jar[XSRF_COOKIE].value if XSRF_COOKIE in jar else None
+            return r.status, {name: morsel.value for name, morsel in jar.items()}
 
     async def connect(self) -> None:
-        token = None
+        cookies: dict[str, str] = {}
         if self.xsrf:
-            status, token = await asyncio.to_thread(self._http_get, "/_stcore/health")
+            status, cookies = await asyncio.to_thread(self._http_get, "/_stcore/health")
             if status != 200:
                 raise ProtocolError(f"/_stcore/health answered {status}")
-        headers = {"Cookie": f"{XSRF_COOKIE}={token}"} if token else {}
+        token = cookies.get(XSRF_COOKIE)
+        # every cookie, as a browser sends them: the XSRF token, and a load balancer's affinity cookie if any
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
         ws_url = "ws" + self.base[len("http"):] + "/_stcore/stream"
         self.ws = await websockets.connect(
             ws_url, subprotocols=["streamlit", token or "PLACEHOLDER_AUTH_TOKEN"], origin=self.base,

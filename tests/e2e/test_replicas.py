@@ -6,6 +6,8 @@ other replica shows the same numbers. Needs Debian's nginx (``apt-get install -y
 from __future__ import annotations
 
 import os
+import urllib.request
+from http.cookies import SimpleCookie
 
 import pytest
 
@@ -25,6 +27,33 @@ def cluster():
         pytest.skip("nginx not installed (apt-get install -y nginx); the replica test needs it")
     with Cluster(replicas=2, log=lambda *a: None) as c:
         yield c
+
+
+def test_users_behind_one_address_spread_over_replicas_and_each_stays_on_its_own(cluster):
+    # 16 browsers behind one address (a NAT, a proxy): each gets its own affinity cookie. They must not all land on
+    # one replica, and each browser's later requests must reach the replica that served its first.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+    def get(cookie: str | None = None) -> str | None:
+        req = urllib.request.Request(cluster.url + "/", headers={"Cookie": f"corridor_route={cookie}"} if cookie else {})
+        with opener.open(req, timeout=30) as r:
+            r.read()
+            jar = SimpleCookie()
+            for h in r.headers.get_all("Set-Cookie") or []:
+                jar.load(h)
+            return jar["corridor_route"].value if "corridor_route" in jar else None
+
+    start = len(cluster.access_log())
+    cookies = [get() for _ in range(16)]
+    assert all(cookies) and len(set(cookies)) == 16  # one cookie per browser
+    first = cluster.served_by(start)
+    assert len(first) == 16 and len(set(first)) == 2, first  # both replicas serve someone
+    again = len(cluster.access_log())
+    for cookie in cookies:
+        for _ in range(3):
+            assert get(cookie) == cookie  # the cookie is kept, not replaced
+    later = cluster.served_by(again)
+    assert later == [replica for replica in first for _ in range(3)]
 
 
 def test_session_sticks_to_one_replica_and_its_link_survives_a_crash(cluster, browser):

@@ -19,9 +19,9 @@ from components.ui import state
 GROUPS = ("projection", "capacity", "economics", "currency")
 log = logging.getLogger("corridor")
 
-# The two parts of a run that read the scenario: the page body and the sidebar's status (what changed, the
-# report pack). A scenario widget reruns only these two fragments, not the whole script: the sidebar's 21
-# sliders and the navigation stay as they are in the browser (issue 6, slider -> chart).
+# The two parts of a run that read the scenario: the page's scenario part and the sidebar's status (what changed,
+# the report pack). A scenario widget reruns only these two fragments, not the whole script: the sidebar's 21
+# sliders, the navigation and the page's text stay as they are in the browser.
 PAGE_FRAGMENT, STATUS_FRAGMENT = "page", "scenario-status"
 
 
@@ -99,7 +99,7 @@ def scenario_sidebar(L: Labels) -> None:
                            help=L("reset") if name == "plan" else None)
     changed = st.empty()  # filled after the sliders, which carry this run's values (a link's included)
     a = tables().assumptions
-    for group in (GROUPS[:1] if __import__("os").environ.get("EXP_SLIM") else GROUPS):
+    for group in GROUPS:
         with st.expander(L(f"group_{group}"), expanded=group == "projection"):
             if group == "projection":
                 st.selectbox(L("shape"), SHAPES, format_func=lambda v: L(f"shape_{v}"), key=state.SHAPE,
@@ -157,14 +157,14 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     ok, reason = export.image_export_available()
     img_help = None if ok else L("no_images", reason=reason)
     st.download_button("PNG", lambda: export.to_png_bytes(export.annotate_for_export(fig, caption)),
-                       file_name=fname("png"), mime="image/png", key=f"dl-{cid}-png", on_click="ignore", disabled=not ok,
-                       help=img_help, width="stretch", icon=":material/image:")
+                       file_name=fname("png"), mime="image/png", key=f"dl-{cid}-png", on_click="ignore",
+                       disabled=not ok, help=img_help, width="stretch", icon=":material/image:")
     st.download_button("SVG", lambda: export.to_svg_bytes(export.annotate_for_export(fig, caption)),
-                       file_name=fname("svg"), mime="image/svg+xml", key=f"dl-{cid}-svg", on_click="ignore", disabled=not ok,
-                       help=img_help, width="stretch", icon=":material/draw:")
+                       file_name=fname("svg"), mime="image/svg+xml", key=f"dl-{cid}-svg", on_click="ignore",
+                       disabled=not ok, help=img_help, width="stretch", icon=":material/draw:")
     st.download_button("HTML", lambda: export.to_html_bytes(export.annotate_for_export(fig, caption), view.title, L.lang),
-                       file_name=fname("html"), mime="text/html", key=f"dl-{cid}-html", on_click="ignore", width="stretch",
-                       icon=":material/web:")
+                       file_name=fname("html"), mime="text/html", key=f"dl-{cid}-html", on_click="ignore",
+                       width="stretch", icon=":material/web:")
     st.download_button("CSV", lambda: export.to_csv_bytes(data), file_name=fname("csv"), mime="text/csv",
                        key=f"dl-{cid}-csv", on_click="ignore", width="stretch", icon=":material/table:")
     st.download_button("XLSX", lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table()),
@@ -190,7 +190,9 @@ def report_buttons(s: Scenario, L: Labels) -> None:
     ok, _ = export.image_export_available()
     st.download_button(L("report_zip"), lambda: views.report_zip(s, L, cur, actuals, images=ok),
                        file_name=export.file_name("report-pack", s.slug(), today, "zip"), mime="application/zip",
-                       key="dl-report-zip", on_click="ignore", width="stretch", icon=":material/folder_zip:", help=L("report_zip_help"))
+                       key="dl-report-zip", on_click="ignore", width="stretch", icon=":material/folder_zip:",
+                       help=L("report_zip_help"))
     st.download_button(L("report_html"), lambda: views.report_html(s, L, cur, actuals),
                        file_name=export.file_name("report", s.slug(), today, "html"), mime="text/html",
-                       key="dl-report-html", on_click="ignore", width="stretch", icon=":material/article:", help=L("report_html_help"))
+                       key="dl-report-html", on_click="ignore", width="stretch", icon=":material/article:",
+                       help=L("report_html_help"))

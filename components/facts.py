@@ -22,8 +22,8 @@ KNOWN_UNITS = frozenset({
     "trains/week", "t/m2", "RUB/m2", "RUB/m2/year", "RUB/FEU", "share/year", "RUB/USD", "KZT/USD",
 })
 
-FACT_COLUMNS = ["id", "entity", "metric", "value", "unit", "when", "as_of", "stated_as", "speaker",
-                "source", "locator", "note"]
+FACT_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "when", "as_of", "stated_as",
+                "speaker", "source", "locator", "note"]
 ASSUMPTION_COLUMNS = ["id", "group", "default", "min", "max", "step", "unit", "source", "estimate"]
 PRESET_COLUMNS = ["preset", "param", "value"]
 
@@ -100,13 +100,14 @@ def load_facts(path: Path | None = None) -> pd.DataFrame:
     -------
     DataFrame with ``value`` (float64, base unit given in ``unit``; NaN for date figures),
     ``when`` (datetime64, only for figures whose unit is ``date``), ``as_of`` (datetime64, date of
-    the publication) and the citation columns ``stated_as``, ``speaker``, ``source``, ``locator``, ``note``.
+    the publication), the names ``entity``/``metric`` in English and ``entity_ru``/``metric_ru`` in Russian, and
+    the citation columns ``stated_as``, ``speaker``, ``source``, ``locator``, ``note``.
     """
     path = path or DATA_DIR / "facts.csv"
     df = _read(path, FACT_COLUMNS)
     _check_ids(df, path.name)
     _check_units(df, path.name)
-    for col in ("source", "locator", "entity", "metric"):
+    for col in ("source", "locator", "entity", "metric", "entity_ru", "metric_ru"):
         empty = df[col].str.strip() == ""
         if empty.any():
             raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, col, "citation field is empty")

@@ -32,10 +32,10 @@ PURE = SimpleNamespace(
 # Approximate positions (° E, ° N) for the corridor schematic; the report gives no route.
 CORRIDOR_NODES = [
     ("selyatino", 36.97, 55.52, "hub", "top center"),
-    ("ru_kz_border", 61.0, 52.5, "border", "top center"),
-    ("agrohub", 77.0, 43.6, "hub", "bottom center"),
+    ("ru_kz_border", 61.0, 52.5, "border", "top right"),  # right of the line that comes in from the upper left
+    ("agrohub", 77.0, 43.6, "hub", "bottom left"),  # left: the line leaves to the right
     ("dostyk", 82.6, 45.2, "border", "top right"),
-    ("xian", 108.9, 34.3, "city", "top center"),
+    ("xian", 108.9, 34.3, "city", "bottom center"),  # below: the line comes in from above
 ]
 
 

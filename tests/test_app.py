@@ -177,6 +177,15 @@ def test_a_slider_on_a_page_without_scenario_part_does_not_rerun_the_page_left_b
     assert at.title[0].value == "Sources and method" and at.slider(key="delay_months").value == 6
 
 
+def test_the_russian_sources_page_names_the_figures_in_russian():
+    at = app("sources", {"lang": "Русский"})
+    facts = at.dataframe[0].value
+    assert "Граница России и Казахстана" in set(facts.iloc[:, 1])  # entity column, in Russian
+    assert "инвестиции" in set(facts.iloc[:, 2])  # metric column
+    assert not {"Russia–Kazakhstan border", "TLC Selyatino hub"} & set(facts.iloc[:, 1])
+    assert "14 млрд рублей" in set(facts.iloc[:, 5])  # the wording as stated stays the report's
+
+
 def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
     # model.view hands every session the same View (st.cache_resource): drawing pages and making each download
     # must leave it exactly as a fresh build.

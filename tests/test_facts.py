@@ -74,12 +74,12 @@ def _write(tmp_path, name, text):
     return p
 
 
-HEADER = "id,entity,metric,value,unit,when,as_of,stated_as,speaker,source,locator,note\n"
-GOOD = "x,E,m,1,RUB,,2025-09-10,s,sp,src,para. 1,\n"
+HEADER = "id,entity,metric,entity_ru,metric_ru,value,unit,when,as_of,stated_as,speaker,source,locator,note\n"
+GOOD = "x,E,m,Э,м,1,RUB,,2025-09-10,s,sp,src,para. 1,\n"
 
 
 def test_a_non_number_is_refused_naming_file_row_and_column(tmp_path):
-    p = _write(tmp_path, "facts.csv", HEADER + GOOD + "y,E,m,12a,RUB,,2025-09-10,s,sp,src,para. 1,\n")
+    p = _write(tmp_path, "facts.csv", HEADER + GOOD + "y,E,m,Э,м,12a,RUB,,2025-09-10,s,sp,src,para. 1,\n")
     with pytest.raises(DataError) as e:
         load_facts(p)
     assert (e.value.file, e.value.row, e.value.column) == ("facts.csv", 3, "value")

@@ -17,6 +17,8 @@ def render() -> None:
     st.header(L("src_stated"))
     f = t.facts.reset_index()
     f["shown"] = [L.day(w) if u == "date" else L.num(v, 2 if v < 10 else 0) for v, u, w in zip(f["value"], f["unit"], f["when"])]
+    if L.lang == "ru":  # the figures' names in Russian; the wording as stated is the report's own
+        f = f.assign(entity=f["entity_ru"], metric=f["metric_ru"])
     cols = ["id", "entity", "metric", "shown", "unit", "stated_as", "speaker", "locator", "note"]
     st.dataframe(f[cols].rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")), hide_index=True,
                  width="stretch")

@@ -249,9 +249,11 @@ _T.update({
                 "Первый месяц, когда нужно больше поездов, чем предел из боковой панели."),
     "k_never": ("not before 2031", "не раньше 2031"),
     "k_area_share": ("Share of 65,000 m² needed", "Доля от 65 000 м²"),
-    "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / 65,000 m².",
-                     "Тонн на складе (т в год × дни / 365) / (т на м² × загрузка) / 65 000 м²."),
-    "k_max_throughput": ("area could turn over {t}/yr", "площадь обработает {t}/год"),
+    "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / 65,000 m². "
+                     "Below: the most the whole area could turn over in a year at these assumptions.",
+                     "Тонн на складе (т в год × дни / 365) / (т на м² × загрузка) / 65 000 м². "
+                     "Ниже: сколько вся площадь могла бы пропустить за год при этих допущениях."),
+    "k_max_throughput": ("max {t}/yr", "макс. {t}/год"),
     "alt_trains": ("Line chart of trains a week: {n} a week at the target month {month}, against the route limit.",
                    "График поездов в неделю: {n} в месяц цели ({month}), против предела маршрута."),
     "alt_boxes": ("Line chart of containers a month; {feu} 40-ft boxes a month at target.",

@@ -174,9 +174,10 @@ def scenario_record(s: Scenario, L: Labels, currency: str) -> dict:
 
 
 def sources_table() -> pd.DataFrame:
-    """Stated figures with their citations."""
+    """Stated figures with their names in English and Russian and their citations."""
     f = tables().facts.reset_index()
-    return f[["id", "entity", "metric", "value", "unit", "when", "stated_as", "speaker", "source", "locator", "note"]]
+    return f[["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "when", "stated_as", "speaker",
+              "source", "locator", "note"]]
 
 
 def readme(s: Scenario, L: Labels) -> str:

@@ -63,6 +63,9 @@ def test_report_zip_data_match_the_model(pack):
     cash = pd.read_csv(io.BytesIO(zf.read("data/cash-flow.csv")), encoding="utf-8-sig").set_index("year")
     # 2028 is a full year at 550 kt: 693,133,729 RUB / 85 RUB per USD = 8,154,514.46 USD
     assert cash.at[2028, "net"] == pytest.approx(8_154_514.46, abs=0.01)
+    src = pd.read_csv(io.BytesIO(zf.read("sources.csv")), encoding="utf-8-sig").set_index("id")
+    assert src.at["selyatino_investment", "value"] == 14e9 and src.at["selyatino_investment", "unit"] == "RUB"
+    assert src.at["border_population", "entity_ru"] == "Граница России и Казахстана"  # names in both languages
 
 
 def test_html_report_is_one_offline_page_with_every_chart():

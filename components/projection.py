@@ -116,7 +116,7 @@ def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp
     # Up to the month the last path reaches its target, every path is computed month by month. From then on
     # path i runs at target_i · g^((t − T_i)/12) = c_i · g^(t/12) with c_i = target_i · g^(−T_i/12): one ordering
     # of the paths for all those months, so their quantiles are the quantiles of c scaled by g^(t/12). Same
-    # numbers (to rounding) as computing all paths × months, at a third of the cost.
+    # numbers (to rounding) as computing all paths × months, in about half the time (10 ms instead of 20).
     split = min(len(t), max(0, int(np.ceil(T.max()))))
     q = np.empty((len(BAND_QUANTILES), len(t)))
     if split:

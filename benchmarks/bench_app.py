@@ -38,7 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, stop_server as stop  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LAUNCHERS, stop_server as stop  # noqa: E402
 
 DASHBOARD, MINIMAL = "dashboard", "minimal"
 SCRIPTS = {DASHBOARD: "dashboard.py", MINIMAL: "benchmarks/minimal_app.py"}
@@ -93,9 +93,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-LAUNCHERS = {"stock": [sys.executable, "-m", "streamlit", "run"],  # as `streamlit run` starts it
-             "nodelay": [sys.executable, "deploy/serve.py", "--app"]}  # with TCP_NODELAY, as deploy/ runs it
-LAUNCHER = "stock"
+LAUNCHER = "stock"  # a key of LAUNCHERS: `streamlit run`, or deploy/serve.py (TCP_NODELAY, as deploy/ runs it)
 
 
 def start_server(script: str, timeout: float = 90) -> tuple[subprocess.Popen, str, float]:

@@ -72,7 +72,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, stop_server
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LAUNCHERS, _free_port, stop_server
 
 DELAY_KEY = "delay_months"
 DELAY_RANGE = (0, 36)           # the slider's own range (data/assumptions.csv)
@@ -528,10 +528,6 @@ def report(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-LAUNCHERS = {"nodelay": [sys.executable, "deploy/serve.py"],  # as deploy/replicas.py runs the dashboard
-             "stock": [sys.executable, "-m", "streamlit", "run", "dashboard.py"]}
-
-
 def start_server_with(port: int, options: list[str], log: Path, launcher: str = "nodelay") -> subprocess.Popen:
     """The dashboard started by ``launcher`` plus ``--<name> <value>`` options, its output kept in ``log``.
 
@@ -540,7 +536,7 @@ def start_server_with(port: int, options: list[str], log: Path, launcher: str = 
     """
     import urllib.request
 
-    cmd = [*LAUNCHERS[launcher], "--server.port", str(port), "--server.address",
+    cmd = [*LAUNCHERS[launcher], "dashboard.py", "--server.port", str(port), "--server.address",
            "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     for opt in options:
         name, _, value = opt.partition("=")

@@ -101,6 +101,18 @@ class Replica:
         return self.proc is not None and self.proc.poll() is None
 
 
+def _await_health(proc: subprocess.Popen, url: str, timeout: float, what: str, log: Path, poll: float) -> None:
+    """Wait until ``url``'s health endpoint answers ok; raise with ``log``'s tail if ``proc`` exits or time runs out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited with {proc.returncode}:\n{_tail(log)}")
+        if health(url):
+            return
+        time.sleep(poll)
+    raise TimeoutError(f"{what} not healthy within {timeout:.0f} s:\n{_tail(log)}")
+
+
 class Cluster:
     """Start ``replicas`` Streamlit processes and one nginx in front; a context manager that stops them all.
 
@@ -201,15 +213,7 @@ class Cluster:
                                       stdin=subprocess.DEVNULL, start_new_session=True)
 
     def _wait_healthy(self, r: Replica) -> None:
-        deadline = time.monotonic() + self.startup_timeout
-        while time.monotonic() < deadline:
-            if r.proc.poll() is not None:
-                raise RuntimeError(f"replica {r.index} on port {r.port} exited with {r.proc.returncode}:\n{_tail(r.log)}")
-            if health(r.url):
-                return
-            time.sleep(0.3)
-        raise TimeoutError(f"replica {r.index} on port {r.port} not healthy within {self.startup_timeout:.0f} s:\n"
-                           f"{_tail(r.log)}")
+        _await_health(r.proc, r.url, self.startup_timeout, f"replica {r.index} on port {r.port}", r.log, poll=0.3)
 
     def kill_replica(self, index: int, sig: int = signal.SIGKILL) -> None:
         """Stop one replica abruptly (SIGKILL: a crash) or gracefully (SIGTERM)."""
@@ -246,14 +250,8 @@ class Cluster:
         with open(self.run_dir / "nginx.out", "ab") as out:
             self.nginx = subprocess.Popen(base, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                           start_new_session=True)
-        deadline = time.monotonic() + self.startup_timeout
-        while time.monotonic() < deadline:
-            if self.nginx.poll() is not None:
-                raise RuntimeError(f"nginx exited with {self.nginx.returncode}:\n{_tail(self.run_dir / 'error.log')}")
-            if health(self.url):
-                return
-            time.sleep(0.2)
-        raise TimeoutError(f"nginx on port {self.port} did not pass requests within {self.startup_timeout:.0f} s")
+        _await_health(self.nginx, self.url, self.startup_timeout, f"nginx on port {self.port}",
+                      self.run_dir / "error.log", poll=0.2)
 
     def access_log(self) -> list[dict[str, str]]:
         """nginx's access log so far: one dict per request (request, status, upstream addresses tried)."""

@@ -21,15 +21,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from st_client import StClient, user_key
 
-from tests.e2e.conftest import _free_port, start_server, stop_server
-
-
-@pytest.fixture(scope="module")
-def server_url():
-    port = _free_port()
-    proc = start_server(port)
-    yield f"http://127.0.0.1:{port}"
-    stop_server(proc)
+# The browser tests' server fixture (a `streamlit run` on a free loopback port), used here as it is.
+from tests.e2e.conftest import base_url  # noqa: E402,F401 - a pytest fixture, requested by name
 
 
 def test_user_key_from_element_id():
@@ -39,9 +32,9 @@ def test_user_key_from_element_id():
 
 
 @pytest.mark.timeout(180)
-def test_client_moves_delay_slider_and_gets_october_2026(server_url):
+def test_client_moves_delay_slider_and_gets_october_2026(base_url):  # noqa: F811 - the fixture
     async def scenario():
-        async with StClient(server_url, timeout=90) as c:
+        async with StClient(base_url, timeout=90) as c:
             opened = await c.open("projections", "delay_months=3")
             slider = c.widget("delay_months")
             moved = await c.set_value("delay_months", 6)

@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,7 +16,7 @@ sys.path.insert(0, str(ROOT / "deploy"))
 import serve  # noqa: E402
 from st_client import StClient  # noqa: E402
 
-from tests.e2e.conftest import _free_port, stop_server  # noqa: E402
+from tests.e2e.conftest import _free_port, start_server, stop_server  # noqa: E402
 
 
 def _accepted_nodelay() -> int:
@@ -53,20 +50,8 @@ def test_accepted_connections_get_tcp_nodelay(monkeypatch):
 @pytest.mark.timeout(120)
 def test_the_dashboard_answers_a_slider_move_through_serve():
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "deploy/serve.py", "--server.port", str(port), "--server.address",
-                             "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = start_server(port, launcher="nodelay")  # deploy/serve.py, waited for until /_stcore/health says ok
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.3)
-
         async def scenario():
             async with StClient(f"http://127.0.0.1:{port}", timeout=60) as c:
                 await c.open("projections", "")

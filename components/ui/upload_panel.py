@@ -9,7 +9,7 @@ import streamlit as st
 from components import tracking, upload
 from components.i18n import Labels
 from components.scenario import Scenario
-from components.ui import state, widgets
+from components.ui import state
 
 _log = logging.getLogger(__name__)
 UPLOADER = "actuals_file"
@@ -34,7 +34,7 @@ def _on_upload() -> None:
 
 def _apply_fit(fitted: Scenario) -> None:
     state.apply_scenario(fitted)
-    widgets.full_rerun()  # the button is in the page's scenario part; the sidebar's sliders must show the fit
+    st.rerun()  # the whole app: the button is in the page's fragment, and the sidebar's sliders must show the fit
 
 
 def _clear() -> None:

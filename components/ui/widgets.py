@@ -36,11 +36,6 @@ def scenario_changed() -> None:
     # Neither fragment was drawn (the sidebar failed): the full rerun, the callback's default.
 
 
-def full_rerun() -> None:
-    """For callbacks inside a fragment that change the sidebar's widgets (a fitted scenario): rerun the app."""
-    st.rerun()
-
-
 @contextmanager
 def error_boundary(L: Labels, where: str) -> Iterator[None]:
     """Show a short message with an error id instead of a traceback; log the full trace on the server."""

@@ -23,9 +23,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, script: str = "dashboard.py", cwd: Path = ROOT) -> subprocess.Popen:
+#: How an app is started, the script's path following: as ``streamlit run`` does, or as the deployment does
+#: (deploy/serve.py: ``streamlit run`` with TCP_NODELAY). The tests and the benchmarks share these.
+LAUNCHERS = {"stock": [sys.executable, "-m", "streamlit", "run"],
+             "nodelay": [sys.executable, str(ROOT / "deploy" / "serve.py"), "--app"]}
+
+
+def start_server(port: int, script: str = "dashboard.py", cwd: Path = ROOT,
+                 launcher: str = "stock") -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
+        [*LAUNCHERS[launcher], script, "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

@@ -28,12 +28,12 @@ def boxes_and_trains(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     -------
     ``month``, ``tonnes`` (t/month), ``feu`` (40-ft boxes/month = tonnes / payload), ``teu``
     (= 2 × feu), ``trains_per_week`` (= feu × 12 / 52 / boxes per train), ``over_limit`` (bool: above
-    ``s.train_limit_per_week``).
+    ``s.service_trains_per_week``).
     """
     feu = feu_for(traj["tonnes"].to_numpy(), s)
     trains = feu * 12.0 / WEEKS_PER_YEAR / s.feu_per_train
     return pd.DataFrame({"month": traj["month"], "tonnes": traj["tonnes"], "feu": feu, "teu": feu * TEU_PER_FEU,
-                         "trains_per_week": trains, "over_limit": trains > s.train_limit_per_week})
+                         "trains_per_week": trains, "over_limit": trains > s.service_trains_per_week})
 
 
 def first_month_over_limit(boxes: pd.DataFrame) -> pd.Timestamp | None:

@@ -14,7 +14,7 @@ from components.projection import _rates, months_between, plan_anchors, target_m
 from components.scenario import CURRENCIES, Scenario
 
 #: Assumptions varied in the sensitivity chart.
-SENSITIVITY_PARAMS = ("handling_rub_per_feu", "rent_rub_per_m2_year", "opex_share", "discount_rate",
+SENSITIVITY_PARAMS = ("handling_rub_per_feu", "rent_rub_per_m2_year", "opex_var_rub_per_feu", "risk_premium",
                       "utilisation", "feu_payload_t", "attainment", "delay_months", "growth_after_pct")
 
 
@@ -74,12 +74,13 @@ def cash_flows(s: Scenario) -> pd.DataFrame:
                                       feu=("feu", "sum")).reindex(years, fill_value=0)
     rent = t.fact("selyatino_area") * s.rent_rub_per_m2_year * s.utilisation * by_year["months_operating"] / 12
     revenue = rent + by_year["feu"] * s.handling_rub_per_feu
-    opex = revenue * s.opex_share
+    opex = t.fact("selyatino_area") * s.opex_fixed_rub_per_m2_year * by_year["months_operating"] / 12 \
+        + by_year["feu"] * s.opex_var_rub_per_feu
     net = revenue - opex
     k = years - t.date("selyatino_completion").year + 1  # discount years from the stated completion
     out = by_year.reset_index(names="year").assign(revenue=revenue.to_numpy(), opex=opex.to_numpy(),
                                                    net=net.to_numpy())
-    out["discounted"] = out["net"] / np.power(1 + s.discount_rate, k)
+    out["discounted"] = out["net"] / np.power(1 + s.risk_free_rate + s.risk_premium, k)
     out["cumulative"] = out["net"].cumsum() - t.fact("selyatino_investment")
     return out
 
@@ -106,10 +107,10 @@ def _npv_fast(s: Scenario) -> float:
     feu_year = np.bincount(year_idx, weights=feu, minlength=n_years)
     rent = t.fact("selyatino_area") * s.rent_rub_per_m2_year * s.utilisation * months_operating / 12
     revenue = rent + feu_year * s.handling_rub_per_feu
-    opex = revenue * s.opex_share
+    opex = t.fact("selyatino_area") * s.opex_fixed_rub_per_m2_year * months_operating / 12 + feu_year * s.opex_var_rub_per_feu
     net = revenue - opex
     k = np.arange(first_year, first_year + n_years) - t.date("selyatino_completion").year + 1
-    discounted = net / np.power(1 + s.discount_rate, k)
+    discounted = net / np.power(1 + s.risk_free_rate + s.risk_premium, k)
     return float(discounted.sum() - t.fact("selyatino_investment"))
 
 

@@ -49,15 +49,31 @@ _T: dict[str, tuple[str, str]] = {
     "shape_s_curve": ("S-curve", "S-кривая"),
     "shape_linear": ("Linear", "Линейная"),
     "shape_constant_growth": ("Constant growth rate", "Постоянный темп"),
+    "shape_help": ("How the annual rate moves from 180 to 550 kt/year.", "Как годовой объём растёт со 180 до 550 тыс. т/год."),
+    "profile": ("Seasonal profile", "Сезонный профиль"),
+    "profile_agri_mix": ("Agri mix (cited)", "Агропродукция (по данным)"),
+    "profile_even": ("Even months", "Равномерно"),
+    "profile_grain_heavy": ("Grain-heavy", "Преобладает зерно"),
+    "profile_help": ("How a year's tonnes spread over its months; capacity is checked month by month.",
+                     "Как годовой объём распределяется по месяцам; мощности проверяются помесячно."),
+    "convention": ("Money convention", "Расчёт в ценах"),
+    "convention_nominal": ("Nominal (indexed flows, nominal rate)", "Номинальных (индексация, номинальная ставка)"),
+    "convention_real": ("Real (today's roubles, real rate)", "Реальных (сегодняшние рубли, реальная ставка)"),
+    "convention_help": ("Both give the same NPV when the real rate = (1 + nominal) / (1 + inflation) − 1.",
+                        "Оба дают одинаковую NPV, если реальная ставка = (1 + номинальная) / (1 + инфляция) − 1."),
     # assumptions
     "a_delay_months": ("Delay after April 2026 (months)", "Задержка после апреля 2026 (мес.)"),
     "a_attainment": ("Share of 550 kt reached", "Доля достигнутых 550 тыс. т"),
     "a_growth_after_pct": ("Growth after target (%/year)", "Рост после цели (%/год)"),
     "a_delay_sd_months": ("Band: delay spread (months)", "Диапазон: разброс задержки (мес.)"),
     "a_attainment_sd": ("Band: attainment spread", "Диапазон: разброс доли"),
-    "a_feu_payload_t": ("Payload per 40-ft box (t)", "Загрузка 40-фут. контейнера (т)"),
+    "a_feu_payload_t": ("Payload per 40-ft dry box (t)", "Загрузка 40-фут. сухого контейнера (т)"),
+    "a_reefer_share": ("Share of tonnes in reefer boxes", "Доля грузов в рефконтейнерах"),
+    "a_reefer_payload_t": ("Payload per 40-ft reefer (t)", "Загрузка 40-фут. рефконтейнера (т)"),
+    "a_rail_share": ("Share of 550 kt by rail via Selyatino", "Доля 550 тыс. т по ж/д через «Селятино»"),
+    "a_khorgos_share": ("Share crossing at Altynkol–Khorgos", "Доля через Алтынколь–Хоргос"),
+    "a_service_trains_per_week": ("Planned service (trains/week)", "Плановый график (поездов/нед.)"),
     "a_feu_per_train": ("Boxes per train (FEU)", "Контейнеров в поезде (FEU)"),
-    "a_train_limit_per_week": ("Route limit (trains/week)", "Предел маршрута (поездов/нед.)"),
     "a_dwell_days": ("Dwell time at hub (days)", "Время хранения на хабе (дн.)"),
     "a_utilisation": ("Warehouse utilisation", "Загрузка склада"),
     "a_storage_t_per_m2": ("Tonnes held per m²", "Тонн на м² площади"),
@@ -66,8 +82,23 @@ _T: dict[str, tuple[str, str]] = {
     "a_capex_rub_per_m2": ("Benchmark capex (RUB/m²)", "Эталонный capex (₽/м²)"),
     "a_rent_rub_per_m2_year": ("Rent (RUB/m²/year)", "Аренда (₽/м²/год)"),
     "a_handling_rub_per_feu": ("Handling tariff (RUB/FEU)", "Тариф обработки (₽/FEU)"),
-    "a_opex_share": ("Operating cost / revenue", "Операционные расходы / выручка"),
-    "a_discount_rate": ("Discount rate (per year)", "Ставка дисконтирования (в год)"),
+    "a_capex_cold_rub_per_m2": ("Build cost, cold store (RUB/m²)", "Стоимость строительства, холодный склад (₽/м²)"),
+    "a_leasable_share": ("Share of area let as warehouse", "Доля площади под аренду складов"),
+    "a_vacancy": ("Vacancy at maturity", "Вакантность после выхода на режим"),
+    "a_occupancy_start": ("Occupancy in the first year", "Заполняемость в первый год"),
+    "a_occupancy_ramp_years": ("Years to full occupancy", "Лет до полной заполняемости"),
+    "a_empty_handling_share": ("Tariff for an empty box (share of loaded)", "Тариф за порожний контейнер (доля от гружёного)"),
+    "a_ancillary_rub_per_feu": ("Storage and services (RUB/FEU)", "Хранение и услуги (₽/FEU)"),
+    "a_opex_fixed_rub_per_m2_year": ("Fixed operating cost (RUB/m²/year)", "Постоянные расходы (₽/м²/год)"),
+    "a_opex_var_rub_per_feu": ("Variable cost per box (RUB/FEU)", "Переменные расходы на контейнер (₽/FEU)"),
+    "a_risk_free_rate": ("Risk-free rate, nominal (per year)", "Безрисковая ставка, номинальная (в год)"),
+    "a_risk_premium": ("Risk premium (per year)", "Премия за риск (в год)"),
+    "a_cpi_long_run": ("Inflation from 2027 (per year)", "Инфляция с 2027 г. (в год)"),
+    "a_profit_tax_rate": ("Profit tax rate", "Ставка налога на прибыль"),
+    "a_depreciation_years": ("Depreciation life (years)", "Срок амортизации (лет)"),
+    "a_maintenance_capex_share": ("Maintenance capex (share of investment a year)", "Поддерживающие капвложения (доля инвестиций в год)"),
+    "a_cap_rate": ("Exit cap rate (residual value)", "Ставка капитализации (остаточная стоимость)"),
+    "a_capex_first_half_share": ("Investment spent in the first half of the works", "Доля инвестиций в первой половине работ"),
     "a_horizon_years": ("Appraisal horizon (years)", "Горизонт оценки (лет)"),
     "a_usd_rub": ("RUB per USD", "Рублей за доллар"),
     "a_usd_kzt": ("KZT per USD", "Тенге за доллар"),
@@ -351,6 +382,15 @@ _T.update({
         "расходов); NPV = −14 млрд ₽ + Σ поток / (1 + r)^k, k = 1 в 2026 г.; окупаемость — в годах работы.\n"
         "- **Валюты.** USD = RUB / курс; KZT = USD × курс тенге."),
 })
+
+
+# Labels of the second round's features live beside their topic; merged here, one table for Labels.
+from components import i18n_chain, i18n_economics, i18n_tracking  # noqa: E402
+
+for _topic in (i18n_chain, i18n_economics, i18n_tracking):
+    _clash = _T.keys() & _topic.LABELS.keys()
+    assert not _clash, f"label keys defined twice: {sorted(_clash)}"
+    _T.update(_topic.LABELS)
 
 
 class Labels:

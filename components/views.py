@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from components import capacity, charts, economics, export, projection
 from components.facts import tables
 from components.i18n import Labels
-from components.scenario import Scenario, preset
+from components.scenario import CHOICES, Scenario, preset
 
 #: Plain, uncached model calls (a notebook's, a test's or a report's way in).
 PURE = SimpleNamespace(
@@ -80,7 +80,7 @@ def trains(s: Scenario, L: Labels, m=PURE) -> View:
     box = m.boxes(s)
     at = projection.target_month(s)
     n = float(box.set_index("month").at[at, "trains_per_week"])
-    return View("trains-per-week", charts.trains_per_week(box, m.boxes(Scenario.default()), s.train_limit_per_week, L),
+    return View("trains-per-week", charts.trains_per_week(box, m.boxes(Scenario.default()), s.service_trains_per_week, L),
                 box[["month", "tonnes", "feu", "teu", "trains_per_week", "over_limit"]],
                 L("alt_trains", n=L.num(n, 1), month=L.month(at)))
 
@@ -156,15 +156,15 @@ def scenario_caption(s: Scenario, L: Labels) -> str:
     changes = s.changes_from_default()
     if not changes:
         return L("no_changes")
-    shown = (f"{L('shape') if k == 'shape' else L(f'a_{k}')} = {L(f'shape_{v}') if k == 'shape' else L.dec(v)}"
+    shown = (f"{L(k)} = {L(f'{k}_{v}')}" if k in CHOICES else f"{L(f'a_{k}')} = {L.dec(v)}"
              for k, v in changes.items())
     return f'{L("scenario")}: ' + "; ".join(shown)
 
 
 def scenario_query(s: Scenario) -> str:
-    """The URL query that reproduces ``s`` (only what differs from the plan; the shape as its English label)."""
+    """The URL query that reproduces ``s`` (only what differs from the plan; a choice as its English label)."""
     en = Labels("en")
-    return urlencode({k: (en(f"shape_{v}") if k == "shape" else f"{v:g}") for k, v in s.changes_from_default().items()})
+    return urlencode({k: (en(f"{k}_{v}") if k in CHOICES else f"{v:g}") for k, v in s.changes_from_default().items()})
 
 
 def scenario_record(s: Scenario, L: Labels, currency: str) -> dict:

@@ -24,7 +24,7 @@ def body(s: Scenario, L: Labels) -> None:
     c = st.columns(4)
     widgets.kpi(c[0], L("k_trains_target"), L.num(row["trains_per_week"], 1), L("h_trains"))
     widgets.kpi(c[1], L("k_feu_year"), L.num(row["feu"] * 12), L("h_feu_year"), delta=f'{L.num(row["teu"] * 12)} TEU')
-    widgets.kpi(c[2], L("k_limit_hit", limit=L.num(s.train_limit_per_week, 1)),
+    widgets.kpi(c[2], L("k_limit_hit", limit=L.num(s.service_trains_per_week, 1)),
                 L.month(hit) if hit is not None else L("k_never"), L("h_limit"))
     share = float(need.set_index("month").at[at, "share_of_area"])
     widgets.kpi(c[3], L("k_area_share"), L.pct(share, 1), L("h_area_share"),

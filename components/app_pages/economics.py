@@ -31,7 +31,7 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     widgets.kpi(c[1], L("k_per_m2"), f'{L.num(conv(r.at["investment_per_m2", "value"]))} {L.cur(cur)}',
                 f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
                 delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))
-    widgets.kpi(c[2], L("k_npv", r=L.pct(s.discount_rate, 1), n=L.num(s.horizon_years)), L.money(conv(npv), cur),
+    widgets.kpi(c[2], L("k_npv", r=L.pct(s.risk_free_rate + s.risk_premium, 1), n=L.num(s.horizon_years)), L.money(conv(npv), cur),
                 L("h_npv"))
     widgets.kpi(c[3], L("k_payback"), L("years", n=L.num(pay, 1)) if pay is not None else
                 f'> {L("years", n=L.num(s.horizon_years))}', L("h_payback"))

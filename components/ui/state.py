@@ -8,10 +8,10 @@ import streamlit as st
 
 from components.facts import tables
 from components.i18n import LANG_NAMES, LANGS, Labels
-from components.scenario import CURRENCIES, SHAPES, Scenario, parse_params, preset, preset_names, whole_number
+from components.scenario import CHOICES, CURRENCIES, Scenario, parse_params, preset, preset_names, whole_number
 
 LANG = "lang"
-SHAPE = "shape"
+SHAPE, PROFILE, CONVENTION = CHOICES  # the scenario's choice widgets are keyed by their field names
 CURRENCY = "currency"
 COMPARE = "compare"
 ACTUALS = "actuals"
@@ -51,8 +51,7 @@ def scenario() -> Scenario:
     """The scenario the widgets show now (defaults for anything not yet rendered)."""
     s = Scenario.default()
     values = {k: float(st.session_state[k]) for k in Scenario.numeric_fields() if k in st.session_state}
-    if st.session_state.get(SHAPE) in SHAPES:
-        values[SHAPE] = st.session_state[SHAPE]
+    values.update({k: st.session_state[k] for k, opts in CHOICES.items() if st.session_state.get(k) in opts})
     try:
         return s.with_values(**values)
     except ValueError:  # a value outside its range can only come from a tampered state: keep the plan
@@ -64,7 +63,8 @@ def apply_scenario(s: Scenario) -> None:
     for k in Scenario.numeric_fields():
         cast = slider_spec(k).cast
         st.session_state[k] = cast(getattr(s, k))
-    st.session_state[SHAPE] = s.shape
+    for k in CHOICES:
+        st.session_state[k] = getattr(s, k)
 
 
 def apply_preset(name: str) -> None:
@@ -77,7 +77,7 @@ def _choice_values() -> dict[str, set[str]]:
     return {
         LANG: set(LANG_NAMES.values()),
         CURRENCY: set(CURRENCIES),
-        SHAPE: {L(f"shape_{v}") for L in both for v in SHAPES},
+        **{k: {L(f"{k}_{v}") for L in both for v in opts} for k, opts in CHOICES.items()},
         COMPARE: {L(f"preset_{n}") for L in both for n in preset_names()} | {L("compare_none") for L in both},
     }
 

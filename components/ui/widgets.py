@@ -13,10 +13,14 @@ from streamlit.errors import StreamlitAPIException
 from components import export, views
 from components.facts import tables
 from components.i18n import LANG_NAMES, LANGS, Labels
-from components.scenario import SHAPES, Scenario, preset_names
+from components.scenario import CHOICES, Scenario, preset_names
 from components.ui import state
 
 GROUPS = ("projection", "capacity", "economics", "currency")
+#: Units whose sliders show a percentage (0.85 shows as 85%; the URL keeps 0.85).
+PERCENT_UNITS = ("share", "share/year")
+#: The scenario's choice widgets, drawn at the top of their group's expander.
+CHOICE_GROUPS = {"projection": ("shape",), "capacity": ("profile",), "economics": ("convention",)}
 log = logging.getLogger("corridor")
 
 # The two parts of a run that read the scenario: the page's scenario part and the sidebar's status (what changed,
@@ -96,14 +100,15 @@ def scenario_sidebar(L: Labels) -> None:
     a = tables().assumptions
     for group in GROUPS:
         with st.expander(L(f"group_{group}"), expanded=group == "projection"):
-            if group == "projection":
-                st.selectbox(L("shape"), SHAPES, format_func=lambda v: L(f"shape_{v}"), key=state.SHAPE,
-                             bind="query-params", on_change=scenario_changed)
+            for choice in CHOICE_GROUPS.get(group, ()):
+                st.selectbox(L(choice), CHOICES[choice], format_func=lambda v, c=choice: L(f"{c}_{v}"), key=choice,
+                             bind="query-params", on_change=scenario_changed, help=L(f"{choice}_help"))
             for param in a.index[a["group"] == group]:
                 spec = state.slider_spec(param)
                 src = a.at[param, "source"] + (f" ({L('estimate')})" if a.at[param, "estimate"] else "")
                 st.slider(L(f"a_{param}"), spec.min, spec.max, value=spec.default, step=spec.step, key=param,
-                          bind="query-params", help=src, on_change=scenario_changed)
+                          bind="query-params", help=src, on_change=scenario_changed,
+                          format="percent" if a.at[param, "unit"] in PERCENT_UNITS else None)
     st.caption(L("share_hint"))
     st.subheader(L("report_title"))
     scenario_status(changed)
@@ -116,7 +121,7 @@ def scenario_status(changed) -> None:
     with error_boundary(L, "sidebar status"):
         changes = s.changes_from_default()
         changed.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
-                        ", ".join(L(f"a_{k}") if k != state.SHAPE else L("shape") for k in changes))
+                        ", ".join(L(k) if k in CHOICES else L(f"a_{k}") for k in changes))
         report_buttons(s, L)
 
 

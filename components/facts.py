@@ -26,6 +26,11 @@ FACT_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "un
                 "speaker", "source", "locator", "note"]
 ASSUMPTION_COLUMNS = ["id", "group", "default", "min", "max", "step", "unit", "source", "estimate"]
 PRESET_COLUMNS = ["preset", "param", "value"]
+PUBLIC_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "period_start", "period_end",
+                  "published", "published_precision", "bound", "source", "reliability", "note", "note_ru"]
+#: Reliability marks of ``shared/research``: H official or operator figures, M press or industry, L weak; derived.
+RELIABILITY = frozenset({"H", "M", "L", "M-H", "H/M", "M/L", "derived"})
+PRECISIONS = frozenset({"day", "month", "year"})
 
 
 class DataError(ValueError):
@@ -178,3 +183,40 @@ def tables() -> Tables:
     """All tables from ``data/``, validated; cached for the process (treat as read-only)."""
     assumptions = load_assumptions()
     return Tables(load_facts(), assumptions, load_presets(assumptions=assumptions))
+
+
+def load_public_figures(path: Path | None = None) -> pd.DataFrame:
+    """Public figures published since the report (``data/public_figures.csv``), indexed by ``id``.
+
+    A newer figure is a new row. Each gives the period it covers, when and where it was published, how
+    reliable the source is and whether the value is a bound ("over", "about", "exact").
+
+    Returns
+    -------
+    DataFrame with ``value`` (float64, in ``unit``), ``period_start``/``period_end``/``published`` (datetime64;
+    ``published_precision`` says whether the day, month or year is known), names in English and Russian,
+    ``bound``, ``source``, ``reliability``, ``note``, ``note_ru``.
+    """
+    path = path or DATA_DIR / "public_figures.csv"
+    df = _read(path, PUBLIC_COLUMNS)
+    _check_ids(df, path.name)
+    _check_units(df, path.name)
+    for col in ("entity", "metric", "entity_ru", "metric_ru", "source"):
+        empty = df[col].str.strip() == ""
+        if empty.any():
+            raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, col, "citation field is empty")
+    for col, allowed in (("reliability", RELIABILITY), ("published_precision", PRECISIONS),
+                         ("bound", frozenset({"over", "under", "about", "exact"}))):
+        bad = ~df[col].isin(allowed)
+        if bad.any():
+            i = int(bad.to_numpy().nonzero()[0][0])
+            raise DataError(path.name, i + 2, col, f"'{df[col].iloc[i]}' is not one of {sorted(allowed)}")
+    out = df.assign(value=_numbers(df, path.name, "value"),
+                    **{c: _dates(df, path.name, c, required=True) for c in ("period_start", "period_end", "published")})
+    return out.set_index("id")
+
+
+@lru_cache(maxsize=1)
+def public_figures() -> pd.DataFrame:
+    """:func:`load_public_figures`, loaded once per process (treat as read-only)."""
+    return load_public_figures()

@@ -1,4 +1,5 @@
-"""Lighthouse (desktop preset) on the minimal app and on the dashboard's pages; scores side by side in Markdown.
+"""Lighthouse (desktop preset) on the dashboard's pages, each next to the same page of the same-layout app, and on
+the minimal app; scores side by side in Markdown, alternating dashboard and same-layout page by page.
 
 Run ``python benchmarks/lighthouse.py`` (all six pages) or ``--pages overview projections``; ``--runs N`` takes
 the median of N Lighthouse runs per URL. Lighthouse is the npm package pinned in benchmarks/package.json;
@@ -23,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_app import CHROMIUM, DASHBOARD, MINIMAL, PAGES, SCRIPTS, start_server, stop  # noqa: E402
+from bench_app import CHROMIUM, DASHBOARD, LAYOUT, MINIMAL, PAGES, SCRIPTS, start_server, stop  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 # The flags the brief asks for, plus: resolve no host but loopback (see bench_app.LOOPBACK_ONLY).
@@ -124,8 +125,13 @@ def main(argv: list[str] | None = None) -> int:
         procs.append(proc_m)
         proc_d, url_d, _ = start_server(SCRIPTS[DASHBOARD])
         procs.append(proc_d)
+        proc_l, url_l, _ = start_server(SCRIPTS[LAYOUT])
+        procs.append(proc_l)
         targets = [(f"*{MINIMAL} app (reference)*", MINIMAL, url_m + "/")]
-        targets += [(f"{DASHBOARD}: {p}", p, f"{url_d}/{'' if p == 'overview' else p}") for p in args.pages]
+        for p in args.pages:  # alternating: the dashboard's page, then the same page of the same-layout app
+            path = "" if p == "overview" else p
+            targets += [(f"{DASHBOARD}: {p}", p, f"{url_d}/{path}"),
+                        (f"*same layout: {p}*", f"{LAYOUT}-{p}", f"{url_l}/{path}")]
         for label, name, url in targets:
             sums = []
             for i in range(max(1, args.runs)):

@@ -20,6 +20,8 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from components import clock
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # 5 MiB, raw upload size
 MAX_ROWS = 1200  # data rows (100 years of months)
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # declared uncompressed size of an xlsx
@@ -202,7 +204,7 @@ class ActualRow(BaseModel):
             month = _parse_month(v)
         except (ValueError, OverflowError, TypeError):
             raise _fail("bad_month", value=v) from None
-        latest = (ctx.get("today") or dt.date.today()).replace(day=1)
+        latest = (ctx.get("today") or clock.today()).replace(day=1)
         if month > latest:
             raise _fail("future_month", month=f"{month:%Y-%m}", latest=f"{latest:%Y-%m}")
         return month
@@ -302,7 +304,7 @@ def parse_actuals(data: bytes, filename: str, today: dt.date | None = None) -> p
     filename : str
         Original file name; only used to flag files that pretend to be ``.xlsx``.
     today : datetime.date, optional
-        Reference date (default: ``date.today()``); months after its month are rejected.
+        Reference date (default: :func:`components.clock.today`); months after its month are rejected.
 
     Returns
     -------
@@ -316,7 +318,7 @@ def parse_actuals(data: bytes, filename: str, today: dt.date | None = None) -> p
         The only exception raised; ``code``, ``row`` and ``column`` say what is wrong.
     """
     try:
-        return _parse(bytes(data), str(filename or ""), today or dt.date.today())
+        return _parse(bytes(data), str(filename or ""), today or clock.today())
     except UploadError:
         raise
     except Exception as exc:  # never leak a parser traceback to the user

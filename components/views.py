@@ -6,7 +6,6 @@ calls) or the page layer's cached wrappers with the same names.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 from urllib.parse import urlencode
@@ -14,7 +13,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import capacity, charts, economics, export, projection
+from components import capacity, charts, clock, economics, export, projection
 from components.facts import tables
 from components.i18n import Labels
 from components.scenario import CHOICES, Scenario, preset
@@ -169,7 +168,7 @@ def scenario_query(s: Scenario) -> str:
 
 def scenario_record(s: Scenario, L: Labels, currency: str) -> dict:
     """The scenario as JSON-ready data: every assumption, what differs, the link query, the date."""
-    return {"name": s.slug(), "exported": dt.date.today().isoformat(), "language": L.lang, "currency": currency,
+    return {"name": s.slug(), "exported": clock.today().isoformat(), "language": L.lang, "currency": currency,
             "link_query": scenario_query(s), "changed_from_plan": s.changes_from_default(), "assumptions": asdict(s)}
 
 
@@ -202,7 +201,7 @@ def report_zip(s: Scenario, L: Labels, currency: str = "RUB", actuals: pd.DataFr
     items = [export.ChartItem(v.chart_id, v.title, export.annotate_for_export(v.figure, caption), v.data)
              for v in all_views(s, L, currency, actuals=actuals)]
     return export.report_zip(items, scenario_record(s, L, currency), sources_table(), readme(s, L), s.slug(),
-                             dt.date.today(), images=images)
+                             clock.today(), images=images)
 
 
 def report_html(s: Scenario, L: Labels, currency: str = "RUB", actuals: pd.DataFrame | None = None) -> bytes:

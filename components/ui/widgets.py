@@ -1,7 +1,6 @@
 """Widgets reused by the pages: the scenario sidebar, KPI cards, charts with their download bar."""
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable, Iterator
@@ -10,7 +9,7 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from components import export, views
+from components import clock, export, views
 from components.facts import tables
 from components.i18n import LANG_NAMES, LANGS, Labels
 from components.scenario import CHOICES, Scenario, preset_names
@@ -138,7 +137,7 @@ def kpi(col, label: str, value: str, help_text: str, delta: str | None = None) -
 
 def chart(view: views.View, s: Scenario, L: Labels) -> None:
     """Draw a view with its text alternative under it and a compact download menu beside it."""
-    name = export.file_name(view.chart_id, s.slug(), dt.date.today(), "png")[:-4]
+    name = export.file_name(view.chart_id, s.slug(), clock.today(), "png")[:-4]
     config = {"displaylogo": False, "toImageButtonOptions": {
         "format": "png", "filename": name, "width": export.PNG_WIDTH, "height": export.PNG_HEIGHT,
         "scale": export.PNG_SCALE}}
@@ -151,7 +150,7 @@ def chart(view: views.View, s: Scenario, L: Labels) -> None:
 
 def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     """PNG, SVG, HTML, CSV and XLSX of one chart; each file is made only when its button is clicked."""
-    today, cid, fig, data = dt.date.today(), view.chart_id, view.figure, view.data
+    today, cid, fig, data = clock.today(), view.chart_id, view.figure, view.data
     fname = lambda ext: export.file_name(cid, s.slug(), today, ext)  # noqa: E731
     caption = views.scenario_caption(s, L)
     ok, reason = export.image_export_available()
@@ -186,7 +185,7 @@ def report_buttons(s: Scenario, L: Labels) -> None:
     """The whole scenario in one click: a ZIP of every chart, its data and sources, and one HTML report."""
     cur = st.session_state.get(state.CURRENCY, "RUB")
     actuals = st.session_state.get(state.ACTUALS)
-    today = dt.date.today()
+    today = clock.today()
     ok, _ = export.image_export_available()
     st.download_button(L("report_zip"), lambda: views.report_zip(s, L, cur, actuals, images=ok),
                        file_name=export.file_name("report-pack", s.slug(), today, "zip"), mime="application/zip",

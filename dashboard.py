@@ -37,8 +37,13 @@ PAGE_DIR = Path("components/app_pages")
 PAGES = [("overview", ":material/dashboard:"), ("projections", ":material/trending_up:"),
          ("capacity", ":material/train:"), ("economics", ":material/payments:"), ("corridor", ":material/route:"),
          ("sources", ":material/menu_book:")]
-page = st.navigation([st.Page(PAGE_DIR / f"{name}.py", title=L(f"page_{name}"), url_path=name, icon=icon,
-                              default=name == "overview") for name, icon in PAGES], position="top")
+# The overview is served at "/" and, for links that name it, at "/overview": the default page still reserves a
+# pathname ("home"), so "/overview" is a hidden second entry for the same file. (A redirect with st.switch_page
+# would have to re-send the link's parameters, and those bound to sliders cannot be set from code.)
+page = st.navigation([st.Page(PAGE_DIR / f"{name}.py", title=L(f"page_{name}"), icon=icon, default=name == "overview",
+                              url_path="home" if name == "overview" else name) for name, icon in PAGES]
+                     + [st.Page(PAGE_DIR / "overview.py", title=L("page_overview"), icon=PAGES[0][1],
+                                url_path="overview", visibility="hidden")], position="top")
 if bad_params:
     note, ok = st.columns([6, 1], vertical_alignment="center")
     note.warning(L("bad_link", keys=", ".join(bad_params)), icon=":material/link_off:")

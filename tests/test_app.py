@@ -99,10 +99,23 @@ def test_link_sets_the_scenario_and_bad_values_get_a_notice():
 
 
 def test_russian_dashboard():
-    at = app("overview", {"lang": "Русский"})
+    at = app("overview", {"lang": "ru"})
     assert at.title[0].value == "Панель пропускной способности коридора"
     assert metric(at, "Инвестиции") == "14\u00a0млрд\u00a0₽"
     assert metric(at, "Рабочих мест") == "1\u00a0500"
+    assert at.query_params["lang"] == "ru" and not at.warning  # the link keeps the code
+
+
+def test_russian_link_by_old_name_still_opens_russian_and_is_rewritten_as_code():
+    at = app("overview", {"lang": "Русский"})  # links made before codes
+    assert at.title[0].value == "Панель пропускной способности коридора" and not at.warning
+    assert at.query_params["lang"] == "ru"
+
+
+def test_unknown_language_in_link_is_named_and_english_shown():
+    at = app("overview", {"lang": "xx"})
+    assert at.title[0].value == "Corridor capacity dashboard"
+    assert any("lang" in w.value for w in at.warning)
 
 
 def redrawn(at: AppTest) -> AppTest:
@@ -178,7 +191,7 @@ def test_a_slider_on_a_page_without_scenario_part_does_not_rerun_the_page_left_b
 
 
 def test_the_russian_sources_page_names_the_figures_in_russian():
-    at = app("sources", {"lang": "Русский"})
+    at = app("sources", {"lang": "ru"})
     facts = at.dataframe[0].value
     assert "Граница России и Казахстана" in set(facts.iloc[:, 1])  # entity column, in Russian
     assert "инвестиции" in set(facts.iloc[:, 2])  # metric column

@@ -71,11 +71,33 @@ def apply_preset(name: str) -> None:
     apply_scenario(preset(name))
 
 
+def link_lang(value: str | None) -> str | None:
+    """The language code a link's ``lang`` holds: a code (``ru``, what the switch writes) or, from links made
+    before codes, a language's name (``Русский``); None for anything else."""
+    names = {name: code for code, name in LANG_NAMES.items()}
+    return value if value in LANGS else names.get(value or "")
+
+
+def sync_lang_param() -> None:
+    """Write the language into the URL as its code (``?lang=ru``); the default language leaves it out.
+
+    The language switch is not bound to the URL: a bound segmented control writes its button's label
+    (``?lang=Русский``, percent-encoded) and rejects codes, so the link carries the code through here.
+    """
+    code = st.session_state.get(LANG, LANGS[0])
+    if code == LANGS[0]:
+        if LANG in st.query_params:
+            del st.query_params[LANG]
+    elif st.query_params.get(LANG) != code:
+        st.query_params[LANG] = code
+
+
 def _choice_values() -> dict[str, set[str]]:
-    """What a choice widget writes into the URL: its option's label, in either language."""
+    """What a choice widget writes into the URL: its option's label, in either language (the language: its
+    code, or its name in links made before codes)."""
     both = [Labels(lang) for lang in LANGS]
     return {
-        LANG: set(LANG_NAMES.values()),
+        LANG: set(LANGS) | set(LANG_NAMES.values()),
         CURRENCY: set(CURRENCIES),
         **{k: {L(f"{k}_{v}") for L in both for v in opts} for k, opts in CHOICES.items()},
         COMPARE: {L(f"preset_{n}") for L in both for n in preset_names()} | {L("compare_none") for L in both},
@@ -97,6 +119,9 @@ def check_link() -> list[str]:
     """
     if not st.session_state.get(LINK_CHECKED):
         st.session_state[LINK_CHECKED] = True
+        lang = link_lang(st.query_params.get(LANG))
+        if lang:
+            st.session_state[LANG] = lang
         st.session_state[LINK_NOTICE] = bad_link_params({k: st.query_params.get_all(k) for k in st.query_params.keys()})
     return st.session_state.get(LINK_NOTICE, [])
 

@@ -83,8 +83,9 @@ def style() -> None:
 
 
 def language_switch() -> Labels:
-    st.segmented_control("Language / Язык", LANGS, format_func=LANG_NAMES.get, default=LANGS[0], key=state.LANG,
-                         bind="query-params", required=True)
+    st.session_state.setdefault(state.LANG, LANGS[0])  # a link's ?lang= was read by state.check_link
+    st.segmented_control("Language / Язык", LANGS, format_func=LANG_NAMES.get, key=state.LANG, required=True)
+    state.sync_lang_param()  # the link carries the code (?lang=ru); the buttons show the names
     return state.labels()
 
 

@@ -13,6 +13,7 @@ import math
 import re
 import warnings
 import zipfile
+import zlib
 from collections import defaultdict
 
 import openpyxl
@@ -59,6 +60,13 @@ _MSG: dict[str, tuple[str, str]] = {  # code -> (en, ru); the row/column prefix 
                 "ячейка содержит формулу «{value}»; вставьте только значения."),
     "no_rows": ("The file has a header row but no data rows.", "В файле есть строка заголовков, но нет данных."),
     "too_many_rows": ("The file has more than {limit} data rows.", "В файле больше {limit} строк с данными."),
+    "damaged_xlsx": ("The Excel file is damaged: part of its packed data does not unpack ({reason}). " + _SAVE_AS[0],
+                     "Файл Excel повреждён: часть сжатых данных не распаковывается ({reason}). " + _SAVE_AS[1]),
+    "bad_workbook": ("The Excel file is incomplete or malformed inside: a part is missing, its XML is broken or it "
+                     "uses a feature that cannot be read ({reason}). " + _SAVE_AS[0],
+                     "Файл Excel неполон или испорчен внутри: не хватает части книги, повреждена её разметка XML "
+                     "или использована неподдерживаемая возможность ({reason}). " + _SAVE_AS[1]),
+    # the parser's own failure (a bug, not the file): never expected, kept so nothing reaches the user as a traceback
     "unreadable": ("The file is damaged or in an unsupported format (details: {reason}). " + _SAVE_AS[0],
                    "Файл повреждён или в неподдерживаемом формате (подробности: {reason}). " + _SAVE_AS[1]),
 }
@@ -67,7 +75,8 @@ _COLUMNS = {  # canonical -> (Russian display name, accepted header spellings af
     "month": ("месяц", {"month", "месяц", "период", "дата", "date", "period"}),
     "tonnes": ("тонн", {"tonnes", "tons", "t", "тонн", "тонны", "тонн,т", "тонны,т", "объем,т", "объем", "объем,тонн",
                         "tonnes,t", "volume,t"}),
-    "direction": ("направление", {"direction", "направление"}),
+    "direction": ("направление", {"direction", "направление", "destination", "назначение", "странаназначения",
+                                  "направлениеэкспорта", "country", "страна"}),
     "cargo": ("груз", {"cargo", "груз"}),
 }
 _MONTHS = {name: i for i, names in enumerate((
@@ -223,7 +232,7 @@ def _read_xlsx(data: bytes) -> Rows:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):  # last: "zip file version 8.8"
         raise UploadError("fake_xlsx") from None
     unpacked = sum(i.file_size for i in infos)  # zipfile never inflates past these declared sizes
     ratio = unpacked / max(1, sum(i.compress_size for i in infos))
@@ -231,12 +240,34 @@ def _read_xlsx(data: bytes) -> Rows:
         raise UploadError("zip_bomb", unpacked_mb=round(unpacked / 2**20, 1), ratio=round(ratio))
     if "xl/workbook.xml" not in zf.namelist():
         raise UploadError("fake_xlsx")
+    try:
+        return _sheet_rows(data)
+    except UploadError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # a part's bytes fail their CRC or do not inflate
+        raise UploadError("damaged_xlsx", reason=_reason(exc)) from None
+    except (KeyError, SyntaxError, ValueError, TypeError, IndexError, NotImplementedError) as exc:
+        # openpyxl's answers to a part the workbook needs being missing (KeyError), malformed XML (SyntaxError:
+        # xml.etree's ParseError and lxml's XMLSyntaxError), cells or styles it cannot read (ValueError,
+        # TypeError, IndexError) and features it does not read (NotImplementedError)
+        raise UploadError("bad_workbook", reason=_reason(exc)) from None
+
+
+def _reason(exc: BaseException) -> str:
+    kind = type(exc)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+
+
+def _sheet_rows(data: bytes) -> Rows:
+    """Non-blank rows of the workbook's active sheet, formulas left unevaluated."""
     rows: Rows = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         try:
             last = 0
+            if wb.active is None:
+                raise UploadError("bad_workbook", reason="no worksheet")
             for num, cells in enumerate(wb.active.iter_rows(min_row=1, max_col=64), 1):
                 values = [c.value for c in cells]
                 if not all(_blank(v) for v in values):
@@ -377,13 +408,47 @@ def _parse(data: bytes, filename: str, today: dt.date) -> pd.DataFrame:
     return df.sort_values("month", kind="stable").reset_index(drop=True)
 
 
-def monthly_totals(actuals: pd.DataFrame) -> pd.DataFrame:
-    """Sum tonnes over direction and cargo.
+#: Version of this parser, saved with every stored upload (bump when what a file parses to can change).
+PARSER_VERSION = "2"
+#: Direction values that mean China (after lower-casing and folding ё); a value containing one of the stems also does.
+_CHINA = {"china", "cn", "chn", "prc", "кнр", "китай"}
+_CHINA_STEMS = ("china", "китай", "кнр")
+
+
+def is_china(direction: object) -> bool:
+    """True if a direction/destination cell names China (``Китай``, ``КНР``, ``China``, ``CN``, ``в Китай``...)."""
+    if direction is None or direction is pd.NA or (isinstance(direction, float) and math.isnan(direction)):
+        return False
+    s = re.sub(r"\s+", " ", str(direction)).strip().lower().replace("ё", "е")
+    return s in _CHINA or any(stem in s for stem in _CHINA_STEMS)
+
+
+def directions(actuals: pd.DataFrame) -> list[str]:
+    """Distinct values of the direction column in file order; ``""`` stands for rows that leave it blank.
+
+    Returns an empty list when no row states a direction (the file has no such column, or it is empty).
+    """
+    col = actuals["direction"]
+    if col.isna().all():
+        return []
+    return list(dict.fromkeys("" if pd.isna(v) else str(v) for v in col))
+
+
+def default_directions(values: list[str]) -> list[str]:
+    """What counts unless the user chooses: the values that mean China, or every value if none does."""
+    china = [v for v in values if is_china(v)]
+    return china or list(values)
+
+
+def monthly_totals(actuals: pd.DataFrame, only: list[str] | None = None) -> pd.DataFrame:
+    """Sum tonnes over direction and cargo, counting only the chosen directions.
 
     Parameters
     ----------
     actuals : pandas.DataFrame
         Output of :func:`parse_actuals` (``month``, ``tonnes``, ...).
+    only : list of str, optional
+        Direction values to count (``""``: rows with no direction); None counts every row.
 
     Returns
     -------
@@ -391,6 +456,8 @@ def monthly_totals(actuals: pd.DataFrame) -> pd.DataFrame:
         ``month`` (first day of month, ascending, one row per month) and ``tonnes``
         (float64, total tonnes exported in that month).
     """
+    if only is not None:
+        actuals = actuals[actuals["direction"].fillna("").astype(str).isin(list(only))]
     out = actuals.groupby("month", as_index=False, sort=True)["tonnes"].sum()
     return out[["month", "tonnes"]].astype({"month": "datetime64[ns]", "tonnes": "float64"})
 

@@ -259,24 +259,49 @@ def test_row_limit():
     _expect_error(_months_csv(1201), "many.csv", "too_many_rows", 1202, None)
 
 
-def test_unreadable_is_wrapped():
+def test_workbook_missing_its_parts_is_named_as_such():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("xl/workbook.xml", "this is not xml <<<")
-    _expect_error(buf.getvalue(), "broken.xlsx", "unreadable")
+        zf.writestr("xl/workbook.xml", "this is not xml <<<")  # no [Content_Types].xml, no sheet
+    err = _expect_error(buf.getvalue(), "broken.xlsx", "bad_workbook")
+    assert "KeyError" in err.message("en")
 
 
-def test_random_garbage_never_escapes():
-    rng = random.Random(20250615)
-    seeds = [b"month;tonnes\n2025-01;1\n", (CORPUS / "good.xlsx").read_bytes()]
-    for i in range(200):
-        base = bytearray(seeds[i % 2])
+def test_workbook_whose_packed_bytes_are_corrupt_is_damaged():
+    data = bytearray((CORPUS / "good.xlsx").read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)  # the member's packed bytes
+    data[start + info.compress_size // 2] ^= 0xFF
+    _expect_error(bytes(data), "damaged.xlsx", "damaged_xlsx")
+
+
+def test_a_parser_bug_is_still_no_traceback_but_the_catch_all(monkeypatch):
+    monkeypatch.setattr(upload, "_split", lambda *a: [][1])  # an IndexError of the parser's own
+    err = _expect_error(b"month,tonnes\n2025-01,1\n", "ok.csv", "unreadable")
+    assert "IndexError" in err.message("en")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_garbage_is_classified_never_the_catch_all(seed):
+    # The catch-all "unreadable" means the parser itself failed: every corrupt file must get a named reason.
+    rng = random.Random(20250615 + seed)
+    seeds = [b"month;tonnes\n2025-01;1\n", (CORPUS / "good.xlsx").read_bytes(),
+             (CORPUS / "good_dotted_months.csv").read_bytes()]
+    codes = set()
+    for i in range(300):
+        base = bytearray(seeds[i % 3])
         for _ in range(rng.randint(1, 8)):
             base[rng.randrange(len(base))] = rng.randrange(256)
+        if rng.random() < 0.2:  # cut short
+            del base[rng.randrange(1, len(base)):]
         try:
-            parse_actuals(bytes(base), "fuzz.xlsx" if i % 2 else "fuzz.csv", today=TODAY)
+            parse_actuals(bytes(base), "fuzz.xlsx" if i % 3 == 1 else "fuzz.csv", today=TODAY)
         except UploadError as err:
+            assert err.code != "unreadable", f"input {i} (seed {seed}) crashed the parser: {err.ctx}"
             _check_messages(err)
+            codes.add(err.code)
+    assert {"damaged_xlsx", "missing_column"} <= codes  # the fuzz reaches both the xlsx and the csv readers
 
 
 def test_blank_trailing_and_default_today():

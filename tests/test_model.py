@@ -14,15 +14,17 @@ PLAN = Scenario.default()
 
 
 def test_stated_growth_is_a_tripling_of_3_06():
-    assert economics.ratios().at["export_multiple", "value"] == pytest.approx(550 / 180)
-    assert round(550 / 180, 2) == 3.06
+    # 550 kt / 180 kt: 180 × 3 = 540, and the remaining 10 / 180 = 0.0556, so 3.0556 ("threefold" in the report)
+    assert economics.ratios().at["export_multiple", "value"] == pytest.approx(3.0556, abs=1e-4)
 
 
 def test_investment_per_job_is_about_9_33_mn_rub():
+    # 14,000,000,000 RUB / 1,500 jobs = 14,000,000 / 1.5 = 9,333,333.33 RUB a job
     assert economics.ratios().at["investment_per_job", "value"] == pytest.approx(9_333_333.33, rel=1e-9)
 
 
 def test_investment_per_m2_is_about_215_400_rub():
+    # 14,000,000,000 RUB / 65,000 m² = 14,000,000 / 65 = 215,384.6 RUB/m² (65 × 215,384.6 = 13,999,999)
     assert economics.ratios().at["investment_per_m2", "value"] == pytest.approx(215_384.6, abs=0.1)
 
 
@@ -30,7 +32,7 @@ def test_tripling_reaches_550kt_by_april_2026():
     traj = projection.trajectory(PLAN).set_index("month")
     assert traj.at[pd.Timestamp("2025-09-01"), "rate_t_year"] == pytest.approx(180_000)
     assert traj.at[pd.Timestamp("2026-04-01"), "rate_t_year"] == pytest.approx(550_000)
-    assert traj.at[pd.Timestamp("2026-04-01"), "tonnes"] == pytest.approx(45_833.33, abs=0.01)
+    assert traj.at[pd.Timestamp("2026-04-01"), "tonnes"] == pytest.approx(45_833.33, abs=0.01)  # 550,000 t / 12
     assert traj.index[-1] == pd.Timestamp("2030-12-01")
 
 
@@ -53,7 +55,8 @@ def test_constant_growth_rate_taking_180kt_to_550kt_in_7_months_is_17_3_percent(
     g = projection.implied_monthly_growth(180_000, 550_000, 7)
     assert g == pytest.approx(0.17300, abs=1e-5)  # exp(1.116961 / 7) - 1 = exp(0.159566) - 1
     traj = projection.trajectory(PLAN.with_values(shape="constant_growth")).set_index("month")
-    assert traj.at[pd.Timestamp("2025-10-01"), "rate_t_year"] == pytest.approx(180_000 * 1.17300, rel=1e-4)
+    # one month of 17.300 % growth: 180,000 + 0.173 × 180,000 = 180,000 + 31,140 = 211,140 t/year
+    assert traj.at[pd.Timestamp("2025-10-01"), "rate_t_year"] == pytest.approx(211_140, rel=1e-4)
 
 
 def test_in_12_months_the_implied_rate_is_9_8_percent():
@@ -63,6 +66,7 @@ def test_in_12_months_the_implied_rate_is_9_8_percent():
 def test_growth_after_target_compounds_yearly():
     s = PLAN.with_values(growth_after_pct=10)
     traj = projection.trajectory(s).set_index("month")
+    # a year after the target (April 2026) at 10 %/year: 550,000 + 55,000 = 605,000 t/year
     assert traj.at[pd.Timestamp("2027-04-01"), "rate_t_year"] == pytest.approx(605_000)
 
 
@@ -108,7 +112,9 @@ def test_two_way_trains_with_60_percent_backhaul_run_80_percent_loaded():
 
 
 def test_currency_conversion_of_the_investment():
+    # at the default 85 RUB/USD: 14,000,000,000 / 85 = 164,705,882.35 USD (85 × 164,705,882.35 = 13,999,999,999.75)
     assert economics.convert(14e9, "USD", PLAN) == pytest.approx(164_705_882.35, abs=0.01)
+    # and at 510 KZT/USD: 164,705,882.35 × 510 = 14e9 × 6 = 84,000,000,000 KZT (510 / 85 = 6 exactly)
     assert economics.convert(14e9, "KZT", PLAN) == pytest.approx(84_000_000_000)
     with pytest.raises(ValueError):
         economics.convert(1, "EUR", PLAN)

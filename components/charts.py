@@ -133,17 +133,58 @@ def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
                    date_axis=False, barmode="stack")
 
 
-def cash_flow(flows: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
-    """Yearly net cash (bars) and the cumulative position after the investment (line), in ``currency``."""
-    div, word = L.scale(flows["cumulative"].tolist() + flows["net"].tolist())
-    traces = [
-        dict(type="bar", x=flows["year"], y=flows["net"] / div, name=L("net_cash"), marker=dict(color=BLUE),
-             hovertemplate="%{y:,.2f}"),
-        dict(type="scatter", x=flows["year"], y=flows["cumulative"] / div, name=L("cumulative"), mode="lines+markers",
-             line=dict(color=VERMILLION, width=2.5), marker=dict(symbol="circle-open"), hovertemplate="%{y:,.2f}"),
-    ]
-    return _figure(traces, L, L("chart_cash"), L("year"), f"{word} {L.cur(currency)}".strip(), L("footnote_projection"),
-                   date_axis=False, xaxis=dict(tickformat="d", dtick=2), yaxis=dict(rangemode="normal"))
+#: Groups of cash-flow streams drawn as stacked bars: (label key, columns, colour, pattern). Revenue solid above
+#: zero, costs hatched below it, so the kinds differ by more than colour.
+CASH_GROUPS = (
+    ("cf_rent", ("rent",), BLUE, ""), ("cf_handling", ("handling_east", "handling_west"), SKY, ""),
+    ("cf_empties", ("handling_empty",), GREEN, ""), ("cf_services", ("ancillary",), ORANGE, ""),
+    ("cf_residual", ("residual_value",), PURPLE, ""), ("cf_opex", ("opex_fixed", "opex_var"), VERMILLION, "/"),
+    ("cf_maintenance", ("maintenance_capex",), ORANGE, "x"), ("cf_tax", ("tax",), GREY, "\\"),
+    ("cf_investment", ("investment",), BLACK, "."),
+)
+
+
+def cash_flow(flows: pd.DataFrame, currency: str, L: Labels, payback_x: float | None = None,
+              payback_text: str = "") -> go.Figure:
+    """Yearly cash flow by stream (stacked bars: revenue up, costs down) and the cumulative position (line).
+
+    ``flows``: the cash-flow table in ``currency`` (``year``, the stream columns, ``cumulative``); ``payback_x``:
+    the payback as a fractional calendar year, marked on the zero line with ``payback_text``.
+    """
+    groups = [(key, flows[list(cols)].sum(axis=1), colour, pat) for key, cols, colour, pat in CASH_GROUPS]
+    div, word = L.scale(flows["cumulative"].tolist() + [v for _, y, _, _ in groups for v in y.tolist()])
+    traces = [dict(type="bar", x=flows["year"], y=y / div, name=L(key), hovertemplate="%{y:,.2f}",
+                   marker=dict(color=colour, pattern=dict(shape=pat, fgcolor="white" if pat else None)))
+              for key, y, colour, pat in groups if (y != 0).any()]
+    traces.append(dict(type="scatter", x=flows["year"], y=flows["cumulative"] / div, name=L("cumulative"),
+                       mode="lines+markers", line=dict(color=BLACK, width=2.5), marker=dict(symbol="circle-open", size=7),
+                       hovertemplate="%{y:,.2f}"))
+    if payback_x is not None:
+        traces.append(dict(type="scatter", x=[payback_x], y=[0], mode="markers+text", name=payback_text,
+                           text=[payback_text], textposition="top center",
+                           marker=dict(symbol="star", size=16, color=VERMILLION, line=dict(color=BLACK, width=1)),
+                           hoverinfo="name"))
+    return _figure(traces, L, L("chart_cash"), L("year"), f"{word} {L.cur(currency)}".strip(), L("footnote_cash"),
+                   date_axis=False, xaxis=dict(tickformat="d", dtick=2), yaxis=dict(rangemode="normal"),
+                   barmode="relative", hovermode="x unified", height=HEIGHT + 80)
+
+
+def npv_distribution(bins: pd.DataFrame, marks: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
+    """Histogram of NPV over the Monte Carlo paths with P10, P50, P90 and zero marked.
+
+    ``bins``: ``left``, ``right`` (NPV in ``currency``), ``paths``; ``marks``: ``label``, ``value``, ``dash``.
+    """
+    div, word = L.scale(bins["left"].tolist() + bins["right"].tolist())
+    traces = [dict(type="bar", x=(bins["left"] + bins["right"]) / 2 / div, y=bins["paths"],
+                   width=float((bins["right"] - bins["left"]).iloc[0]) / div, name=L("npv_paths"),
+                   marker=dict(color=SKY, line=dict(color=BLUE, width=0.5)), hovertemplate="%{x:,.2f}: %{y:,}")]
+    top = float(bins["paths"].max()) * 1.1
+    for row in marks.itertuples():
+        traces.append(dict(type="scatter", x=[row.value / div] * 2, y=[0, top], mode="lines", name=row.label,
+                           line=dict(color=BLACK if row.dash == "solid" else VERMILLION, dash=row.dash, width=2),
+                           hovertemplate=f"{row.label}: %{{x:,.2f}}<extra></extra>"))
+    return _figure(traces, L, L("chart_npv_dist"), L("npv_axis", cur=f"{word} {L.cur(currency)}".strip()),
+                   L("paths_axis"), L("footnote_npv_dist"), date_axis=False, bargap=0.02)
 
 
 def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
@@ -188,3 +229,182 @@ def corridor(nodes: pd.DataFrame, L: Labels) -> go.Figure:
     return _figure(traces, L, L("chart_corridor"), "° E", "° N", L("footnote_schematic"), date_axis=False,
                    xaxis=dict(range=[30, 115]),
                    yaxis=dict(scaleanchor="x", scaleratio=1.6, rangemode="normal", range=[30, 60]), height=520)
+
+
+#: Utilisation classes of a link on the map and the bar chart: below 85 %, 85–100 %, 100 % and over.
+LEVEL_COLOURS = {0: BLUE, 1: ORANGE, 2: VERMILLION, 3: GREY}
+#: Heatmap scale: cividis (monotone lightness: reads in greyscale and with colour-blindness), 0 to 150 %.
+HEAT_MAX_PCT = 150.0
+
+
+def _pc(L: Labels) -> str:
+    """What follows a percentage: ``%`` in English, a no-break space and ``%`` in Russian (as :meth:`Labels.pct`)."""
+    return "\u00a0%" if L.lang == "ru" else "%"
+
+
+def utilisation_heatmap(cells: pd.DataFrame, L: Labels, note: str = "") -> go.Figure:
+    """Links × months heatmap of utilisation (%) with every month at or over 100 % crossed.
+
+    ``cells``: one row per link and month, in chain order: ``month``, ``name`` (the link's label), ``pct``
+    (utilisation, %), ``hover`` (demand and capacity in words), ``plan`` (bool: the row is the planned service,
+    a plan, not a capacity; its months over 100 % are ringed, not crossed).
+    """
+    names = list(dict.fromkeys(cells["name"]))
+    wide = cells.pivot(index="name", columns="month", values="pct").reindex(names)
+    hover = cells.pivot(index="name", columns="month", values="hover").reindex(names)
+    over = cells[(cells["pct"] >= 100.0) & ~cells["plan"]]
+    over_plan = cells[(cells["pct"] >= 100.0) & cells["plan"]]
+    ticks = [0, 25, 50, 75, 100, 125, 150]
+    traces = [
+        dict(type="heatmap", z=wide.to_numpy(), x=list(wide.columns), y=names, customdata=hover.to_numpy(),
+             colorscale="Cividis", zmin=0, zmax=HEAT_MAX_PCT, xgap=1, ygap=2, name=L("utilisation"),
+             hovertemplate="<b>%{y}</b><br>%{x|" + L.date_tickformat + "}: %{z:.0f}" + _pc(L)
+             + "<br>%{customdata}<extra></extra>",
+             colorbar=dict(title=dict(text=L("utilisation_pct"), side="right"), tickvals=ticks,
+                           ticktext=[L.pct(v / 100) if v != 100 else L("full_tick") for v in ticks[:-1]]
+                           + ["≥\u00a0" + L.pct(ticks[-1] / 100)], thickness=14, len=0.9)),
+        dict(type="scatter", x=over["month"], y=over["name"], mode="markers", name=L("over_capacity_mark"),
+             marker=dict(symbol="x-thin", size=9, line=dict(color=BLACK, width=2), color=BLACK), hoverinfo="skip",
+             showlegend=True),
+        dict(type="scatter", x=over_plan["month"], y=over_plan["name"], mode="markers", name=L("over_plan_mark"),
+             marker=dict(symbol="circle-open", size=8, line=dict(color=BLACK, width=2), color=BLACK),
+             hoverinfo="skip", showlegend=True),
+    ]
+    return _figure(traces, L, L("chart_heatmap"), L("month"), "", note, date_axis=True,
+                   yaxis=dict(autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
+                   xaxis=dict(showgrid=False), hovermode="closest", height=max(HEIGHT, 150 + 46 * len(names)),
+                   margin=dict(l=24, r=24))
+
+
+def peak_utilisation(peaks: pd.DataFrame, L: Labels, note: str = "") -> go.Figure:
+    """Each link's peak-month utilisation (%) as horizontal bars in chain order, with the 100 % line.
+
+    ``peaks``: ``name``, ``pct`` (peak utilisation, %), ``text`` (the bar's label), ``level`` (0, 1, 2: see
+    :data:`LEVEL_COLOURS`; 3 = the planned service, a plan, not a capacity: a dotted outline), ``estimate`` (bool:
+    the capacity is a flagged estimate; the bar is hatched).
+    """
+    traces = []
+    for level, key in ((0, "level_ok"), (1, "level_near"), (2, "level_over"), (3, "level_plan")):
+        sub = peaks[peaks["level"] == level]
+        if sub.empty:
+            continue
+        colour = LEVEL_COLOURS[level]
+        traces.append(dict(
+            type="bar", orientation="h", y=sub["name"], x=sub["pct"], name=L(key), text=sub["text"],
+            textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x:.0f}" + _pc(L) + "<extra></extra>",
+            marker=dict(color="white" if level == 3 else colour, line=dict(color=colour, width=2),
+                        pattern=dict(shape=["." if level == 3 else "/" if e else "" for e in sub["estimate"]],
+                                     fgcolor=colour if level == 3 else "white", size=7, fillmode="overlay"))))
+    traces.append(dict(type="bar", orientation="h", y=[None], x=[None], name=L("estimate_hatch"),
+                       marker=dict(color=GREY, pattern=dict(shape="/", fgcolor="white", size=7, fillmode="overlay"))))
+    top = max(125.0, float(peaks["pct"].max()) * 1.25)
+    full = dict(type="line", x0=100, x1=100, xref="x", y0=0, y1=1, yref="y domain",
+                line=dict(color=BLACK, width=2, dash="dash"))
+    full_label = dict(x=100, xref="x", y=1, yref="y domain", yanchor="bottom", text=L("full_line"), showarrow=False,
+                      font=dict(size=12), xanchor="left", xshift=4)
+    fig = _figure(traces, L, L("chart_peaks"), L("peak_util_axis"), "", note, date_axis=False,
+                  xaxis=dict(range=[0, top], ticksuffix=_pc(L), tickformat=",~f"),
+                  yaxis=dict(categoryorder="array", categoryarray=list(peaks["name"])[::-1], rangemode="normal",
+                             tickformat="", showgrid=False),
+                  barmode="overlay", shapes=[full], height=max(HEIGHT, 170 + 44 * len(peaks)), margin=dict(l=24))
+    fig.add_annotation(**full_label)
+    return fig
+
+
+def bottleneck_sensitivity(sens: pd.DataFrame, base_month, horizon_end, L: Labels, note: str = "") -> go.Figure:
+    """Month the first link binds with each assumption at the low and the high end of its range.
+
+    ``sens``: ``label`` (the assumption), ``low_month``/``high_month`` (first binding month, NaT = none before the
+    horizon), ``low_text``/``high_text`` (hover: the value and the link). ``base_month`` is the scenario's own
+    first binding month (NaT for none); months past the horizon are drawn at ``horizon_end`` as "none".
+    """
+    s = sens.iloc[::-1]
+    end = pd.Timestamp(horizon_end)
+    lo = s["low_month"].fillna(end)
+    hi = s["high_month"].fillna(end)
+    segs_x, segs_y = [], []
+    for a, b, y in zip(lo, hi, s["label"]):
+        segs_x += [a, b, None]
+        segs_y += [y, y, None]
+    symbols = lambda col, sym: ["triangle-right" if pd.isna(v) else sym for v in s[col]]  # noqa: E731
+    traces = [
+        dict(type="scatter", x=segs_x, y=segs_y, mode="lines", line=dict(color=GREY, width=3), hoverinfo="skip",
+             showlegend=False),
+        dict(type="scatter", x=lo, y=s["label"], mode="markers", name=L("low_end"), customdata=s["low_text"],
+             marker=dict(symbol=symbols("low_month", "circle"), size=13, color=ORANGE,
+                         line=dict(color="white", width=1)),
+             hovertemplate="%{customdata}<extra></extra>"),
+        dict(type="scatter", x=hi, y=s["label"], mode="markers", name=L("high_end"), customdata=s["high_text"],
+             marker=dict(symbol=symbols("high_month", "diamond"), size=13, color=BLUE,
+                         line=dict(color="white", width=1)),
+             hovertemplate="%{customdata}<extra></extra>"),
+    ]
+    shapes = [dict(type="line", x0=end, x1=end, xref="x", y0=0, y1=1, yref="y domain",
+                   line=dict(color=GREY, width=1, dash="dot"))]
+    notes = [dict(x=end, xref="x", y=1, yref="y domain", yanchor="bottom", xanchor="right", showarrow=False,
+                  text=L("none_before_horizon_short"), font=dict(size=11, color="#555"))]
+    if not pd.isna(base_month):
+        shapes.append(dict(type="line", x0=base_month, x1=base_month, xref="x", y0=0, y1=1, yref="y domain",
+                           line=dict(color=BLACK, width=1.5, dash="dash")))
+        notes.append(dict(x=base_month, xref="x", y=1, yref="y domain", yanchor="bottom", xanchor="left",
+                          showarrow=False, text=L("scenario_line"), font=dict(size=11), xshift=3))
+    fig = _figure(traces, L, L("chart_bottleneck_sens"), L("binding_month_axis"), "", note, date_axis=True,
+                  yaxis=dict(rangemode="normal", tickformat="", type="category"), hovermode="closest",
+                  shapes=shapes, height=max(HEIGHT, 170 + 40 * len(s)), margin=dict(l=24, t=110))
+    for a in notes:
+        fig.add_annotation(**a)
+    return fig
+
+
+def corridor_map(geo: dict, route: pd.DataFrame, points: pd.DataFrame, labels: pd.DataFrame,
+                 L: Labels, note: str = "") -> go.Figure:
+    """Map of the route on country borders drawn as plain lon/lat lines (no map service, works offline).
+
+    ``geo``: GeoJSON of the countries (``data/boundaries.geojson``); features whose ``id`` is in ``geo["corridor"]``
+    are shaded. ``route``: ``segment``, ``lon``, ``lat``, ``width``, ``dash`` (one polyline per segment).
+    ``points``: ``name``, ``lon``, ``lat``, ``kind`` (hub, border, city), ``kind_label``, ``hover``, ``textpos``
+    (where a city's name goes; hubs and crossings are named by their link labels)
+    ``labels``: one note per link: ``lon``, ``lat``, ``text``, ``ax``, ``ay`` (offset, px), ``level`` (0, 1, 2, or
+    −1 for the planned service, a plan not a capacity).
+    """
+    shade = set(geo.get("corridor", ()))
+    land = {True: ([], []), False: ([], [])}
+    for f in geo["features"]:
+        xs, ys = land[f.get("id") in shade]
+        for poly in f["geometry"]["coordinates"]:
+            for lon, lat in poly[0]:
+                xs.append(lon)
+                ys.append(lat)
+            xs.append(None)
+            ys.append(None)
+    traces = [dict(type="scatter", x=xs, y=ys, mode="lines", fill="toself", hoverinfo="skip", showlegend=False,
+                   fillcolor="#ECE9E1" if ours else "#F7F7F5", line=dict(color="#A3A3A3", width=0.8))
+              for ours, (xs, ys) in land.items()]
+    for _, seg in route.groupby("segment", sort=False):
+        traces.append(dict(type="scatter", x=seg["lon"], y=seg["lat"], mode="lines", hoverinfo="skip",
+                           showlegend=False, line=dict(color="#3A3A3A", width=float(seg["width"].iloc[0]),
+                                                       dash=seg["dash"].iloc[0])))
+    styles = {"hub": ("square", VERMILLION, 15), "border": ("diamond", ORANGE, 15), "city": ("circle", BLUE, 11)}
+    for kind, (symbol, colour, size) in styles.items():
+        sub = points[points["kind"] == kind]
+        if len(sub):
+            traces.append(dict(type="scatter", x=sub["lon"], y=sub["lat"], name=sub["kind_label"].iloc[0],
+                               mode="markers+text" if kind == "city" else "markers", text=sub["name"],
+                               textposition=sub["textpos"], textfont=dict(size=12), cliponaxis=False,
+                               marker=dict(symbol=symbol, color=colour, size=size, line=dict(color=BLACK, width=1)),
+                               hovertext=sub["hover"], hoverinfo="text"))
+    fig = _figure(traces, L, L("chart_map"), "° E", "° N", note, date_axis=False,
+                  xaxis=dict(range=[33, 113], showgrid=False, ticksuffix="°", zeroline=False, dtick=10),
+                  yaxis=dict(range=[31, 59], showgrid=False, ticksuffix="°", zeroline=False, rangemode="normal",
+                             scaleanchor="x", scaleratio=1.4, dtick=5, tickformat=""),
+                  plot_bgcolor="#DDEAF2", height=640, margin=dict(l=60))
+    for c in geo.get("country_labels", ()):
+        fig.add_annotation(x=c["lon"], y=c["lat"], text=c["text"], showarrow=False,
+                           font=dict(size=13, color="#6E6E6E"), opacity=0.9)
+    for _, r in labels.iterrows():
+        colour = LEVEL_COLOURS.get(int(r["level"]), GREY)
+        fig.add_annotation(x=r["lon"], y=r["lat"], ax=r["ax"], ay=r["ay"], text=r["text"], showarrow=True,
+                           arrowhead=0, arrowwidth=1.2, arrowcolor="#444", align="left", font=dict(size=12),
+                           bgcolor="rgba(255,255,255,0.93)", bordercolor=colour, borderpad=4,
+                           borderwidth=3 if int(r["level"]) == 2 else 1.5)
+    return fig

@@ -2,4 +2,179 @@
 from __future__ import annotations
 
 LABELS: dict[str, tuple[str, str]] = {
+    # utilisation heatmap
+    "chart_heatmap": ("Utilisation of each link of the chain, month by month",
+                      "Загрузка звеньев цепи по месяцам"),
+    "utilisation": ("Utilisation", "Загрузка"),
+    "utilisation_pct": ("Utilisation, % of open capacity", "Загрузка, % доступной мощности"),
+    "full_tick": ("100% = full", "100 % — предел"),
+    "over_capacity_mark": ("× 100% or more: demand at or over the open capacity",
+                           "× 100 % и выше: спрос достиг доступной пропускной способности"),
+    "heat_hover": ("demand {demand} / open capacity {capacity} {unit}",
+                   "спрос {demand} / доступная мощность {capacity} {unit}"),
+    "heat_hover_plan": ("needed {demand} / planned {capacity} {unit} (a plan, not a capacity)",
+                        "нужно {demand} / по графику {capacity} {unit} (план, а не предел)"),
+    "over_plan_mark": ("○ over the plan: more trains needed than planned (not a capacity)",
+                       "○ сверх плана: поездов нужно больше, чем по графику (не предел)"),
+    "plan_suffix": ("(plan)", "(план)"),
+    "estimate_suffix": ("(est.)", "(оценка)"),
+    "footnote_chain": ("Utilisation = this flow's demand in the month / the share of the link's capacity open to it. "
+                       "(est.) = capacity is a flagged estimate. The planned service is a plan, not a capacity.",
+                       "Загрузка = спрос потока в месяц / доля пропускной способности звена, доступная ему. "
+                       "(оценка) — мощность оценена. Плановый график — план, а не предел."),
+    "alt_heatmap": ("Heatmap of utilisation of {n} links over the months: {text}",
+                    "Тепловая карта загрузки {n} звеньев по месяцам: {text}"),
+    "alt_heat_binds": ("{link} first reaches 100% in {month}.", "«{link}» впервые достигает 100 % — {month}."),
+    "alt_heat_none": ("no link reaches 100% before {month}; the highest is {link} at {pct}.",
+                      "ни одно звено не достигает 100 % до {month}; выше всех «{link}» — {pct}."),
+    # peak bars
+    "chart_peaks": ("Utilisation of each link in its peak month", "Загрузка звеньев в пиковый месяц"),
+    "peak_util_axis": ("Peak-month utilisation, % of the capacity open to this flow",
+                       "Загрузка в пиковый месяц, % доступной потоку мощности"),
+    "level_ok": ("below 85%", "ниже 85 %"),
+    "level_near": ("85–100%: little headroom", "85–100 %: малый запас"),
+    "level_over": ("100% and over: binds", "100 % и выше: узкое место"),
+    "level_plan": ("planned service: a plan, not a capacity", "плановый график: план, а не предел"),
+    "estimate_hatch": ("hatched: capacity is an estimate", "штриховка: мощность — оценка"),
+    "full_line": ("100% = full", "100 % — предел"),
+    "peak_text": ("{pct} · {month}", "{pct} · {month}"),
+    "alt_peaks": ("Bar chart of each link's peak-month utilisation in chain order; highest: {link} at {pct} in {month}.",
+                  "Столбцы загрузки звеньев в пиковый месяц по порядку цепи; выше всех «{link}» — {pct} ({month})."),
+    # bottleneck sensitivity
+    "chart_bottleneck_sens": ("Which assumption moves the bottleneck month",
+                              "Какое допущение сдвигает срок появления узкого места"),
+    "binding_month_axis": ("Month the first link reaches 100%", "Месяц, когда первое звено достигает 100 %"),
+    "none_before_horizon_short": ("▶ none before the horizon", "▶ нет до конца горизонта"),
+    "sens_hover": ("{param} = {value}: {result}", "{param} = {value}: {result}"),
+    "sens_binds": ("{link} binds in {month}", "узкое место «{link}» — {month}"),
+    "sens_none": ("no link binds before the horizon", "узких мест нет до конца горизонта"),
+    "alt_bottleneck_sens": ("Dot plot of the first binding month with each assumption at its range ends; "
+                            "{param} moves it most.",
+                            "Точечная диаграмма месяца первого узкого места при крайних значениях допущений; "
+                            "сильнее всего его сдвигает «{param}»."),
+    "alt_bottleneck_sens_none": ("Dot plot of the first binding month with each assumption at its range ends; "
+                                 "no assumption brings a bottleneck before the horizon.",
+                                 "Точечная диаграмма месяца первого узкого места при крайних значениях допущений; "
+                                 "ни одно допущение не создаёт узкого места до конца горизонта."),
+    # cards
+    "k_bottleneck": ("Bottleneck: first link to reach 100%", "Узкое место: первое звено на 100 %"),
+    "k_bottleneck_value": ("{link}, {month}", "{link}, {month}"),
+    "k_bottleneck_peak": ("peak {pct} in {month}", "пик {pct}: {month}"),
+    "k_bottleneck_none": ("None before {month}", "Нет до {month}"),
+    "k_bottleneck_highest": ("highest: {link}, {pct}", "выше всех: {link}, {pct}"),
+    "h_bottleneck": ("The first link, and the month, where this flow's demand reaches the share of the link's capacity "
+                     "open to it (utilisation ≥ 100%), month by month with the seasonal profile set in the sidebar. "
+                     "The planned train service is a plan, not a capacity: it never counts as the bottleneck.",
+                     "Первое звено и месяц, когда спрос потока достигает доступной ему доли пропускной способности "
+                     "звена (загрузка ≥ 100 %), помесячно, с сезонным профилем из боковой панели. Плановый график "
+                     "поездов — план, а не пропускная способность, узким местом он не считается."),
+    "k_fleet": ("Containers in circulation (fleet)", "Парк контейнеров в обороте"),
+    "k_fleet_value": ("{n} FEU", "{n} FEU"),
+    "k_fleet_delta": ("round trip {typ}–{cong} days", "оборот контейнера {typ}–{cong} сут."),
+    "h_fleet": ("40-ft boxes the flow keeps in circulation in its peak month = boxes a day × round trip "
+                "(rail transit both ways, dwell at both ends, border time), typical to congested. "
+                "Round trip and fleet are derived, not stated.",
+                "40-футовых контейнеров, которые поток держит в обороте в пиковый месяц = контейнеров в сутки × "
+                "оборот контейнера (ж/д транзит в обе стороны, простой на обоих концах, время на границе), "
+                "от обычного до перегруженного режима. Расчётные величины, не заявлены."),
+    "k_door": ("Door to door, Selyatino → China", "От двери до двери: Селятино → Китай"),
+    "k_door_value": ("{typ}–{cong} days", "{typ}–{cong} сут."),
+    "k_door_delta": ("typical – congested", "обычно – при заторах"),
+    "h_door": ("Days through every link of the chain, typical and congested: hub dwell, rail transit, the "
+               "Russia–Kazakhstan interchange, the Agrohub and the Kazakhstan–China crossing (weighted by the split).",
+               "Сутки через все звенья цепи, в обычном режиме и при заторах: хранение на хабе, ж/д транзит, "
+               "межгосударственный стыковой пункт Россия–Казахстан, Агрохаб и погранпереход Казахстан–Китай "
+               "(с учётом распределения между переходами)."),
+    "k_service_over": ("Trains needed exceed the planned service from", "Поездов нужно больше планового графика с"),
+    "h_service_over": ("First month the trains a week needed exceed the planned service set in the sidebar "
+                       "({n} a week). The timetable can be raised: a plan, not a capacity.",
+                       "Первый месяц, когда нужно больше поездов в неделю, чем по плановому графику из боковой "
+                       "панели ({n} в неделю). График можно увеличить: это план, а не предел."),
+    "k_never_horizon": ("not before the horizon", "не до конца горизонта"),
+    "chain_header": ("The chain of links: where it runs out first", "Цепь звеньев: где мощности кончаются первыми"),
+    "chain_intro": ("Each link of the chain carries other traffic too, so each gets only a share of its capacity for "
+                    "this flow. The tonnes follow the seasonal profile from the sidebar, so the harvest months "
+                    "(September to January) set the peak, not the annual average.",
+                    "Каждое звено цепи обслуживает и другие грузы, поэтому этому потоку доступна лишь доля его "
+                    "пропускной способности. Тонны распределены по месяцам по сезонному профилю из боковой "
+                    "панели: пик задают месяцы урожая (с сентября по январь), а не среднегодовой объём."),
+    "boxes_header": ("Boxes, trains and warehouse space", "Контейнеры, поезда и складские площади"),
+    # map
+    "chart_map": ("The corridor on the map: peak utilisation of each link",
+                  "Коридор на карте: пиковая загрузка звеньев"),
+    "footnote_map": ("Borders: Natural Earth 1:50m (public domain), drawn offline. Route lines straight between "
+                     "approximate points. % = peak-month utilisation of the capacity open to this flow.",
+                     "Границы: Natural Earth 1:50m (общественное достояние), без интернета. Линии маршрута — прямые "
+                     "между приблизительными точками. % — загрузка доступной потоку мощности в пиковый месяц."),
+    "map_peak": ("{name}: {pct} ({month})", "{name}: {pct} ({month})"),
+    "map_share": ("{share} of trains", "{share} поездов"),
+    "map_plan": ("{name}: {pct} of the plan ({month}), a plan, not a capacity",
+                 "{name}: {pct} плана ({month}), план, а не предел"),
+    "n_almaty": ("Agrohub, Almaty region", "Агрохаб, Алматинская обл."),
+    "n_alashankou": ("Alashankou", "Алашанькоу"),
+    "n_altynkol": ("Altynkol–Khorgos", "Алтынколь–Хоргос"),
+    "n_khorgos": ("Khorgos", "Хоргос"),
+    "n_urumqi": ("Urumqi", "Урумчи"),
+    "n_altynkol_h": ("Kazakhstan–China rail crossing Altynkol–Khorgos (reference)",
+                     "Ж/д погранпереход Алтынколь–Хоргос, Казахстан–Китай (справочно)"),
+    "n_urumqi_h": ("Urumqi: where the two crossings' lines meet on the Chinese side (reference)",
+                   "Урумчи: здесь сходятся линии от обоих переходов на китайской стороне (справочно)"),
+    "c_russia": ("RUSSIA", "РОССИЯ"),
+    "c_kazakhstan": ("KAZAKHSTAN", "КАЗАХСТАН"),
+    "c_china": ("CHINA", "КИТАЙ"),
+    "c_mongolia": ("MONGOLIA", "МОНГОЛИЯ"),
+    "alt_map": ("Map of the corridor from Selyatino across the Russia–Kazakhstan border and the Agrohub to China over "
+                "Dostyk–Alashankou ({dostyk} of trains) and Altynkol–Khorgos ({khorgos}); busiest link: {link}, {pct} "
+                "at peak.",
+                "Карта коридора от Селятино через российско-казахстанскую границу и Агрохаб в Китай через "
+                "Достык–Алашанькоу ({dostyk} поездов) и Алтынколь–Хоргос ({khorgos}); самое загруженное звено: "
+                "«{link}», {pct} в пик."),
+    "intro_corridor_map": (
+        "The route the announcements tie together: from Selyatino in the Moscow region across the Russia–Kazakhstan "
+        "border to the Agrohub in the Almaty region, then into China over the two crossings, Dostyk–Alashankou and "
+        "Altynkol–Khorgos. Each link is labelled with its utilisation in the peak month of your scenario. The map "
+        "is drawn from a boundary file shipped with the dashboard, so it works offline.",
+        "Маршрут, который связывают объявленные проекты: от Селятино в Подмосковье через российско-казахстанскую "
+        "границу к Агрохабу в Алматинской области и далее в Китай через два погранперехода — Достык–Алашанькоу и "
+        "Алтынколь–Хоргос. У каждого звена указана загрузка в пиковый месяц вашего сценария. Карта строится по "
+        "файлу границ, входящему в панель, и работает без интернета."),
+    # sources page
+    "src_links": ("Links of the chain", "Звенья цепи"),
+    "src_links_intro": ("Every link's capacity with its unit and range, the share of it open to this flow, the time "
+                        "through it, and where the figure comes from. Reliability: H official or operator figures, "
+                        "M press or industry, L weak; estimates are flagged.",
+                        "Пропускная способность каждого звена с единицей и диапазоном, доля, доступная этому потоку, "
+                        "время прохождения и источник. Надёжность: H — официальные данные или данные оператора, "
+                        "M — пресса или отрасль, L — слабый источник; оценки отмечены."),
+    "src_chain_method": ("Chain method", "Метод расчёта цепи"),
+    "col_name": ("Link", "Звено"),
+    "col_kind": ("Kind", "Тип"),
+    "col_capacity": ("Capacity", "Пропускная способность"),
+    "col_open_share": ("Open to this flow", "Доступно потоку"),
+    "col_time": ("Time through, typical–congested", "Время прохождения, обычно – при заторах"),
+    "col_reliability": ("Reliability", "Надёжность"),
+    "chain_method": (
+        "- **Months.** Each year's tonnes are spread over its months by the seasonal profile (annual totals do not "
+        "change with the profile); only the share that runs by rail via Selyatino enters the chain.\n"
+        "- **Boxes.** Tonnes split into reefer and dry boxes by the reefer share, each at its own payload; trains = "
+        "boxes / boxes per train.\n"
+        "- **Links.** Demand of each link in its own unit (m², lifts, trains, TEU) over the share of its capacity "
+        "open to this flow = utilisation; the crossings get the flow by the Dostyk/Khorgos split.\n"
+        "- **Bottleneck.** The first month any link reaches 100%, and that link; none before the horizon "
+        "otherwise. The planned train service is compared as a plan: exceeding it means scheduling more trains.\n"
+        "- **Fleet.** Boxes in circulation = boxes a day in the peak month × round trip (transit both ways, dwell "
+        "at both ends, border time), typical and congested.\n"
+        "- **Sensitivity.** Each uncertain input at its min and max, the rest as set: the month the first link binds.",
+        "- **Месяцы.** Годовой объём распределяется по месяцам сезонным профилем (годовые итоги от профиля не "
+        "зависят); в цепь входит только доля, идущая по ж/д через «Селятино».\n"
+        "- **Контейнеры.** Тонны делятся на рефрижераторные и сухие контейнеры по доле рефгрузов, каждый со своей "
+        "загрузкой; поезда = контейнеры / контейнеров в поезде.\n"
+        "- **Звенья.** Спрос звена в его единицах (м², операции, поезда, TEU), делённый на долю его пропускной "
+        "способности, доступную потоку, — загрузка; переходы получают поток по распределению Достык/Хоргос.\n"
+        "- **Узкое место.** Первый месяц, когда какое-либо звено достигает 100 %, и это звено; иначе — нет до конца "
+        "горизонта. Плановый график поездов сравнивается как план: его превышение означает, что нужно больше поездов.\n"
+        "- **Парк контейнеров.** Контейнеров в обороте = контейнеров в сутки в пиковый месяц × оборот контейнера "
+        "(транзит в обе стороны, простой на обоих концах, время на границе), обычно и при заторах.\n"
+        "- **Чувствительность.** Каждое неопределённое допущение на минимуме и максимуме, остальные как заданы: "
+        "месяц, когда первое звено становится узким местом."),
 }

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import export
-from components.ui import state, widgets
+from components.ui import state, storage, widgets
 
 ICON = Path(__file__).resolve().parent / "components" / "ui" / "icon.png"  # local file: no icon fetched from a CDN
 st.set_page_config(page_title="Corridor capacity dashboard", page_icon=str(ICON), layout="wide",
@@ -27,6 +27,7 @@ def warm_image_export() -> threading.Thread:
 
 warm_image_export()
 bad_params = state.check_link()
+storage.open_links()  # ?scenario=<id> sets the sliders, so before they are drawn; ?actuals=<id> the actuals
 widgets.style()
 with st.sidebar:
     L = widgets.language_switch()
@@ -48,5 +49,6 @@ if bad_params:
     note, ok = st.columns([6, 1], vertical_alignment="center")
     note.warning(L("bad_link", keys=", ".join(bad_params)), icon=":material/link_off:")
     ok.button(L("dismiss"), on_click=state.dismiss_link_notice, key="dismiss-link-notice")
+storage.show_notices(L)  # what opening a saved item's link, saving or deleting said, once
 with widgets.error_boundary(L, f"page {page.url_path!r}"):
     page.run()  # a page's scenario part is a fragment with its own boundary (widgets.scenario_part)

@@ -7,6 +7,8 @@ kinds also differ by marker and dash, not by colour alone.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -30,10 +32,12 @@ TEMPLATE = go.layout.Template(layout=dict(
 
 
 def _figure(traces: list[dict], L: Labels, title: str, x_title: str, y_title: str, note: str = "",
-            date_axis: bool = True, xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> go.Figure:
+            date_axis: bool = True, xaxis: dict | None = None, yaxis: dict | None = None,
+            today: dt.date | None = None, **layout) -> go.Figure:
     """Shared look: title top left, legend under it, units in the axis titles, the source at the bottom.
 
-    ``xaxis``, ``yaxis`` and ``layout`` add to or replace the shared settings.
+    ``xaxis``, ``yaxis`` and ``layout`` add to or replace the shared settings. On a date axis, ``today`` (given
+    by the caller, from :func:`components.clock.today`) is a dotted vertical line labelled with its date.
     """
     x = dict(title=dict(text=x_title))
     if date_axis:
@@ -53,13 +57,26 @@ def _figure(traces: list[dict], L: Labels, title: str, x_title: str, y_title: st
     )
     if "margin" in layout:
         layout["margin"] = {**base["margin"], **layout["margin"]}
+    if date_axis and today is not None:
+        day = pd.Timestamp(today).strftime("%Y-%m-%d")
+        layout["shapes"] = [dict(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="paper", layer="above",
+                                 line=dict(color=BLACK, width=1.5, dash="dot")), *layout.get("shapes", [])]
+        base["annotations"].append(dict(text=L("today_line", day=L.day(today)), x=day, xref="x", y=1, yref="paper",
+                                        xanchor="left", yanchor="top", xshift=3, showarrow=False,
+                                        bgcolor="rgba(255,255,255,0.85)", font=dict(size=11, color=BLACK)))
     return go.Figure(dict(data=traces, layout={**base, **layout}))
 
 
 def export_trajectory(traj: pd.DataFrame, plan: pd.DataFrame, band: pd.DataFrame, stated: pd.DataFrame,
                       L: Labels, actuals: pd.DataFrame | None = None,
-                      compare: tuple[str, pd.DataFrame] | None = None) -> go.Figure:
-    """Monthly exports (t/month) under the scenario, the stated plan, the band and the stated points."""
+                      compare: tuple[str, pd.DataFrame] | None = None, public: pd.DataFrame | None = None,
+                      today: dt.date | None = None) -> go.Figure:
+    """Monthly exports (t/month) under the scenario, the stated plan, the band and the stated points.
+
+    ``public``: published figures for whole periods (``start``, ``end``, ``mid``, ``tonnes`` as the period's
+    monthly average in t/month, ``symbol``, ``hover``), a third kind of marker: a triangle on a thin segment
+    spanning the period.
+    """
     traces = [
         dict(type="scatter", x=band["month"], y=band["p90"], line=dict(width=0), showlegend=False,
              hoverinfo="skip", name="p90"),
@@ -81,10 +98,24 @@ def export_trajectory(traj: pd.DataFrame, plan: pd.DataFrame, band: pd.DataFrame
     traces.append(dict(type="scatter", x=stated["month"], y=stated["tonnes"], name=L("stated_points"), mode="markers",
                        marker=dict(symbol="diamond", size=14, color=VERMILLION, line=dict(color="white", width=1)),
                        hovertemplate="%{y:,.0f}"))
-    return _figure(traces, L, L("chart_export"), L("month"), L("t_month"), L("footnote_projection"))
+    note = L("footnote_projection")
+    if public is not None and not public.empty:
+        xs, ys = [], []
+        for r in public.itertuples():
+            xs += [r.start, r.end, None]
+            ys += [r.tonnes, r.tonnes, None]
+        traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=GREEN, width=1.5),
+                           legendgroup="public", showlegend=False, hoverinfo="skip", name=L("public_marker")))
+        traces.append(dict(type="scatter", x=public["mid"], y=public["tonnes"], mode="markers", name=L("public_marker"),
+                           legendgroup="public", marker=dict(symbol=public["symbol"], size=13, color=GREEN,
+                                                             line=dict(color="white", width=1)),
+                           customdata=public["hover"], hovertemplate="%{customdata}<extra></extra>"))
+        note = "<br>".join([note, L("public_footnote")])
+    return _figure(traces, L, L("chart_export"), L("month"), L("t_month"), note, today=today)
 
 
-def trains_per_week(boxes: pd.DataFrame, plan_boxes: pd.DataFrame, limit: float, L: Labels) -> go.Figure:
+def trains_per_week(boxes: pd.DataFrame, plan_boxes: pd.DataFrame, limit: float, L: Labels,
+                    today: dt.date | None = None) -> go.Figure:
     """Trains a week the scenario needs, the plan's, and the route limit (dotted: an assumption)."""
     traces = [
         dict(type="scatter", x=plan_boxes["month"], y=plan_boxes["trains_per_week"], name=L("plan_line"),
@@ -95,10 +126,10 @@ def trains_per_week(boxes: pd.DataFrame, plan_boxes: pd.DataFrame, limit: float,
              name=f'{L("limit")} ({L("assumed").lower()})', mode="lines",
              line=dict(color=ORANGE, dash="dot", width=2), hovertemplate="%{y:.1f}"),
     ]
-    return _figure(traces, L, L("chart_trains"), L("month"), L("trains_week"), L("footnote_projection"))
+    return _figure(traces, L, L("chart_trains"), L("month"), L("trains_week"), L("footnote_projection"), today=today)
 
 
-def containers(boxes: pd.DataFrame, L: Labels) -> go.Figure:
+def containers(boxes: pd.DataFrame, L: Labels, today: dt.date | None = None) -> go.Figure:
     """FEU and TEU a month under the scenario."""
     traces = [
         dict(type="scatter", x=boxes["month"], y=boxes["teu"], name=L("teu"), line=dict(color=SKY, width=2, dash="dot"),
@@ -106,10 +137,10 @@ def containers(boxes: pd.DataFrame, L: Labels) -> go.Figure:
         dict(type="scatter", x=boxes["month"], y=boxes["feu"], name=L("feu"), line=dict(color=BLUE, width=3),
              hovertemplate="%{y:,.0f}"),
     ]
-    return _figure(traces, L, L("chart_boxes"), L("month"), L("boxes_month"), L("footnote_projection"))
+    return _figure(traces, L, L("chart_boxes"), L("month"), L("boxes_month"), L("footnote_projection"), today=today)
 
 
-def warehouse(need: pd.DataFrame, L: Labels) -> go.Figure:
+def warehouse(need: pd.DataFrame, L: Labels, today: dt.date | None = None) -> go.Figure:
     """Area the export flow needs (m²) against the stated total area (a stated line)."""
     traces = [
         dict(type="scatter", x=need["month"], y=need["stated_area_m2"], name=L("area_stated"),
@@ -117,7 +148,7 @@ def warehouse(need: pd.DataFrame, L: Labels) -> go.Figure:
         dict(type="scatter", x=need["month"], y=need["area_needed_m2"], name=L("area_needed"), fill="tozeroy",
              fillcolor="rgba(0,114,178,0.15)", line=dict(color=BLUE, width=3), hovertemplate="%{y:,.0f}"),
     ]
-    return _figure(traces, L, L("chart_warehouse"), L("month"), L("m2"), L("footnote_projection"))
+    return _figure(traces, L, L("chart_warehouse"), L("month"), L("m2"), L("footnote_projection"), today=today)
 
 
 def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
@@ -154,7 +185,7 @@ def cash_flow(flows: pd.DataFrame, currency: str, L: Labels, payback_x: float | 
     groups = [(key, flows[list(cols)].sum(axis=1), colour, pat) for key, cols, colour, pat in CASH_GROUPS]
     div, word = L.scale(flows["cumulative"].tolist() + [v for _, y, _, _ in groups for v in y.tolist()])
     traces = [dict(type="bar", x=flows["year"], y=y / div, name=L(key), hovertemplate="%{y:,.2f}",
-                   marker=dict(color=colour, pattern=dict(shape=pat, fgcolor="white" if pat else None)))
+                   marker=dict(color=colour, pattern=dict(shape=pat, fillmode="overlay", fgcolor="white", solidity=0.3)))
               for key, y, colour, pat in groups if (y != 0).any()]
     traces.append(dict(type="scatter", x=flows["year"], y=flows["cumulative"] / div, name=L("cumulative"),
                        mode="lines+markers", line=dict(color=BLACK, width=2.5), marker=dict(symbol="circle-open", size=7),
@@ -203,7 +234,7 @@ def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
                      line=dict(color=BLACK, width=1.5, dash="dash"))
     return _figure(traces, L, L("chart_tornado"), L("npv_axis", cur=f"{word} {L.cur(currency)}".strip()), "",
                    L("footnote_projection"), date_axis=False, yaxis=dict(rangemode="normal"), barmode="overlay",
-                   shapes=[base_line], height=HEIGHT + 40, margin=dict(l=250))
+                   shapes=[base_line], height=max(HEIGHT + 40, 200 + 30 * len(s)), margin=dict(l=250))
 
 
 def stated_exports(stated: pd.DataFrame, L: Labels) -> go.Figure:

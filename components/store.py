@@ -163,29 +163,41 @@ def default_url(configured: str | None = None) -> str:
     return f"sqlite:///{default_path()}"
 
 
-def make_engine(url: str) -> sa.Engine:
-    """An engine for ``url`` with short timeouts (a database that is down answers in seconds, not minutes).
+def engine_options(url: str) -> dict:
+    """``create_engine`` keyword arguments for ``url``: short timeouts, so a database that is down answers in
+    seconds. SQLite: 5 s busy timeout, usable from Streamlit's threads. PostgreSQL: 3 s connect timeout,
+    5 s statement timeout, pre-ping, a small pool."""
+    backend = sa.make_url(url).get_backend_name()
+    if backend == "sqlite":
+        return {"connect_args": {"timeout": 5, "check_same_thread": False}}
+    args = {"connect_timeout": 3, "options": "-c statement_timeout=5000"} if backend == "postgresql" else {}
+    return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "connect_args": args}
 
-    SQLite: the folder is created, WAL journal and a 5 s busy timeout so readers never wait for a writer.
-    PostgreSQL (``postgresql+psycopg``): 3 s connect timeout, 5 s statement timeout, pre-ping.
-    """
-    u = sa.make_url(url)
-    if u.get_backend_name() == "sqlite":
-        if u.database and u.database != ":memory:":
-            Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(u, connect_args={"timeout": 5, "check_same_thread": False})
 
-        @sa.event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record):  # noqa: ANN001
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=5000")
-            cur.close()
-
+def configure(engine: sa.Engine) -> sa.Engine:
+    """Prepare an engine made elsewhere (e.g. by ``st.connection``): for SQLite, create the file's folder and
+    use the WAL journal, so readers never wait for a writer. Idempotent."""
+    if engine.dialect.name != "sqlite" or getattr(engine, "_corridor_configured", False):
         return engine
-    args = {"connect_timeout": 3, "options": "-c statement_timeout=5000"} if u.get_backend_name() == "postgresql" else {}
-    return sa.create_engine(u, pool_pre_ping=True, pool_size=5, max_overflow=10, connect_args=args)
+    db = engine.url.database
+    if db and db != ":memory:":
+        Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+    @sa.event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):  # noqa: ANN001
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    engine._corridor_configured = True
+    return engine
+
+
+def make_engine(url: str) -> sa.Engine:
+    """An engine for ``url`` with :func:`engine_options` and :func:`configure`."""
+    return configure(sa.create_engine(url, **engine_options(url)))
 
 
 def owner_key(token: str | None) -> str | None:
@@ -317,7 +329,7 @@ class Store:
     """
 
     def __init__(self, engine_or_url: sa.Engine | str, max_items: int | None = None, migrate: bool = True):
-        self.engine = make_engine(engine_or_url) if isinstance(engine_or_url, str) else engine_or_url
+        self.engine = make_engine(engine_or_url) if isinstance(engine_or_url, str) else configure(engine_or_url)
         self.max_items = max_items or int(os.environ.get(ENV_MAX_ITEMS) or MAX_ITEMS_DEFAULT)
         self._migrated = not migrate
         self._lock = threading.Lock()

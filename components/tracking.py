@@ -1,12 +1,23 @@
 """Plan against reality: uploaded monthly actuals compared with the stated plan and the scenario.
 
 Input everywhere: monthly totals, a DataFrame with ``month`` (datetime64, first of month) and
-``tonnes`` (t/month), one row per month, sorted.
+``tonnes`` (t/month), one row per month, sorted. Months may be missing (gaps); they are never read as 0.
+
+Seasonally honest rules (a harvest-peak month must not pass for the annual target):
+
+- "target reached" means the **trailing 12-month sum** is at least the stated annual target; with fewer
+  than 12 months in the window the answer is "not known yet", with the number of months missing;
+- the **pace** is year-on-year growth: of the 12-month sum when 24 months are there, else of the latest
+  month against the same month a year earlier; never the growth between neighbouring months;
+- a last month of 0 t, a month still running and months not yet uploaded each get their own status;
+- a fitted scenario needs at least :data:`MIN_FIT_MONTHS` months, says how well it fits and whether it
+  landed on the edge of the slider range.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -15,89 +26,401 @@ from components import projection
 from components.facts import tables
 from components.scenario import Scenario
 
-PACE_WINDOW = 6  # months used for the current pace
-FIT_DELAYS = np.arange(0, 37)  # months
-FIT_ATTAINMENTS = np.round(np.arange(0.3, 1.5001, 0.05), 2)
+YEAR = 12  # months in the trailing window [months]
+MIN_FIT_MONTHS = 3  # months after the baseline a fit needs
+FIT_PARAMS = ("delay_months", "attainment")
+
+
+def _month(day: dt.date | pd.Timestamp) -> pd.Timestamp:
+    return pd.Timestamp(day).to_period("M").to_timestamp()
+
+
+def target_t_year() -> float:
+    """The stated annual target [t/year] (``export_china_target`` in ``data/facts.csv``)."""
+    return tables().fact("export_china_target")
+
+
+def calendar(monthly: pd.DataFrame) -> pd.Series:
+    """Tonnes on a full calendar from the first to the last month; a month not uploaded is NaN.
+
+    Parameters
+    ----------
+    monthly : pandas.DataFrame
+        ``month`` (first of month) and ``tonnes`` [t/month].
+
+    Returns
+    -------
+    pandas.Series
+        Tonnes [t/month] indexed by every month from the first to the last (``MS`` frequency).
+    """
+    s = monthly.set_index("month")["tonnes"].astype(float)
+    return s.reindex(pd.date_range(s.index.min(), s.index.max(), freq="MS"))
+
+
+def trailing_sum(monthly: pd.DataFrame, window: int = YEAR) -> pd.DataFrame:
+    """The sum of the last ``window`` calendar months at every month, and how many of them were uploaded.
+
+    Parameters
+    ----------
+    monthly : pandas.DataFrame
+        ``month`` and ``tonnes`` [t/month].
+    window : int
+        Months in the window [months] (12: an annual rate).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``month``; ``tonnes_12m``: sum of the uploaded months in the window ending at ``month`` [t];
+        ``months_in``: how many of the ``window`` months were uploaded; ``complete``: all of them were.
+    """
+    cal = calendar(monthly)
+    full = cal.reindex(pd.date_range(cal.index.min() - pd.DateOffset(months=window - 1), cal.index.max(), freq="MS"))
+    total = full.rolling(window, min_periods=1).sum().loc[cal.index]
+    count = full.notna().rolling(window, min_periods=1).sum().loc[cal.index].astype(int)
+    return pd.DataFrame({"month": cal.index, "tonnes_12m": total.to_numpy(), "months_in": count.to_numpy(),
+                         "complete": (count == window).to_numpy()})
 
 
 @dataclass(frozen=True)
 class Progress:
-    """Where the actuals stand.
+    """Where the actuals stand, measured the seasonally honest way.
 
     Attributes
     ----------
-    year, tonnes_this_year : calendar year of the latest actual month and its tonnes so far (t).
-    last_month, last_tonnes : latest actual month and its volume (t/month).
-    pace : current month-on-month growth, a share (log-linear fit over the last months).
-    needed_growth : monthly growth needed from the last month to the target at the target date
-        (None if the target date is not after the last month).
-    months_left : months from the last actual month to the target date.
-    reaches_target : month the current pace reaches the stated target rate (None: never at this pace).
+    year : int
+        Calendar year of the latest uploaded month.
+    tonnes_this_year : float
+        Sum of that year's uploaded months [t].
+    months_this_year : int
+        How many months of that year were uploaded.
+    last_month : pandas.Timestamp
+        Latest uploaded month.
+    last_tonnes : float
+        Its volume [t/month].
+    last_status : str
+        ``"ok"``; ``"zero"`` (0 t: a stop, or figures not in yet); ``"running"`` (the current month, likely
+        incomplete); ``"stale"`` (months after it have passed and are not uploaded).
+    months_not_uploaded : int
+        Complete calendar months between the latest uploaded month and today [months].
+    sum_12m : float
+        Sum of the uploaded months among the last 12 ending at ``last_month`` [t].
+    months_missing : int
+        How many of those 12 months are not in the upload (0: the 12-month sum is an annual rate).
+    target_reached : bool
+        The trailing 12-month sum, complete, is at least the stated target, at some month.
+    reached_month : pandas.Timestamp or None
+        First month whose complete trailing 12-month sum reaches the target.
+    pace : float or None
+        Year-on-year growth [share/year]; None when fewer than 13 months allow it.
+    pace_basis : str or None
+        ``"12m"`` (12-month sum against the 12 months before) or ``"month"`` (latest month against the same
+        month a year earlier).
+    needed_growth : float or None
+        Growth a year of the 12-month sum from ``last_month`` to the scenario's target rate at its target month
+        [share/year]; None if the target date is not after the last month or the 12-month sum is incomplete.
+    months_left : int
+        Months from the last uploaded month to the scenario's target month (negative: passed) [months].
+    reaches_target : pandas.Timestamp or None
+        Month the 12-month sum reaches the stated target at the current pace (None: not at this pace, or no pace).
     """
 
     year: int
     tonnes_this_year: float
+    months_this_year: int
     last_month: pd.Timestamp
     last_tonnes: float
-    pace: float
+    last_status: str
+    months_not_uploaded: int
+    sum_12m: float
+    months_missing: int
+    target_reached: bool
+    reached_month: pd.Timestamp | None
+    pace: float | None
+    pace_basis: str | None
     needed_growth: float | None
     months_left: int
     reaches_target: pd.Timestamp | None
 
 
-def current_pace(monthly: pd.DataFrame, window: int = PACE_WINDOW) -> float:
-    """Monthly growth share from a least-squares line through log(tonnes) of the last ``window`` months."""
-    tail = monthly[monthly["tonnes"] > 0].tail(window)
-    if len(tail) < 2:
-        return 0.0
-    x = np.array([projection.months_between(tail["month"].iloc[0], m) for m in tail["month"]], dtype=float)
-    slope = np.polyfit(x, np.log(tail["tonnes"].to_numpy()), 1)[0]
-    return float(math.expm1(slope))
+def year_on_year(monthly: pd.DataFrame) -> tuple[float | None, str | None]:
+    """Year-on-year growth of the actuals [share/year] and its basis.
+
+    The 12-month sum at the last month against the 12-month sum a year earlier when both are complete
+    (``"12m"``, needs 24 months), else the last month against the same month a year earlier when both are
+    above 0 (``"month"``, needs 13 months), else ``(None, None)``.
+    """
+    ts = trailing_sum(monthly).set_index("month")
+    last = ts.index[-1]
+    before = last - pd.DateOffset(months=YEAR)
+    if before in ts.index and ts.at[last, "complete"] and ts.at[before, "complete"] and ts.at[before, "tonnes_12m"] > 0:
+        return float(ts.at[last, "tonnes_12m"] / ts.at[before, "tonnes_12m"] - 1.0), "12m"
+    cal = calendar(monthly)
+    if before in cal.index and cal[before] > 0 and cal[last] > 0:
+        return float(cal[last] / cal[before] - 1.0), "month"
+    return None, None
 
 
-def progress(monthly: pd.DataFrame, s: Scenario) -> Progress:
-    """Tonnes so far this year, the pace needed, and when the current pace reaches the target."""
-    target_t_month = tables().fact("export_china_target") / 12.0
-    last = monthly.iloc[-1]
-    year = int(last["month"].year)
-    this_year = float(monthly.loc[monthly["month"].dt.year == year, "tonnes"].sum())
-    target_at = projection.target_month(s)
-    left = projection.months_between(last["month"], target_at)
-    needed = None
-    if left > 0 and last["tonnes"] > 0:
-        needed = projection.implied_monthly_growth(float(last["tonnes"]), target_t_month * s.attainment, left)
-    pace = current_pace(monthly)
-    if last["tonnes"] >= target_t_month:
-        reach = last["month"]
-    elif pace > 0 and last["tonnes"] > 0:
-        n = math.ceil(math.log(target_t_month / last["tonnes"]) / math.log1p(pace))
-        reach = last["month"] + pd.DateOffset(months=n) if n < 1200 else None
-    else:
-        reach = None
-    return Progress(year, this_year, last["month"], float(last["tonnes"]), pace, needed, left, reach)
+def progress(monthly: pd.DataFrame, s: Scenario, today: dt.date) -> Progress:
+    """Tonnes so far this year, the trailing 12-month sum against the target, the pace and the pace needed.
 
-
-def fit_scenario(monthly: pd.DataFrame, s: Scenario) -> tuple[Scenario, float]:
-    """The delay (months) and attainment (share) that best explain the actuals, the rest as in ``s``.
-
-    A grid search over :data:`FIT_DELAYS` × :data:`FIT_ATTAINMENTS` minimising the sum of squared
-    differences between actual and projected t/month over the months the two share.
+    Parameters
+    ----------
+    monthly : pandas.DataFrame
+        ``month`` and ``tonnes`` [t/month], at least one row.
+    s : Scenario
+        The scenario whose target month and attainment give the pace needed.
+    today : datetime.date
+        Today (:func:`components.clock.today`); months before its month are complete.
 
     Returns
     -------
-    The fitted scenario and its root-mean-square error (t/month).
+    Progress
+    """
+    target = target_t_year()
+    cal = calendar(monthly)
+    last = cal.index[-1]
+    last_t = float(cal.iloc[-1])
+    year = int(last.year)
+    in_year = cal[cal.index.year == year].dropna()
+    this_month = _month(today)
+    behind = max(projection.months_between(last, this_month) - 1, 0)
+    if last_t == 0:
+        status = "zero"
+    elif last >= this_month:
+        status = "running"
+    elif behind > 0:
+        status = "stale"
+    else:
+        status = "ok"
+    ts = trailing_sum(monthly)
+    now = ts.iloc[-1]
+    hit = ts[ts["complete"] & (ts["tonnes_12m"] >= target)]
+    reached_month = hit["month"].iloc[0] if len(hit) else None
+    pace, basis = year_on_year(monthly)
+    target_at = projection.target_month(s)
+    left = projection.months_between(last, target_at)
+    needed = None
+    if left > 0 and now["complete"] and now["tonnes_12m"] > 0:
+        needed = (target * s.attainment / float(now["tonnes_12m"])) ** (YEAR / left) - 1.0
+    if reached_month is not None:
+        reach = reached_month
+    elif pace is not None and pace > 0 and now["complete"] and now["tonnes_12m"] > 0:
+        n = math.ceil(YEAR * math.log(target / float(now["tonnes_12m"])) / math.log1p(pace))
+        reach = last + pd.DateOffset(months=n) if n < 1200 else None
+    else:
+        reach = None
+    return Progress(year, float(in_year.sum()), int(len(in_year)), last, last_t, status, behind,
+                    float(now["tonnes_12m"]), YEAR - int(now["months_in"]), reached_month is not None, reached_month,
+                    pace, basis, needed, left, reach)
+
+
+# --- the fitted scenario ------------------------------------------------------------------------------------------
+
+class FitError(ValueError):
+    """No scenario can be fitted. ``code``: ``"too_few"`` (``months`` usable, ``needed`` required)."""
+
+    def __init__(self, code: str, months: int, needed: int = MIN_FIT_MONTHS):
+        self.code, self.months, self.needed = code, months, needed
+        super().__init__(f"{code}: {months} usable months, {needed} needed")
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The delay and attainment that best explain the actuals, and how well they do.
+
+    Attributes
+    ----------
+    scenario : Scenario
+        ``s`` with the fitted ``delay_months`` and ``attainment``.
+    rmse : float
+        Typical miss: root-mean-square difference between actual and fitted tonnes [t/month].
+    mean_month : float
+        Average actual month over the fitted months [t/month].
+    months : int
+        Months used (uploaded, on or after the baseline month).
+    at_edge : dict
+        Fitted parameters that sit on the end of their slider range, with ``"min"`` or ``"max"``: the best
+        fit may lie beyond the range, so the value is a bound, not an estimate.
+    seasonal : bool
+        The projection was spread over the months with the seasonal profile before comparing.
+    """
+
+    scenario: Scenario
+    rmse: float
+    mean_month: float
+    months: int
+    at_edge: dict[str, str] = field(default_factory=dict)
+    seasonal: bool = False
+
+    @property
+    def miss_share(self) -> float:
+        """Typical miss as a share of the average month [share]."""
+        return self.rmse / self.mean_month if self.mean_month > 0 else math.inf
+
+
+def _grid(param: str) -> np.ndarray:
+    a = tables().assumptions.loc[param]
+    lo, hi, step = float(a["min"]), float(a["max"]), float(a["step"])
+    return np.round(np.arange(lo, hi + step / 2, step), 6)
+
+
+def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None = None) -> Fit:
+    """The delay [months] and attainment [share] that best explain the actuals, the rest as in ``s``.
+
+    A grid search over every value the two sliders can take, minimising the sum of squared differences
+    between actual and projected t/month over the uploaded months on or after the baseline month.
+
+    Parameters
+    ----------
+    monthly : pandas.DataFrame
+        ``month`` and ``tonnes`` [t/month].
+    s : Scenario
+        Every other assumption (shape, growth after the target) is taken from it.
+    seasonal : pandas.Series, optional
+        Share of a year's tonnes in each calendar month (index 1–12, summing to 1); when given, the
+        projected month is ``rate × share`` instead of ``rate / 12``.
+
+    Returns
+    -------
+    Fit
+
+    Raises
+    ------
+    FitError
+        Fewer than :data:`MIN_FIT_MONTHS` uploaded months on or after the baseline month.
     """
     a = projection.plan_anchors()
-    offsets = np.array([projection.months_between(a["baseline_month"], m) for m in monthly["month"]], dtype=float)
+    months = monthly["month"].to_list()
+    offsets = np.array([projection.months_between(a["baseline_month"], m) for m in months], dtype=float)
     keep = offsets >= 0
-    if not keep.any():
-        raise ValueError("no actual month falls on or after the baseline month")
-    t, y = offsets[keep], monthly["tonnes"].to_numpy()[keep]
+    if keep.sum() < MIN_FIT_MONTHS:
+        raise FitError("too_few", int(keep.sum()))
+    t, y = offsets[keep], monthly["tonnes"].to_numpy(dtype=float)[keep]
+    factor = np.full(len(t), 1 / YEAR)
+    if seasonal is not None:
+        factor = np.array([float(seasonal[m.month]) for m, k in zip(months, keep) if k])
     base_T = projection.months_between(a["baseline_month"], a["target_month"])
-    D, A = np.meshgrid(FIT_DELAYS, FIT_ATTAINMENTS, indexing="ij")
+    delays, attains = _grid("delay_months"), _grid("attainment")
+    D, A = np.meshgrid(delays, attains, indexing="ij")
     T, att = (base_T + D).reshape(-1, 1), A.reshape(-1, 1)
-    pred = projection._rates(t[None, :], T, att, s) / 12.0
+    pred = projection._rates(t[None, :], T, att, s) * factor[None, :]
     sse = ((pred - y[None, :]) ** 2).sum(axis=1)
     i = int(np.argmin(sse))
-    fitted = s.with_values(delay_months=int(D.reshape(-1)[i]), attainment=float(A.reshape(-1)[i]))
-    return fitted, float(np.sqrt(sse[i] / len(y)))
+    d, at = float(D.reshape(-1)[i]), float(A.reshape(-1)[i])
+    edge = {}
+    for name, value, grid in (("delay_months", d, delays), ("attainment", at, attains)):
+        if value <= grid[0]:
+            edge[name] = "min"
+        elif value >= grid[-1]:
+            edge[name] = "max"
+    fitted = s.with_values(delay_months=d, attainment=at)
+    return Fit(fitted, float(np.sqrt(sse[i] / len(y))), float(y.mean()), int(len(y)), edge, seasonal is not None)
+
+
+# --- as of today ----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Expectation:
+    """What one scenario expects by a date.
+
+    Attributes
+    ----------
+    rate_t_year : float
+        Annual rate in the current month [t/year].
+    tonnes_ytd : float
+        Tonnes from January through the last complete month [t] (months before the baseline count as 0).
+    """
+
+    rate_t_year: float
+    tonnes_ytd: float
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The plan and the scenario at today's date, and the actuals against both.
+
+    Attributes
+    ----------
+    today : datetime.date
+    month : pandas.Timestamp
+        Today's month.
+    ytd_months : int
+        Complete months of this year counted in "so far this year" (January through last month).
+    plan, scenario : Expectation
+        What the stated plan and the scenario expect.
+    completion_months_ago : int
+        Months from the stated completion month to today's month (negative: still ahead) [months].
+    actual_ytd : float or None
+        Uploaded tonnes over the same months [t] (None: no actuals for this year).
+    actual_ytd_months : int
+        How many of those months were uploaded.
+    plan_ytd_same, scenario_ytd_same : float or None
+        The plan's and the scenario's tonnes over the uploaded months only [t], to compare like with like.
+    actual_rate : float or None
+        Trailing 12-month sum at the latest uploaded month [t/year], None unless all 12 months are there.
+    actual_rate_month : pandas.Timestamp or None
+        The month that sum ends at.
+    """
+
+    today: dt.date
+    month: pd.Timestamp
+    ytd_months: int
+    plan: Expectation
+    scenario: Expectation
+    completion_months_ago: int
+    actual_ytd: float | None = None
+    actual_ytd_months: int = 0
+    plan_ytd_same: float | None = None
+    scenario_ytd_same: float | None = None
+    actual_rate: float | None = None
+    actual_rate_month: pd.Timestamp | None = None
+
+    def gap(self, actual: float | None, expected: float | None) -> float | None:
+        """Actual minus expected [t or t/year]; None when either is unknown."""
+        return None if actual is None or expected is None else actual - expected
+
+
+def _expect(traj: pd.DataFrame, month: pd.Timestamp) -> Expectation:
+    t = traj.set_index("month")
+    rate = float(t["rate_t_year"].get(month, t["rate_t_year"].iloc[-1] if month > t.index[-1] else np.nan))
+    ytd = t.loc[(t.index.year == month.year) & (t.index < month), "tonnes"].sum()
+    return Expectation(rate, float(ytd))
+
+
+def as_of(s: Scenario, today: dt.date, actuals: pd.DataFrame | None = None, plan: Scenario | None = None) -> AsOf:
+    """What the stated plan and the scenario expect by ``today``, and how far the actuals are from both.
+
+    Parameters
+    ----------
+    s : Scenario
+        The user's scenario.
+    today : datetime.date
+        Today (:func:`components.clock.today`).
+    actuals : pandas.DataFrame, optional
+        ``month`` and ``tonnes`` [t/month].
+    plan : Scenario, optional
+        The stated plan (default :meth:`Scenario.default`).
+
+    Returns
+    -------
+    AsOf
+        Rates in t/year, tonnes in t, "so far this year" = January through the month before today's.
+    """
+    month = _month(today)
+    plan = plan or Scenario.default()
+    tp, ts = projection.trajectory(plan), projection.trajectory(s)
+    ago = projection.months_between(projection.plan_anchors()["target_month"], month)
+    out = dict(today=today, month=month, ytd_months=month.month - 1, plan=_expect(tp, month),
+               scenario=_expect(ts, month), completion_months_ago=ago)
+    if actuals is not None and not actuals.empty:
+        cal = calendar(actuals).dropna()
+        ytd = cal[(cal.index.year == month.year) & (cal.index < month)]
+        if len(ytd):
+            same = lambda traj: float(traj.set_index("month")["tonnes"].reindex(ytd.index).fillna(0).sum())  # noqa: E731
+            out.update(actual_ytd=float(ytd.sum()), actual_ytd_months=int(len(ytd)), plan_ytd_same=same(tp),
+                       scenario_ytd_same=same(ts))
+        tr = trailing_sum(actuals)
+        tr = tr[tr["month"] < month]
+        if len(tr) and tr["complete"].iloc[-1]:
+            out.update(actual_rate=float(tr["tonnes_12m"].iloc[-1]), actual_rate_month=tr["month"].iloc[-1])
+    return AsOf(**out)

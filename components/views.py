@@ -6,15 +6,17 @@ calls) or the page layer's cached wrappers with the same names.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from components import capacity, charts, clock, economics, export, projection
-from components.facts import tables
+from components.facts import public_figures, tables
 from components.i18n import Labels
 from components.scenario import CHOICES, Scenario, preset
 
@@ -26,6 +28,8 @@ PURE = SimpleNamespace(
     warehouse=lambda s: capacity.warehouse_need(projection.trajectory(s), s),
     cash_flows=economics.cash_flows,
     sensitivity=economics.sensitivity,
+    appraisal=economics.appraisal,
+    npv_distribution=economics.npv_distribution,
 )
 
 # Approximate positions (° E, ° N) for the corridor schematic; the report gives no route.
@@ -60,14 +64,43 @@ def stated_exports(s: Scenario, L: Labels, m=PURE) -> View:
     return View("stated-exports", charts.stated_exports(stated, L), stated[["fact_id", "rate_t_year"]], L("alt_stated"))
 
 
+def public_exports(L: Labels) -> pd.DataFrame:
+    """Published exports to China for whole periods (``data/public_figures.csv``, metric "exports to China", in t)
+    as the export chart draws them: ``start``, ``end``, ``mid`` (dates), ``tonnes`` (the period's monthly average,
+    t/month), ``symbol`` (a triangle pointing the way of the bound) and ``hover`` (value, bound, source, reliability)."""
+    pf = public_figures()
+    pf = pf[(pf["metric"] == "exports to China") & (pf["unit"] == "t")]
+    rows = []
+    for _, r in pf.iterrows():
+        start, end = r["period_start"], r["period_end"]
+        months = projection.months_between(start, end) + 1
+        avg = float(r["value"]) / months
+        period = str(start.year) if months == 12 and start.month == 1 else f"{L.month(start)} – {L.month(end)}"
+        what = f'{r["entity_ru"]}: {r["metric_ru"]}' if L.lang == "ru" else f'{r["entity"]}: {r["metric"]}'
+        bound = r["bound"]
+        rows.append({"start": start, "end": end, "mid": start + (end - start) / 2, "tonnes": avg,
+                     "symbol": {"over": "triangle-up", "under": "triangle-down"}.get(bound, "triangle-right"),
+                     "hover": L("public_hover", what=what, period=period, bound=L(f"bound_{bound}"),
+                                value=L.tonnes(float(r["value"])), month=L.tonnes(avg), source=r["source"],
+                                rel=r["reliability"]),
+                     "month": start + pd.DateOffset(months=months // 2)})
+    return pd.DataFrame(rows, columns=["start", "end", "mid", "tonnes", "symbol", "hover", "month"])
+
+
 def export_projection(s: Scenario, L: Labels, m=PURE, actuals: pd.DataFrame | None = None,
-                      compare: str | None = None) -> View:
-    """The scenario's monthly exports against the plan, the band, the stated points, actuals and a preset."""
+                      compare: str | None = None, today: dt.date | None = None) -> View:
+    """The scenario's monthly exports against the plan, the band, the stated points, published regional figures,
+    actuals, a preset and today's date."""
     traj, plan, band = m.trajectory(s), m.trajectory(Scenario.default()), m.band(s)
     other = (L(f"preset_{compare}"), m.trajectory(preset(compare))) if compare else None
-    fig = charts.export_trajectory(traj, plan, band, projection.stated_points(), L, actuals=actuals, compare=other)
+    public = public_exports(L)
+    fig = charts.export_trajectory(traj, plan, band, projection.stated_points(), L, actuals=actuals, compare=other,
+                                   public=public, today=today or clock.today())
     data = traj[["month", "rate_t_year", "tonnes"]].merge(band, on="month").merge(
         plan[["month", "tonnes"]].rename(columns={"tonnes": "plan_tonnes"}), on="month")
+    if len(public):
+        data = data.merge(public[["month", "tonnes"]].rename(columns={"tonnes": "public_region_tonnes_month_avg"}),
+                          on="month", how="outer")
     if actuals is not None:
         data = data.merge(actuals.rename(columns={"tonnes": "actual_tonnes"}), on="month", how="outer")
     at = projection.target_month(s)
@@ -79,7 +112,8 @@ def trains(s: Scenario, L: Labels, m=PURE) -> View:
     box = m.boxes(s)
     at = projection.target_month(s)
     n = float(box.set_index("month").at[at, "trains_per_week"])
-    return View("trains-per-week", charts.trains_per_week(box, m.boxes(Scenario.default()), s.service_trains_per_week, L),
+    return View("trains-per-week", charts.trains_per_week(box, m.boxes(Scenario.default()), s.service_trains_per_week, L,
+                                                          today=clock.today()),
                 box[["month", "tonnes", "feu", "teu", "trains_per_week", "over_limit"]],
                 L("alt_trains", n=L.num(n, 1), month=L.month(at)))
 
@@ -87,13 +121,13 @@ def trains(s: Scenario, L: Labels, m=PURE) -> View:
 def containers(s: Scenario, L: Labels, m=PURE) -> View:
     box = m.boxes(s)
     feu = float(box.set_index("month").at[projection.target_month(s), "feu"])
-    return View("containers", charts.containers(box, L), box[["month", "feu", "teu"]], L("alt_boxes", feu=L.num(feu)))
+    return View("containers", charts.containers(box, L, today=clock.today()), box[["month", "feu", "teu"]], L("alt_boxes", feu=L.num(feu)))
 
 
 def warehouse(s: Scenario, L: Labels, m=PURE) -> View:
     need = m.warehouse(s)
     share = float(need.set_index("month").at[projection.target_month(s), "share_of_area"])
-    return View("warehouse-area", charts.warehouse(need, L), need, L("alt_warehouse", share=L.pct(share, 1)))
+    return View("warehouse-area", charts.warehouse(need, L, today=clock.today()), need, L("alt_warehouse", share=L.pct(share, 1)))
 
 
 def two_way(s: Scenario, L: Labels, m=PURE) -> View:
@@ -109,12 +143,34 @@ def two_way(s: Scenario, L: Labels, m=PURE) -> View:
 
 
 def cash_flow(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> View:
-    flows = m.cash_flows(s)
-    npv = economics.npv(s, flows)
-    money = ["revenue", "opex", "net", "discounted", "cumulative"]
-    shown = flows.assign(**{c: economics.convert(flows[c], currency, s) for c in money})
-    return View("cash-flow", charts.cash_flow(shown, currency, L), shown.assign(currency=currency),
-                L("alt_cash", npv=L.money(economics.convert(npv, currency, s), currency)))
+    """The cash-flow table, one column per stream, as stacked bars with the cumulative line and the payback."""
+    ap = m.appraisal(s)
+    flows = ap.flows
+    shown = flows.assign(**{c: economics.convert(flows[c], currency, s) for c in economics.MONEY})
+    pay_x, pay_text = None, ""
+    if ap.payback is not None:
+        opened = projection.target_month(s)
+        pay_x = opened.year + (opened.month - 1) / 12 + ap.payback - 0.5  # bars are centred on their year
+        pay_text = L("payback_mark", n=L.num(ap.payback, 1))
+    data = shown.assign(currency=currency, convention=s.convention)
+    return View("cash-flow", charts.cash_flow(shown, currency, L, pay_x, pay_text), data,
+                L("alt_cash", npv=L.money(economics.convert(ap.npv, currency, s), currency),
+                  conv=L(f"conv_{s.convention}")))
+
+
+def npv_distribution(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> View:
+    """Histogram of the NPV over the band's paths and the economic uncertainties."""
+    dist = m.npv_distribution(s)
+    values = economics.convert(dist["npv"], currency, s)
+    counts, edges = np.histogram(values, bins=60)
+    bins = pd.DataFrame({"left": edges[:-1], "right": edges[1:], "paths": counts})
+    q = {k: economics.convert(dist[k], currency, s) for k in ("p10", "p50", "p90")}
+    marks = pd.DataFrame({"label": [L("p10_mark"), L("p50_mark"), L("p90_mark"), L("zero_mark")],
+                          "value": [q["p10"], q["p50"], q["p90"], 0.0], "dash": ["dot", "dash", "dot", "solid"]})
+    data = bins.assign(p10=q["p10"], p50=q["p50"], p90=q["p90"], p_npv_positive=dist["p_positive"], currency=currency)
+    return View("npv-distribution", charts.npv_distribution(bins, marks, currency, L), data,
+                L("alt_npv_dist", p=L.pct(dist["p_positive"]), p50=L.money(q["p50"], currency),
+                  p10=L.money(q["p10"], currency), p90=L.money(q["p90"], currency)))
 
 
 def tornado(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> View:
@@ -147,7 +203,7 @@ def all_views(s: Scenario, L: Labels, currency: str = "RUB", m=PURE, actuals: pd
     """Every chart of every page, in page order."""
     return [stated_exports(s, L, m), export_projection(s, L, m, actuals=actuals), trains(s, L, m),
             containers(s, L, m), warehouse(s, L, m), two_way(s, L, m), cash_flow(s, L, currency, m),
-            tornado(s, L, currency, m), corridor(s, L, m)]
+            npv_distribution(s, L, currency, m), tornado(s, L, currency, m), corridor(s, L, m)]
 
 
 def scenario_caption(s: Scenario, L: Labels) -> str:

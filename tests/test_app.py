@@ -135,8 +135,18 @@ def _upload(at: AppTest, name: str) -> AppTest:
 def test_upload_of_a_russian_1c_export_shows_its_actuals():
     at = _upload(app("projections"), "good_ru_cp1251_semicolon.csv")
     assert not at.exception and not at.error
-    # 2025: 1,234.5 + 12,000 + 987.25 + 3,000.75 = 17,222.5 t
+    # The file has a direction column (Китай, Индия, one blank): by default only exports to China count.
+    # 2025, China: 1,234.5 + 12,000 + 3,000.75 = 16,235.25 t (India's 987.25 t in March is left out)
+    assert metric(at, "Tonnes in 2025") == "16.2\u00a0kt"
+    assert at.multiselect(key="actuals_directions").value == ["Китай"]
+    at.multiselect(key="actuals_directions").set_value(["", "Китай", "Индия"]).run()
+    # every direction: 1,234.5 + 12,000 + 987.25 + 3,000.75 = 17,222.5 t
     assert metric(at, "Tonnes in 2025") == "17.2\u00a0kt"
+
+
+def test_an_upload_without_a_direction_column_says_every_row_counts():
+    at = _upload(app("projections"), "good_utf8_bom.csv")
+    assert any("every row was counted (3 rows)" in c.value for c in at.caption)
 
 
 def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
@@ -150,6 +160,9 @@ def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
     assert metric(at, "Tonnes in 2026") == "220\u00a0kt"
     fit = next(b for b in at.button if "Apply the scenario fitted" in b.label)
     assert "delay 6 months, 80% of target" in fit.label
+    # the file is the ramp itself, rounded to 0.01 t: the typical miss is under half a tonne a month
+    assert any("a typical miss of 0\u00a0t a month, 0% of the average month, over 12 months (a close fit)" in c.value
+               for c in at.caption)
     fit.click().run()
     assert at.slider(key="delay_months").value == 6 and at.slider(key="attainment").value == 0.8
     assert metric(at, "Target month") == "October 2026"
@@ -161,7 +174,7 @@ def test_a_broken_upload_gets_a_message_and_keeps_the_actuals():
     at = _upload(redrawn(at), "bad_text_tonnes.csv")
     assert not at.exception
     assert any("Row 4" in e.value and "tonnes" in e.value for e in at.error)
-    assert metric(at, "Tonnes in 2025") == "17.2\u00a0kt"  # the earlier good upload is still there
+    assert metric(at, "Tonnes in 2025") == "16.2\u00a0kt"  # the earlier good upload (China rows) is still there
     assert at.slider(key="delay_months").value == 3  # and so is the scenario
 
 

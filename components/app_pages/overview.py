@@ -6,7 +6,7 @@ import streamlit as st
 from components import economics
 from components.facts import tables
 from components.scenario import Scenario
-from components.ui import model, state, widgets
+from components.ui import model, state, upload_panel, widgets
 
 
 def render() -> None:
@@ -45,12 +45,15 @@ def render() -> None:
                 h("border_population"))
     widgets.kpi(c[3], L("k_border_rank"), L("k_longest"), h("border_longest"))
 
+    as_of = st.container()  # "As of <today>": what the plan and the scenario expect by now (reads the scenario)
     chart = st.container()
 
     def body(s: Scenario) -> None:
         widgets.kpi(per_m2, L("k_per_m2"), f'{L.num(r.at["investment_per_m2", "value"])} {L.cur("RUB")}',
                     f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
                     delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))
+        with as_of:
+            upload_panel.as_of_card(s, L, st.session_state.get(state.ACTUALS))
         with chart:
             widgets.chart(model.view("stated_exports", s, L.lang), s, L)
 

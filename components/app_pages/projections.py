@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import projection
 from components.scenario import Scenario, preset, preset_names
-from components.ui import model, state, upload_panel, widgets
+from components.ui import model, state, storage, upload_panel, widgets
 
 
 def kpis(s: Scenario) -> dict[str, float | pd.Timestamp]:
@@ -26,17 +26,21 @@ def render() -> None:
     st.title(L("page_projections"))
     st.markdown(L("intro_projections"))
     kpi_row = st.container()
+    as_of = st.container()
     names = ["none", *[n for n in preset_names() if n != "plan"]]
     compare = st.selectbox(L("compare_with"), names, key=state.COMPARE, bind="query-params",
                            format_func=lambda n: L("compare_none") if n == "none" else L(f"preset_{n}"))
     compare = None if compare in (None, "none") else compare
     actuals = upload_panel.render(L)
+    storage.scenario_box(L)
     charts = st.container()
 
     def body(s: Scenario) -> None:
         with charts:  # the chart first, so it is the first thing the browser gets; the cards go above it
             widgets.chart(model.view("export_projection", s, L.lang, actuals=actuals, compare=compare), s, L)
             upload_panel.progress(actuals, s, L)
+        with as_of:
+            upload_panel.as_of_card(s, L, actuals)
         k = kpis(s)
         with kpi_row:
             c = st.columns(4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import economics
-from components.facts import tables
+from components.facts import public_figures, tables
 from components.ui import state
 
 
@@ -33,6 +33,18 @@ def render() -> None:
     r["value"] = [L.num(v, 2) for v in r["value"]]
     st.dataframe(r.rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")), hide_index=True,
                  width="stretch")
+    st.header(L("src_public"))  # other public figures since the report: region or country, not the hub's flow
+    st.markdown(L("src_public_intro"))
+    pf = public_figures().reset_index()
+    ru = L.lang == "ru"
+    pf = pf.assign(entity=pf["entity_ru"] if ru else pf["entity"], metric=pf["metric_ru"] if ru else pf["metric"],
+                   note=pf["note_ru"] if ru else pf["note"],
+                   shown=[f'{L(f"bound_{b}")} {L.num(v)}'.strip() for b, v in zip(pf["bound"], pf["value"])],
+                   period=[f"{L.month(a)} – {L.month(b)}" for a, b in zip(pf["period_start"], pf["period_end"])],
+                   published=[L.month(d) for d in pf["published"]])
+    st.dataframe(pf[["id", "entity", "metric", "shown", "unit", "period", "published", "source", "reliability", "note"]]
+                 .rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")), hide_index=True,
+                 width="stretch", key="public-figures")
     st.header(L("src_method"))
     st.markdown(L("method"))
 

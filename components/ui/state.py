@@ -16,6 +16,14 @@ CURRENCY = "currency"
 COMPARE = "compare"
 ACTUALS = "actuals"
 UPLOAD_MESSAGE = "upload_message"
+ACTUALS_ROWS = "actuals_rows"  # the parsed upload, before choosing which directions count
+ACTUALS_FILE = "actuals_file_info"  # (name, bytes, uploaded_at) of the file behind the actuals
+ACTUALS_ONLY = "actuals_directions"  # the direction values counted (the multiselect's key)
+ACTUALS_SAVED = "actuals_saved"  # id and details of the saved actuals shown now
+STORE_NOTICES = "store_notices"  # what opening a link or saving said, shown once
+OWNER_TOKEN = "_owner_token"  # per-session fallback for the per-browser "recent" key
+#: URL parameters that open a saved item by id (components/ui/storage.py checks their values).
+LINK_ITEMS = ("actuals", "scenario")
 LINK_CHECKED = "_link_checked"
 LINK_NOTICE = "_link_notice"
 
@@ -107,6 +115,7 @@ def _choice_values() -> dict[str, set[str]]:
 def bad_link_params(params: dict[str, list[str]]) -> list[str]:
     """Names of URL parameters that are unknown, repeated, not a number, out of range or not an option."""
     choices = _choice_values()
+    params = {k: v for k, v in params.items() if not (k in LINK_ITEMS and len(v) == 1)}  # ids: checked on opening
     bad = [k for k, _ in parse_params({k: v for k, v in params.items() if k not in choices})[1]]
     bad += [k for k, v in params.items() if k in choices and (len(v) != 1 or v[0] not in choices[k])]
     return [k[:40] for k in bad]

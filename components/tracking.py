@@ -239,8 +239,8 @@ class Fit:
     months : int
         Months used (uploaded, on or after the baseline month).
     at_edge : dict
-        Fitted parameters that sit on the end of their slider range, with ``"min"`` or ``"max"``: the best
-        fit may lie beyond the range, so the value is a bound, not an estimate.
+        Fitted parameters that sit on the end of their slider range while one step beyond it would fit better,
+        with ``"min"`` or ``"max"``: the best fit lies beyond the range, so the value is a bound, not an estimate.
     seasonal : bool
         The projection was spread over the months with the seasonal profile before comparing.
     """
@@ -307,12 +307,22 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
     sse = ((pred - y[None, :]) ** 2).sum(axis=1)
     i = int(np.argmin(sse))
     d, at = float(D.reshape(-1)[i]), float(A.reshape(-1)[i])
+    # On the end of a slider: the fit "lands on the edge" when one step beyond the end would fit better, i.e. the
+    # range, not the data, stopped it (the stated plan fitted to itself sits at delay 0 and is not flagged).
+    def sse_at(delay: float, attain: float) -> float:
+        p = projection._rates(t, np.asarray(base_T + delay), np.asarray(attain), s) * factor
+        return float(((p - y) ** 2).sum())
+
     edge = {}
     for name, value, grid in (("delay_months", d, delays), ("attainment", at, attains)):
-        if value <= grid[0]:
-            edge[name] = "min"
-        elif value >= grid[-1]:
-            edge[name] = "max"
+        step = float(grid[1] - grid[0])
+        for end, beyond in (("min", grid[0] - step), ("max", grid[-1] + step)):
+            at_end = value <= grid[0] if end == "min" else value >= grid[-1]
+            if not at_end:
+                continue
+            trial = sse_at(beyond, at) if name == "delay_months" else sse_at(d, max(beyond, 1e-3))
+            if trial < sse[i]:
+                edge[name] = end
     fitted = s.with_values(delay_months=d, attainment=at)
     return Fit(fitted, float(np.sqrt(sse[i] / len(y))), float(y.mean()), int(len(y)), edge, seasonal is not None)
 

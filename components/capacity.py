@@ -17,36 +17,78 @@ DAYS_PER_YEAR = 365.0
 
 
 def feu_for(tonnes: np.ndarray, s: Scenario) -> np.ndarray:
-    """Forty-foot boxes for ``tonnes`` of grain at the scenario's payload per box."""
-    return tonnes / s.feu_payload_t
+    """Forty-foot boxes for ``tonnes`` of the flow, dry and reefer payloads blended by the reefer share.
 
-
-def boxes_and_trains(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
-    """Containers and trains a month.
+    Parameters
+    ----------
+    tonnes : array-like
+        Tonnes of the flow [t] (or t/month: boxes come out per the same period).
+    s : Scenario
+        ``reefer_share`` of the tonnes travel in reefer boxes at ``reefer_payload_t``, the rest in dry boxes at
+        ``feu_payload_t`` [t/FEU].
 
     Returns
     -------
-    ``month``, ``tonnes`` (t/month), ``feu`` (40-ft boxes/month = tonnes / payload), ``teu``
-    (= 2 × feu), ``trains_per_week`` (= feu × 12 / 52 / boxes per train), ``over_limit`` (bool: above
-    ``s.service_trains_per_week``).
+    ndarray
+        Boxes = tonnes × ((1 − reefer_share) / dry payload + reefer_share / reefer payload) [FEU].
     """
-    feu = feu_for(traj["tonnes"].to_numpy(), s)
+    return tonnes * ((1.0 - s.reefer_share) / s.feu_payload_t + s.reefer_share / s.reefer_payload_t)
+
+
+def boxes_and_trains(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
+    """Containers and trains a month through Selyatino.
+
+    Parameters
+    ----------
+    traj : DataFrame
+        ``month`` and ``tonnes`` [t/month] of Moscow region exports to China (:func:`components.projection.trajectory`,
+        or :func:`components.chain.seasonal_trajectory` for the seasonal months).
+    s : Scenario
+        Rail share, payloads, reefer share, boxes per train and the planned service frequency.
+
+    Returns
+    -------
+    DataFrame
+        ``month``; ``tonnes`` (× ``rail_share``: the part by rail through Selyatino [t/month]); ``feu``
+        (:func:`feu_for` [FEU/month]); ``teu`` (= 2 × feu [TEU/month]); ``trains_per_week`` (= feu × 12 / 52 /
+        boxes per train [trains/week]); ``above_service`` (bool: more trains a week than the planned service
+        ``s.service_trains_per_week`` runs; a plan, not a capacity).
+    """
+    tonnes = traj["tonnes"].to_numpy() * s.rail_share
+    feu = feu_for(tonnes, s)
     trains = feu * 12.0 / WEEKS_PER_YEAR / s.feu_per_train
-    return pd.DataFrame({"month": traj["month"], "tonnes": traj["tonnes"], "feu": feu, "teu": feu * TEU_PER_FEU,
-                         "trains_per_week": trains, "over_limit": trains > s.service_trains_per_week})
+    return pd.DataFrame({"month": traj["month"], "tonnes": tonnes, "feu": feu, "teu": feu * TEU_PER_FEU,
+                         "trains_per_week": trains, "above_service": trains > s.service_trains_per_week})
 
 
-def first_month_over_limit(boxes: pd.DataFrame) -> pd.Timestamp | None:
-    """First month whose trains a week exceed the limit, or None if never within the horizon."""
-    hit = boxes.loc[boxes["over_limit"], "month"]
+def first_month_above_service(boxes: pd.DataFrame) -> pd.Timestamp | None:
+    """First month above the planned service: more trains a week needed than the plan runs.
+
+    Parameters
+    ----------
+    boxes : DataFrame
+        :func:`boxes_and_trains` (``month``, ``above_service``).
+
+    Returns
+    -------
+    Timestamp or None
+        That month, or None if the plan suffices within the horizon.
+    """
+    hit = boxes.loc[boxes["above_service"], "month"]
     return None if hit.empty else hit.iloc[0]
+
+
+#: Deprecated name of :func:`first_month_above_service`, kept until the pages switch.
+first_month_over_limit = first_month_above_service
 
 
 def warehouse_need(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     """Area the flow needs at the hub against the stated total area.
 
-    Tonnes on hand = annual rate × dwell days / 365; area needed = tonnes on hand /
-    (tonnes per m² × utilisation).
+    Tonnes on hand = the month's tonnes through Selyatino (× ``rail_share``) at an annual rate (× 12) × dwell
+    days / 365; area needed = tonnes on hand / (tonnes per m² × utilisation). With an even trajectory the
+    month's tonnes × 12 are the annual rate; a seasonal one (:func:`components.chain.seasonal_trajectory`) shows
+    the peak month's need.
 
     Returns
     -------
@@ -54,7 +96,7 @@ def warehouse_need(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     ``share_of_area`` (area needed / stated area).
     """
     area = tables().fact("selyatino_area")
-    on_hand = traj["rate_t_year"].to_numpy() * s.dwell_days / DAYS_PER_YEAR
+    on_hand = traj["tonnes"].to_numpy() * 12.0 * s.rail_share * s.dwell_days / DAYS_PER_YEAR
     need = on_hand / (s.storage_t_per_m2 * s.utilisation)
     return pd.DataFrame({"month": traj["month"], "on_hand_t": on_hand, "area_needed_m2": need,
                          "stated_area_m2": area, "share_of_area": need / area})

@@ -20,6 +20,7 @@ KNOWN_UNITS = frozenset({
     "RUB", "USD", "KZT", "jobs", "m2", "ha", "t", "t/year", "t/month", "share", "x", "date", "count",
     "regions", "people", "rank", "months", "days", "years", "%/year", "t/FEU", "FEU/train",
     "trains/week", "t/m2", "RUB/m2", "RUB/m2/year", "RUB/FEU", "share/year", "RUB/USD", "KZT/USD",
+    "trains/day", "FEU/day", "TEU/year", "Mt",
 })
 
 FACT_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "when", "as_of", "stated_as",
@@ -220,3 +221,130 @@ def load_public_figures(path: Path | None = None) -> pd.DataFrame:
 def public_figures() -> pd.DataFrame:
     """:func:`load_public_figures`, loaded once per process (treat as read-only)."""
     return load_public_figures()
+
+
+LINK_COLUMNS = ["id", "name_en", "name_ru", "kind", "order", "flow", "capacity", "capacity_min", "capacity_max",
+                "capacity_unit", "capacity_from", "share_open", "share_open_min", "share_open_max", "time_typical_h",
+                "time_congested_h", "lat", "lon", "source", "reliability", "estimate", "note_en", "note_ru"]
+#: Kinds of link: a store (turnover from area or tonnes held), a terminal (lifts), the planned train service
+#: (a plan, not a capacity) and a border crossing.
+LINK_KINDS = frozenset({"store", "terminal", "service", "border"})
+#: Which part of the flow uses a link: dry or reefer tonnes, all of it, or the trains of one China crossing.
+LINK_FLOWS = frozenset({"dry", "reefer", "all", "dostyk", "khorgos"})
+#: Capacity units a link may carry (each maps to a demand measure in :mod:`components.chain`).
+LINK_UNITS = frozenset({"m2", "t", "t/year", "FEU/day", "TEU/year", "trains/day", "trains/week"})
+
+
+def _bad(df: pd.DataFrame, mask: pd.Series, file: str, column: str, problem: str) -> None:
+    if mask.any():
+        i = int(mask.to_numpy().nonzero()[0][0])
+        raise DataError(file, i + 2, column, problem.format(value=df[column].iloc[i]))
+
+
+def load_links(path: Path | None = None, facts: pd.DataFrame | None = None,
+               assumptions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Links of the corridor chain (``data/links.csv``), indexed by ``id`` and sorted by ``order``.
+
+    Returns
+    -------
+    DataFrame with names ``name_en``/``name_ru``, ``kind`` (store, terminal, service, border), ``order`` (int,
+    position along the chain), ``flow`` (part of the flow using the link), ``capacity``, ``capacity_min``,
+    ``capacity_max`` (float64 in ``capacity_unit``; NaN where ``capacity_from`` names a stated figure
+    ``fact:<id>`` or a scenario field ``scenario:<id>``), ``share_open``, ``share_open_min``, ``share_open_max``
+    (share of the link's capacity open to this flow [share]), ``time_typical_h``, ``time_congested_h`` (time
+    through the link [h]; NaN where the scenario's dwell or transit gives it), ``lat``, ``lon`` (degrees; NaN where
+    no single point), ``source``, ``reliability``, ``estimate`` (bool), ``note_en``, ``note_ru``.
+    """
+    path = path or DATA_DIR / "links.csv"
+    file = path.name
+    df = _read(path, LINK_COLUMNS)
+    _check_ids(df, file)
+    for col in ("name_en", "name_ru", "source", "note_en", "note_ru"):
+        _bad(df, df[col].str.strip() == "", file, col, "citation field is empty")
+    for col, allowed in (("kind", LINK_KINDS), ("flow", LINK_FLOWS), ("capacity_unit", LINK_UNITS),
+                         ("reliability", RELIABILITY)):
+        _bad(df, ~df[col].isin(allowed), file, col, "'{value}' is not one of " + str(sorted(allowed)))
+    _bad(df, ~df["capacity_unit"].isin(KNOWN_UNITS), file, "capacity_unit", "unknown unit '{value}'")
+    est = df["estimate"].str.strip().str.lower()
+    _bad(df, ~est.isin(["true", "false"]), file, "estimate", "must be true or false")
+    order = _numbers(df, file, "order")
+    _bad(df, (order != order.round()) | order.duplicated(), file, "order", "order must be a whole number, once each")
+    nums = {c: _numbers(df, file, c, required=False) for c in
+            ("capacity", "capacity_min", "capacity_max", "time_typical_h", "time_congested_h", "lat", "lon")}
+    nums.update({c: _numbers(df, file, c) for c in ("share_open", "share_open_min", "share_open_max")})
+    facts = load_facts() if facts is None else facts
+    assumptions = load_assumptions() if assumptions is None else assumptions
+    for i, src in enumerate(df["capacity_from"].str.strip()):
+        given = [nums[c].iloc[i] for c in ("capacity", "capacity_min", "capacity_max")]
+        if src:
+            kind, _, ref = src.partition(":")
+            known = facts.index if kind == "fact" else assumptions.index if kind == "scenario" else ()
+            if ref not in known:
+                raise DataError(file, i + 2, "capacity_from", f"'{src}' names no stated figure (fact:<id>) or "
+                                                              "scenario field (scenario:<id>)")
+            if not all(pd.isna(given)):
+                raise DataError(file, i + 2, "capacity", "leave capacity empty where capacity_from gives it")
+        elif any(pd.isna(given)) or not (0 < given[1] <= given[0] <= given[2]):
+            raise DataError(file, i + 2, "capacity", f"need 0 < capacity_min <= capacity <= capacity_max, got {given}")
+    lo, mid, hi = (nums[c] for c in ("share_open_min", "share_open", "share_open_max"))
+    _bad(df, ~((0 < lo) & (lo <= mid) & (mid <= hi) & (hi <= 1)), file, "share_open",
+         "need 0 < share_open_min <= share_open <= share_open_max <= 1")
+    typ, cong = nums["time_typical_h"], nums["time_congested_h"]
+    _bad(df, typ.isna() != cong.isna(), file, "time_congested_h", "give both times or neither")
+    _bad(df, (typ < 0) | (cong < typ), file, "time_congested_h", "need 0 <= time_typical_h <= time_congested_h")
+    _bad(df, nums["lat"].isna() != nums["lon"].isna(), file, "lon", "give both lat and lon or neither")
+    out = df.assign(**nums, order=order.astype(int), estimate=est == "true",
+                    capacity_from=df["capacity_from"].str.strip())
+    return out.set_index("id").sort_values("order")
+
+
+@lru_cache(maxsize=1)
+def links() -> pd.DataFrame:
+    """:func:`load_links`, loaded once per process (treat as read-only)."""
+    t = tables()
+    return load_links(facts=t.facts, assumptions=t.assumptions)
+
+
+PROFILE_COLUMNS = ["profile", "month", "weight", "basis", "basis_unit", "source", "reliability"]
+
+
+def load_profiles(path: Path | None = None) -> pd.DataFrame:
+    """Seasonal profiles of the flow (``data/seasonality.csv``): twelve monthly weights a profile.
+
+    Weights are checked to sum to 1 (within 1e-4, the rounding of the file) and then divided by their sum, so
+    that a profile spreads a year's tonnes exactly.
+
+    Returns
+    -------
+    Long DataFrame, one row per profile and calendar month: ``profile``, ``month`` (int, 1–12), ``weight``
+    (share of the year's tonnes in the month [share]), ``basis`` (the figure behind the weight, in
+    ``basis_unit``), ``basis_unit``, ``source``, ``reliability``.
+    """
+    path = path or DATA_DIR / "seasonality.csv"
+    file = path.name
+    df = _read(path, PROFILE_COLUMNS)
+    _bad(df, df["profile"].str.strip() == "", file, "profile", "empty profile")
+    _bad(df, df["source"].str.strip() == "", file, "source", "citation field is empty")
+    _bad(df, ~df["reliability"].isin(RELIABILITY), file, "reliability",
+         "'{value}' is not one of " + str(sorted(RELIABILITY)))
+    _bad(df, ~df["basis_unit"].isin(KNOWN_UNITS), file, "basis_unit", "unknown unit '{value}'")
+    month = _numbers(df, file, "month")
+    _bad(df, ~month.isin(range(1, 13)), file, "month", "'{value}' is not a month 1–12")
+    _bad(df, df.assign(m=month).duplicated(["profile", "m"]), file, "month", "second row for a profile's month")
+    weight = _numbers(df, file, "weight")
+    _bad(df, weight < 0, file, "weight", "negative weight '{value}'")
+    out = df.assign(month=month.astype(int), weight=weight, basis=_numbers(df, file, "basis"))
+    for name, g in out.groupby("profile", sort=False):
+        first = int(g.index[0])
+        if len(g) != 12:
+            raise DataError(file, first + 2, "month", f"profile '{name}' has {len(g)} months, needs 12")
+        if abs(g["weight"].sum() - 1.0) > 1e-4:
+            raise DataError(file, first + 2, "weight", f"weights of '{name}' sum to {g['weight'].sum():.6f}, not 1")
+    out["weight"] = out["weight"] / out.groupby("profile")["weight"].transform("sum")
+    return out.sort_values(["profile", "month"], kind="stable").reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def profiles() -> pd.DataFrame:
+    """:func:`load_profiles`, loaded once per process (treat as read-only)."""
+    return load_profiles()

@@ -70,28 +70,31 @@ def test_growth_after_target_compounds_yearly():
     assert traj.at[pd.Timestamp("2027-04-01"), "rate_t_year"] == pytest.approx(605_000)
 
 
-def test_550kt_is_22917_feu_and_7_3_trains_a_week():
-    traj = projection.trajectory(PLAN)
-    box = capacity.boxes_and_trains(traj, PLAN).set_index("month").loc[pd.Timestamp("2027-01-01")]
+def test_550kt_of_dry_boxes_is_22917_feu_and_7_3_trains_a_week():
+    dry = PLAN.with_values(reefer_share=0)  # all in 24 t dry boxes; the blended payload is in tests/test_chain.py
+    traj = projection.trajectory(dry)
+    box = capacity.boxes_and_trains(traj, dry).set_index("month").loc[pd.Timestamp("2027-01-01")]
     assert box["feu"] * 12 == pytest.approx(22_916.67, abs=0.01)
     assert box["teu"] * 12 == pytest.approx(45_833.33, abs=0.01)
     assert box["feu"] * 12 / 60 == pytest.approx(381.94, abs=0.01)
     assert box["trains_per_week"] == pytest.approx(7.345, abs=0.001)
 
 
-def test_180kt_is_about_2_4_trains_a_week():
-    traj = projection.trajectory(PLAN)
-    first = capacity.boxes_and_trains(traj, PLAN).iloc[0]
+def test_180kt_of_dry_boxes_is_about_2_4_trains_a_week():
+    dry = PLAN.with_values(reefer_share=0)
+    traj = projection.trajectory(dry)
+    first = capacity.boxes_and_trains(traj, dry).iloc[0]
     assert first["trains_per_week"] == pytest.approx(180_000 / 24 / 60 / 52, rel=1e-9)  # 2.40
 
 
-def test_seven_trains_a_week_are_exceeded_in_april_2026_on_a_linear_ramp():
-    # 7 trains x 60 FEU x 24 t x 52 weeks = 524,160 t/year; linear ramp crosses it at month 6.51 -> April.
-    s = PLAN.with_values(shape="linear")
+def test_the_planned_seven_trains_a_week_are_outgrown_in_april_2026_on_a_linear_ramp():
+    # Dry boxes only: 7 trains x 60 FEU x 24 t x 52 weeks = 524,160 t/year; the linear ramp (180 + 52,857/month)
+    # passes it at month (524,160 - 180,000) / 52,857 = 6.51 -> April 2026. 8 trains carry 599,040 t > 550,000.
+    s = PLAN.with_values(shape="linear", reefer_share=0)
     box = capacity.boxes_and_trains(projection.trajectory(s), s)
-    assert capacity.first_month_over_limit(box) == pd.Timestamp("2026-04-01")
-    assert capacity.first_month_over_limit(capacity.boxes_and_trains(projection.trajectory(s),
-                                           s.with_values(train_limit_per_week=8))) is None
+    assert capacity.first_month_above_service(box) == pd.Timestamp("2026-04-01")
+    assert capacity.first_month_above_service(capacity.boxes_and_trains(projection.trajectory(s),
+                                              s.with_values(service_trains_per_week=8))) is None
 
 
 def test_warehouse_need_against_65000_m2():

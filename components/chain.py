@@ -71,12 +71,16 @@ def profile_weights(profile: str) -> np.ndarray:
 
 
 def seasonalise(months: pd.DatetimeIndex | pd.Series, tonnes: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Spread an even monthly trajectory over the months by a seasonal profile, keeping trend and totals.
+    """Spread an even monthly trajectory over the months by a seasonal profile, keeping trend and annual totals.
 
-    Each month's tonnes become ``tonnes × 12 × weight[calendar month]`` (trend × season); then every *full*
-    calendar year in ``months`` is scaled so its total equals the even total of that year. A partial year (the
-    horizon starts in September 2025) is not rescaled: its months keep their seasonal weight, so a part-year
-    made of harvest months shows the harvest peak instead of an average month.
+    In a full calendar year the off-season months (weight below 1/12) keep ``12 × weight`` of their own trend
+    tonnes and hand the rest to the season's months of the same year, each taking a part in proportion to its
+    excess weight ``12 × weight − 1``; a season month keeps all of its own tonnes. The year's total is unchanged,
+    a flat year comes out exactly as ``annual rate × weight``, and the map is linear with non-negative
+    coefficients, so more tonnes in any month never mean fewer in another. (Scaling ``trend × 12 × weight`` to
+    the year's total instead would shift tonnes against the trend: in a ramp year a higher target then lowered
+    January's tonnes.) A partial year (the horizon starts in September 2025) has no off-season months to draw
+    on: its months take ``trend × 12 × weight``, so a part-year of harvest months shows the harvest peak.
 
     Parameters
     ----------
@@ -85,7 +89,7 @@ def seasonalise(months: pd.DatetimeIndex | pd.Series, tonnes: np.ndarray, weight
     tonnes : array-like
         Even monthly tonnes, the annual rate / 12 [t/month].
     weights : array-like of 12
-        Share of a year's tonnes in each calendar month [share], summing to 1.
+        Share of a year's tonnes in each calendar month, January first [share], summing to 1.
 
     Returns
     -------
@@ -93,14 +97,16 @@ def seasonalise(months: pd.DatetimeIndex | pd.Series, tonnes: np.ndarray, weight
         Seasonal monthly tonnes [t/month]; each full calendar year sums to the even year's total [t].
     """
     idx = pd.DatetimeIndex(months)
-    tonnes = np.asarray(tonnes, dtype=float)
-    seasonal = tonnes * 12.0 * np.asarray(weights, dtype=float)[idx.month.to_numpy() - 1]
+    x = np.asarray(tonnes, dtype=float)
+    f = 12.0 * np.asarray(weights, dtype=float)[idx.month.to_numpy() - 1]   # 12 × weight of each month
     years, inverse, counts = np.unique(idx.year.to_numpy(), return_inverse=True, return_counts=True)
-    even_sum = np.bincount(inverse, weights=tonnes, minlength=len(years))
-    seas_sum = np.bincount(inverse, weights=seasonal, minlength=len(years))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        factor = np.where((counts == 12) & (seas_sum > 0), even_sum / seas_sum, 1.0)
-    return seasonal * factor[inverse]
+    full = counts[inverse] == 12
+    excess = np.maximum(12.0 * np.asarray(weights, dtype=float) - 1.0, 0.0).sum()
+    if excess <= 1e-12:                                                       # the even profile
+        return np.where(full, x, x * f)
+    given = np.bincount(inverse, weights=np.maximum(1.0 - f, 0.0) * x, minlength=len(years))
+    spread = np.minimum(f, 1.0) * x + np.maximum(f - 1.0, 0.0) / excess * given[inverse]
+    return np.where(full, spread, x * f)
 
 
 def seasonal_trajectory(s: Scenario, end: pd.Timestamp = projection.HORIZON_END) -> pd.DataFrame:

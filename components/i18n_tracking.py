@@ -57,17 +57,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "asof_completion_help": ("The report of 10 September 2025 said the works would be finished by April 2026.",
                              "В репортаже от 10 сентября 2025 г. окончание работ заявлено к апрелю 2026 г."),
     "asof_actual": ("Actual, {n} uploaded", "Факт, загружено: {n}"),
-    "asof_gap": ("{plan} against the plan, {scen} against the scenario",
-                 "{plan} к плану, {scen} к сценарию"),
+    "asof_gap": ("Actual this year, {n} uploaded: **{v}**, that is **{plan}** against the stated plan and **{scen}** "
+                 "against your scenario over the same months.",
+                 "Факт за этот год, загружено {n}: **{v}**, это **{plan}** к заявленному плану и **{scen}** к вашему "
+                 "сценарию за те же месяцы."),
     "asof_actual_help": ("Uploaded tonnes this year, compared with the plan and the scenario over the same months.",
                          "Загруженный факт за этот год в сравнении с планом и сценарием за те же месяцы."),
     "asof_actual_none": ("Actual in {year}: no month uploaded", "Факт за {year} год: месяцев нет"),
     "asof_no_actuals": ("Actual volumes", "Фактические объёмы"),
     "asof_no_actuals_help": ("Upload monthly actuals on the Export projections page to compare them here.",
                              "Загрузите месячный факт на странице «Прогноз экспорта», чтобы сравнить его здесь."),
-    "asof_rate_gap": ("Actual 12 months to {month}: {v}; {plan} against the plan's annual rate, {scen} against the "
-                      "scenario's.", "Факт за 12 месяцев по {month}: {v}; {plan} к годовому объёму плана, "
-                      "{scen} к сценарию."),
+    "asof_rate_gap": ("Actual 12 months to {month}: **{v}**, that is **{plan}** against the plan's annual rate now and "
+                      "**{scen}** against your scenario's.",
+                      "Факт за 12 месяцев по {month}: **{v}**, это **{plan}** к нынешнему годовому объёму плана и "
+                      "**{scen}** к вашему сценарию."),
     # tracking
     "trk_year_help": ("Sum of the {n} of this year uploaded, up to {month}.",
                       "Сумма загруженных месяцев этого года ({n}) по {month}."),

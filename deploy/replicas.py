@@ -125,12 +125,17 @@ class Cluster:
     app, cwd : the Streamlit script and the folder it runs in.
     startup_timeout : seconds to wait for each replica's health endpoint and for nginx.
     keep_run_dir : keep the temporary folder (config, logs) after stopping.
+    db_url : the database every replica saves actuals and scenarios in (``CORRIDOR_DB_URL``); default: the
+        caller's ``CORRIDOR_DB_URL``, else one SQLite file in the run folder that the replicas (on this one
+        machine) share. Replicas on several machines need PostgreSQL.
+    env : more environment variables for the replicas (e.g. ``CORRIDOR_TODAY`` to pin the date in tests).
     """
 
     def __init__(self, replicas: int = 2, port: int | None = None, host: str = "127.0.0.1",
                  replica_ports: list[int] | None = None, max_fails: int = 1, fail_timeout: int = 10,
                  app: str = "dashboard.py", cwd: Path = ROOT, startup_timeout: float = 90,
-                 keep_run_dir: bool = False, log=print):
+                 keep_run_dir: bool = False, log=print, db_url: str | None = None,
+                 env: dict[str, str] | None = None):
         if replicas < 1:
             raise ValueError("replicas must be at least 1")
         if replica_ports is not None and len(replica_ports) != replicas:
@@ -142,6 +147,7 @@ class Cluster:
         self.max_fails, self.fail_timeout = max_fails, fail_timeout
         self.app, self.cwd, self.startup_timeout = app, Path(cwd), startup_timeout
         self.keep_run_dir, self.log = keep_run_dir, log
+        self.db_url, self.env = db_url or os.environ.get("CORRIDOR_DB_URL"), dict(env or {})
         self.run_dir: Path | None = None
         self.replicas: list[Replica] = []
         self.nginx: subprocess.Popen | None = None
@@ -179,6 +185,8 @@ class Cluster:
         # creates tmp/* and hands them to the worker). Nothing secret is kept here.
         self.run_dir.chmod(0o755)
         (self.run_dir / "tmp").mkdir()
+        if not self.db_url:  # one store for all replicas: a link saved through one opens through another
+            self.db_url = f"sqlite:///{self.run_dir / 'store.sqlite3'}"
         self.replicas = [Replica(i, p, self.host, self.run_dir / f"replica-{i}-{p}.log")
                          for i, p in enumerate(self.replica_ports)]
         for r in self.replicas:  # start them all, then wait: they boot in parallel
@@ -210,6 +218,7 @@ class Cluster:
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
         with open(r.log, "ab") as out:
             r.proc = subprocess.Popen(cmd, cwd=self.cwd, stdout=out, stderr=subprocess.STDOUT,
+                                      env={**os.environ, **self.env, "CORRIDOR_DB_URL": self.db_url},
                                       stdin=subprocess.DEVNULL, start_new_session=True)
 
     def _wait_healthy(self, r: Replica) -> None:
@@ -280,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--restart", action="store_true", help="restart a replica that exits")
     ap.add_argument("--duration", type=float, default=0, help="stop after this many seconds (0: until Ctrl-C)")
     ap.add_argument("--keep-run-dir", action="store_true", help="keep config and logs after stopping")
+    ap.add_argument("--db-url", help="database of saved items shared by the replicas (default: $CORRIDOR_DB_URL, "
+                    "else a SQLite file in the run folder)")
     args = ap.parse_args(argv)
 
     def terminate(signum, frame):  # SIGTERM/SIGHUP: leave through the context manager like Ctrl-C
@@ -289,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGHUP, terminate)
     try:
         with Cluster(args.replicas, args.port, args.host, args.replica_ports, args.max_fails, args.fail_timeout,
-                     keep_run_dir=args.keep_run_dir) as c:
+                     keep_run_dir=args.keep_run_dir, db_url=args.db_url) as c:
             print(f"open {c.url}  (Ctrl-C stops nginx and all replicas)", flush=True)
             deadline = time.monotonic() + args.duration if args.duration else None
             reported: set[int] = set()

@@ -147,7 +147,9 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
     c[2].metric(L("trk_pace"), pace, border=True,
                 help=L(f"trk_pace_help_{p.pace_basis or 'none'}", month=L.month(p.last_month)))
     if p.months_left <= 0:
-        needed = L("trk_needed_passed", n=plural(L, -p.months_left, "trk_months_ago"))
+        ago = tracking.projection.months_between(tracking.projection.target_month(s), pd.Timestamp(today).to_period("M")
+                                                 .to_timestamp())
+        needed = L("trk_needed_passed", n=plural(L, ago, "trk_months_ago")) if ago > 0 else L("asof_this_month")
     elif p.needed_growth is None:
         needed = L("trk_needs_12")
     else:
@@ -196,14 +198,15 @@ def as_of_card(s: Scenario, L: Labels, actuals: pd.DataFrame | None = None) -> N
                     border=False, help=L("asof_completion_help"))
         if a.actual_ytd is not None:
             c[3].metric(L("asof_actual", n=plural(L, a.actual_ytd_months, "trk_months")), L.tonnes(a.actual_ytd),
-                        delta=L("asof_gap", plan=signed_tonnes(L, a.gap(a.actual_ytd, a.plan_ytd_same)),
-                                scen=signed_tonnes(L, a.gap(a.actual_ytd, a.scenario_ytd_same))),
-                        delta_color="off", delta_arrow="off", help=L("asof_actual_help"))
+                        help=L("asof_actual_help"))
+            st.markdown(L("asof_gap", n=plural(L, a.actual_ytd_months, "trk_months"), v=L.tonnes(a.actual_ytd),
+                          plan=signed_tonnes(L, a.gap(a.actual_ytd, a.plan_ytd_same)),
+                          scen=signed_tonnes(L, a.gap(a.actual_ytd, a.scenario_ytd_same))))
         elif actuals is not None:
             c[3].metric(L("asof_actual_none", year=a.month.year), "—", help=L("asof_actual_help"))
         else:
             c[3].metric(L("asof_no_actuals"), "—", help=L("asof_no_actuals_help"))
         if a.actual_rate is not None:
-            st.caption(L("asof_rate_gap", month=L.month(a.actual_rate_month), v=L.tonnes(a.actual_rate),
+            st.markdown(L("asof_rate_gap", month=L.month(a.actual_rate_month), v=L.tonnes(a.actual_rate),
                          plan=signed_tonnes(L, a.actual_rate - a.plan.rate_t_year),
                          scen=signed_tonnes(L, a.actual_rate - a.scenario.rate_t_year)))

@@ -120,3 +120,86 @@ def test_a_preset_naming_an_unknown_assumption_is_refused(tmp_path):
     with pytest.raises(DataError) as e:
         load_presets(p)
     assert (e.value.row, e.value.column) == (2, "param")
+
+
+# --- corridor chain: links and seasonal profiles ------------------------------------------------------------------
+
+def _chain_file(tmp_path, name, edit):
+    """A copy of data/<name> with ``edit(lines)`` applied to its lines (header = lines[0])."""
+    from components.facts import DATA_DIR
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    edit(lines)
+    p = tmp_path / name
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_every_link_of_the_chain_is_cited_and_in_order():
+    from components.facts import links
+    lk = links()
+    assert list(lk.index) == ["selyatino_warehouse", "selyatino_cold", "selyatino_terminal", "line_service",
+                              "ru_kz_border", "agrohub_terminal", "dostyk_alashankou", "altynkol_khorgos"]
+    assert (lk["source"].str.len() > 20).all() and lk["reliability"].notna().all()
+    # research: Dostyk-Alashankou 14 trains/day (plan 28); Russia-Kazakhstan norm 75 trains/day
+    assert (lk.at["dostyk_alashankou", "capacity"], lk.at["dostyk_alashankou", "capacity_max"]) == (14, 28)
+    assert lk.at["ru_kz_border", "capacity"] == 75
+    # the planned service is a plan from the scenario, and NOT-FOUND capacities are flagged estimates
+    assert lk.at["line_service", "kind"] == "service"
+    assert lk.at["line_service", "capacity_from"] == "scenario:service_trains_per_week"
+    assert lk.loc[["selyatino_terminal", "agrohub_terminal"], "estimate"].all()
+    # Agrohub: 75 ha x 0.5 container-terminal share x 2,900 TEU/ha/yr = 108,750 TEU/yr
+    assert lk.at["agrohub_terminal", "capacity"] == 108_750
+
+
+def _set(row, column, value):
+    import csv
+    import io
+
+    def edit(lines):
+        header = lines[0].split(",")
+        cells = next(csv.reader([lines[row - 1]]))
+        cells[header.index(column)] = value
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="").writerow(cells)
+        lines[row - 1] = buf.getvalue()
+    return edit
+
+
+@pytest.mark.parametrize("row,column,value,problem_column", [
+    (3, "capacity", "70000", "capacity"),           # default above its max (cold store: max 60,000 t)
+    (3, "capacity_unit", "pallets", "capacity_unit"),
+    (6, "reliability", "high", "reliability"),
+    (7, "source", "", "source"),
+    (5, "capacity_from", "scenario:trains_a_week", "capacity_from"),
+    (2, "capacity", "65000", "capacity"),           # capacity given twice: figure and fact:selyatino_area
+    (8, "share_open", "0.5", "share_open"),         # above share_open_max 0.1
+    (8, "time_congested_h", "10", "time_congested_h"),  # congested faster than typical (30.5 h)
+    (4, "estimate", "maybe", "estimate"),
+])
+def test_a_bad_link_row_is_refused_naming_file_row_and_column(tmp_path, row, column, value, problem_column):
+    from components.facts import load_links
+    p = _chain_file(tmp_path, "links.csv", _set(row, column, value))
+    with pytest.raises(DataError) as e:
+        load_links(p)
+    assert (e.value.file, e.value.row, e.value.column) == ("links.csv", row, problem_column)
+
+
+def test_profiles_have_twelve_weights_summing_to_one():
+    from components.facts import profiles
+    p = profiles()
+    assert set(p["profile"]) == {"agri_mix", "even", "grain_heavy"}
+    sums = p.groupby("profile")["weight"].sum()
+    assert (abs(sums - 1) < 1e-12).all()
+    # grain_heavy October: 8.0 Mt (Oct 2024) of 38.96 Mt over the twelve months = 0.2053
+    g = p[(p["profile"] == "grain_heavy") & (p["month"] == 10)].iloc[0]
+    assert g["weight"] == pytest.approx(0.2053, abs=1e-4)
+
+
+def test_a_profile_that_does_not_sum_to_one_or_misses_a_month_is_refused(tmp_path):
+    from components.facts import load_profiles
+    # row 14 = even, January (agri_mix takes rows 2-13)
+    for edit, column in ((_set(14, "weight", "0.2"), "weight"), (lambda lines: lines.pop(14), "month"),
+                         (_set(14, "reliability", "sure"), "reliability")):
+        with pytest.raises(DataError) as e:
+            load_profiles(_chain_file(tmp_path, "seasonality.csv", edit))
+        assert (e.value.file, e.value.column) == ("seasonality.csv", column)

@@ -197,7 +197,8 @@ def cash_flow(flows: pd.DataFrame, currency: str, L: Labels, payback_x: float | 
                            hoverinfo="name"))
     return _figure(traces, L, L("chart_cash"), L("year"), f"{word} {L.cur(currency)}".strip(), L("footnote_cash"),
                    date_axis=False, xaxis=dict(tickformat="d", dtick=2), yaxis=dict(rangemode="normal"),
-                   barmode="relative", hovermode="x unified", height=HEIGHT + 80)
+                   barmode="relative", hovermode="x unified", height=HEIGHT + 120, margin=dict(t=170),
+                   legend=dict(orientation="h", yanchor="bottom", y=1.03, x=0, xanchor="left", font=dict(size=12)))
 
 
 def npv_distribution(bins: pd.DataFrame, marks: pd.DataFrame, currency: str, L: Labels) -> go.Figure:

@@ -223,6 +223,59 @@ def public_figures() -> pd.DataFrame:
     return load_public_figures()
 
 
+MACRO_COLUMNS = ["id", "series", "period", "value", "low", "high", "unit", "kind", "source", "reliability", "note"]
+#: Series of ``data/macro.csv`` and the form of their ``period``: a year (``2025``) or a month (``2025-07``).
+MACRO_SERIES = {"cpi_dec_dec": r"\d{4}", "key_rate": r"\d{4}-(0[1-9]|1[0-2])", "key_rate_avg": r"\d{4}"}
+
+
+def load_macro(path: Path | None = None) -> pd.DataFrame:
+    """Russian macro figures for the economics (``data/macro.csv``), indexed by ``id``.
+
+    Returns
+    -------
+    DataFrame with ``series`` (``cpi_dec_dec``: consumer prices December on December [share/year];
+    ``key_rate``: Bank of Russia key rate from the month of a decision [share/year]; ``key_rate_avg``: forecast
+    average key rate of a year [share/year]), ``period`` (``YYYY`` or ``YYYY-MM``), ``year`` (int), ``value``,
+    ``low``, ``high`` (float64; a forecast range and the value used in it), ``kind`` (actual or forecast),
+    ``source``, ``reliability``, ``note``. The ``cpi_dec_dec`` years run without a gap.
+    """
+    path = path or DATA_DIR / "macro.csv"
+    df = _read(path, MACRO_COLUMNS)
+    _check_ids(df, path.name)
+    _check_units(df, path.name)
+    for col, allowed in (("series", frozenset(MACRO_SERIES)), ("kind", frozenset({"actual", "forecast"})),
+                         ("reliability", RELIABILITY)):
+        bad = ~df[col].isin(allowed)
+        if bad.any():
+            i = int(bad.to_numpy().nonzero()[0][0])
+            raise DataError(path.name, i + 2, col, f"'{df[col].iloc[i]}' is not one of {sorted(allowed)}")
+    empty = df["source"].str.strip() == ""
+    if empty.any():
+        raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, "source", "citation field is empty")
+    for i, (series, period) in enumerate(zip(df["series"], df["period"])):
+        if not pd.Series([period]).str.fullmatch(MACRO_SERIES[series]).iloc[0]:
+            raise DataError(path.name, i + 2, "period", f"'{period}' is not a period of the form the series {series} uses")
+    dup = df.duplicated(["series", "period"])
+    if dup.any():
+        i = int(dup.to_numpy().nonzero()[0][0])
+        raise DataError(path.name, i + 2, "period", f"second row for {df['series'].iloc[i]} {df['period'].iloc[i]}")
+    nums = {c: _numbers(df, path.name, c) for c in ("value", "low", "high")}
+    out = df.assign(**nums, year=df["period"].str[:4].astype(int))
+    for i, r in enumerate(out.itertuples()):
+        if not (0 <= r.low <= r.value <= r.high < 1):
+            raise DataError(path.name, i + 2, "value", f"need 0 <= low <= value <= high < 1, got {r.low}, {r.value}, {r.high}")
+    years = out.loc[out["series"] == "cpi_dec_dec", "year"].sort_values().to_numpy()
+    if years.size == 0 or (years.size > 1 and (years[1:] - years[:-1] != 1).any()):
+        raise DataError(path.name, None, "period", f"cpi_dec_dec years must run without a gap, got {years.tolist()}")
+    return out.set_index("id")
+
+
+@lru_cache(maxsize=1)
+def macro() -> pd.DataFrame:
+    """:func:`load_macro`, loaded once per process (treat as read-only)."""
+    return load_macro()
+
+
 LINK_COLUMNS = ["id", "name_en", "name_ru", "kind", "order", "flow", "capacity", "capacity_min", "capacity_max",
                 "capacity_unit", "capacity_from", "share_open", "share_open_min", "share_open_max", "time_typical_h",
                 "time_congested_h", "lat", "lon", "source", "reliability", "estimate", "note_en", "note_ru"]

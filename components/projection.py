@@ -96,6 +96,24 @@ def implied_monthly_growth(baseline: float, target: float, months: float) -> flo
     return (target / baseline) ** (1.0 / months) - 1.0
 
 
+def band_draws(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> tuple[np.ndarray, np.ndarray]:
+    """The draws behind :func:`band` (same seed, same numbers): one delay and one attainment a path.
+
+    Returns
+    -------
+    delay : ndarray
+        Months the target slips after April 2026, normal around ``s.delay_months`` with ``s.delay_sd_months``,
+        cut at 0 [months].
+    attainment : ndarray
+        Share of the stated 550 kt/year reached, normal around ``s.attainment`` with ``s.attainment_sd``,
+        cut at 0.05 [share].
+    """
+    rng = np.random.default_rng(seed)
+    delay = np.maximum(rng.normal(s.delay_months, s.delay_sd_months, n_paths), 0.0)
+    attain = np.maximum(rng.normal(s.attainment, s.attainment_sd, n_paths), 0.05)
+    return delay, attain
+
+
 def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
     """Monte Carlo band over the delay and the attainment.
 
@@ -108,9 +126,7 @@ def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp
     """
     a = plan_anchors()
     months = _month_index(a["baseline_month"], end)
-    rng = np.random.default_rng(seed)
-    delay = np.maximum(rng.normal(s.delay_months, s.delay_sd_months, n_paths), 0.0)
-    attain = np.maximum(rng.normal(s.attainment, s.attainment_sd, n_paths), 0.05)
+    delay, attain = band_draws(s, n_paths, seed)
     T = months_between(a["baseline_month"], a["target_month"]) + delay
     t = np.arange(len(months), dtype=float)
     # Up to the month the last path reaches its target, every path is computed month by month. From then on

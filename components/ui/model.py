@@ -45,6 +45,16 @@ def sensitivity(s: Scenario) -> pd.DataFrame:
     return economics.sensitivity(s)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def appraisal(s: Scenario) -> economics.Appraisal:
+    return economics.appraisal(s)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def npv_distribution(s: Scenario) -> dict:
+    return economics.npv_distribution(s)
+
+
 @st.cache_resource(max_entries=512, show_spinner=False)  # ~60 KB a view: at most ~30 MB
 def view(name: str, s: Scenario, lang: str, **options) -> views.View:
     """A chart of :mod:`components.views` (``name`` is the builder), built once per scenario and language.

@@ -78,10 +78,6 @@ def first_month_above_service(boxes: pd.DataFrame) -> pd.Timestamp | None:
     return None if hit.empty else hit.iloc[0]
 
 
-#: Deprecated name of :func:`first_month_above_service`, kept until the pages switch.
-first_month_over_limit = first_month_above_service
-
-
 def warehouse_need(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     """Area the flow needs at the hub against the stated total area.
 

@@ -28,7 +28,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "conv_real_item": ("{pct} in {year}", "{pct} в {year} г."),
     "conv_real_after": ("{pct} from {year}", "{pct} с {year} г."),
     # KPI cards
-    "k_irr": ("IRR ({conv})", "ВНД ({conv})"),
+    "k_irr": ("IRR ({conv})", "ВНД (в {conv})"),
     "h_irr": ("Rate at which the NPV of the table's flows is zero (scipy brentq), against the discount rate {r}.",
               "Ставка, при которой ЧДД потоков таблицы равен нулю (метод Брента), против ставки дисконтирования {r}."),
     "k_no_irr": ("no IRR", "ВНД нет"),

@@ -278,7 +278,7 @@ def macro() -> pd.DataFrame:
 
 LINK_COLUMNS = ["id", "name_en", "name_ru", "kind", "order", "flow", "capacity", "capacity_min", "capacity_max",
                 "capacity_unit", "capacity_from", "share_open", "share_open_min", "share_open_max", "time_typical_h",
-                "time_congested_h", "lat", "lon", "source", "reliability", "estimate", "note_en", "note_ru"]
+                "time_congested_h", "lat", "lon", "source", "source_ru", "reliability", "estimate", "note_en", "note_ru"]
 #: Kinds of link: a store (turnover from area or tonnes held), a terminal (lifts), the planned train service
 #: (a plan, not a capacity) and a border crossing.
 LINK_KINDS = frozenset({"store", "terminal", "service", "border"})
@@ -306,13 +306,14 @@ def load_links(path: Path | None = None, facts: pd.DataFrame | None = None,
     ``fact:<id>`` or a scenario field ``scenario:<id>``), ``share_open``, ``share_open_min``, ``share_open_max``
     (share of the link's capacity open to this flow [share]), ``time_typical_h``, ``time_congested_h`` (time
     through the link [h]; NaN where the scenario's dwell or transit gives it), ``lat``, ``lon`` (degrees; NaN where
-    no single point), ``source``, ``reliability``, ``estimate`` (bool), ``note_en``, ``note_ru``.
+    no single point), ``source`` and ``source_ru`` (the citation in English and Russian), ``reliability``,
+    ``estimate`` (bool), ``note_en``, ``note_ru``.
     """
     path = path or DATA_DIR / "links.csv"
     file = path.name
     df = _read(path, LINK_COLUMNS)
     _check_ids(df, file)
-    for col in ("name_en", "name_ru", "source", "note_en", "note_ru"):
+    for col in ("name_en", "name_ru", "source", "source_ru", "note_en", "note_ru"):
         _bad(df, df[col].str.strip() == "", file, col, "citation field is empty")
     for col, allowed in (("kind", LINK_KINDS), ("flow", LINK_FLOWS), ("capacity_unit", LINK_UNITS),
                          ("reliability", RELIABILITY)):
@@ -358,7 +359,7 @@ def links() -> pd.DataFrame:
     return load_links(facts=t.facts, assumptions=t.assumptions)
 
 
-PROFILE_COLUMNS = ["profile", "month", "weight", "basis", "basis_unit", "source", "reliability"]
+PROFILE_COLUMNS = ["profile", "month", "weight", "basis", "basis_unit", "source", "source_ru", "reliability"]
 
 
 def load_profiles(path: Path | None = None) -> pd.DataFrame:
@@ -371,13 +372,14 @@ def load_profiles(path: Path | None = None) -> pd.DataFrame:
     -------
     Long DataFrame, one row per profile and calendar month: ``profile``, ``month`` (int, 1–12), ``weight``
     (share of the year's tonnes in the month [share]), ``basis`` (the figure behind the weight, in
-    ``basis_unit``), ``basis_unit``, ``source``, ``reliability``.
+    ``basis_unit``), ``basis_unit``, ``source``, ``source_ru`` (English, Russian), ``reliability``.
     """
     path = path or DATA_DIR / "seasonality.csv"
     file = path.name
     df = _read(path, PROFILE_COLUMNS)
     _bad(df, df["profile"].str.strip() == "", file, "profile", "empty profile")
-    _bad(df, df["source"].str.strip() == "", file, "source", "citation field is empty")
+    for col in ("source", "source_ru"):
+        _bad(df, df[col].str.strip() == "", file, col, "citation field is empty")
     _bad(df, ~df["reliability"].isin(RELIABILITY), file, "reliability",
          "'{value}' is not one of " + str(sorted(RELIABILITY)))
     _bad(df, ~df["basis_unit"].isin(KNOWN_UNITS), file, "basis_unit", "unknown unit '{value}'")

@@ -170,6 +170,7 @@ def _set(row, column, value):
     (3, "capacity_unit", "pallets", "capacity_unit"),
     (6, "reliability", "high", "reliability"),
     (7, "source", "", "source"),
+    (7, "source_ru", "", "source_ru"),
     (5, "capacity_from", "scenario:trains_a_week", "capacity_from"),
     (2, "capacity", "65000", "capacity"),           # capacity given twice: figure and fact:selyatino_area
     (8, "share_open", "0.5", "share_open"),         # above share_open_max 0.1

@@ -93,3 +93,62 @@ def test_session_sticks_to_one_replica_and_its_link_survives_a_crash(cluster, br
         assert set(cluster.served_by(before_reload + i)) == {b.addr}  # and so did everything after it
     finally:
         ctx.close()
+
+
+def test_saved_actuals_survive_the_crash_of_the_replica_that_saved_them(cluster, browser):
+    # Upload and save actuals through replica A, kill A, open the saved link through nginx (now B): the same
+    # actuals and the same tracking cards. The replicas share one store (deploy/replicas.py: CORRIDOR_DB_URL, by
+    # default one SQLite file for replicas on one machine; PostgreSQL across machines).
+    import re
+    from pathlib import Path
+
+    for r in cluster.replicas:  # the test above leaves one replica dead
+        if not r.alive():
+            cluster.restart_replica(r.index)
+    ramp = Path(__file__).resolve().parents[1] / "corpus" / "good_ru_1c_2026_cp1251.csv"
+    labels = ("Tonnes in 2026 so far", "Last 12 months, to August 2026")
+
+    def cards(page) -> dict[str, str]:
+        out = {}
+        for label in labels:
+            card = page.locator("[data-testid=stMetric]", has=page.locator(
+                "[data-testid=stMetricLabel]", has_text=re.compile("^" + re.escape(label)))).first
+            out[label] = card.locator("[data-testid=stMetricValue]").inner_text()
+        return out
+
+    first = browser.new_context(viewport={"width": 1280, "height": 1200})
+    page = first.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        start = len(cluster.access_log())
+        open_page(page, cluster.url, "projections")
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(ramp))
+        page.get_by_text("Read 12 months").wait_for()
+        wait_idle(page)
+        page.get_by_role("button", name="Save these actuals and get a link").click()
+        code = page.locator("[data-testid=stCode]", has_text="actuals=").first
+        code.wait_for()
+        link = code.inner_text().strip().replace(code.inner_text().strip().split("/projections")[0], cluster.url)
+        before = cards(page)
+        assert before == {labels[0]: "220\u00a0kt", labels[1]: "290\u00a0kt"}  # 8 x 27,500; 12 x 24,166.67
+        log = cluster.access_log()
+        entry = next(e for e in log[start:] if e["request"].startswith("GET /projections "))
+        upstream = cluster.served_by(log.index(entry))[0]
+        a = cluster.replica_by_addr(upstream)
+        b = next(r for r in cluster.replicas if r is not a)
+        cluster.kill_replica(a.index)
+    finally:
+        first.close()
+
+    fresh = browser.new_context(viewport={"width": 1280, "height": 1200})
+    other = fresh.new_page()
+    other.set_default_timeout(60_000)
+    try:
+        mark = len(cluster.access_log())
+        other.goto(link)
+        wait_idle(other)
+        assert cards(other) == before
+        assert other.locator("[data-testid=stException]").count() == 0
+        assert set(cluster.served_by(mark)) == {b.addr}
+    finally:
+        fresh.close()

@@ -52,7 +52,7 @@ def main() -> int:
     runs = {"SQLite (file, WAL)": f"sqlite:///{tempfile.mkdtemp(prefix='bench-store-')}/store.sqlite3"}
     if args.pg:
         runs["PostgreSQL (loopback)"] = args.pg
-    print(f"| database | save p50 / p95 (ms) | load p50 / p95 (ms) | targets |\n|---|---:|---:|---|")
+    print("| database | save p50 / p95 (ms) | load p50 / p95 (ms) | targets |\n|---|---:|---:|---|")
     for name, url in runs.items():
         r = bench(url, args.rounds)
         ok = "met" if r["save_p95"] <= 20 and r["load_p95"] <= 50 else "MISSED"

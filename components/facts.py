@@ -23,10 +23,11 @@ KNOWN_UNITS = frozenset({
     "trains/day", "FEU/day", "TEU/year", "Mt",
 })
 
-FACT_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "when", "as_of", "stated_as",
-                "speaker", "source", "locator", "note"]
-ASSUMPTION_COLUMNS = ["id", "group", "default", "min", "max", "step", "unit", "source", "estimate"]
+FACT_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "when", "when_precision", "as_of",
+                "stated_as", "speaker", "source", "locator", "note", "speaker_ru", "source_ru", "note_ru"]
+ASSUMPTION_COLUMNS = ["id", "group", "default", "min", "max", "step", "unit", "source", "estimate", "source_ru"]
 PRESET_COLUMNS = ["preset", "param", "value"]
+PRESET_REASON_COLUMNS = ["preset", "reason_en", "reason_ru"]
 PUBLIC_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "period_start", "period_end",
                   "published", "published_precision", "bound", "source", "reliability", "note", "note_ru"]
 #: Reliability marks of ``shared/research``: H official or operator figures, M press or industry, L weak; derived.
@@ -105,23 +106,33 @@ def load_facts(path: Path | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame with ``value`` (float64, base unit given in ``unit``; NaN for date figures),
-    ``when`` (datetime64, only for figures whose unit is ``date``), ``as_of`` (datetime64, date of
+    ``when`` (datetime64, only for figures whose unit is ``date``) and ``when_precision`` (``day`` or ``month``:
+    what the report gives; a month is dated to its first day), ``as_of`` (datetime64, date of
     the publication), the names ``entity``/``metric`` in English and ``entity_ru``/``metric_ru`` in Russian, and
-    the citation columns ``stated_as``, ``speaker``, ``source``, ``locator``, ``note``.
+    the citation columns ``stated_as`` (the report's own wording), ``speaker``, ``source``, ``locator``, ``note``
+    with ``speaker_ru``, ``source_ru``, ``note_ru`` in Russian (a note in one language needs the other).
     """
     path = path or DATA_DIR / "facts.csv"
     df = _read(path, FACT_COLUMNS)
     _check_ids(df, path.name)
     _check_units(df, path.name)
-    for col in ("source", "locator", "entity", "metric", "entity_ru", "metric_ru"):
+    for col in ("source", "locator", "entity", "metric", "entity_ru", "metric_ru", "speaker", "speaker_ru",
+                "source_ru"):
         empty = df[col].str.strip() == ""
         if empty.any():
             raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, col, "citation field is empty")
     value = _numbers(df, path.name, "value", required=False)
     when = _dates(df, path.name, "when", required=False)
     is_date = df["unit"] == "date"
+    precision = df["when_precision"].str.strip()
+    has_note, has_note_ru = df["note"].str.strip() != "", df["note_ru"].str.strip() != ""
     for mask, col, problem in ((is_date & when.isna(), "when", "a date figure needs a date in 'when'"),
-                               (~is_date & value.isna(), "value", "a figure needs a number in 'value'")):
+                               (~is_date & value.isna(), "value", "a figure needs a number in 'value'"),
+                               (is_date & ~precision.isin(["day", "month"]), "when_precision",
+                                "a date figure needs 'day' or 'month'"),
+                               (~is_date & (precision != ""), "when_precision", "only a date figure has a precision"),
+                               ((precision == "month") & (when.dt.day != 1), "when", "a month is dated to its first day"),
+                               (has_note != has_note_ru, "note_ru", "a note needs its text in both languages")):
         if mask.any():
             raise DataError(path.name, int(mask.to_numpy().nonzero()[0][0]) + 2, col, problem)
     out = df.assign(value=value, when=when, as_of=_dates(df, path.name, "as_of", required=True))
@@ -130,11 +141,16 @@ def load_facts(path: Path | None = None) -> pd.DataFrame:
 
 def load_assumptions(path: Path | None = None) -> pd.DataFrame:
     """Slider assumptions, indexed by ``id``: ``default``, ``min``, ``max``, ``step`` (float64, in ``unit``),
-    ``source`` and ``estimate`` (bool: True where no public figure backs the default)."""
+    ``source`` and ``source_ru`` (the reference in English and Russian) and ``estimate`` (bool: True where no
+    public figure backs the default)."""
     path = path or DATA_DIR / "assumptions.csv"
     df = _read(path, ASSUMPTION_COLUMNS)
     _check_ids(df, path.name)
     _check_units(df, path.name)
+    for col in ("source", "source_ru"):
+        empty = df[col].str.strip() == ""
+        if empty.any():
+            raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, col, "citation field is empty")
     nums = {c: _numbers(df, path.name, c) for c in ("default", "min", "max", "step")}
     est = df["estimate"].str.strip().str.lower()
     bad = ~est.isin(["true", "false"])
@@ -162,13 +178,35 @@ def load_presets(path: Path | None = None, assumptions: pd.DataFrame | None = No
     return df
 
 
+def load_preset_reasons(path: Path | None = None, presets: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Why each preset is set as it is (``data/preset_reasons.csv``), indexed by ``preset``: ``reason_en`` and
+    ``reason_ru``; every preset of ``data/presets.csv`` has exactly one reason and every reason a preset."""
+    path = path or DATA_DIR / "preset_reasons.csv"
+    presets = load_presets() if presets is None else presets
+    df = _read(path, PRESET_REASON_COLUMNS)
+    _check_ids(df, path.name, "preset")
+    for col in ("reason_en", "reason_ru"):
+        empty = df[col].str.strip() == ""
+        if empty.any():
+            raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, col, "a preset needs its reason")
+    unknown = ~df["preset"].isin(presets["preset"])
+    if unknown.any():
+        i = int(unknown.to_numpy().nonzero()[0][0])
+        raise DataError(path.name, i + 2, "preset", f"unknown preset '{df['preset'].iloc[i]}'")
+    missing = sorted(set(presets["preset"]) - set(df["preset"]))
+    if missing:
+        raise DataError(path.name, None, "preset", f"no reason for preset(s) {missing}")
+    return df.set_index("preset")
+
+
 @dataclass(frozen=True)
 class Tables:
-    """The three cited tables, loaded once."""
+    """The cited tables, loaded once."""
 
     facts: pd.DataFrame
     assumptions: pd.DataFrame
     presets: pd.DataFrame
+    preset_reasons: pd.DataFrame
 
     def fact(self, fact_id: str) -> float:
         """Value of a stated figure in its base unit."""
@@ -183,7 +221,8 @@ class Tables:
 def tables() -> Tables:
     """All tables from ``data/``, validated; cached for the process (treat as read-only)."""
     assumptions = load_assumptions()
-    return Tables(load_facts(), assumptions, load_presets(assumptions=assumptions))
+    presets = load_presets(assumptions=assumptions)
+    return Tables(load_facts(), assumptions, presets, load_preset_reasons(presets=presets))
 
 
 def load_public_figures(path: Path | None = None) -> pd.DataFrame:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import string
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import pandas as pd
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 LANGS = ("en", "ru")
 LANG_NAMES = {"en": "English", "ru": "Русский"}
@@ -49,7 +53,8 @@ _T: dict[str, tuple[str, str]] = {
     "shape_s_curve": ("S-curve", "S-кривая"),
     "shape_linear": ("Linear", "Линейная"),
     "shape_constant_growth": ("Constant growth rate", "Постоянный темп"),
-    "shape_help": ("How the annual rate moves from 180 to 550 kt/year.", "Как годовой объём растёт со 180 до 550 тыс. т/год."),
+    "shape_help": ("How the annual rate moves from {baseline_kt} to {target_kt} kt/year.",
+                   "Как годовой объём растёт с {baseline_kt} до {target_kt} тыс. т/год."),
     "profile": ("Seasonal profile", "Сезонный профиль"),
     "profile_agri_mix": ("Agri mix (cited)", "Агропродукция (по данным)"),
     "profile_even": ("Even months", "Равномерно"),
@@ -62,15 +67,15 @@ _T: dict[str, tuple[str, str]] = {
     "convention_help": ("Both give the same NPV when the real rate = (1 + nominal) / (1 + inflation) − 1.",
                         "Оба дают одинаковую NPV, если реальная ставка = (1 + номинальная) / (1 + инфляция) − 1."),
     # assumptions
-    "a_delay_months": ("Delay after April 2026 (months)", "Задержка после апреля 2026 (мес.)"),
-    "a_attainment": ("Share of 550 kt reached", "Доля достигнутых 550 тыс. т"),
+    "a_delay_months": ("Delay after {completion} (months)", "Задержка после {completion_gen} (мес.)"),
+    "a_attainment": ("Share of {target_kt} kt reached", "Доля достижения цели {target_kt} тыс. т"),
     "a_growth_after_pct": ("Growth after target (%/year)", "Рост после цели (%/год)"),
     "a_delay_sd_months": ("Band: delay spread (months)", "Диапазон: разброс задержки (мес.)"),
     "a_attainment_sd": ("Band: attainment spread", "Диапазон: разброс доли"),
     "a_feu_payload_t": ("Payload per 40-ft dry box (t)", "Загрузка 40-фут. сухого контейнера (т)"),
     "a_reefer_share": ("Share of tonnes in reefer boxes", "Доля грузов в рефконтейнерах"),
     "a_reefer_payload_t": ("Payload per 40-ft reefer (t)", "Загрузка 40-фут. рефконтейнера (т)"),
-    "a_rail_share": ("Share of 550 kt by rail via Selyatino", "Доля 550 тыс. т по ж/д через «Селятино»"),
+    "a_rail_share": ("Share of {target_kt} kt by rail via Selyatino", "Доля {target_kt} тыс. т по ж/д через «Селятино»"),
     "a_khorgos_share": ("Share crossing at Altynkol–Khorgos", "Доля через Алтынколь–Хоргос"),
     "a_service_trains_per_week": ("Planned service (trains/week)", "Плановый график (поездов/нед.)"),
     "a_feu_per_train": ("Boxes per train (FEU)", "Контейнеров в поезде (FEU)"),
@@ -78,8 +83,8 @@ _T: dict[str, tuple[str, str]] = {
     "a_utilisation": ("Warehouse utilisation", "Загрузка склада"),
     "a_storage_t_per_m2": ("Tonnes held per m²", "Тонн на м² площади"),
     "a_backhaul_ratio": ("Loaded back-haul per export box", "Обратная загрузка на экспортный контейнер"),
-    "a_transit_days": ("Rail transit to China (days)", "Ж/д транзит до Китая (дн.)"),
-    "a_capex_rub_per_m2": ("Benchmark capex (RUB/m²)", "Эталонный capex (₽/м²)"),
+    "a_transit_days": ("Rail transit time to China (days)", "Срок доставки по ж/д до Китая (дн.)"),
+    "a_capex_rub_per_m2": ("Build cost, class-A dry warehouse (RUB/m²)", "Стоимость строительства склада кл. А (₽/м²)"),
     "a_rent_rub_per_m2_year": ("Rent (RUB/m²/year)", "Аренда (₽/м²/год)"),
     "a_handling_rub_per_feu": ("Handling tariff (RUB/FEU)", "Тариф обработки (₽/FEU)"),
     "a_capex_cold_rub_per_m2": ("Build cost, cold store (RUB/m²)", "Стоимость строительства, холодный склад (₽/м²)"),
@@ -114,7 +119,7 @@ _T: dict[str, tuple[str, str]] = {
     "scenario_line": ("Your scenario", "Ваш сценарий"),
     "plan_line": ("Stated plan (baseline)", "Заявленный план (базовый)"),
     "band": ("10–90 % range (Monte Carlo)", "Диапазон 10–90 % (Монте-Карло)"),
-    "stated_points": ("Stated: 180 and 550 kt/year", "Заявлено: 180 и 550 тыс. т/год"),
+    "stated_points": ("Stated: {baseline_kt} and {target_kt} kt/year", "Заявлено: {baseline_kt} и {target_kt} тыс. т/год"),
     "actuals": ("Actual (uploaded)", "Факт (загружено)"),
     "compare_line": ("Comparison: {name}", "Сравнение: {name}"),
     "chart_export": ("Exports to China under the scenario", "Экспорт в Китай по сценарию"),
@@ -132,7 +137,7 @@ _T: dict[str, tuple[str, str]] = {
     "teu": ("TEU (20-ft equivalent)", "TEU (20-фут. экв.)"),
     "boxes_month": ("Boxes a month", "Контейнеров в месяц"),
     "area_needed": ("Area needed", "Нужная площадь"),
-    "area_stated": ("Stated total area 65,000 m²", "Заявленная площадь 65 000 м²"),
+    "area_stated": ("Stated total area {area} m²", "Заявленная площадь {area} м²"),
     "m2": ("Area, m²", "Площадь, м²"),
     "boxes_year": ("Boxes a year (FEU)", "Контейнеров в год (FEU)"),
     "loaded": ("Loaded", "Гружёные"),
@@ -165,7 +170,7 @@ _T.update({
     "col_locator": ("Where", "Где"), "col_note": ("Note", "Примечание"), "col_label": ("Slider", "Ползунок"),
     "col_default": ("Default", "По умолчанию"), "col_min": ("Min", "Мин."), "col_max": ("Max", "Макс."),
     "col_estimate": ("Estimate", "Оценка"), "col_source": ("Source", "Источник"), "col_formula": ("Formula", "Формула"),
-    "report_title": ("Take the scenario away", "Забрать сценарий"),
+    "report_title": ("Download the scenario and report", "Выгрузить сценарий и отчёт"),
     "report_zip": ("Report pack (ZIP)", "Пакет отчёта (ZIP)"),
     "report_zip_help": ("Every chart as PNG and SVG, its data as CSV and XLSX, the scenario as JSON and a README of sources. Takes a few seconds.",
                         "Все графики в PNG и SVG, данные в CSV и XLSX, сценарий в JSON и README с источниками. Занимает несколько секунд."),
@@ -175,16 +180,16 @@ _T.update({
     "about": ("about", "около"),
     "ha": ("ha", "га"),
     "mo": ("month", "мес."),
-    "years": ("{n} years", "{n} лет"),
-    "days": ("{n} days", "{n} дн."),
+    "years": ("{n:years}", "{n:years}"),
+    "days": ("{n:days}", "{n:days}"),
     "value": ("Value", "Значение"),
     "currency": ("Currency", "Валюта"),
     "intro_overview": (
         "What was announced for the **Selyatino** logistics hub near Moscow, the **Agrohub** in the Almaty region and "
-        "the Russia–Kazakhstan border, as reported on 10 September 2025. Hover over the question mark on a card to see where its "
+        "the Russia–Kazakhstan border, as reported on {report_day}. Hover over the question mark on a card to see where its "
         "number comes from; the other pages turn these figures into projections you can change in the sidebar.",
         "Что объявлено о логистическом хабе **«Селятино»** в Подмосковье, **Агрохабе** в Алматинской области и "
-        "российско-казахстанской границе (сообщение от 10 сентября 2025 г.). Наведите на знак вопроса карточки, чтобы увидеть "
+        "российско-казахстанской границе (сообщение от {report_day}). Наведите на знак вопроса карточки, чтобы увидеть "
         "источник; на других страницах эти цифры становятся прогнозами, которые меняются в боковой панели."),
     "hub_selyatino": ("TLC Selyatino hub, Moscow region", "ТЛЦ «Селятино», Московская область"),
     "hub_agrohub_border": ("Agrohub, Almaty region, and the border", "Агрохаб в Алматинской области и граница"),
@@ -207,33 +212,35 @@ _T.update({
     "k_border_rank": ("Russia–Kazakhstan border: rank among the world's continuous land borders by length",
                       "Граница России и Казахстана: место среди непрерывных сухопутных границ мира по длине"),
     "k_longest": ("No. 1", "№ 1"),
-    "k_baseline": ("Before (180 kt)", "Было (180 тыс. т)"),
-    "k_target": ("After stage 2 (550 kt)", "После 2-й очереди (550 тыс. т)"),
-    "alt_stated": ("Bar chart: stated exports to China rise from 180 to 550 thousand tonnes a year, a 3.06-fold increase.",
-                   "Столбцы: заявленный экспорт в Китай растёт со 180 до 550 тыс. т в год, в 3,06 раза."),
+    "k_baseline": ("Before ({baseline_kt} kt)", "Было ({baseline_kt} тыс. т)"),
+    "k_target": ("After stage 2 ({target_kt} kt)", "После 2-й очереди ({target_kt} тыс. т)"),
+    "alt_stated": ("Bar chart: stated exports to China rise from {baseline_kt} to {target_kt} thousand tonnes a year, a "
+                   "{multiple}-fold increase.",
+                   "Столбцы: заявленный экспорт в Китай растёт с {baseline_kt} до {target_kt} тыс. т в год, в {multiple} раза."),
     "intro_projections": (
-        "How exports to China could move from **180** to **550 thousand t a year**. The blue line is your scenario, "
-        "the dashed grey line the stated plan (target reached in April 2026), the shaded band the range of 10,000 "
+        "How exports to China could move from **{baseline_kt}** to **{target_kt} thousand t a year**. The blue line is your scenario, "
+        "the dashed grey line the stated plan (target reached in {completion}), the shaded band the range of 10,000 "
         "simulated paths with uncertain delay and attainment. The report gives no baseline year, so the ramp starts "
         "at the report date.",
-        "Как экспорт в Китай может вырасти со **180** до **550 тыс. т в год**. Синяя линия — ваш сценарий, серая "
-        "пунктирная — заявленный план (цель в апреле 2026 г.), полоса — разброс 10 000 смоделированных траекторий "
+        "Как экспорт в Китай может вырасти с **{baseline_kt}** до **{target_kt} тыс. т в год**. Синяя линия — ваш сценарий, серая "
+        "пунктирная — заявленный план (срок цели — {completion}), полоса — разброс 10 000 смоделированных траекторий "
         "с неопределённой задержкой и долей достижения. Базовый год в сообщении не указан, рост начинается с даты сообщения."),
     "k_target_month": ("Target month", "Месяц достижения цели"),
     "k_target_rate": ("Annual rate at target", "Годовой объём при цели"),
     "k_growth": ("Constant growth this implies", "Требуемый постоянный темп"),
     "k_2027": ("Exports in 2027", "Экспорт за 2027 год"),
     "k_2030": ("Annual rate, Dec 2030", "Годовой объём, дек. 2030"),
-    "h_target_month": ("April 2026 (stated) plus the scenario's delay.", "Апрель 2026 (заявлено) плюс задержка сценария."),
-    "h_target_rate": ("550 thousand t a year (stated) × the share reached.", "550 тыс. т в год (заявлено) × доля достижения."),
-    "h_growth": ("Monthly growth that would take 180 kt to the target in the months available.",
-                 "Ежемесячный рост, который приведёт от 180 тыс. т к цели за доступные месяцы."),
+    "h_target_month": ("{completion} (stated) plus the scenario's delay.", "Заявленный срок ({completion}) плюс задержка сценария."),
+    "h_target_rate": ("{target_kt} thousand t a year (stated) × the share reached.", "{target_kt} тыс. т в год (заявлено) × доля достижения."),
+    "h_growth": ("Monthly growth that would take {baseline_kt} kt to the target in the months available.",
+                 "Ежемесячный рост, который приведёт от {baseline_kt} тыс. т к цели за доступные месяцы."),
     "h_2027": ("Sum of the scenario's monthly tonnes in 2027.", "Сумма месячных объёмов сценария за 2027 год."),
     "compare_with": ("Compare with", "Сравнить с"),
     "compare_none": ("— nothing —", "— ничем —"),
     "side_by_side": ("Side by side", "Сравнение"),
-    "alt_projection": ("Line chart of monthly exports to China: the scenario reaches {rate} a year in {month}; the stated plan reaches 550 thousand t in April 2026.",
-                       "Линейный график месячного экспорта в Китай: сценарий выходит на {rate} в год в {month}; план — 550 тыс. т в апреле 2026."),
+    "alt_projection": ("Line chart of monthly exports to China: the scenario reaches {rate} a year in {month}; the stated plan reaches {target_kt} thousand t in {completion}.",
+                       "Линейный график месячного экспорта в Китай: сценарий выходит на {rate} в год, срок — {month}; план — "
+                       "{target_kt} тыс. т, срок — {completion}."),
     "upload_title": ("Compare with actual volumes (upload)", "Сравнить с фактическими объёмами (загрузка)"),
     "upload_help": ("Upload actual monthly tonnes as CSV or XLSX (up to {mb} MB): columns *month* and *tonnes* "
                     "(or *месяц* and *тонн*), optional *direction* and *cargo*. Russian Excel and 1C exports work as they are: "
@@ -256,12 +263,12 @@ _T.update({
     "track_pace": ("Current pace", "Текущий темп"),
     "track_pace_help": ("Monthly growth fitted to the last six uploaded months (log-linear).",
                         "Месячный рост по последним шести месяцам (лог-линейная оценка)."),
-    "track_reach": ("550 kt/year reached at this pace", "550 тыс. т/год при этом темпе"),
-    "track_reach_help": ("Month the current pace brings the monthly volume to 550,000 t / 12.",
-                         "Месяц, когда текущий темп даст 550 000 т / 12 в месяц."),
+    "track_reach": ("{target_kt} kt/year reached at this pace", "{target_kt} тыс. т/год при этом темпе"),
+    "track_reach_help": ("Month the current pace brings the monthly volume to {target_t} t / 12.",
+                         "Месяц, когда текущий темп даст {target_t} т / 12 в месяц."),
     "track_never": ("not at this pace", "не при этом темпе"),
     "track_apply_fit": ("Apply the scenario fitted to actuals: delay {delay} months, {att} of target (RMSE {rmse} t/month)",
-                        "Применить сценарий по факту: задержка {delay} мес., {att} цели (СКО {rmse} т/мес.)"),
+                        "Применить сценарий по факту: задержка {delay} мес., {att} цели (ср.-кв. ошибка {rmse} т/мес.)"),
     "track_no_fit": ("No uploaded month falls after the baseline, so no scenario can be fitted.",
                      "Нет загруженных месяцев после базового, подобрать сценарий нельзя."),
     "intro_capacity": (
@@ -279,18 +286,18 @@ _T.update({
     "h_limit": ("First month the trains needed exceed the route limit set in the sidebar.",
                 "Первый месяц, когда нужно больше поездов, чем предел из боковой панели."),
     "k_never": ("not before 2031", "не раньше 2031"),
-    "k_area_share": ("Share of 65,000 m² needed", "Доля от 65 000 м²"),
-    "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / 65,000 m². "
+    "k_area_share": ("Share of {area} m² needed", "Доля от {area} м²"),
+    "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / {area} m². "
                      "Below: the most the whole area could turn over in a year at these assumptions.",
-                     "Тонн на складе (т в год × дни / 365) / (т на м² × загрузка) / 65 000 м². "
+                     "Тонн на складе (т в год × дни / 365) / (т на м² × загрузка) / {area} м². "
                      "Ниже: сколько вся площадь могла бы пропустить за год при этих допущениях."),
     "k_max_throughput": ("max {t}/yr", "макс. {t}/год"),
     "alt_trains": ("Line chart of trains a week: {n} a week at the target month {month}, against the route limit.",
                    "График поездов в неделю: {n} в месяц цели ({month}), против предела маршрута."),
     "alt_boxes": ("Line chart of containers a month; {feu} 40-ft boxes a month at target.",
                   "График контейнеров в месяц; {feu} FEU в месяц при цели."),
-    "alt_warehouse": ("Area chart: the China flow needs {share} of the stated 65,000 m² at target.",
-                      "Площадь: поток в Китай занимает {share} от заявленных 65 000 м² при цели."),
+    "alt_warehouse": ("Area chart: the China flow needs {share} of the stated {area} m² at target.",
+                      "Площадь: поток в Китай занимает {share} от заявленных {area} м² при цели."),
     "alt_two_way": ("Stacked bars of loaded and empty boxes each way in {year}; {share} of boxes moved are loaded.",
                     "Столбцы гружёных и порожних контейнеров в {year} г.; гружёных {share}."),
     "intro_economics": (
@@ -327,8 +334,8 @@ _T.update({
     "n_xian": ("China (Xi'an)", "Китай (Сиань)"),
     "n_selyatino_h": ("TLC Selyatino: {area} m², {inv} (stated)", "ТЛЦ «Селятино»: {area} м², {inv} (заявлено)"),
     "n_border_h": ("{a} + {b} border regions, about {p} people (stated)", "{a} + {b} приграничных регионов, около {p} человек (заявлено)"),
-    "n_agrohub_h": ("Agrohub: {ha} ha with container terminal, warehouses, customs terminal, market (stated)",
-                    "Агрохаб: {ha} га, контейнерный терминал, склады, таможня, рынок (заявлено)"),
+    "n_agrohub_h": ("Agrohub: {ha} ha with container terminal, warehouses, customs terminal, wholesale and retail centre (stated)",
+                    "Агрохаб: {ha} га, контейнерный терминал, склады, таможенный терминал, оптово-розничный центр (заявлено)"),
     "n_dostyk_h": ("Kazakhstan–China rail crossing; trains regrouped here (reference)", "Ж/д переход Казахстан–Китай (справочно)"),
     "n_xian_h": ("Destination example: a Selyatino–Xi'an train ran in 2024; about {days} days by rail (assumed)",
                  "Пример назначения: поезд Селятино–Сиань (2024); около {days} дн. по ж/д (допущение)"),
@@ -338,17 +345,17 @@ _T.update({
     "alt_corridor": ("Schematic of the corridor from Selyatino through Kazakhstan and the Agrohub to China; about {days} days by rail.",
                      "Схема коридора от Селятино через Казахстан и Агрохаб в Китай; около {days} дн. по ж/д."),
     "border_facts": ("The border in figures", "Граница в цифрах"),
-    "k_transit": ("Rail transit to China (assumed)", "Ж/д транзит до Китая (допущение)"),
+    "k_transit": ("Rail transit time to China (assumed)", "Срок доставки по ж/д до Китая (допущение)"),
     "corridor_notes": (
-        "- The report does not say which side has 7 border regions and which 12; it pairs the numbers with 'both sides'.\n"
+        "- The report does not say which side has {regions_a} border regions and which {regions_b}; it pairs the numbers with 'both sides'.\n"
         "- The Agrohub's partners aim at container trains loaded in both directions; the Capacity page shows what the "
         "back-haul share does to empty running.",
-        "- В сообщении не сказано, у какой стороны 7 приграничных регионов, а у какой 12.\n"
-        "- Партнёры Агрохаба рассчитывают на поезда, гружёные в обе стороны; на странице «Пропускная способность» "
+        "- В сообщении не сказано, у какой стороны {regions_a} приграничных регионов, а у какой {regions_b}.\n"
+        "- Партнёры Агрохаба рассчитывают на поезда, гружёные в обе стороны; на странице «Мощности» "
         "видно, как обратная загрузка меняет порожний пробег."),
-    "intro_sources": ("Every number on this dashboard is one of three kinds: **stated** in the report of 10 September 2025, "
+    "intro_sources": ("Every number on this dashboard is one of three kinds: **stated** in the report of {report_day}, "
                       "**assumed** from the public references below, or **derived** by a formula from the two.",
-                      "Каждое число на панели одного из трёх видов: **заявлено** в сообщении от 10 сентября 2025 г., "
+                      "Каждое число на панели одного из трёх видов: **заявлено** в сообщении от {report_day}, "
                       "**допущение** по указанным ниже открытым источникам или **расчёт** по формуле из них."),
     "src_stated": ("Stated figures", "Заявленные цифры"),
     "src_publication": ("Publication", "Публикация"),
@@ -356,26 +363,26 @@ _T.update({
     "src_derived": ("Derived figures", "Расчётные показатели"),
     "src_method": ("Method", "Метод"),
     "method": (
-        "- **Projection.** The 180 and 550 thousand t are read as annual rates; the ramp runs from the report date "
-        "(September 2025) to April 2026 plus the delay, along a linear, constant-growth or S-shaped curve, to "
-        "550 kt × the share reached, then grows at the set rate. Monthly tonnes = annual rate / 12.\n"
+        "- **Projection.** The {baseline_kt} and {target_kt} thousand t are read as annual rates; the ramp runs from the report date "
+        "({report_month}) to {completion} plus the delay, along a linear, constant-growth or S-shaped curve, to "
+        "{target_kt} kt × the share reached, then grows at the set rate. Monthly tonnes = annual rate / 12.\n"
         "- **Band.** 10,000 paths with the delay and the share reached drawn from normal distributions around the "
         "slider values (spreads set in the sidebar); the band is their 10th to 90th percentile.\n"
         "- **Boxes and trains.** FEU = tonnes / payload; TEU = 2 × FEU; trains a week = FEU a month × 12 / 52 / boxes per train.\n"
         "- **Warehouse.** Tonnes on hand = annual tonnes × dwell days / 365; area needed = tonnes on hand / "
-        "(t per m² × utilisation), against the stated 65,000 m².\n"
+        "(t per m² × utilisation), against the stated {area} m².\n"
         "- **Two-way trains.** Westbound loaded = back-haul ratio × eastbound; each way moves the larger count, the rest runs empty.\n"
         "- **Economics.** Revenue = rent × 65,000 m² × utilisation + tariff × FEU; net = revenue × (1 − opex share); "
         "NPV = −14 bn RUB + Σ net / (1 + r)^k with k = 1 in 2026; payback counts years of operation.\n"
         "- **Currencies.** USD = RUB / (RUB per USD); KZT = USD × (KZT per USD).",
-        "- **Прогноз.** 180 и 550 тыс. т считаются годовыми объёмами; рост идёт от даты сообщения (сентябрь 2025) до "
-        "апреля 2026 плюс задержка, по линейной, экспоненциальной или S-образной кривой, до 550 тыс. т × доля "
+        "- **Прогноз.** {baseline_kt} и {target_kt} тыс. т считаются годовыми объёмами; рост идёт от даты сообщения "
+        "({report_month}) до заявленного срока ({completion}) плюс задержка, по линейной, экспоненциальной или S-образной кривой, до {target_kt} тыс. т × доля "
         "достижения, затем с заданным темпом. Месячный объём = годовой / 12.\n"
         "- **Диапазон.** 10 000 траекторий, задержка и доля достижения — из нормальных распределений вокруг значений "
         "ползунков; полоса — от 10-го до 90-го перцентиля.\n"
         "- **Контейнеры и поезда.** FEU = тонны / загрузка; TEU = 2 × FEU; поездов в неделю = FEU в месяц × 12 / 52 / контейнеров в поезде.\n"
         "- **Склад.** Тонн на складе = тонн в год × дни хранения / 365; нужная площадь = тонн на складе / "
-        "(т на м² × загрузка), против заявленных 65 000 м².\n"
+        "(т на м² × загрузка), против заявленных {area} м².\n"
         "- **Двусторонние поезда.** Гружёных на запад = коэффициент обратной загрузки × на восток; в каждую сторону "
         "идёт большее число контейнеров, остальные — порожние.\n"
         "- **Экономика.** Выручка = аренда × 65 000 м² × загрузка + тариф × FEU; чистый поток = выручка × (1 − доля "
@@ -393,8 +400,99 @@ for _topic in (i18n_chain, i18n_economics, i18n_tracking):
     _T.update(_topic.LABELS)
 
 
+#: Nouns that follow a count, in each CLDR plural form: ``{n:years}`` in a label gives «21 год», «22 года»,
+#: «5 лет», «7,2 года» (a fraction takes the "other" form) and "1 year", "7.2 years".
+NOUNS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "years": ({"one": "year", "other": "years"}, {"one": "год", "few": "года", "many": "лет", "other": "года"}),
+    "months": ({"one": "month", "other": "months"},
+               {"one": "месяц", "few": "месяца", "many": "месяцев", "other": "месяца"}),
+    "days": ({"one": "day", "other": "days"}, {"one": "день", "few": "дня", "many": "дней", "other": "дня"}),
+}
+
+#: Units of ``data/`` as a reader of each language writes them (Sources page, report README).
+UNITS: dict[str, tuple[str, str]] = {
+    "RUB": ("RUB", "₽"), "USD": ("USD", "долл. США"), "KZT": ("KZT", "тенге"), "jobs": ("jobs", "рабочих мест"),
+    "m2": ("m²", "м²"), "ha": ("ha", "га"), "t": ("t", "т"), "t/year": ("t/year", "т/год"),
+    "t/month": ("t/month", "т/мес."), "share": ("share", "доля"), "x": ("×", "раз"), "date": ("date", "дата"),
+    "count": ("count", "шт."), "regions": ("regions", "регионов"), "people": ("people", "человек"),
+    "rank": ("rank", "место"), "months": ("months", "мес."), "days": ("days", "дн."), "years": ("years", "лет"),
+    "%/year": ("%/year", "%/год"), "t/FEU": ("t/FEU", "т/FEU"), "FEU/train": ("FEU/train", "FEU/поезд"),
+    "trains/week": ("trains/week", "поездов/нед."), "t/m2": ("t/m²", "т/м²"), "RUB/m2": ("RUB/m²", "₽/м²"),
+    "RUB/m2/year": ("RUB/m²/year", "₽/м²/год"), "RUB/FEU": ("RUB/FEU", "₽/FEU"), "share/year": ("share/year", "доля/год"),
+    "RUB/USD": ("RUB/USD", "₽/долл."), "KZT/USD": ("KZT/USD", "тенге/долл."),
+}
+
+MINUS = "\u2212"  # «−»: negative numbers in text (not in plotly tick formats)
+
+
+def _minus(text: str) -> str:
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` for labels: named figures from ``data/`` fill what the caller does not pass, a placeholder
+    neither gives stays as written, and a noun spec (``{n:years}``) puts the count's CLDR plural form after it."""
+
+    def __init__(self, labels: "Labels"):
+        super().__init__()
+        self.labels = labels
+
+    def get_value(self, key, args, kwargs):  # noqa: ANN001, ANN201
+        if key in kwargs:
+            return kwargs[key]
+        figures = _figures(self.labels.lang)
+        return figures[key] if key in figures else _Kept(key)
+
+    def format_field(self, value, format_spec):  # noqa: ANN001, ANN201
+        if isinstance(value, _Kept):
+            return "{" + value.key + (":" + format_spec if format_spec else "") + "}"
+        if format_spec in NOUNS:
+            return self.labels.count(value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+class _Kept:
+    def __init__(self, key: str):
+        self.key = key
+
+
+@lru_cache(maxsize=len(LANGS))
+def _figures(lang: str) -> dict[str, str]:
+    """Stated figures a label may name (``{target_kt}``, ``{area}``, ``{completion}``...), formatted for ``lang``,
+    read from ``data/facts.csv`` so that no label repeats a figure as a literal."""
+    from components.facts import tables  # the table loads on first use, not on import
+
+    t, L = tables(), Labels(lang)
+    completion = t.date("selyatino_completion")
+    return {
+        "baseline_kt": L.dec(t.fact("export_china_baseline") / 1e3),
+        "target_kt": L.dec(t.fact("export_china_target") / 1e3),
+        "target_t": L.num(t.fact("export_china_target")),
+        "area": L.num(t.fact("selyatino_area")),
+        "investment": L.money(t.fact("selyatino_investment")),
+        "jobs": L.num(t.fact("selyatino_jobs")),
+        "completion": L.month(completion),
+        # genitive in Russian: «после апреля 2026»
+        "completion_gen": format_date(pd.Timestamp(completion).date(), "MMMM yyyy", locale=lang),
+        "completion_year": str(pd.Timestamp(completion).year),
+        "agrohub_ha": L.dec(t.fact("agrohub_area") / 1e4),
+        "regions_a": L.num(t.fact("border_regions_side_a")),
+        "regions_b": L.num(t.fact("border_regions_side_b")),
+        "investment_bare": L.compact(t.fact("selyatino_investment")),  # "14 bn" in a formula
+        "multiple": L.num(t.fact("export_china_target") / t.fact("export_china_baseline"), 2),
+        "agreement": L.month(t.date("selyatino_agreement")),
+        "agreement_gen": format_date(pd.Timestamp(t.date("selyatino_agreement")).date(), "MMMM yyyy", locale=lang),
+        "report_day": L.day(t.facts["as_of"].iloc[0]),
+        "report_month": L.month(t.facts["as_of"].iloc[0]),
+    }
+
+
 class Labels:
-    """Callable label lookup for one language: ``L("page_overview")``, ``L("bad_link", keys="x")``."""
+    """Callable label lookup for one language: ``L("page_overview")``, ``L("bad_link", keys="x")``.
+
+    Label texts name stated figures as placeholders (``{target_kt}``, ``{area}``, ``{completion}``: see
+    :func:`_figures`), filled from ``data/facts.csv``; a caller's keyword wins over a figure of the same name.
+    """
 
     def __init__(self, lang: str):
         self.lang = lang if lang in LANGS else "en"
@@ -403,7 +501,44 @@ class Labels:
     def __call__(self, key: str, **kw) -> str:
         pair = _T.get(key)
         text = pair[self._i] if pair else key
-        return text.format(**kw) if kw else text
+        return _Formatter(self).vformat(text, (), kw) if "{" in text else text
+
+    def count(self, n: float | str, noun: str, digits: int = 1) -> str:
+        """A count and its noun in the CLDR plural form: ``21 год``, ``22 года``, ``5 лет``, ``7,2 года``.
+
+        Parameters
+        ----------
+        n : float or str
+            The count, or the count already formatted for this language (``"7,2"``).
+        noun : str
+            A key of :data:`NOUNS`.
+        digits : int
+            Decimals shown at most when ``n`` is a number (trailing zeros dropped).
+
+        Returns
+        -------
+        str
+            The number as shown, a no-break space, the noun in the form the shown number takes.
+        """
+        if isinstance(n, str):
+            text = n
+            try:
+                shown = parse_decimal(n.replace(MINUS, "-"), locale=self.lang, strict=False)
+            except (NumberFormatError, InvalidOperation):
+                shown = Decimal(0)
+        else:
+            text = _minus(format_decimal(round(float(n), digits), format="#,##0." + "#" * digits, locale=self.lang))
+            shown = Decimal(str(round(float(n), digits)))
+        shown = abs(shown)
+        if shown == shown.to_integral_value():
+            shown = int(shown)  # "7" is a whole number ("many": 7 лет), "7.0" would read as a fraction
+        forms = NOUNS[noun][self._i]
+        form = Locale(self.lang).plural_form(shown)
+        return f"{text}\u00a0{forms.get(form, forms['other'])}"
+
+    def unit(self, unit: str) -> str:
+        """A unit of ``data/`` as this language writes it: ``m2`` → ``m²`` / ``м²``, ``t/year`` → ``т/год``."""
+        return UNITS.get(unit, (unit, unit))[self._i]
 
     # numbers ---------------------------------------------------------------------------------
     def num(self, x: float, digits: int = 0) -> str:
@@ -411,11 +546,11 @@ class Labels:
         if x is None or (isinstance(x, float) and math.isnan(x)):
             return "—"
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(x, format=pattern, locale=self.lang)
+        return _minus(format_decimal(x, format=pattern, locale=self.lang))
 
     def dec(self, x: float) -> str:
         """Up to two decimals, trailing zeros dropped: ``6``, ``0.85`` / ``0,85``, ``70,600``."""
-        return format_decimal(round(x, 2), format="#,##0.##", locale=self.lang)
+        return _minus(format_decimal(round(x, 2), format="#,##0.##", locale=self.lang))
 
     def pct(self, share: float, digits: int = 0) -> str:
         """A share as a percentage: ``40%`` / ``40 %``."""
@@ -429,8 +564,8 @@ class Labels:
         for size, words in self._SCALES:
             if abs(x) >= size:
                 body = format_decimal(round(x / size, digits), format="#,##0." + "#" * digits, locale=self.lang)
-                return f"{body}\u00a0{words[self._i]}"
-        return format_decimal(round(x, digits), format="#,##0." + "#" * digits, locale=self.lang)
+                return f"{_minus(body)}\u00a0{words[self._i]}"
+        return _minus(format_decimal(round(x, digits), format="#,##0." + "#" * digits, locale=self.lang))
 
     def money(self, x: float, currency: str = "RUB", digits: int = 2) -> str:
         """``14 bn RUB`` / ``14 млрд ₽``."""
@@ -444,7 +579,7 @@ class Labels:
         for size, words in ((1e6, ("Mt", "млн\u00a0т")), (1e3, ("kt", "тыс.\u00a0т"))):
             if abs(x) >= size:
                 body = format_decimal(round(x / size, 1), format="#,##0.#", locale=self.lang)
-                return f"{body}\u00a0{words[self._i]}"
+                return f"{_minus(body)}\u00a0{words[self._i]}"
         return f"{self.num(x)}\u00a0{'t' if self.lang == 'en' else 'т'}"
 
     def scale(self, values) -> tuple[float, str]:
@@ -460,6 +595,13 @@ class Labels:
         if day is None or pd.isna(day):
             return "—"
         return format_date(pd.Timestamp(day).date(), "LLLL yyyy", locale=self.lang)
+
+    def date(self, day: dt.date | pd.Timestamp | None, precision: str = "day") -> str:
+        """A date as precise as its source gives it: ``June 2024`` / ``июнь 2024`` for a month,
+        ``10 September 2025`` / ``10 сентября 2025 г.`` for a day."""
+        if day is None or pd.isna(day):
+            return "—"
+        return self.month(day) if precision == "month" else self.day(day)
 
     def day(self, day: dt.date | pd.Timestamp) -> str:
         """``10 September 2025`` / ``10 сентября 2025 г.``."""

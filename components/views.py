@@ -240,12 +240,16 @@ def readme(s: Scenario, L: Labels) -> str:
     t = tables()
     lines = [f"# {L('app_title')}", "", L("app_subtitle"), "", f"## {L('scenario')}", "", scenario_caption(s, L), "",
              f"## {L('src_stated')}", ""]
+    ru = "_ru" if L.lang == "ru" else ""  # names, sources and units in the report's language
     for fid, f in t.facts.iterrows():
-        lines.append(f"- `{fid}` — {f['metric']} ({f['entity']}): «{f['stated_as']}»; {f['source']}, {f['locator']}")
+        where = f["locator"].replace("para.", "абз.") if ru else f["locator"]
+        lines.append(f"- `{fid}` — {f['metric' + ru]} ({f['entity' + ru]}): «{f['stated_as']}»; "
+                     f"{f['source' + ru]}, {where}")
     lines += ["", f"## {L('src_assumptions')}", ""]
     for aid, a in t.assumptions.iterrows():
         est = f" ({L('estimate')})" if a["estimate"] else ""
-        lines.append(f"- `{aid}` = {getattr(s, aid):g} {a['unit']}{est} — {a['source']}")
+        lines.append(f"- `{aid}` {L(f'a_{aid}')} = {L.dec(getattr(s, aid))} {L.unit(a['unit'])}{est} — "
+                     f"{a['source' + ru]}")
     lines += ["", f"## {L('src_method')}", "", L("method")]
     return "\n".join(lines)
 

@@ -1,4 +1,5 @@
 """Every page through Streamlit's AppTest: it renders, sliders move its numbers, links and uploads behave."""
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -205,11 +206,19 @@ def test_a_slider_on_a_page_without_scenario_part_does_not_rerun_the_page_left_b
 
 def test_the_russian_sources_page_names_the_figures_in_russian():
     at = app("sources", {"lang": "ru"})
-    facts = at.dataframe[0].value
-    assert "Граница России и Казахстана" in set(facts.iloc[:, 1])  # entity column, in Russian
-    assert "инвестиции" in set(facts.iloc[:, 2])  # metric column
-    assert not {"Russia–Kazakhstan border", "TLC Selyatino hub"} & set(facts.iloc[:, 1])
-    assert "14 млрд рублей" in set(facts.iloc[:, 5])  # the wording as stated stays the report's
+    facts = at.table[0].value.set_index("Показатель")
+    assert "Граница России и Казахстана" in set(facts["Объект"])  # entity column, in Russian
+    assert not {"Russia–Kazakhstan border", "TLC Selyatino hub"} & set(facts["Объект"])
+    assert facts.at["инвестиции", "Как в источнике"] == "14 млрд рублей"  # the wording as stated stays the report's
+    assert facts.at["новые рабочие места", "Как в источнике"] == "1,5 тыс. рабочих мест"
+    assert facts.at["соглашение подписано", "Значение"] == "июнь 2024"  # the report gives the month only
+    assert facts.at["меморандум о сотрудничестве подписан", "Значение"] == "10 сентября 2025\u202fг."  # babel: CLDR narrow space
+    assert facts.at["общая площадь", "Значение"] == "65\u00a0000\u00a0м²"
+    assert "Даурен Абаев, посол Казахстана в России" in set(facts["Кто сказал"])
+    assert not any("report" in v or "Approximate" in v for v in facts.to_numpy().ravel())  # no English left
+    assumptions = at.table[1].value
+    assert "т/FEU" in set(assumptions["Ед."]) and "t/FEU" not in set(assumptions["Ед."])
+    assert all(re.search("[а-яё]", v) for v in assumptions["Источник"])  # every source in Russian
 
 
 def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):

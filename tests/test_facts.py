@@ -74,12 +74,14 @@ def _write(tmp_path, name, text):
     return p
 
 
-HEADER = "id,entity,metric,entity_ru,metric_ru,value,unit,when,as_of,stated_as,speaker,source,locator,note\n"
-GOOD = "x,E,m,Э,м,1,RUB,,2025-09-10,s,sp,src,para. 1,\n"
+HEADER = ("id,entity,metric,entity_ru,metric_ru,value,unit,when,when_precision,as_of,stated_as,speaker,source,locator,"
+          "note,speaker_ru,source_ru,note_ru\n")
+GOOD = "x,E,m,Э,м,1,RUB,,,2025-09-10,s,sp,src,para. 1,,гов,ист,\n"
+DATE = "d,E,m,Э,м,,date,2024-06-01,month,2025-09-10,июнь 2024,sp,src,para. 1,n,гов,ист,з\n"
 
 
 def test_a_non_number_is_refused_naming_file_row_and_column(tmp_path):
-    p = _write(tmp_path, "facts.csv", HEADER + GOOD + "y,E,m,Э,м,12a,RUB,,2025-09-10,s,sp,src,para. 1,\n")
+    p = _write(tmp_path, "facts.csv", HEADER + GOOD + "y,E,m,Э,м,12a,RUB,,,2025-09-10,s,sp,src,para. 1,,гов,ист,\n")
     with pytest.raises(DataError) as e:
         load_facts(p)
     assert (e.value.file, e.value.row, e.value.column) == ("facts.csv", 3, "value")
@@ -107,9 +109,31 @@ def test_a_missing_citation_is_refused(tmp_path):
     assert e.value.column == "source"
 
 
+def test_a_date_figure_needs_its_precision_and_a_month_its_first_day(tmp_path):
+    assert load_facts(_write(tmp_path, "facts.csv", HEADER + DATE)).at["d", "when_precision"] == "month"
+    for bad, column in ((DATE.replace(",month,", ",,"), "when_precision"), (DATE.replace(",month,", ",week,"), "when_precision"),
+                        (DATE.replace("2024-06-01", "2024-06-15"), "when"), (GOOD.replace(",,,2025", ",,day,2025"), "when_precision")):
+        with pytest.raises(DataError) as e:
+            load_facts(_write(tmp_path, "facts.csv", HEADER + bad))
+        assert (e.value.row, e.value.column) == (2, column), bad
+
+
+def test_a_note_and_the_speaker_need_their_russian(tmp_path):
+    for bad, column in ((DATE.replace(",з\n", ",\n"), "note_ru"), (GOOD.replace(",гов,", ",,"), "speaker_ru"),
+                        (GOOD.replace(",ист,", ",,"), "source_ru")):
+        with pytest.raises(DataError) as e:
+            load_facts(_write(tmp_path, "facts.csv", HEADER + bad))
+        assert (e.value.row, e.value.column) == (2, column), bad
+
+
+def test_the_report_s_wording_keeps_its_decimal_comma():
+    # seed, para. 6: «будет создано 1,5 тыс. рабочих мест»
+    assert tables().facts.at["selyatino_jobs", "stated_as"] == "1,5 тыс. рабочих мест"
+
+
 def test_a_default_outside_its_range_is_refused(tmp_path):
     p = _write(tmp_path, "assumptions.csv",
-               "id,group,default,min,max,step,unit,source,estimate\nx,g,30,0,10,1,t/FEU,src,false\n")
+               "id,group,default,min,max,step,unit,source,estimate,source_ru\nx,g,30,0,10,1,t/FEU,src,false,ист\n")
     with pytest.raises(DataError) as e:
         load_assumptions(p)
     assert e.value.row == 2
@@ -120,6 +144,20 @@ def test_a_preset_naming_an_unknown_assumption_is_refused(tmp_path):
     with pytest.raises(DataError) as e:
         load_presets(p)
     assert (e.value.row, e.value.column) == (2, "param")
+
+
+def test_every_preset_has_a_stated_reason_and_no_reason_is_orphaned(tmp_path):
+    from components.facts import load_preset_reasons
+
+    reasons = tables().preset_reasons
+    assert set(reasons.index) == set(tables().presets["preset"])
+    head = "preset,reason_en,reason_ru\n"
+    rows = "".join(f"{n},why,почему\n" for n in reasons.index)
+    for text, column in ((head + rows + "nope,why,почему\n", "preset"), (head + rows.split("\n", 1)[1], "preset"),
+                         (head + rows.replace("почему", "", 1), "reason_ru")):
+        with pytest.raises(DataError) as e:
+            load_preset_reasons(_write(tmp_path, "preset_reasons.csv", text))
+        assert e.value.column == column, text
 
 
 # --- corridor chain: links and seasonal profiles ------------------------------------------------------------------

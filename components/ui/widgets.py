@@ -92,10 +92,11 @@ def language_switch() -> Labels:
 def scenario_sidebar(L: Labels) -> None:
     """Presets, reset, one slider per assumption (every value bound to the URL), then the status fragment."""
     st.subheader(L("scenario"))
+    reasons = tables().preset_reasons
     for name in preset_names():
         st.button(L(f"preset_{name}"), key=f"preset-{name}", on_click=state.apply_preset, args=(name,),
-                           width="stretch", type="primary" if name == "plan" else "secondary",
-                           help=L("reset") if name == "plan" else None)
+                  width="stretch", type="primary" if name == "plan" else "secondary",
+                  help=reasons.at[name, "reason_ru" if L.lang == "ru" else "reason_en"])
     changed = st.empty()  # filled after the sliders, which carry this run's values (a link's included)
     a = tables().assumptions
     for group in GROUPS:
@@ -105,7 +106,8 @@ def scenario_sidebar(L: Labels) -> None:
                              bind="query-params", on_change=scenario_changed, help=L(f"{choice}_help"))
             for param in a.index[a["group"] == group]:
                 spec = state.slider_spec(param)
-                src = a.at[param, "source"] + (f" ({L('estimate')})" if a.at[param, "estimate"] else "")
+                src = a.at[param, "source_ru" if L.lang == "ru" else "source"] + (
+                    f" ({L('estimate')})" if a.at[param, "estimate"] else "")
                 st.slider(L(f"a_{param}"), spec.min, spec.max, value=spec.default, step=spec.step, key=param,
                           bind="query-params", help=src, on_change=scenario_changed,
                           format="percent" if a.at[param, "unit"] in PERCENT_UNITS else None)
@@ -127,9 +129,11 @@ def scenario_status(changed) -> None:
 
 def fact_help(fact_id: str, L: Labels) -> str:
     """Citation of a stated figure for a tooltip."""
-    f = tables().facts.loc[fact_id]
-    who = "" if f["speaker"].startswith("report") else f" — {f['speaker']}"
-    return f"{f['source']}, {f['locator']}{who}. «{f['stated_as']}». {f['note']}".strip()
+    f, ru = tables().facts.loc[fact_id], L.lang == "ru"
+    speaker, source, note = (f[c + ("_ru" if ru else "")] for c in ("speaker", "source", "note"))
+    who = "" if f["speaker"].startswith("report") else f" — {speaker}"
+    locator = f["locator"].replace("para.", "абз.") if ru else f["locator"]
+    return f"{source}, {locator}{who}. «{f['stated_as']}». {note}".strip()
 
 
 def kpi(col, label: str, value: str, help_text: str, delta: str | None = None) -> None:

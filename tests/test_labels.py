@@ -1,0 +1,165 @@
+"""Every label the code asks for exists in English and Russian, and no label repeats a stated figure as a literal.
+
+The keys are read from the code itself (every ``L("...")`` and ``L(f"...")`` call in ``dashboard.py`` and
+``components/``), so a new label that is only in one language, or only in the code, fails here. Stated figures
+are read from ``data/facts.csv`` and written the ways a label could spell them; a label must name them as
+placeholders (``{target_kt}``, ``{area}``, ``{completion}``...) that :class:`components.i18n.Labels` fills from
+the data.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from babel.dates import format_date
+
+from components import i18n
+from components.facts import tables
+from components.i18n import LANGS, Labels
+from components.scenario import CHOICES, preset_names
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "components").rglob("*.py"))]
+T = i18n._T
+PAGES = ("overview", "projections", "capacity", "economics", "corridor", "sources")
+
+#: Families of f-string keys whose every member is known from the data: all must exist.
+FAMILIES = {
+    "a_{}": list(tables().assumptions.index),
+    "page_{}": list(PAGES),
+    "preset_{}": preset_names(),
+    "group_{}": ["projection", "capacity", "economics", "currency"],
+    **{f"{c}_{{}}": list(opts) for c, opts in CHOICES.items()},
+}
+
+
+def label_calls() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(file, key) of every ``L("key")`` and (file, pattern) of every ``L(f"...")`` in the code."""
+    literal, formatted = set(), set()
+    for path in SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "L"
+                    and node.args):
+                continue
+            arg, name = node.args[0], path.relative_to(ROOT).as_posix()
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                literal.add((name, arg.value))
+            elif isinstance(arg, ast.JoinedStr):
+                formatted.add((name, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in arg.values)))
+    return literal, formatted
+
+
+LITERAL, FORMATTED = label_calls()
+
+
+def test_the_scan_sees_the_code():
+    assert len(LITERAL) > 100 and len(FORMATTED) > 10  # the AST walk really found the calls
+    assert ("dashboard.py", "page_{}") in FORMATTED
+
+
+#: Labels whose empty text is their meaning: an exact figure's bound word is no word at all ("550", not "about 550").
+EMPTY_ON_PURPOSE = {"bound_exact"}
+#: Labels of other topic files that still write a stated figure as a literal when this test was written (handed
+#: over in the report of issue 13). Remove a key from here once it passes (pytest reports it as XPASS).
+LITERALS_HANDED_OVER = {
+    "cf_investment", "conv_line_nominal", "econ_limits", "h_build_today", "h_stated_vs_build", "k_stated_vs_build",
+    "asof_completion_help", "asof_rate_help", "trk_12m_reached", "trk_12m_share", "trk_fit_too_few",
+    "trk_reach_at_pace", "trk_reach_unknown", "trk_reached_in",
+    # main-table texts rewritten by the chain and economics helpers, placeholders in, not yet committed by them
+    "h_npv", "h_payback", "intro_capacity", "intro_economics", "method",
+}
+
+
+@pytest.mark.parametrize("key", sorted(set(T) - EMPTY_ON_PURPOSE))
+def test_every_label_has_text_in_both_languages(key):
+    pair = T[key]
+    assert len(pair) == len(LANGS) and all(isinstance(t, str) and t.strip() for t in pair), (key, pair)
+
+
+def test_every_literal_key_in_the_code_exists():
+    missing = sorted(f"{f}: {k}" for f, k in LITERAL if k not in T)
+    assert not missing, "labels used in the code but not defined:\n" + "\n".join(missing)
+
+
+def test_every_f_string_key_has_its_labels():
+    problems = []
+    for f, pattern in sorted(FORMATTED):
+        if pattern in FAMILIES:
+            problems += [f"{f}: {pattern.format(v)}" for v in FAMILIES[pattern] if pattern.format(v) not in T]
+        elif pattern.startswith("{}_") or pattern == "{}_{}":
+            continue  # the family is the argument itself (e.g. f"{choice}_help", checked below)
+        else:
+            rx = re.compile("^" + ".+".join(map(re.escape, pattern.split("{}"))) + "$")
+            if not any(rx.match(k) for k in T):
+                problems.append(f"{f}: no label matches {pattern!r}")
+    problems += [f"{c}_help" for c in CHOICES if f"{c}_help" not in T]
+    assert not problems, "\n".join(problems)
+
+
+def _spellings() -> dict[str, list[str]]:
+    """Fact id -> the ways a label could write its value, in both languages."""
+    t = tables()
+    out: dict[str, list[str]] = {}
+    for fid, f in t.facts.iterrows():
+        if f["unit"] == "date":
+            day = pd.Timestamp(f["when"]).date()
+            out[fid] = [format_date(day, fmt, locale=lang) for lang in LANGS for fmt in ("LLLL yyyy", "MMMM yyyy")]
+            continue
+        v = float(f["value"])
+        if f["unit"] in ("share", "x", "count", "rank", "regions") or v < 100:
+            continue  # small numbers (7 regions, 40 %, ×3) are words of ordinary text, not a figure's signature
+        forms = {f"{v:,.0f}", f"{v:,.0f}".replace(",", " "), f"{v:,.0f}".replace(",", "\u00a0"), f"{v:.0f}"}
+        for size, words in ((1e9, ("bn", "млрд")), (1e6, ("mn", "млн")), (1e3, ("thousand", "тыс", "kt"))):
+            if v >= size:
+                body = f"{v / size:g}"
+                forms |= {f"{b}{sep}{w}" for b in (body, body.replace(".", ",")) for sep in (" ", "\u00a0", "")
+                          for w in words}
+                if v % size == 0 and size == 1e3:
+                    forms.add(body)  # "550" of "550 kt", "180" of "from 180 to"
+                break
+        if f["unit"] == "m2" and v >= 1e4:
+            forms |= {f"{v / 1e4:g} ha", f"{v / 1e4:g} га", f"{v / 1e4:g}\u00a0га"}
+        out[fid] = sorted(forms, key=len, reverse=True)
+    return out
+
+
+SPELLINGS = _spellings()
+
+
+def test_the_figure_spellings_catch_the_known_literals():
+    # the check can fail: texts as they were before the figures became placeholders
+    for text in ("How the annual rate moves from 180 to 550 kt/year.", "Заявленная площадь 65 000 м²",
+                 "Delay after April 2026 (months)", "Задержка после апреля 2026 (мес.)", "The stated **14 bn RUB**",
+                 "Агрохаб: 75 га", "1,5 тыс. рабочих мест"):
+        assert literal_figures(text), text
+    assert not literal_figures("{baseline_kt} → {target_kt} kt/year, 10–90 %, 2027, 12 months, 60 FEU")
+
+
+def literal_figures(text: str) -> list[str]:
+    found = []
+    for fid, forms in SPELLINGS.items():
+        for form in forms:
+            if re.search(r"(?<![\w.,\u00a0])" + re.escape(form) + r"(?![\d])", text, flags=re.IGNORECASE):
+                found.append(f"{fid} as {form!r}")
+                break
+    return found
+
+
+@pytest.mark.parametrize("key", [pytest.param(k, marks=pytest.mark.xfail(reason="handed over: passes once its topic file names the figure"))
+                                 if k in LITERALS_HANDED_OVER else k for k in sorted(T)])
+def test_no_label_states_a_figure_as_a_literal(key):
+    hits = {lang: literal_figures(text) for lang, text in zip(LANGS, T[key])}
+    assert not any(hits.values()), f"{key}: {hits} — name the figure as a placeholder filled from data/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_label_formats_with_the_figures_from_data(lang):
+    L = Labels(lang)
+    for key in T:
+        text = L(key)  # every figure placeholder is filled; a caller's own placeholders stay as written
+        assert "{target_kt}" not in text and "{area}" not in text and "{completion}" not in text, key
+    assert L("a_delay_months") != T["a_delay_months"][LANGS.index(lang)] or "{" not in T["a_delay_months"][0]

@@ -114,15 +114,15 @@ def export_trajectory(traj: pd.DataFrame, plan: pd.DataFrame, band: pd.DataFrame
     return _figure(traces, L, L("chart_export"), L("month"), L("t_month"), note, today=today)
 
 
-def trains_per_week(boxes: pd.DataFrame, plan_boxes: pd.DataFrame, limit: float, L: Labels,
+def trains_per_week(boxes: pd.DataFrame, plan_boxes: pd.DataFrame, service: float, L: Labels,
                     today: dt.date | None = None) -> go.Figure:
-    """Trains a week the scenario needs, the plan's, and the route limit (dotted: an assumption)."""
+    """Trains a week the scenario needs, the plan's, and the planned service (dotted: a plan, not a capacity)."""
     traces = [
         dict(type="scatter", x=plan_boxes["month"], y=plan_boxes["trains_per_week"], name=L("plan_line"),
              line=dict(color=GREY, dash="dash", width=2), hovertemplate="%{y:.1f}"),
         dict(type="scatter", x=boxes["month"], y=boxes["trains_per_week"], name=L("scenario_line"),
              line=dict(color=BLUE, width=3), hovertemplate="%{y:.1f}"),
-        dict(type="scatter", x=[boxes["month"].iloc[0], boxes["month"].iloc[-1]], y=[limit, limit],
+        dict(type="scatter", x=[boxes["month"].iloc[0], boxes["month"].iloc[-1]], y=[service, service],
              name=f'{L("limit")} ({L("assumed").lower()})', mode="lines",
              line=dict(color=ORANGE, dash="dot", width=2), hovertemplate="%{y:.1f}"),
     ]
@@ -247,22 +247,6 @@ def stated_exports(stated: pd.DataFrame, L: Labels) -> go.Figure:
                    yaxis=dict(range=[0, float(stated["rate_t_year"].max()) * 1.2]))
 
 
-def corridor(nodes: pd.DataFrame, L: Labels) -> go.Figure:
-    """Schematic of the corridor from ``nodes`` (``name``, ``lon``, ``lat``, ``kind``), drawn with no map tiles."""
-    traces = [dict(type="scatter", x=nodes["lon"], y=nodes["lat"], mode="lines",
-                   line=dict(color=GREY, width=3, dash="dot"), hoverinfo="skip", showlegend=False)]
-    styles = {"hub": ("square", VERMILLION, 16), "border": ("diamond-tall", ORANGE, 16), "city": ("circle", BLUE, 12)}
-    for kind, (symbol, colour, size) in styles.items():
-        sub = nodes[nodes["kind"] == kind]
-        traces.append(dict(type="scatter", x=sub["lon"], y=sub["lat"], mode="markers+text", text=sub["name"],
-                           textposition=sub["textpos"], name=sub["kind_label"].iloc[0] if len(sub) else kind,
-                           marker=dict(symbol=symbol, color=colour, size=size, line=dict(color="white", width=1)),
-                           hovertext=sub["hover"], hoverinfo="text"))
-    return _figure(traces, L, L("chart_corridor"), "° E", "° N", L("footnote_schematic"), date_axis=False,
-                   xaxis=dict(range=[30, 115]),
-                   yaxis=dict(scaleanchor="x", scaleratio=1.6, rangemode="normal", range=[30, 60]), height=520)
-
-
 #: Utilisation classes of a link on the map and the bar chart: below 85 %, 85–100 %, 100 % and over.
 LEVEL_COLOURS = {0: BLUE, 1: ORANGE, 2: VERMILLION, 3: GREY}
 #: Heatmap scale: cividis (monotone lightness: reads in greyscale and with colour-blindness), 0 to 150 %.
@@ -292,7 +276,7 @@ def utilisation_heatmap(cells: pd.DataFrame, L: Labels, note: str = "") -> go.Fi
              colorscale="Cividis", zmin=0, zmax=HEAT_MAX_PCT, xgap=1, ygap=2, name=L("utilisation"),
              hovertemplate="<b>%{y}</b><br>%{x|" + L.date_tickformat + "}: %{z:.0f}" + _pc(L)
              + "<br>%{customdata}<extra></extra>",
-             colorbar=dict(title=dict(text=L("utilisation_pct"), side="right"), tickvals=ticks,
+             colorbar=dict(title=dict(text=L("utilisation_short"), side="top"), tickvals=ticks,
                            ticktext=[L.pct(v / 100) if v != 100 else L("full_tick") for v in ticks[:-1]]
                            + ["≥\u00a0" + L.pct(ticks[-1] / 100)], thickness=14, len=0.9)),
         dict(type="scatter", x=over["month"], y=over["name"], mode="markers", name=L("over_capacity_mark"),
@@ -303,8 +287,8 @@ def utilisation_heatmap(cells: pd.DataFrame, L: Labels, note: str = "") -> go.Fi
              hoverinfo="skip", showlegend=True),
     ]
     return _figure(traces, L, L("chart_heatmap"), L("month"), "", note, date_axis=True,
-                   yaxis=dict(autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
-                   xaxis=dict(showgrid=False), hovermode="closest", height=max(HEIGHT, 150 + 46 * len(names)),
+                   yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
+                   xaxis=dict(showgrid=False), hovermode="closest", height=max(HEIGHT, 160 + 54 * len(names)),
                    margin=dict(l=24, r=24))
 
 
@@ -321,8 +305,13 @@ def peak_utilisation(peaks: pd.DataFrame, L: Labels, note: str = "") -> go.Figur
         if sub.empty:
             continue
         colour = LEVEL_COLOURS[level]
+        solid = "." if level == 3 else ""
+        traces.append(dict(type="bar", orientation="h", y=[None], x=[None], name=L(key), legendgroup=key,
+                           marker=dict(color="white" if level == 3 else colour, line=dict(color=colour, width=2),
+                                       pattern=dict(shape=solid, fgcolor=colour, size=7, fillmode="overlay"))))
         traces.append(dict(
             type="bar", orientation="h", y=sub["name"], x=sub["pct"], name=L(key), text=sub["text"],
+            legendgroup=key, showlegend=False,
             textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x:.0f}" + _pc(L) + "<extra></extra>",
             marker=dict(color="white" if level == 3 else colour, line=dict(color=colour, width=2),
                         pattern=dict(shape=["." if level == 3 else "/" if e else "" for e in sub["estimate"]],
@@ -332,45 +321,46 @@ def peak_utilisation(peaks: pd.DataFrame, L: Labels, note: str = "") -> go.Figur
     top = max(125.0, float(peaks["pct"].max()) * 1.25)
     full = dict(type="line", x0=100, x1=100, xref="x", y0=0, y1=1, yref="y domain",
                 line=dict(color=BLACK, width=2, dash="dash"))
-    full_label = dict(x=100, xref="x", y=1, yref="y domain", yanchor="bottom", text=L("full_line"), showarrow=False,
-                      font=dict(size=12), xanchor="left", xshift=4)
-    fig = _figure(traces, L, L("chart_peaks"), L("peak_util_axis"), "", note, date_axis=False,
+    traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", name=L("full_line"),
+                       line=dict(color=BLACK, width=2, dash="dash")))  # the 100 % line's legend entry
+    return _figure(traces, L, L("chart_peaks"), L("peak_util_axis"), "", note, date_axis=False,
                   xaxis=dict(range=[0, top], ticksuffix=_pc(L), tickformat=",~f"),
-                  yaxis=dict(categoryorder="array", categoryarray=list(peaks["name"])[::-1], rangemode="normal",
-                             tickformat="", showgrid=False),
+                  yaxis=dict(type="category", categoryorder="array", categoryarray=list(peaks["name"])[::-1],
+                             rangemode="normal", tickformat="", showgrid=False),
                   barmode="overlay", shapes=[full], height=max(HEIGHT, 170 + 44 * len(peaks)), margin=dict(l=24))
-    fig.add_annotation(**full_label)
-    return fig
 
 
 def bottleneck_sensitivity(sens: pd.DataFrame, base_month, horizon_end, L: Labels, note: str = "") -> go.Figure:
-    """Month the first link binds with each assumption at the low and the high end of its range.
+    """Month the first link binds with each input at the ends of its range (a dot each, joined by a line).
 
-    ``sens``: ``label`` (the assumption), ``low_month``/``high_month`` (first binding month, NaT = none before the
-    horizon), ``low_text``/``high_text`` (hover: the value and the link). ``base_month`` is the scenario's own
-    first binding month (NaT for none); months past the horizon are drawn at ``horizon_end`` as "none".
+    ``sens``: one row per input and end, inputs in the order drawn (top first): ``label`` (the input), ``end``
+    (``min``, ``max`` or another choice such as a seasonal profile), ``month`` (first binding month, NaT = none
+    before the horizon, drawn at ``horizon_end`` as a right-pointing triangle), ``text`` (hover). ``base_month`` is the
+    scenario's own first binding month (NaT for none).
     """
-    s = sens.iloc[::-1]
     end = pd.Timestamp(horizon_end)
-    lo = s["low_month"].fillna(end)
-    hi = s["high_month"].fillna(end)
+    order = list(dict.fromkeys(sens["label"]))[::-1]
+    x = sens["month"].fillna(end)
     segs_x, segs_y = [], []
-    for a, b, y in zip(lo, hi, s["label"]):
-        segs_x += [a, b, None]
-        segs_y += [y, y, None]
-    symbols = lambda col, sym: ["triangle-right" if pd.isna(v) else sym for v in s[col]]  # noqa: E731
-    traces = [
-        dict(type="scatter", x=segs_x, y=segs_y, mode="lines", line=dict(color=GREY, width=3), hoverinfo="skip",
-             showlegend=False),
-        dict(type="scatter", x=lo, y=s["label"], mode="markers", name=L("low_end"), customdata=s["low_text"],
-             marker=dict(symbol=symbols("low_month", "circle"), size=13, color=ORANGE,
-                         line=dict(color="white", width=1)),
-             hovertemplate="%{customdata}<extra></extra>"),
-        dict(type="scatter", x=hi, y=s["label"], mode="markers", name=L("high_end"), customdata=s["high_text"],
-             marker=dict(symbol=symbols("high_month", "diamond"), size=13, color=BLUE,
-                         line=dict(color="white", width=1)),
-             hovertemplate="%{customdata}<extra></extra>"),
-    ]
+    for label in order:
+        xs = x[sens["label"] == label]
+        segs_x += [xs.min(), xs.max(), None]
+        segs_y += [label, label, None]
+    traces = [dict(type="scatter", x=segs_x, y=segs_y, mode="lines", line=dict(color=GREY, width=3), hoverinfo="skip",
+                   showlegend=False)]
+    for kind, key, symbol, colour in (("min", "low_end", "circle", ORANGE), ("max", "high_end", "diamond", BLUE),
+                                      ("other", "sens_other", "square", PURPLE)):
+        sub = sens[sens["end"] == kind] if kind != "other" else sens[~sens["end"].isin(["min", "max"])]
+        if sub.empty:
+            continue
+        style = dict(size=13, color=colour, line=dict(color="white", width=1))
+        traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=L(key), legendgroup=kind,
+                           marker=dict(symbol=symbol, **style)))  # the legend's symbol (a point's may be ▶)
+        traces.append(dict(type="scatter", x=sub["month"].fillna(end), y=sub["label"], mode="markers", name=L(key),
+                           legendgroup=kind, showlegend=False, customdata=sub["text"],
+                           hovertemplate="%{customdata}<extra></extra>",
+                           marker=dict(symbol=["triangle-right" if pd.isna(v) else symbol for v in sub["month"]],
+                                       **style)))
     shapes = [dict(type="line", x0=end, x1=end, xref="x", y0=0, y1=1, yref="y domain",
                    line=dict(color=GREY, width=1, dash="dot"))]
     notes = [dict(x=end, xref="x", y=1, yref="y domain", yanchor="bottom", xanchor="right", showarrow=False,
@@ -381,8 +371,9 @@ def bottleneck_sensitivity(sens: pd.DataFrame, base_month, horizon_end, L: Label
         notes.append(dict(x=base_month, xref="x", y=1, yref="y domain", yanchor="bottom", xanchor="left",
                           showarrow=False, text=L("scenario_line"), font=dict(size=11), xshift=3))
     fig = _figure(traces, L, L("chart_bottleneck_sens"), L("binding_month_axis"), "", note, date_axis=True,
-                  yaxis=dict(rangemode="normal", tickformat="", type="category"), hovermode="closest",
-                  shapes=shapes, height=max(HEIGHT, 170 + 40 * len(s)), margin=dict(l=24, t=110))
+                  yaxis=dict(rangemode="normal", tickformat="", type="category", categoryorder="array",
+                             categoryarray=order),
+                  hovermode="closest", shapes=shapes, height=max(HEIGHT, 200 + 50 * len(order)), margin=dict(l=24))
     for a in notes:
         fig.add_annotation(**a)
     return fig
@@ -396,8 +387,8 @@ def corridor_map(geo: dict, route: pd.DataFrame, points: pd.DataFrame, labels: p
     are shaded. ``route``: ``segment``, ``lon``, ``lat``, ``width``, ``dash`` (one polyline per segment).
     ``points``: ``name``, ``lon``, ``lat``, ``kind`` (hub, border, city), ``kind_label``, ``hover``, ``textpos``
     (where a city's name goes; hubs and crossings are named by their link labels)
-    ``labels``: one note per link: ``lon``, ``lat``, ``text``, ``ax``, ``ay`` (offset, px), ``level`` (0, 1, 2, or
-    −1 for the planned service, a plan not a capacity).
+    ``labels``: one note per place: ``lon``, ``lat``, ``text``, ``ax``, ``ay`` (offset of the note, px: it sits right
+    of that point when ``ax`` > 0, left when < 0), ``level`` (0, 1, 2; 3 = the planned service, a plan, not a capacity).
     """
     shade = set(geo.get("corridor", ()))
     land = {True: ([], []), False: ([], [])}
@@ -425,7 +416,7 @@ def corridor_map(geo: dict, route: pd.DataFrame, points: pd.DataFrame, labels: p
                                textposition=sub["textpos"], textfont=dict(size=12), cliponaxis=False,
                                marker=dict(symbol=symbol, color=colour, size=size, line=dict(color=BLACK, width=1)),
                                hovertext=sub["hover"], hoverinfo="text"))
-    fig = _figure(traces, L, L("chart_map"), "° E", "° N", note, date_axis=False,
+    fig = _figure(traces, L, L("chart_map"), L("lon_axis"), L("lat_axis"), note, date_axis=False,
                   xaxis=dict(range=[33, 113], showgrid=False, ticksuffix="°", zeroline=False, dtick=10),
                   yaxis=dict(range=[31, 59], showgrid=False, ticksuffix="°", zeroline=False, rangemode="normal",
                              scaleanchor="x", scaleratio=1.4, dtick=5, tickformat=""),
@@ -436,6 +427,7 @@ def corridor_map(geo: dict, route: pd.DataFrame, points: pd.DataFrame, labels: p
     for _, r in labels.iterrows():
         colour = LEVEL_COLOURS.get(int(r["level"]), GREY)
         fig.add_annotation(x=r["lon"], y=r["lat"], ax=r["ax"], ay=r["ay"], text=r["text"], showarrow=True,
+                           xanchor="left" if r["ax"] > 0 else "right" if r["ax"] < 0 else "center",
                            arrowhead=0, arrowwidth=1.2, arrowcolor="#444", align="left", font=dict(size=12),
                            bgcolor="rgba(255,255,255,0.93)", bordercolor=colour, borderpad=4,
                            borderwidth=3 if int(r["level"]) == 2 else 1.5)

@@ -132,7 +132,7 @@ _T: dict[str, tuple[str, str]] = {
     "chart_stated": ("Stated figures: exports to China", "Заявленные цифры: экспорт в Китай"),
     "chart_corridor": ("The corridor, schematic", "Коридор, схема"),
     "trains_week": ("Trains a week", "Поездов в неделю"),
-    "limit": ("Route limit", "Предел маршрута"),
+    "limit": ("Planned service", "Плановый график"),
     "feu": ("FEU (40-ft)", "FEU (40 фут.)"),
     "teu": ("TEU (20-ft equivalent)", "TEU (20-фут. экв.)"),
     "boxes_month": ("Boxes a month", "Контейнеров в месяц"),
@@ -272,19 +272,26 @@ _T.update({
     "track_no_fit": ("No uploaded month falls after the baseline, so no scenario can be fitted.",
                      "Нет загруженных месяцев после базового, подобрать сценарий нельзя."),
     "intro_capacity": (
-        "What the scenario's tonnes mean on the rails and in the warehouse: 40-ft boxes (FEU) and their 20-ft "
-        "equivalents (TEU), trains a week against a route limit, the hub area the China flow needs against the stated "
-        "65,000 m², and how many boxes run empty when trains go both ways.",
-        "Что тонны сценария значат для железной дороги и склада: 40-футовые контейнеры (FEU) и их 20-футовый "
-        "эквивалент (TEU), поезда в неделю против предела маршрута, площадь хаба под поток в Китай против заявленных "
-        "65 000 м² и доля порожних контейнеров в двусторонних поездах."),
+        "What the scenario's tonnes mean for each link of the chain from Selyatino to China, month by month: which "
+        "link runs out first (the bottleneck), how many boxes the flow keeps in circulation, and how long a box takes "
+        "door to door. Below: 40-ft boxes (FEU) and their 20-ft equivalents (TEU), trains a week against the planned "
+        "service, the hub area the China flow needs against the stated {area} m², and how many boxes run empty when "
+        "trains go both ways.",
+        "Что тонны сценария значат для каждого звена цепи от Селятино до Китая, месяц за месяцем: какое звено первым "
+        "исчерпает пропускную способность (узкое место), сколько контейнеров поток держит в обороте и сколько суток "
+        "контейнер идёт от двери до двери. Ниже — 40-футовые контейнеры (FEU) и их 20-футовый эквивалент (TEU), "
+        "поезда в неделю против планового графика, площадь хаба под поток в Китай против заявленных {area} м² и доля "
+        "порожних контейнеров в двусторонних поездах."),
     "k_trains_target": ("Trains a week at target", "Поездов в неделю при цели"),
     "h_trains": ("FEU a month × 12 / 52 / boxes per train.", "FEU в месяц × 12 / 52 / контейнеров в поезде."),
     "k_feu_year": ("40-ft boxes a year at target", "40-фут. контейнеров в год при цели"),
     "h_feu_year": ("Annual tonnes / payload per box.", "Тонн в год / загрузка контейнера."),
-    "k_limit_hit": ("Limit of {limit} trains/week hit", "Предел {limit} поездов/нед. превышен"),
-    "h_limit": ("First month the trains needed exceed the route limit set in the sidebar.",
-                "Первый месяц, когда нужно больше поездов, чем предел из боковой панели."),
+    "k_limit_hit": ("More trains needed than the planned {limit} a week from",
+                    "Поездов нужно больше планового графика ({limit} в неделю) с"),
+    "h_limit": ("First month the trains a week needed exceed the planned service set in the sidebar. The service is "
+                "a timetable: a plan that can be raised.",
+                "Первый месяц, когда поездов в неделю нужно больше, чем по плановому графику из боковой панели. "
+                "График — это план, его можно увеличить."),
     "k_never": ("not before 2031", "не раньше 2031"),
     "k_area_share": ("Share of {area} m² needed", "Доля от {area} м²"),
     "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / {area} m². "
@@ -292,8 +299,10 @@ _T.update({
                      "Тонн на складе (т в год × дни / 365) / (т на м² × загрузка) / {area} м². "
                      "Ниже: сколько вся площадь могла бы пропустить за год при этих допущениях."),
     "k_max_throughput": ("max {t}/yr", "макс. {t}/год"),
-    "alt_trains": ("Line chart of trains a week: {n} a week at the target month {month}, against the route limit.",
-                   "График поездов в неделю: {n} в месяц цели ({month}), против предела маршрута."),
+    "alt_trains": ("Line chart of trains a week: {n} a week at the target month {month}, against the planned service "
+                   "(dotted: a plan that can be raised).",
+                   "График поездов в неделю: {n} в месяц цели ({month}), против планового графика "
+                   "(пунктир: план, его можно увеличить)."),
     "alt_boxes": ("Line chart of containers a month; {feu} 40-ft boxes a month at target.",
                   "График контейнеров в месяц; {feu} FEU в месяц при цели."),
     "alt_warehouse": ("Area chart: the China flow needs {share} of the stated {area} m² at target.",

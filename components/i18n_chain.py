@@ -6,27 +6,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_heatmap": ("Utilisation of each link of the chain, month by month",
                       "Загрузка звеньев цепи по месяцам"),
     "utilisation": ("Utilisation", "Загрузка"),
-    "utilisation_pct": ("Utilisation, % of open capacity", "Загрузка, % доступной мощности"),
+    "utilisation_short": ("Utilisation", "Загрузка"),
     "full_tick": ("100% = full", "100 % — предел"),
-    "over_capacity_mark": ("× 100% or more: demand at or over the open capacity",
-                           "× 100 % и выше: спрос достиг доступной пропускной способности"),
+    "over_capacity_mark": ("100% or more: demand at or over the open capacity",
+                           "100 % и выше: спрос достиг доступной пропускной способности"),
     "heat_hover": ("demand {demand} / open capacity {capacity} {unit}",
                    "спрос {demand} / доступная мощность {capacity} {unit}"),
     "heat_hover_plan": ("needed {demand} / planned {capacity} {unit} (a plan, not a capacity)",
                         "нужно {demand} / по графику {capacity} {unit} (план, а не предел)"),
-    "over_plan_mark": ("○ over the plan: more trains needed than planned (not a capacity)",
-                       "○ сверх плана: поездов нужно больше, чем по графику (не предел)"),
+    "over_plan_mark": ("over the plan: more trains needed than planned (not a capacity)",
+                       "сверх плана: поездов нужно больше, чем по графику (не предел)"),
     "plan_suffix": ("(plan)", "(план)"),
     "estimate_suffix": ("(est.)", "(оценка)"),
-    "footnote_chain": ("Utilisation = this flow's demand in the month / the share of the link's capacity open to it. "
-                       "(est.) = capacity is a flagged estimate. The planned service is a plan, not a capacity.",
-                       "Загрузка = спрос потока в месяц / доля пропускной способности звена, доступная ему. "
-                       "(оценка) — мощность оценена. Плановый график — план, а не предел."),
+    "footnote_chain": ("Utilisation = this flow's demand / the capacity open to it. (est.) = estimated capacity. "
+                       "Planned service: a plan, not a capacity.",
+                       "Загрузка = спрос потока / доступная ему мощность. (оценка) — мощность оценена. "
+                       "Плановый график — план, а не предел."),
     "alt_heatmap": ("Heatmap of utilisation of {n} links over the months: {text}",
                     "Тепловая карта загрузки {n} звеньев по месяцам: {text}"),
-    "alt_heat_binds": ("{link} first reaches 100% in {month}.", "«{link}» впервые достигает 100 % — {month}."),
+    "alt_heat_binds": ("{link} first reaches 100% in {month}.", "{link}: 100 % впервые достигнуты — {month}."),
     "alt_heat_none": ("no link reaches 100% before {month}; the highest is {link} at {pct}.",
-                      "ни одно звено не достигает 100 % до {month}; выше всех «{link}» — {pct}."),
+                      "ни одно звено не достигает 100 % до {month}; выше всех — {link}, {pct}."),
     # peak bars
     "chart_peaks": ("Utilisation of each link in its peak month", "Загрузка звеньев в пиковый месяц"),
     "peak_util_axis": ("Peak-month utilisation, % of the capacity open to this flow",
@@ -39,23 +39,40 @@ LABELS: dict[str, tuple[str, str]] = {
     "full_line": ("100% = full", "100 % — предел"),
     "peak_text": ("{pct} · {month}", "{pct} · {month}"),
     "alt_peaks": ("Bar chart of each link's peak-month utilisation in chain order; highest: {link} at {pct} in {month}.",
-                  "Столбцы загрузки звеньев в пиковый месяц по порядку цепи; выше всех «{link}» — {pct} ({month})."),
+                  "Столбцы загрузки звеньев в пиковый месяц по порядку цепи; выше всех — {link}, {pct} ({month})."),
     # bottleneck sensitivity
     "chart_bottleneck_sens": ("Which assumption moves the bottleneck month",
                               "Какое допущение сдвигает срок появления узкого места"),
     "binding_month_axis": ("Month the first link reaches 100%", "Месяц, когда первое звено достигает 100 %"),
     "none_before_horizon_short": ("▶ none before the horizon", "▶ нет до конца горизонта"),
+    "sens_other": ("other choice", "другой вариант"),
+    "sens_capacity": ("{link}: capacity", "{link}: пропускная способность"),
+    "sens_share_open": ("{link}: share open to this flow", "{link}: доступная потоку доля"),
     "sens_hover": ("{param} = {value}: {result}", "{param} = {value}: {result}"),
-    "sens_binds": ("{link} binds in {month}", "узкое место «{link}» — {month}"),
+    "sens_binds": ("{link} binds in {month}", "узкое место: {link}, {month}"),
     "sens_none": ("no link binds before the horizon", "узких мест нет до конца горизонта"),
     "alt_bottleneck_sens": ("Dot plot of the first binding month with each assumption at its range ends; "
                             "{param} moves it most.",
                             "Точечная диаграмма месяца первого узкого места при крайних значениях допущений; "
-                            "сильнее всего его сдвигает «{param}»."),
+                            "сильнее всего его сдвигает допущение: {param}."),
     "alt_bottleneck_sens_none": ("Dot plot of the first binding month with each assumption at its range ends; "
                                  "no assumption brings a bottleneck before the horizon.",
                                  "Точечная диаграмма месяца первого узкого места при крайних значениях допущений; "
                                  "ни одно допущение не создаёт узкого места до конца горизонта."),
+    # units of demand and capacity a month
+    "u_FEU/month": ("FEU/month", "FEU/мес."),
+    "u_TEU/month": ("TEU/month", "TEU/мес."),
+    "u_trains/month": ("trains/month", "поездов/мес."),
+    "u_FEU/day": ("FEU/day", "FEU/сут."),
+    "u_TEU/year": ("TEU/year", "TEU/год"),
+    "u_trains/day": ("trains/day", "поездов/сут."),
+    "hours": ("{lo}–{hi} h", "{lo}–{hi} ч"),
+    "link_from_stated": ("{value} (stated figure)", "{value} (заявленная цифра)"),
+    "link_from_scenario": ("set in the sidebar: a plan, not a capacity", "задаётся в боковой панели: план, а не предел"),
+    "link_range": ("{value} (range {lo}–{hi})", "{value} (диапазон {lo}–{hi})"),
+    "kind_store": ("warehouse", "склад"),
+    "kind_terminal": ("terminal", "терминал"),
+    "kind_service": ("train service (plan)", "график поездов (план)"),
     # cards
     "k_bottleneck": ("Bottleneck: first link to reach 100%", "Узкое место: первое звено на 100 %"),
     "k_bottleneck_value": ("{link}, {month}", "{link}, {month}"),
@@ -69,14 +86,14 @@ LABELS: dict[str, tuple[str, str]] = {
                      "звена (загрузка ≥ 100 %), помесячно, с сезонным профилем из боковой панели. Плановый график "
                      "поездов — план, а не пропускная способность, узким местом он не считается."),
     "k_fleet": ("Containers in circulation (fleet)", "Парк контейнеров в обороте"),
-    "k_fleet_value": ("{n} FEU", "{n} FEU"),
+    "k_fleet_value": ("{lo}–{hi} FEU", "{lo}–{hi} FEU"),
     "k_fleet_delta": ("round trip {typ}–{cong} days", "оборот контейнера {typ}–{cong} сут."),
-    "h_fleet": ("40-ft boxes the flow keeps in circulation in its peak month = boxes a day × round trip "
-                "(rail transit both ways, dwell at both ends, border time), typical to congested. "
+    "h_fleet": ("40-ft boxes the flow keeps in circulation in its peak month ({month}) = boxes a day ({per_day}) × "
+                "round trip (rail transit both ways, dwell at both ends, border time), typical to congested. "
                 "Round trip and fleet are derived, not stated.",
-                "40-футовых контейнеров, которые поток держит в обороте в пиковый месяц = контейнеров в сутки × "
-                "оборот контейнера (ж/д транзит в обе стороны, простой на обоих концах, время на границе), "
-                "от обычного до перегруженного режима. Расчётные величины, не заявлены."),
+                "40-футовых контейнеров, которые поток держит в обороте в пиковый месяц ({month}) = контейнеров в "
+                "сутки ({per_day}) × оборот контейнера (ж/д транзит в обе стороны, простой на обоих концах, время на "
+                "границе), от обычного до перегруженного режима. Расчётные величины, не заявлены."),
     "k_door": ("Door to door, Selyatino → China", "От двери до двери: Селятино → Китай"),
     "k_door_value": ("{typ}–{cong} days", "{typ}–{cong} сут."),
     "k_door_delta": ("typical – congested", "обычно – при заторах"),
@@ -85,12 +102,15 @@ LABELS: dict[str, tuple[str, str]] = {
                "Сутки через все звенья цепи, в обычном режиме и при заторах: хранение на хабе, ж/д транзит, "
                "межгосударственный стыковой пункт Россия–Казахстан, Агрохаб и погранпереход Казахстан–Китай "
                "(с учётом распределения между переходами)."),
-    "k_service_over": ("Trains needed exceed the planned service from", "Поездов нужно больше планового графика с"),
-    "h_service_over": ("First month the trains a week needed exceed the planned service set in the sidebar "
-                       "({n} a week). The timetable can be raised: a plan, not a capacity.",
-                       "Первый месяц, когда нужно больше поездов в неделю, чем по плановому графику из боковой "
-                       "панели ({n} в неделю). График можно увеличить: это план, а не предел."),
-    "k_never_horizon": ("not before the horizon", "не до конца горизонта"),
+    "k_trains_peak": ("Trains a week in the peak month", "Поездов в неделю в пиковый месяц"),
+    "h_trains_peak": ("The month's tonnes (seasonal profile) / payload per box × 12 / 52 / boxes per train; the "
+                      "busiest month of the horizon, named below.",
+                      "Тонны месяца (по сезонному профилю) / загрузка контейнера × 12 / 52 / контейнеров в поезде; "
+                      "самый загруженный месяц горизонта, указан ниже."),
+    "k_feu_12m": ("40-ft boxes in the 12 months from the target", "40-фут. контейнеров за 12 месяцев от цели"),
+    "h_feu_12m": ("Sum of the monthly boxes over the year that starts in the target month (the seasons sum out).",
+                  "Сумма месячных контейнеров за год, начиная с месяца цели (сезонность в сумме не влияет)."),
+    "k_area_peak": ("Share of {area} m² needed, peak month", "Доля от {area} м² в пиковый месяц"),
     "chain_header": ("The chain of links: where it runs out first", "Цепь звеньев: где мощности кончаются первыми"),
     "chain_intro": ("Each link of the chain carries other traffic too, so each gets only a share of its capacity for "
                     "this flow. The tonnes follow the seasonal profile from the sidebar, so the harvest months "
@@ -102,18 +122,17 @@ LABELS: dict[str, tuple[str, str]] = {
     # map
     "chart_map": ("The corridor on the map: peak utilisation of each link",
                   "Коридор на карте: пиковая загрузка звеньев"),
-    "footnote_map": ("Borders: Natural Earth 1:50m (public domain), drawn offline. Route lines straight between "
-                     "approximate points. % = peak-month utilisation of the capacity open to this flow.",
-                     "Границы: Natural Earth 1:50m (общественное достояние), без интернета. Линии маршрута — прямые "
-                     "между приблизительными точками. % — загрузка доступной потоку мощности в пиковый месяц."),
-    "map_peak": ("{name}: {pct} ({month})", "{name}: {pct} ({month})"),
+    "footnote_map": ("Borders: Natural Earth 1:50m (public domain), drawn offline. Straight lines between approximate "
+                     "points. % = peak-month utilisation.",
+                     "Границы: Natural Earth 1:50m (общественное достояние), без интернета. Прямые между "
+                     "приблизительными точками. % — загрузка в пиковый месяц."),
+    "map_peak": ("{name}<br>{pct} · {month}", "{name}<br>{pct} · {month}"),
     "map_share": ("{share} of trains", "{share} поездов"),
-    "map_plan": ("{name}: {pct} of the plan ({month}), a plan, not a capacity",
-                 "{name}: {pct} плана ({month}), план, а не предел"),
-    "n_almaty": ("Agrohub, Almaty region", "Агрохаб, Алматинская обл."),
-    "n_alashankou": ("Alashankou", "Алашанькоу"),
+    "map_plan": ("{name}<br>{pct} of the plan · {month}<br>(a plan, not a capacity)",
+                 "{name}<br>{pct} плана · {month}<br>(план, а не предел)"),
+    "lon_axis": ("° E", "° в. д."),
+    "lat_axis": ("° N", "° с. ш."),
     "n_altynkol": ("Altynkol–Khorgos", "Алтынколь–Хоргос"),
-    "n_khorgos": ("Khorgos", "Хоргос"),
     "n_urumqi": ("Urumqi", "Урумчи"),
     "n_altynkol_h": ("Kazakhstan–China rail crossing Altynkol–Khorgos (reference)",
                      "Ж/д погранпереход Алтынколь–Хоргос, Казахстан–Китай (справочно)"),
@@ -128,7 +147,7 @@ LABELS: dict[str, tuple[str, str]] = {
                 "at peak.",
                 "Карта коридора от Селятино через российско-казахстанскую границу и Агрохаб в Китай через "
                 "Достык–Алашанькоу ({dostyk} поездов) и Алтынколь–Хоргос ({khorgos}); самое загруженное звено: "
-                "«{link}», {pct} в пик."),
+                "{link}, {pct} в пик."),
     "intro_corridor_map": (
         "The route the announcements tie together: from Selyatino in the Moscow region across the Russia–Kazakhstan "
         "border to the Agrohub in the Almaty region, then into China over the two crossings, Dostyk–Alashankou and "

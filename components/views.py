@@ -7,7 +7,10 @@ calls) or the page layer's cached wrappers with the same names.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import textwrap
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
@@ -15,8 +18,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import capacity, charts, clock, economics, export, projection
-from components.facts import public_figures, tables
+from components import capacity, chain, charts, clock, economics, export, projection
+from components.facts import DATA_DIR, links, public_figures, tables
 from components.i18n import Labels
 from components.scenario import CHOICES, Scenario, preset
 
@@ -24,23 +27,19 @@ from components.scenario import CHOICES, Scenario, preset
 PURE = SimpleNamespace(
     trajectory=projection.trajectory,
     band=projection.band,
-    boxes=lambda s: capacity.boxes_and_trains(projection.trajectory(s), s),
-    warehouse=lambda s: capacity.warehouse_need(projection.trajectory(s), s),
+    boxes=lambda s: capacity.boxes_and_trains(chain.seasonal_trajectory(s), s),
+    warehouse=lambda s: capacity.warehouse_need(chain.seasonal_trajectory(s), s),
     cash_flows=economics.cash_flows,
     sensitivity=economics.sensitivity,
     appraisal=economics.appraisal,
     npv_distribution=economics.npv_distribution,
+    utilisation=chain.utilisation,
+    peak_by_link=chain.peak_by_link,
+    bottleneck=chain.bottleneck,
+    bottleneck_sensitivity=chain.bottleneck_sensitivity,
+    fleet=chain.fleet,
+    door_to_door=chain.door_to_door,
 )
-
-# Approximate positions (° E, ° N) for the corridor schematic; the report gives no route.
-CORRIDOR_NODES = [
-    ("selyatino", 36.97, 55.52, "hub", "top center"),
-    ("ru_kz_border", 61.0, 52.5, "border", "top right"),  # right of the line that comes in from the upper left
-    ("agrohub", 77.0, 43.6, "hub", "bottom left"),  # left: the line leaves to the right
-    ("dostyk", 82.6, 45.2, "border", "top right"),
-    ("xian", 108.9, 34.3, "city", "bottom center"),  # below: the line comes in from above
-]
-
 
 @dataclass(frozen=True, eq=False)
 class View:
@@ -114,7 +113,7 @@ def trains(s: Scenario, L: Labels, m=PURE) -> View:
     n = float(box.set_index("month").at[at, "trains_per_week"])
     return View("trains-per-week", charts.trains_per_week(box, m.boxes(Scenario.default()), s.service_trains_per_week, L,
                                                           today=clock.today()),
-                box[["month", "tonnes", "feu", "teu", "trains_per_week", "over_limit"]],
+                box[["month", "tonnes", "feu", "teu", "trains_per_week", "above_service"]],
                 L("alt_trains", n=L.num(n, 1), month=L.month(at)))
 
 
@@ -182,26 +181,235 @@ def tornado(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> View:
                 L("alt_tornado", name=sens["label"].iloc[0]))
 
 
+# The chain of links (components.chain): utilisation heatmap, peaks, bottleneck sensitivity, the map, the cards.
+
+#: Places on the map (° E, ° N, marker kind or None for no marker), research §8; the Russia–Kazakhstan interchange
+#: sums every crossing of that border and is drawn at one approximate point on the line Selyatino → Almaty region.
+MAP_PLACES = {
+    "selyatino": (36.97, 55.52, "hub"), "ru_kz_border": (61.0, 52.5, "border"), "agrohub": (76.89, 43.24, "hub"),
+    "dostyk": (82.48, 45.25, "border"), "alashankou": (82.57, 45.17, None), "altynkol": (80.32, 44.18, "border"),
+    "khorgos": (80.41, 44.21, None), "urumqi": (87.62, 43.83, "city"), "xian": (108.94, 34.34, "city"),
+}
+MAP_ROUTE = {"trunk": ("selyatino", "ru_kz_border", "agrohub"), "dostyk": ("agrohub", "dostyk", "alashankou", "urumqi"),
+             "khorgos": ("agrohub", "altynkol", "khorgos", "urumqi"), "china": ("urumqi", "xian")}
+#: Where a city's name goes beside its marker (hubs and crossings are named by their links' labels).
+CITY_TEXT = {"urumqi": "middle right", "xian": "bottom left"}
+#: Each link's label: the place it points at (or a lon/lat on the line) and its offset from there (px).
+MAP_LABELS = {
+    "selyatino_warehouse": ("selyatino", 20, 175), "selyatino_cold": ("selyatino", 20, 175),
+    "selyatino_terminal": ("selyatino", 20, 175), "line_service": ((49.5, 54.0), 10, -62),
+    "ru_kz_border": ("ru_kz_border", 40, -40), "agrohub_terminal": ("agrohub", -30, 120),
+    "dostyk_alashankou": ("dostyk", 30, -85), "altynkol_khorgos": ("altynkol", 40, 85),
+}
+#: Share of the China-bound trains at each crossing.
+CROSSINGS = {"dostyk_alashankou": lambda s: 1.0 - s.khorgos_share, "altynkol_khorgos": lambda s: s.khorgos_share}
+COUNTRY_LABELS = (("c_russia", 92.0, 55.0), ("c_kazakhstan", 73.0, 49.5), ("c_china", 95.0, 33.5),
+                  ("c_mongolia", 102.0, 47.0))
+#: ISO 3166 numeric codes of the corridor's countries, shaded on the map: Russia, Kazakhstan, China.
+CORRIDOR_COUNTRIES = ("643", "398", "156")
+#: The planned train service: a plan, not a capacity (``kind`` in ``data/links.csv``).
+PLAN_KIND = "service"
+#: Inputs shown in the bottleneck sensitivity (the rest move it less).
+SENS_ROWS = 10
+
+
+@lru_cache(maxsize=1)
+def boundaries() -> dict:
+    """Country borders around the corridor (``data/boundaries.geojson``, made by ``data/make_boundaries.py``)."""
+    return json.loads((DATA_DIR / "boundaries.geojson").read_text(encoding="utf-8"))
+
+
+def _level(u: float, plan: bool) -> int:
+    """Utilisation class of :data:`charts.LEVEL_COLOURS`; 3 for the planned service (a plan, not a capacity)."""
+    return 3 if plan else 2 if u >= 1.0 else 1 if u >= 0.85 else 0
+
+
+def _name(frame: pd.DataFrame, L: Labels) -> pd.Series:
+    return frame["name_ru" if L.lang == "ru" else "name_en"]
+
+
+def _link_name(link_id: str, L: Labels) -> str:
+    return str(links().at[link_id, "name_ru" if L.lang == "ru" else "name_en"])
+
+
+def _wrap(text: str, width: int = 30) -> str:
+    """A long axis label on two or more lines (plotly breaks at ``<br>``), so the plot keeps its width."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def _unit(unit: str, L: Labels) -> str:
+    """A unit of the links' table in ``L``'s language (the dashboard's own units through :meth:`Labels.unit`)."""
+    key = f"u_{unit}"
+    return L(key) if L(key) != key else L.unit(unit)
+
+
+def utilisation_heatmap(s: Scenario, L: Labels, m=PURE) -> View:
+    """Links × months: this flow's demand over the capacity open to it, every link, every month."""
+    util = m.utilisation(s)
+    plan = util["kind"] == PLAN_KIND
+    name = _name(util, L)
+    label = name.where(~plan, name + " " + L("plan_suffix"))
+    label = label.where(plan | ~util["estimate"].astype(bool), name + " " + L("estimate_suffix"))
+    digits = lambda v: 1 if v < 100 else 0  # noqa: E731
+    cells = util.assign(name=label, plan=plan, pct=util["utilisation"] * 100.0, hover=[
+        L("heat_hover_plan" if p else "heat_hover", demand=L.num(d, digits(c)), capacity=L.num(c, digits(c)),
+          unit=_unit(u, L)) for d, c, u, p in zip(util["demand"], util["capacity_open"], util["unit"], plan)])
+    cells = cells.sort_values(["order", "month"], kind="stable")
+    shown = cells.assign(name=[_wrap(n) for n in cells["name"]])
+    b = m.bottleneck(util)
+    if b.link_id is not None:
+        text = L("alt_heat_binds", link=_link_name(b.link_id, L), month=L.month(b.month))
+    else:
+        text = L("alt_heat_none", month=L.month(b.horizon_end), link=_link_name(b.peak_link_id, L),
+                 pct=L.pct(b.peak_utilisation))
+    data = cells[["month", "link_id", "name", "kind", "estimate", "demand", "capacity_open", "unit", "utilisation",
+                  "headroom"]].reset_index(drop=True)
+    return View("link-utilisation", charts.utilisation_heatmap(shown, L, L("footnote_chain")), data,
+                L("alt_heatmap", n=util["link_id"].nunique(), text=text))
+
+
+def peak_utilisation(s: Scenario, L: Labels, m=PURE) -> View:
+    """Each link's utilisation in its own peak month, in chain order, against 100 %."""
+    peaks = m.peak_by_link(m.utilisation(s))
+    plan = peaks["kind"] == PLAN_KIND
+    peaks = peaks.assign(name=_name(peaks, L), pct=peaks["peak_utilisation"] * 100.0, estimate=peaks["estimate"].astype(bool),
+                         level=[_level(u, p) for u, p in zip(peaks["peak_utilisation"], plan)],
+                         text=[L("peak_text", pct=L.pct(u), month=L.month(mo))
+                               for u, mo in zip(peaks["peak_utilisation"], peaks["peak_month"])])
+    top = peaks[~plan].sort_values("peak_utilisation", kind="stable").iloc[-1]
+    data = peaks[["link_id", "name", "kind", "estimate", "peak_month", "peak_utilisation", "demand", "capacity_open",
+                  "unit"]].reset_index(drop=True)
+    return View("link-peaks", charts.peak_utilisation(peaks.assign(name=[_wrap(n) for n in peaks["name"]]), L,
+                                                      L("footnote_chain")), data,
+                L("alt_peaks", link=top["name"], pct=L.pct(top["peak_utilisation"]), month=L.month(top["peak_month"])))
+
+
+def _input_label(param: str, L: Labels) -> str:
+    """An input of the sensitivity: a slider's label, a choice's name, or a link's capacity or open share."""
+    if "." in param:
+        link, what = param.split(".", 1)
+        return L(f"sens_{what}", link=_link_name(link, L))
+    return L(param) if param in CHOICES else L(f"a_{param}")
+
+
+def bottleneck_sensitivity(s: Scenario, L: Labels, m=PURE) -> View:
+    """The month the first link binds with each uncertain input at the low and the high end of its range."""
+    sens = m.bottleneck_sensitivity(s)
+    base = m.bottleneck(m.utilisation(s))
+    keep = list(dict.fromkeys(sens["param"]))[:SENS_ROWS]
+    sens = sens[sens["param"].isin(keep)].reset_index(drop=True)
+    label = [_input_label(p, L) for p in sens["param"]]
+
+    def value(param: str, end: str, v: float) -> str:
+        if param in CHOICES:
+            return L(f"{param}_{end}")
+        return L.dec(v)
+
+    def result(month, link) -> str:
+        return L("sens_none") if pd.isna(month) or pd.isna(link) else L("sens_binds", link=_link_name(link, L),
+                                                                       month=L.month(month))
+
+    text = [L("sens_hover", param=lb, value=value(p, e, v), result=result(mo, li))
+            for lb, p, e, v, mo, li in zip(label, sens["param"], sens["end"], sens["value"], sens["binding_month"],
+                                           sens["binding_link_id"])]
+    rows = sens.assign(label=[_wrap(lb, 46) for lb in label], month=pd.to_datetime(sens["binding_month"]), text=text)
+    base_month = pd.NaT if base.month is None else base.month
+    moved = sens[sens["effect_months"] > 0]
+    alt = (L("alt_bottleneck_sens", param=_input_label(moved["param"].iloc[0], L)) if len(moved)
+           else L("alt_bottleneck_sens_none"))
+    data = sens[["param", "group", "link_id", "end", "value", "binding_link_id", "binding_month", "peak_utilisation",
+                 "shift_months"]].assign(input=label)
+    return View("bottleneck-sensitivity",
+                charts.bottleneck_sensitivity(rows, base_month, base.horizon_end, L, L("footnote_chain")), data, alt)
+
+
 def corridor(s: Scenario, L: Labels, m=PURE) -> View:
+    """The route on a map of country borders (no map service), each link labelled with its peak utilisation."""
     t = tables()
+    peaks = m.peak_by_link(m.utilisation(s)).set_index("link_id")
     hover = {
         "selyatino": L("n_selyatino_h", area=L.num(t.fact("selyatino_area")), inv=L.money(t.fact("selyatino_investment"))),
         "ru_kz_border": L("n_border_h", a=L.num(t.fact("border_regions_side_a")), b=L.num(t.fact("border_regions_side_b")),
                           p=L.compact(t.fact("border_population"))),
         "agrohub": L("n_agrohub_h", ha=L.num(t.fact("agrohub_area") / 10_000)),
-        "dostyk": L("n_dostyk_h"),
+        "dostyk": L("n_dostyk_h"), "altynkol": L("n_altynkol_h"), "urumqi": L("n_urumqi_h"),
         "xian": L("n_xian_h", days=L.num(s.transit_days)),
     }
-    nodes = pd.DataFrame(CORRIDOR_NODES, columns=["id", "lon", "lat", "kind", "textpos"]).assign(
-        name=lambda d: [L(f"n_{i}") for i in d["id"]], hover=lambda d: [hover[i] for i in d["id"]],
-        kind_label=lambda d: [L(f"kind_{k}") for k in d["kind"]])
-    return View("corridor-schematic", charts.corridor(nodes, L), nodes[["id", "name", "lon", "lat", "kind"]],
-                L("alt_corridor", days=L.num(s.transit_days)))
+    points = pd.DataFrame([(pid, lon, lat, kind) for pid, (lon, lat, kind) in MAP_PLACES.items() if kind],
+                          columns=["id", "lon", "lat", "kind"])
+    points = points.assign(name=[L(f"n_{i}") for i in points["id"]], hover=[hover[i] for i in points["id"]],
+                           kind_label=[L(f"kind_{kd}") for kd in points["kind"]],
+                           textpos=[CITY_TEXT.get(i, "top center") for i in points["id"]])
+    shares = {lid: f(s) for lid, f in CROSSINGS.items()}
+    width = {"trunk": 3.5, "china": 3.5, "dostyk": 1.0 + 4.0 * shares["dostyk_alashankou"],
+             "khorgos": 1.0 + 4.0 * shares["altynkol_khorgos"]}
+    route = pd.DataFrame([(seg, *MAP_PLACES[p][:2], width[seg], "dash" if seg == "khorgos" else "solid")
+                          for seg, places in MAP_ROUTE.items() for p in places],
+                         columns=["segment", "lon", "lat", "width", "dash"])
+    notes: dict[object, dict] = {}
+    rows = []
+    for lid, (anchor, ax, ay) in MAP_LABELS.items():
+        if lid not in peaks.index:
+            continue
+        p = peaks.loc[lid]
+        plan = p["kind"] == PLAN_KIND
+        lon, lat = MAP_PLACES[anchor][:2] if isinstance(anchor, str) else anchor
+        name = p["name_ru" if L.lang == "ru" else "name_en"]
+        line = L("map_plan" if plan else "map_peak", name=name, pct=L.pct(p["peak_utilisation"]),
+                 month=L.month(p["peak_month"]))
+        if lid in shares:
+            line += "<br>" + L("map_share", share=L.pct(shares[lid]))
+        note = notes.setdefault(anchor, dict(lon=lon, lat=lat, ax=ax, ay=ay, lines=[], level=-1))
+        note["lines"].append(line)
+        note["level"] = max(note["level"], _level(p["peak_utilisation"], plan))
+        rows.append((lid, name, p["peak_month"], p["peak_utilisation"], shares.get(lid), lon, lat))
+    labels = pd.DataFrame([dict(lon=n["lon"], lat=n["lat"], ax=n["ax"], ay=n["ay"], level=n["level"],
+                                text="<br>".join(n["lines"])) for n in notes.values()])
+    geo = {**boundaries(), "corridor": CORRIDOR_COUNTRIES,
+           "country_labels": [dict(text=L(key), lon=lon, lat=lat) for key, lon, lat in COUNTRY_LABELS]}
+    data = pd.DataFrame(rows, columns=["link_id", "name", "peak_month", "peak_utilisation", "share_of_trains",
+                                       "lon", "lat"])
+    b = m.bottleneck(m.utilisation(s))
+    alt = L("alt_map", dostyk=L.pct(shares["dostyk_alashankou"]), khorgos=L.pct(shares["altynkol_khorgos"]),
+            link=_link_name(b.peak_link_id, L), pct=L.pct(b.peak_utilisation))
+    return View("corridor-map", charts.corridor_map(geo, route, points, labels, L, L("footnote_map")), data, alt)
+
+
+def bottleneck_card(s: Scenario, L: Labels, m=PURE) -> dict[str, str]:
+    """The bottleneck card: ``label``, ``value`` (link and month, or none before the horizon), ``delta``, ``help``."""
+    b = m.bottleneck(m.utilisation(s))
+    if b.link_id is None:
+        value = L("k_bottleneck_none", month=L.month(b.horizon_end))
+        delta = L("k_bottleneck_highest", link=_link_name(b.peak_link_id, L), pct=L.pct(b.peak_utilisation))
+    else:
+        value = L("k_bottleneck_value", link=_link_name(b.link_id, L), month=L.month(b.month))
+        delta = L("k_bottleneck_peak", pct=L.pct(b.peak_utilisation), month=L.month(b.peak_month))
+    if b.estimate:
+        delta += f" ({L('estimate')})"
+    return {"label": L("k_bottleneck"), "value": value, "delta": delta, "help": L("h_bottleneck")}
+
+
+def fleet_card(s: Scenario, L: Labels, m=PURE) -> dict[str, str]:
+    """The fleet card: boxes in circulation in the peak month, typical to congested, and the round trip."""
+    f = m.fleet(s)
+    return {"label": L("k_fleet"),
+            "value": L("k_fleet_value", lo=L.num(f["fleet_peak"]), hi=L.num(f["fleet_peak_congested"])),
+            "delta": L("k_fleet_delta", typ=L.num(f["round_trip_typical_days"]),
+                       cong=L.num(f["round_trip_congested_days"])),
+            "help": L("h_fleet", month=L.month(f["peak_month"]), per_day=L.num(f["feu_per_day_peak"]))}
+
+
+def door_card(s: Scenario, L: Labels, m=PURE) -> dict[str, str]:
+    """The door-to-door card: days Selyatino → China through every link, typical and congested."""
+    d = m.door_to_door(s)
+    return {"label": L("k_door"), "value": L("k_door_value", typ=L.num(d["typical_days"]), cong=L.num(d["congested_days"])),
+            "delta": L("k_door_delta"), "help": L("h_door")}
 
 
 def all_views(s: Scenario, L: Labels, currency: str = "RUB", m=PURE, actuals: pd.DataFrame | None = None) -> list[View]:
     """Every chart of every page, in page order."""
-    return [stated_exports(s, L, m), export_projection(s, L, m, actuals=actuals), trains(s, L, m),
+    return [stated_exports(s, L, m), export_projection(s, L, m, actuals=actuals), utilisation_heatmap(s, L, m),
+            peak_utilisation(s, L, m), bottleneck_sensitivity(s, L, m), trains(s, L, m),
             containers(s, L, m), warehouse(s, L, m), two_way(s, L, m), cash_flow(s, L, currency, m),
             npv_distribution(s, L, currency, m), tornado(s, L, currency, m), corridor(s, L, m)]
 
@@ -226,6 +434,38 @@ def scenario_record(s: Scenario, L: Labels, currency: str) -> dict:
     """The scenario as JSON-ready data: every assumption, what differs, the link query, the date."""
     return {"name": s.slug(), "exported": clock.today().isoformat(), "language": L.lang, "currency": currency,
             "link_query": scenario_query(s), "changed_from_plan": s.changes_from_default(), "assumptions": asdict(s)}
+
+
+def links_table(L: Labels) -> pd.DataFrame:
+    """Every link of the chain as the Sources page lists it: name, kind, capacity with its unit and range, the share
+    open to this flow, the time through it, the source and its reliability, whether it is an estimate."""
+    k = links().reset_index()
+    t = tables()
+
+    def capacity_text(r) -> str:
+        unit = _unit(r["capacity_unit"], L)
+        src = r["capacity_from"]
+        if src.startswith("fact:"):
+            return L("link_from_stated", value=f"{L.num(t.fact(src[5:]))} {unit}")
+        if src.startswith("scenario:"):
+            return f"{unit}: {L('link_from_scenario')}"
+        return L("link_range", value=f"{L.num(r['capacity'])} {unit}", lo=L.num(r["capacity_min"]),
+                 hi=L.num(r["capacity_max"]))
+
+    def hours(lo: float, hi: float) -> str:
+        return "—" if pd.isna(lo) else L("hours", lo=L.num(lo), hi=L.num(hi))
+
+    return pd.DataFrame({
+        "name": _name(k, L),
+        "kind": [L(f"kind_{kd}") for kd in k["kind"]],
+        "capacity": [capacity_text(r) for _, r in k.iterrows()],
+        "open_share": [L("link_range", value=L.pct(v), lo=L.pct(a), hi=L.pct(b))
+                       for v, a, b in zip(k["share_open"], k["share_open_min"], k["share_open_max"])],
+        "time": [hours(a, b) for a, b in zip(k["time_typical_h"], k["time_congested_h"])],
+        "source": k["source"],
+        "reliability": [L("derived").lower() if r == "derived" else r for r in k["reliability"]],
+        "estimate": [L("estimate") if e else "" for e in k["estimate"]],
+    })
 
 
 def sources_table() -> pd.DataFrame:

@@ -1,4 +1,5 @@
-"""Corridor: Selyatino → Kazakhstan → China with the Agrohub, drawn as a schematic that needs no map tiles."""
+"""Corridor: Selyatino → Kazakhstan → China with the Agrohub and both crossings on a map drawn offline, each link
+labelled with its peak utilisation; the border in figures."""
 from __future__ import annotations
 
 import streamlit as st
@@ -12,7 +13,7 @@ def render() -> None:
     L = state.labels()
     t = tables()
     st.title(L("page_corridor"))
-    st.markdown(L("intro_corridor"))
+    st.markdown(L("intro_corridor_map"))
     chart = st.container()
     st.header(L("border_facts"))
     c = st.columns(3)

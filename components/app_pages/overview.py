@@ -44,11 +44,14 @@ def render() -> None:
     widgets.kpi(c[2], L("k_population"), L("about") + " " + L.compact(t.fact("border_population")),
                 h("border_population"))
     widgets.kpi(c[3], L("k_border_rank"), L("k_longest"), h("border_longest"))
+    bottleneck = st.columns(2)[0].empty()  # the chain's first binding link under the scenario (Capacity page)
 
     as_of = st.container()  # "As of <today>": what the plan and the scenario expect by now (reads the scenario)
     chart = st.container()
 
     def body(s: Scenario) -> None:
+        card = model.card("bottleneck_card", s, L.lang)
+        widgets.kpi(bottleneck, card["label"], card["value"], card["help"], delta=card["delta"])
         widgets.kpi(per_m2, L("k_per_m2"), f'{L.num(r.at["investment_per_m2", "value"])} {L.cur("RUB")}',
                     f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
                     delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import economics
+from components import economics, views
 from components.facts import tables
 from components.ui import state
 
@@ -40,8 +40,13 @@ def render() -> None:
     r["value"] = [L.num(v, 2) for v in r["value"]]
     st.dataframe(r.rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")), hide_index=True,
                  width="stretch")
+    st.header(L("src_links"))
+    st.markdown(L("src_links_intro"))
+    st.table(views.links_table(L).rename(columns=lambda c: L(f"col_{c}")), hide_index=True)
     st.header(L("src_method"))
     st.markdown(L("method"))
+    st.subheader(L("src_chain_method"))
+    st.markdown(L("chain_method"))
 
 
 def stated_value(L, value: float, unit: str, when, precision: str) -> str:  # noqa: ANN001 - a Labels

@@ -10,7 +10,7 @@ import sys
 import pandas as pd
 import streamlit as st
 
-from components import capacity, economics, projection, views
+from components import capacity, chain, economics, projection, views
 from components.i18n import Labels
 from components.scenario import Scenario
 
@@ -27,12 +27,12 @@ def band(s: Scenario) -> pd.DataFrame:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def boxes(s: Scenario) -> pd.DataFrame:
-    return capacity.boxes_and_trains(projection.trajectory(s), s)
+    return capacity.boxes_and_trains(chain.seasonal_trajectory(s), s)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def warehouse(s: Scenario) -> pd.DataFrame:
-    return capacity.warehouse_need(projection.trajectory(s), s)
+    return capacity.warehouse_need(chain.seasonal_trajectory(s), s)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -53,6 +53,37 @@ def appraisal(s: Scenario) -> economics.Appraisal:
 @st.cache_data(max_entries=128, show_spinner=False)
 def npv_distribution(s: Scenario) -> dict:
     return economics.npv_distribution(s)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def utilisation(s: Scenario) -> pd.DataFrame:
+    return chain.utilisation(s)
+
+
+#: Cheap on the cached table above: not cached themselves (hashing the table would cost more than the call).
+peak_by_link, bottleneck = chain.peak_by_link, chain.bottleneck
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def bottleneck_sensitivity(s: Scenario) -> pd.DataFrame:
+    return chain.bottleneck_sensitivity(s)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def fleet(s: Scenario) -> dict:
+    return chain.fleet(s)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def door_to_door(s: Scenario) -> dict:
+    return chain.door_to_door(s)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def card(name: str, s: Scenario, lang: str) -> dict[str, str]:
+    """A card's text from :mod:`components.views` (``name`` is the builder: ``bottleneck_card``, ``fleet_card``,
+    ``door_card``), made once per scenario and language from this module's cached model."""
+    return getattr(views, name)(s, Labels(lang), m=sys.modules[__name__])
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)  # ~60 KB a view: at most ~30 MB

@@ -272,7 +272,7 @@ def utilisation_heatmap(cells: pd.DataFrame, L: Labels, note: str = "") -> go.Fi
     over_plan = cells[(cells["pct"] >= 100.0) & cells["plan"]]
     ticks = [0, 25, 50, 75, 100, 125, 150]
     traces = [
-        dict(type="heatmap", z=wide.to_numpy(), x=list(wide.columns), y=names, customdata=hover.to_numpy(),
+        dict(type="heatmap", z=wide.to_numpy().tolist(), x=list(wide.columns), y=names, customdata=hover.to_numpy(),
              colorscale="Cividis", zmin=0, zmax=HEAT_MAX_PCT, xgap=1, ygap=2, name=L("utilisation"),
              hovertemplate="<b>%{y}</b><br>%{x|" + L.date_tickformat + "}: %{z:.0f}" + _pc(L)
              + "<br>%{customdata}<extra></extra>",

@@ -44,6 +44,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_bottleneck_sens": ("Which assumption moves the bottleneck month",
                               "Какое допущение сдвигает срок появления узкого места"),
     "binding_month_axis": ("Month the first link reaches 100%", "Месяц, когда первое звено достигает 100 %"),
+    "footnote_sens": ("Each input at the ends of its range, the others as set.",
+                      "Каждое допущение на краях диапазона, прочие — как заданы."),
     "none_before_horizon_short": ("▶ none before the horizon", "▶ нет до конца горизонта"),
     "sens_other": ("other choice", "другой вариант"),
     "sens_capacity": ("{link}: capacity", "{link}: пропускная способность"),

@@ -320,7 +320,7 @@ def bottleneck_sensitivity(s: Scenario, L: Labels, m=PURE) -> View:
     data = sens[["param", "group", "link_id", "end", "value", "binding_link_id", "binding_month", "peak_utilisation",
                  "shift_months"]].assign(input=label)
     return View("bottleneck-sensitivity",
-                charts.bottleneck_sensitivity(rows, base_month, base.horizon_end, L, L("footnote_chain")), data, alt)
+                charts.bottleneck_sensitivity(rows, base_month, base.horizon_end, L, L("footnote_sens")), data, alt)
 
 
 def corridor(s: Scenario, L: Labels, m=PURE) -> View:

@@ -21,19 +21,27 @@ pytestmark = pytest.mark.e2e
 QUERY = {"en": "", "ru": "?lang=Русский"}
 MONTH = {"en": re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d"),
          "ru": re.compile(r"(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь) 20\d\d")}
-#: The heatmap's z, read from the plotly graph whose title is the heatmap's.
+#: The heatmap's y and z, read from the plotly graph whose title holds the heatmap's (Streamlit wraps it in <b>).
 HEAT_Z = """title => {
   const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => g.layout && g.layout.title &&
-      g.layout.title.text === title);
-  return gd ? JSON.stringify({y: gd.data[0].y, z: gd.data[0].z}) : null;
+      g.layout.title.text.includes(title));
+  return gd ? JSON.stringify({y: Array.from(gd.data[0].y), z: Array.from(gd.data[0].z, r => Array.from(r))}) : null;
 }"""
 
 
-def card_value(pg, label_start: str) -> str:
-    for m in pg.locator("[data-testid=stMetric]").all():
-        if m.locator("[data-testid=stMetricLabel]").inner_text().startswith(label_start):
-            return m.locator("[data-testid=stMetricValue]").inner_text().strip()
-    raise AssertionError(f"no card {label_start!r}")
+def card_value(pg, label_start: str, timeout: float = 30) -> str:
+    """The value of the card whose label starts with ``label_start`` (the page's scenario part may still be drawing)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        labels = []
+        for m in pg.locator("[data-testid=stMetric]").all():
+            label = m.locator("[data-testid=stMetricLabel]").inner_text().strip()
+            labels.append(label)
+            if label.startswith(label_start):
+                return m.locator("[data-testid=stMetricValue]").inner_text().strip()
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no card {label_start!r} among {labels}")
+        time.sleep(0.3)
 
 
 def heat(pg, L: Labels, before: str | None = None, timeout: float = 30) -> str:
@@ -72,7 +80,7 @@ def test_the_seasonal_profile_changes_the_heatmap(page, base_url, lang):
     open_page(page, base_url, "capacity", QUERY[lang])
     before = heat(page, L)
     open_group(page, L)
-    page.locator("[data-testid=stSidebar] .st-key-profile [data-baseweb=select]").click()
+    page.locator("[data-testid=stSidebar] .st-key-profile input").click()
     page.get_by_role("option", name=L("profile_grain_heavy")).click()
     after = heat(page, L, before)
     wait_idle(page)
@@ -86,7 +94,7 @@ def test_sending_every_train_through_khorgos_empties_dostyk_on_the_heatmap(page,
     open_page(page, base_url, "capacity", QUERY[lang])
     before = heat(page, L)
     open_group(page, L)
-    thumb = page.locator("[data-testid=stSidebar] .st-key-khorgos_share [role=slider]")
+    thumb = page.locator("[data-testid=stSidebar]").get_by_role("slider", name=L("a_khorgos_share"))
     thumb.focus()
     thumb.press("End")
     after = heat(page, L, before)

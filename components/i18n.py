@@ -127,8 +127,8 @@ _T: dict[str, tuple[str, str]] = {
     "chart_boxes": ("Containers a month", "Контейнеров в месяц"),
     "chart_warehouse": ("Hub area the China flow needs", "Площадь хаба под поток в Китай"),
     "chart_two_way": ("Loaded and empty boxes, two-way trains, {year}", "Гружёные и порожние контейнеры, {year}"),
-    "chart_cash": ("Net cash flow and cumulative position", "Чистый денежный поток и накопленный итог"),
-    "chart_tornado": ("NPV sensitivity: each assumption at its range ends", "Чувствительность NPV к допущениям"),
+    "chart_cash": ("Cash flow by stream and cumulative position", "Денежный поток по статьям и накопленный итог"),
+    "chart_tornado": ("NPV sensitivity: each assumption at its range ends", "Чувствительность ЧДД к допущениям"),
     "chart_stated": ("Stated figures: exports to China", "Заявленные цифры: экспорт в Китай"),
     "chart_corridor": ("The corridor, schematic", "Коридор, схема"),
     "trains_week": ("Trains a week", "Поездов в неделю"),
@@ -145,11 +145,11 @@ _T: dict[str, tuple[str, str]] = {
     "eastbound": ("Eastbound (exports)", "На восток (экспорт)"),
     "westbound": ("Westbound (back-haul)", "На запад (обратно)"),
     "net_cash": ("Net cash flow", "Чистый поток"),
-    "cumulative": ("Cumulative after investment", "Накопленный итог после инвестиций"),
-    "npv_axis": ("NPV, {cur}", "NPV, {cur}"),
+    "cumulative": ("Cumulative net cash", "Накопленный чистый поток"),
+    "npv_axis": ("NPV, {cur}", "ЧДД, {cur}"),
     "low_end": ("Low end of range", "Нижняя граница"),
     "high_end": ("High end of range", "Верхняя граница"),
-    "base_npv": ("Scenario NPV", "NPV сценария"),
+    "base_npv": ("Scenario NPV", "ЧДД сценария"),
     "t_year": ("t/year", "т/год"),
     "footnote_source": ("Source: news report of 2025-09-10 (stated figures);", "Источник: сообщение от 10.09.2025 (заявленные цифры);"),
     "footnote_assumptions": ("assumptions: see the Sources page of the dashboard.", "допущения: страница «Источники» панели."),
@@ -310,25 +310,30 @@ _T.update({
     "alt_two_way": ("Stacked bars of loaded and empty boxes each way in {year}; {share} of boxes moved are loaded.",
                     "Столбцы гружёных и порожних контейнеров в {year} г.; гружёных {share}."),
     "intro_economics": (
-        "The stated **14 bn RUB** per job and per m², and what the hub could earn: rent on the occupied area plus a "
-        "handling tariff on the China export boxes, less operating cost, discounted at the rate set in the sidebar. "
-        "The tornado chart shows which assumption moves the NPV most.",
-        "Заявленные **14 млрд ₽** на рабочее место и на м², и что хаб может заработать: аренда занятой площади плюс "
-        "тариф за обработку экспортных контейнеров в Китай, за вычетом операционных расходов, с дисконтированием по "
-        "ставке из боковой панели. Диаграмма-торнадо показывает, какое допущение сильнее всего меняет NPV."),
-    "k_npv": ("NPV at {r}, {n} years", "NPV при {r}, {n} лет"),
-    "h_npv": ("−14 bn RUB + Σ net cash / (1 + rate)^k, k counted from 2026.", "−14 млрд ₽ + Σ чистый поток / (1 + ставка)^k, k от 2026 г."),
-    "k_payback": ("Simple payback", "Простая окупаемость"),
-    "h_payback": ("Years of operation until undiscounted net cash repays 14 bn RUB.",
-                  "Лет работы, пока недисконтированный поток не вернёт 14 млрд ₽."),
-    "alt_cash": ("Bar and line chart of yearly net cash and the cumulative position; NPV {npv}.",
-                 "Столбцы годового чистого потока и линия накопленного итога; NPV {npv}."),
+        "An outside-in appraisal of the **{investment}** Selyatino hub in the conventions of a project-finance desk: "
+        "the investment spread over the works, warehouse rent with an occupancy ramp, handling of every box through "
+        "the hub (exports, westbound loads, empties), services, operating cost, profit tax with depreciation and "
+        "losses carried forward, and a residual value. It is an estimate from public figures, not the operator's plan.",
+        "Оценка хаба «Селятино» (**{investment}**) по открытым данным в правилах проектного финансирования: инвестиции "
+        "по месяцам работ, аренда складов с ростом заполняемости, обработка всех контейнеров хаба (экспорт, обратная "
+        "загрузка, порожние), услуги, операционные расходы, налог на прибыль с амортизацией и переносом убытков, "
+        "остаточная стоимость. Это оценка по открытым данным, а не план оператора."),
+    "k_npv": ("NPV at {r}, {n}", "ЧДД при {r}, {n}"),
+    "h_npv": ("Σ flow / (1 + n)^k over the table, k = year − 2025 (valued at the end of 2025), n = risk-free + premium; "
+              "investment, tax and the residual value included. The same in both conventions.",
+              "Σ поток / (1 + n)^k по таблице, k = год − 2025 (оценка на конец 2025 г.), n = безрисковая ставка + "
+              "премия; с инвестициями, налогом и остаточной стоимостью. Одинаков при обоих способах расчёта."),
+    "k_payback": ("Simple payback", "Простой срок окупаемости"),
+    "h_payback": ("Years of operation until the undiscounted cumulative flow repays the investment.",
+                  "Лет работы, пока накопленный недисконтированный поток не вернёт инвестиции."),
+    "alt_cash": ("Stacked bars of yearly cash flow by stream in {conv} roubles with the cumulative line; NPV {npv}.",
+                 "Столбцы годового денежного потока по статьям в {conv} с линией накопленного итога; ЧДД {npv}."),
     "alt_tornado": ("Tornado chart of NPV sensitivity; {name} moves the NPV most.",
-                    "Диаграмма чувствительности NPV; сильнее всего влияет «{name}»."),
-    "econ_scope": ("Revenue counts only rent on the {area} m² and handling of the modelled China exports; other cargo "
-                   "through the hub is not counted, so the figures understate the hub's full business.",
-                   "Выручка учитывает только аренду {area} м² и обработку смоделированного экспорта в Китай; прочие "
-                   "грузы хаба не учтены, поэтому цифры занижают весь бизнес хаба."),
+                    "Диаграмма чувствительности ЧДД; сильнее всего влияет «{name}»."),
+    "econ_scope": ("Volumes count the modelled China exports through Selyatino and their two-way boxes on the stated "
+                   "{area} m²; other cargo through the hub is not counted.",
+                   "Объёмы — смоделированный экспорт в Китай через «Селятино» и его контейнеры в обе стороны на "
+                   "заявленных {area} м²; прочие грузы хаба не учтены."),
     "intro_corridor": (
         "The route the announcements tie together: from Selyatino in the Moscow region across the Russia–Kazakhstan "
         "border, past the Agrohub in the Almaty region, to China through the Dostyk–Alashankou crossing. The drawing "
@@ -381,8 +386,14 @@ _T.update({
         "- **Warehouse.** Tonnes on hand = annual tonnes × dwell days / 365; area needed = tonnes on hand / "
         "(t per m² × utilisation), against the stated {area} m².\n"
         "- **Two-way trains.** Westbound loaded = back-haul ratio × eastbound; each way moves the larger count, the rest runs empty.\n"
-        "- **Economics.** Revenue = rent × 65,000 m² × utilisation + tariff × FEU; net = revenue × (1 − opex share); "
-        "NPV = −14 bn RUB + Σ net / (1 + r)^k with k = 1 in 2026; payback counts years of operation.\n"
+        "- **Economics.** Yearly, in 2025 prices × CPI index P_y (cited CPI, then the long-run slider). Rent = "
+        "{area} m² × leasable share × occupancy (start → 1 − vacancy over the ramp years) × rent; handling = tariff × "
+        "(eastbound + westbound loaded FEU) + empty share × tariff × empty FEU; services = rate × loaded FEU; opex = "
+        "fixed × m² + variable × all FEU; maintenance = share × {investment_bare}. Tax = rate × max(0, EBITDA − depreciation "
+        "({investment_bare} / life) − maintenance − losses used), losses used ≤ 50 % of the year's profit. Investment: {investment_bare} "
+        "spread monthly {agreement} → target month. Residual = last EBITDA / cap rate. NPV = Σ flow / (1 + n)^(y − 2025), "
+        "n = risk-free + premium; real view: flow / P_y at r_y = (1 + n) / (1 + π_y) − 1, same NPV. IRR: brentq on NPV(r) = 0; "
+        "break-evens: brentq in the slider range.\n"
         "- **Currencies.** USD = RUB / (RUB per USD); KZT = USD × (KZT per USD).",
         "- **Прогноз.** {baseline_kt} и {target_kt} тыс. т считаются годовыми объёмами; рост идёт от даты сообщения "
         "({report_month}) до заявленного срока ({completion}) плюс задержка, по линейной, экспоненциальной или S-образной кривой, до {target_kt} тыс. т × доля "
@@ -394,8 +405,15 @@ _T.update({
         "(т на м² × загрузка), против заявленных {area} м².\n"
         "- **Двусторонние поезда.** Гружёных на запад = коэффициент обратной загрузки × на восток; в каждую сторону "
         "идёт большее число контейнеров, остальные — порожние.\n"
-        "- **Экономика.** Выручка = аренда × 65 000 м² × загрузка + тариф × FEU; чистый поток = выручка × (1 − доля "
-        "расходов); NPV = −14 млрд ₽ + Σ поток / (1 + r)^k, k = 1 в 2026 г.; окупаемость — в годах работы.\n"
+        "- **Экономика.** По годам, в ценах 2025 г. × индекс ИПЦ P_y (фактический ИПЦ, затем ползунок инфляции). "
+        "Аренда = {area} м² × доля под аренду × заполняемость (от начальной до 1 − вакантность за срок роста) × ставка; "
+        "обработка = тариф × (гружёные FEU на восток и на запад) + доля × тариф × порожние FEU; услуги = ставка × "
+        "гружёные FEU; расходы = постоянные × м² + переменные × все FEU; поддерживающие капвложения = доля × {investment_bare}. "
+        "Налог на прибыль = ставка × max(0, EBITDA − амортизация ({investment_bare} / срок) − капвложения − перенос убытков), "
+        "перенос убытков ≤ 50 % прибыли года. Инвестиции {investment_bare} — по месяцам с {agreement_gen} до месяца цели. Остаточная "
+        "стоимость = EBITDA последнего года / ставка капитализации. ЧДД = Σ поток / (1 + n)^(y − 2025), n = безрисковая "
+        "ставка + премия; в реальных ценах: поток / P_y по ставке r_y = (1 + n) / (1 + π_y) − 1, ЧДД тот же. ВНД и "
+        "точки безубыточности — метод Брента.\n"
         "- **Валюты.** USD = RUB / курс; KZT = USD × курс тенге."),
 })
 

@@ -72,11 +72,21 @@ def test_delay_slider_moves_the_target_month():
     assert metric(at, "Constant growth") == "9.0% / month"
 
 
-def test_payload_slider_changes_trains_a_week():
-    at = app("capacity")
-    assert metric(at, "Trains a week at target") == "7.3"  # 550,000 / 24 / 60 / 52
+def test_payload_slider_changes_trains_a_week_in_the_peak_month():
+    # Even months and dry boxes only, so every month after the target carries 550,000 / 12 t:
+    # 45,833.33 t / 24 t = 1,909.72 FEU a month × 12 / 52 / 60 per train = 7.35 trains a week
+    at = app("capacity", params={"profile": "Even months", "reefer_share": "0"})
+    assert metric(at, "Trains a week in the peak month") == "7.3"
     at.slider(key="feu_payload_t").set_value(20.0).run()
-    assert metric(at, "Trains a week at target") == "8.8"  # 550,000 / 20 / 60 / 52 = 8.81
+    # 45,833.33 / 20 = 2,291.67 FEU × 12 / 52 / 60 = 8.81
+    assert metric(at, "Trains a week in the peak month") == "8.8"
+
+
+def test_the_harvest_profile_raises_the_peak_month_above_the_average():
+    # agri_mix, dry boxes only: in a flat year at 550 kt October carries 550,000 × its weight, the largest
+    # (data/seasonality.csv: 0.144336): 79,384.8 t / 24 = 3,307.70 FEU × 12 / 52 / 60 = 12.72 trains a week
+    at = app("capacity", params={"reefer_share": "0"})
+    assert metric(at, "Trains a week in the peak month") == "12.7"
 
 
 def test_currency_switch_converts_at_85_rub_per_usd():

@@ -13,8 +13,11 @@ from components.i18n import Labels
 from components.scenario import Scenario
 
 DELAYED = Scenario.default().with_values(delay_months=6, shape="linear")
-CHART_IDS = ["stated-exports", "export-projection", "trains-per-week", "containers", "warehouse-area",
-             "two-way-boxes", "cash-flow", "npv-sensitivity", "corridor-schematic"]
+# Every chart of every page, in page order: Overview, Export projections, Capacity (chain, then boxes and space),
+# Economics, Corridor.
+CHART_IDS = ["stated-exports", "export-projection", "link-utilisation", "link-peaks", "bottleneck-sensitivity",
+             "trains-per-week", "containers", "warehouse-area", "two-way-boxes", "cash-flow", "npv-distribution",
+             "npv-sensitivity", "corridor-map"]
 
 
 def test_every_page_chart_is_a_view_with_units_and_a_source_line():
@@ -50,7 +53,7 @@ def test_report_zip_holds_what_its_readme_lists(pack):
         pngs = sorted(n for n in names if n.endswith(".png"))
         assert len(pngs) == len(CHART_IDS)
         assert Image.open(io.BytesIO(zf.read(pngs[0]))).size == (3200, 1800)
-    assert "«14 млрд рублей»" in readme and "para. 6" in readme
+    assert "«14 млрд рублей»" in readme and "абз. 6" in readme  # the report's wording; the paragraph in Russian
 
 
 def test_report_zip_data_match_the_model(pack):
@@ -61,8 +64,12 @@ def test_report_zip_data_match_the_model(pack):
     # linear ramp of 13 months: October 2026 reaches 550,000 t/year = 45,833.33 t/month
     assert proj.set_index("month").at["2026-10-01", "tonnes"] == pytest.approx(45_833.33, abs=0.01)
     cash = pd.read_csv(io.BytesIO(zf.read("data/cash-flow.csv")), encoding="utf-8-sig").set_index("year")
-    # 2028 is a full year at 550 kt: 693,133,729 RUB / 85 RUB per USD = 8,154,514.46 USD
-    assert cash.at[2028, "net"] == pytest.approx(8_154_514.46, abs=0.01)
+    # Warehouse rent in 2028 with the hub open from October 2026: occupancy 0.5 in the first year, then
+    # 0.5 + (0.957 − 0.5) / 2 = 0.7285 (Oct 2027 – Sep 2028) and 1 − 0.043 = 0.957 from October 2028:
+    # (9 × 0.7285 + 3 × 0.957) / 12 = 0.785625; 65,000 m² × 11,005 RUB = 715,325,000 RUB × 0.785625
+    # = 561,977,203.13 RUB in 2025 prices × CPI index 1.05 × 1.04 × 1.04 = 1.13568 → 638,226,270.04 RUB
+    # / 85 RUB per USD = 7,508,544.35 USD
+    assert cash.at[2028, "rent"] == pytest.approx(7_508_544.35, abs=0.01)
     src = pd.read_csv(io.BytesIO(zf.read("sources.csv")), encoding="utf-8-sig").set_index("id")
     assert src.at["selyatino_investment", "value"] == 14e9 and src.at["selyatino_investment", "unit"] == "RUB"
     assert src.at["border_population", "entity_ru"] == "Граница России и Казахстана"  # names in both languages

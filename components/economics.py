@@ -42,7 +42,7 @@ from scipy.optimize import brentq
 
 from components import capacity
 from components.facts import macro, tables
-from components.projection import band_draws, months_between, plan_anchors
+from components.projection import band_draws, plan_anchors, ramp_months, target_month
 from components.scenario import CURRENCIES, Scenario
 
 #: Assumptions varied in the sensitivity chart (each to the ends of its slider range).
@@ -406,7 +406,7 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, dict]:
     # volumes: monthly rate c · g^(t/12) (t in months from the baseline month) from the opening month on
     g = 1.0 + v("growth_after_pct") / 100.0
     q = np.power(g, 1.0 / 12.0)
-    T = months_between(a["baseline_month"], a["target_month"]) + delay
+    T = ramp_months(s, delay)
     c = a["target_t_year"] * v("attainment") * np.power(g, -T / 12.0)
     lo = np.maximum(ystart, open_abs) - base_abs
     cnt = np.where(active, np.maximum(ystart + 12 - base_abs - lo, 0), 0)
@@ -474,7 +474,7 @@ def scenario_inputs(s: Scenario) -> Inputs:
     inp = _squeeze(inp)
     t = tables()
     years = inp.year
-    start = plan_anchors()["target_month"] + pd.DateOffset(months=int(np.ceil(s.delay_months)))
+    start = target_month(s)
     traj = trajectory(s, end=pd.Timestamp(f"{int(years[-1])}-12-01"))
     box = capacity.boxes_and_trains(traj, s)
     tw = capacity.two_way_balance(box, s)

@@ -39,6 +39,26 @@ def plan_anchors() -> dict[str, object]:
     }
 
 
+def ramp_months(s: Scenario, delay: float | np.ndarray | None = None) -> float | np.ndarray:
+    """Length of the ramp: months from the baseline month to the stated target month plus the delay.
+
+    Parameters
+    ----------
+    s : Scenario
+        ``delay_months`` is the slip after the stated completion month [months].
+    delay : float or array-like, optional
+        Delay to use instead of ``s.delay_months`` (one a path for the Monte Carlo draws) [months].
+
+    Returns
+    -------
+    float or ndarray
+        Months from the baseline month (the report date) to the month the scenario reaches its target rate
+        [months]; an array when ``delay`` is one.
+    """
+    a = plan_anchors()
+    return months_between(a["baseline_month"], a["target_month"]) + (s.delay_months if delay is None else delay)
+
+
 def ramp(p: np.ndarray, b: float | np.ndarray, a: float | np.ndarray, shape: str) -> np.ndarray:
     """Annual rate along the ramp at progress ``p`` in [0, 1] from ``b`` to ``a`` (t/year).
 
@@ -78,7 +98,7 @@ def trajectory(s: Scenario, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
     a = plan_anchors()
     months = _month_index(a["baseline_month"], end)
     t = np.arange(len(months), dtype=float)
-    T = months_between(a["baseline_month"], a["target_month"]) + s.delay_months
+    T = ramp_months(s)
     rate = _rates(t, np.asarray(T), np.asarray(s.attainment), s)
     return pd.DataFrame({"month": months, "rate_t_year": rate, "tonnes": rate / 12.0,
                          "phase": np.where(t <= T, "ramp", "after")})
@@ -127,7 +147,7 @@ def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp
     a = plan_anchors()
     months = _month_index(a["baseline_month"], end)
     delay, attain = band_draws(s, n_paths, seed)
-    T = months_between(a["baseline_month"], a["target_month"]) + delay
+    T = ramp_months(s, delay)
     t = np.arange(len(months), dtype=float)
     # Up to the month the last path reaches its target, every path is computed month by month. From then on
     # path i runs at target_i · g^((t − T_i)/12) = c_i · g^(t/12) with c_i = target_i · g^(−T_i/12): one ordering

@@ -299,10 +299,9 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
     factor = np.full(len(t), 1 / YEAR)
     if seasonal is not None:
         factor = np.array([float(seasonal[m.month]) for m, k in zip(months, keep) if k])
-    base_T = projection.months_between(a["baseline_month"], a["target_month"])
     delays, attains = _grid("delay_months"), _grid("attainment")
     D, A = np.meshgrid(delays, attains, indexing="ij")
-    T, att = (base_T + D).reshape(-1, 1), A.reshape(-1, 1)
+    T, att = projection.ramp_months(s, D).reshape(-1, 1), A.reshape(-1, 1)
     pred = projection._rates(t[None, :], T, att, s) * factor[None, :]
     sse = ((pred - y[None, :]) ** 2).sum(axis=1)
     i = int(np.argmin(sse))
@@ -310,7 +309,7 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
     # On the end of a slider: the fit "lands on the edge" when one step beyond the end would fit better, i.e. the
     # range, not the data, stopped it (the stated plan fitted to itself sits at delay 0 and is not flagged).
     def sse_at(delay: float, attain: float) -> float:
-        p = projection._rates(t, np.asarray(base_T + delay), np.asarray(attain), s) * factor
+        p = projection._rates(t, np.asarray(projection.ramp_months(s, delay)), np.asarray(attain), s) * factor
         return float(((p - y) ** 2).sum())
 
     edge = {}

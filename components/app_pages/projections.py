@@ -13,7 +13,7 @@ def kpis(s: Scenario) -> dict[str, float | pd.Timestamp]:
     """Headline numbers of one scenario (t/year, share/month, month)."""
     traj = model.trajectory(s)
     a = projection.plan_anchors()
-    months = projection.months_between(a["baseline_month"], a["target_month"]) + s.delay_months
+    months = projection.ramp_months(s)
     return {"target_month": projection.target_month(s), "target_rate": a["target_t_year"] * s.attainment,
             "monthly_growth": projection.implied_monthly_growth(a["baseline_t_year"], a["target_t_year"] * s.attainment,
                                                                  max(months, 1)),

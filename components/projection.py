@@ -77,11 +77,33 @@ def ramp(p: np.ndarray, b: float | np.ndarray, a: float | np.ndarray, shape: str
     return b + (a - b) * w
 
 
-def _rates(t: np.ndarray, ramp_months: np.ndarray, attainment: np.ndarray, s: Scenario) -> np.ndarray:
-    """Annual rate (t/year) at month offsets ``t`` for ramp lengths and attainments (broadcast)."""
+def rates(t: np.ndarray, ramp_length: np.ndarray, attainment: np.ndarray, s: Scenario) -> np.ndarray:
+    """Annual export rate at month offsets from the baseline month, for ramp lengths and attainments.
+
+    The rate moves from the stated baseline to ``attainment × target`` along ``s.shape`` over ``ramp_length`` months,
+    then grows by ``s.growth_after_pct`` a year. Arguments broadcast against each other, so one call gives
+    many paths (the Monte Carlo band, the fit's grid of delays and attainments).
+
+    Parameters
+    ----------
+    t : array-like
+        Months since the baseline month (0 = the report's month) [months].
+    ramp_length : array-like
+        Length of the ramp, :func:`ramp_months` [months]; 0 or less reaches the
+        target from month 1 on.
+    attainment : array-like
+        Share of the stated target rate reached at the end of the ramp [share, 1 = 100 %].
+    s : Scenario
+        ``shape`` of the ramp and ``growth_after_pct`` after it [%/year].
+
+    Returns
+    -------
+    ndarray
+        Annual rate at each ``t`` (broadcast shape of the arguments) [t/year].
+    """
     anchors = plan_anchors()
     b, target = anchors["baseline_t_year"], anchors["target_t_year"] * attainment
-    T = np.maximum(ramp_months, 1e-9)
+    T = np.maximum(ramp_length, 1e-9)
     p = np.clip(t / T, 0.0, 1.0)
     after = np.maximum(t - T, 0.0) / 12.0
     return ramp(p, b, target, s.shape) * np.power(1 + s.growth_after_pct / 100.0, after)
@@ -99,7 +121,7 @@ def trajectory(s: Scenario, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
     months = _month_index(a["baseline_month"], end)
     t = np.arange(len(months), dtype=float)
     T = ramp_months(s)
-    rate = _rates(t, np.asarray(T), np.asarray(s.attainment), s)
+    rate = rates(t, np.asarray(T), np.asarray(s.attainment), s)
     return pd.DataFrame({"month": months, "rate_t_year": rate, "tonnes": rate / 12.0,
                          "phase": np.where(t <= T, "ramp", "after")})
 
@@ -156,7 +178,7 @@ def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp
     split = min(len(t), max(0, int(np.ceil(T.max()))))
     q = np.empty((len(BAND_QUANTILES), len(t)))
     if split:
-        q[:, :split] = np.quantile(_rates(t[None, :split], T[:, None], attain[:, None], s), BAND_QUANTILES, axis=0)
+        q[:, :split] = np.quantile(rates(t[None, :split], T[:, None], attain[:, None], s), BAND_QUANTILES, axis=0)
     if split < len(t):
         g = 1 + s.growth_after_pct / 100.0
         c = a["target_t_year"] * attain * np.power(g, -T / 12.0)

@@ -302,14 +302,14 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
     delays, attains = _grid("delay_months"), _grid("attainment")
     D, A = np.meshgrid(delays, attains, indexing="ij")
     T, att = projection.ramp_months(s, D).reshape(-1, 1), A.reshape(-1, 1)
-    pred = projection._rates(t[None, :], T, att, s) * factor[None, :]
+    pred = projection.rates(t[None, :], T, att, s) * factor[None, :]
     sse = ((pred - y[None, :]) ** 2).sum(axis=1)
     i = int(np.argmin(sse))
     d, at = float(D.reshape(-1)[i]), float(A.reshape(-1)[i])
     # On the end of a slider: the fit "lands on the edge" when one step beyond the end would fit better, i.e. the
     # range, not the data, stopped it (the stated plan fitted to itself sits at delay 0 and is not flagged).
     def sse_at(delay: float, attain: float) -> float:
-        p = projection._rates(t, np.asarray(projection.ramp_months(s, delay)), np.asarray(attain), s) * factor
+        p = projection.rates(t, np.asarray(projection.ramp_months(s, delay)), np.asarray(attain), s) * factor
         return float(((p - y) ** 2).sum())
 
     edge = {}

@@ -126,7 +126,7 @@ def _band_every_path(s: Scenario, n_paths: int, seed: int = 2025) -> np.ndarray:
     attain = np.maximum(rng.normal(s.attainment, s.attainment_sd, n_paths), 0.05)
     T = projection.months_between(a["baseline_month"], a["target_month"]) + delay
     t = np.arange(len(pd.date_range(a["baseline_month"], projection.HORIZON_END, freq="MS")), dtype=float)
-    paths = np.array([projection._rates(t, np.asarray(Ti), np.asarray(ai), s) for Ti, ai in zip(T, attain)]) / 12
+    paths = np.array([projection.rates(t, np.asarray(Ti), np.asarray(ai), s) for Ti, ai in zip(T, attain)]) / 12
     return np.quantile(paths, projection.BAND_QUANTILES, axis=0)
 
 

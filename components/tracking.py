@@ -11,7 +11,10 @@ Seasonally honest rules (a harvest-peak month must not pass for the annual targe
   month against the same month a year earlier; never the growth between neighbouring months;
 - a last month of 0 t, a month still running and months not yet uploaded each get their own status;
 - a fitted scenario needs at least :data:`MIN_FIT_MONTHS` months, says how well it fits and whether it
-  landed on the edge of the slider range.
+  landed on the edge of the slider range;
+- month by month, the plan and the scenario are spread over the months by their seasonal profile
+  (:func:`components.chain.seasonal_trajectory`), so an October actual is compared with an October plan; with
+  the ``even`` profile every month is a twelfth of the annual rate, as before the chain.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from components import projection
+from components import chain, projection
 from components.facts import tables
 from components.scenario import Scenario
 
@@ -264,6 +267,40 @@ def _grid(param: str) -> np.ndarray:
     return np.round(np.arange(lo, hi + step / 2, step), 6)
 
 
+def seasonal_weights(profile: str) -> pd.Series:
+    """A seasonal profile's weights as :func:`fit_scenario` takes them.
+
+    Parameters
+    ----------
+    profile : str
+        A profile of ``data/seasonality.csv`` (``Scenario.profile``).
+
+    Returns
+    -------
+    pandas.Series
+        Share of a year's tonnes in each calendar month, indexed 1 (January) … 12 [share], summing to 1.
+    """
+    return pd.Series(chain.profile_weights(profile), index=range(1, YEAR + 1), name="weight")
+
+
+def _predictor(t: np.ndarray, s: Scenario, baseline: pd.Timestamp, seasonal: pd.Series | None):
+    """``predict(T, attainment)``: projected tonnes [t/month] at month offsets ``t`` for ramp lengths and attainments
+    (broadcast: ``(paths, 1)`` columns give ``(paths, len(t))``).
+
+    Seasonal: the even months from the baseline to the December of the last month are spread by
+    :func:`components.chain.seasonalise`, which is linear, so once as a matrix ``M`` (seasonal = ``M`` @ even) and
+    the rows of the fitted months kept."""
+    if seasonal is None:
+        return lambda T, att: projection.rates(t[None, :] if np.ndim(T) else t, T, att, s) / YEAR
+    weights = np.array([float(seasonal[k]) for k in range(1, YEAR + 1)])
+    last = baseline + pd.DateOffset(months=int(t.max()))
+    n = projection.months_between(baseline, pd.Timestamp(last.year, 12, 1)) + 1
+    months = pd.date_range(baseline, periods=n, freq="MS")
+    M = np.column_stack([chain.seasonalise(months, e, weights) for e in np.eye(n)])[t.astype(int)]
+    full = np.arange(n, dtype=float)
+    return lambda T, att: (projection.rates(full[None, :] if np.ndim(T) else full, T, att, s) / YEAR) @ M.T
+
+
 def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None = None) -> Fit:
     """The delay [months] and attainment [share] that best explain the actuals, the rest as in ``s``.
 
@@ -277,8 +314,10 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
     s : Scenario
         Every other assumption (shape, growth after the target) is taken from it.
     seasonal : pandas.Series, optional
-        Share of a year's tonnes in each calendar month (index 1–12, summing to 1); when given, the
-        projected month is ``rate × share`` instead of ``rate / 12``.
+        Share of a year's tonnes in each calendar month (index 1–12, summing to 1 [share]), e.g.
+        :func:`seasonal_weights` of the scenario's profile. When given, each candidate's months are spread by it
+        exactly as :func:`components.chain.seasonal_trajectory` spreads the chart's lines (a flat year: rate ×
+        share); when None, each month is rate / 12.
 
     Returns
     -------
@@ -296,23 +335,22 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
     if keep.sum() < MIN_FIT_MONTHS:
         raise FitError("too_few", int(keep.sum()))
     t, y = offsets[keep], monthly["tonnes"].to_numpy(dtype=float)[keep]
-    factor = np.full(len(t), 1 / YEAR)
-    if seasonal is not None:
-        factor = np.array([float(seasonal[m.month]) for m, k in zip(months, keep) if k])
+    predict = _predictor(t, s, a["baseline_month"], seasonal)
     delays, attains = _grid("delay_months"), _grid("attainment")
     D, A = np.meshgrid(delays, attains, indexing="ij")
     T, att = projection.ramp_months(s, D).reshape(-1, 1), A.reshape(-1, 1)
-    pred = projection.rates(t[None, :], T, att, s) * factor[None, :]
+    pred = predict(T, att)
     sse = ((pred - y[None, :]) ** 2).sum(axis=1)
     i = int(np.argmin(sse))
     d, at = float(D.reshape(-1)[i]), float(A.reshape(-1)[i])
     # On the end of a slider: the fit "lands on the edge" when one step beyond the end would fit better, i.e. the
     # range, not the data, stopped it (the stated plan fitted to itself sits at delay 0 and is not flagged).
     def sse_at(delay: float, attain: float) -> float:
-        p = projection.rates(t, np.asarray(projection.ramp_months(s, delay)), np.asarray(attain), s) * factor
+        p = predict(np.asarray(projection.ramp_months(s, delay)), np.asarray(attain))
         return float(((p - y) ** 2).sum())
 
     edge = {}
+    tol = 1e-9 * float((y ** 2).sum())  # "better" beyond rounding: ties (every delay reaching the rate early) are ties
     for name, value, grid in (("delay_months", d, delays), ("attainment", at, attains)):
         step = float(grid[1] - grid[0])
         for end, beyond in (("min", grid[0] - step), ("max", grid[-1] + step)):
@@ -320,7 +358,7 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
             if not at_end:
                 continue
             trial = sse_at(beyond, at) if name == "delay_months" else sse_at(d, max(beyond, 1e-3))
-            if trial < sse[i]:
+            if trial < sse[i] - tol:
                 edge[name] = end
     fitted = s.with_values(delay_months=d, attainment=at)
     return Fit(fitted, float(np.sqrt(sse[i] / len(y))), float(y.mean()), int(len(y)), edge, seasonal is not None)
@@ -337,7 +375,8 @@ class Expectation:
     rate_t_year : float
         Annual rate in the current month [t/year].
     tonnes_ytd : float
-        Tonnes from January through the last complete month [t] (months before the baseline count as 0).
+        Tonnes from January through the last complete month, each month spread by the scenario's seasonal profile
+        [t] (months before the baseline count as 0).
     """
 
     rate_t_year: float
@@ -408,16 +447,20 @@ def as_of(s: Scenario, today: dt.date, actuals: pd.DataFrame | None = None, plan
     actuals : pandas.DataFrame, optional
         ``month`` and ``tonnes`` [t/month].
     plan : Scenario, optional
-        The stated plan (default :meth:`Scenario.default`).
+        The stated plan (default :meth:`Scenario.default`, with the default seasonal profile).
 
     Returns
     -------
     AsOf
-        Rates in t/year, tonnes in t, "so far this year" = January through the month before today's.
+        Rates in t/year (the trend's annual rate), tonnes in t, "so far this year" = January through the month
+        before today's; monthly tonnes of the plan and the scenario follow each one's ``profile``
+        (:func:`components.chain.seasonal_trajectory`).
     """
     month = _month(today)
     plan = plan or Scenario.default()
-    tp, ts = projection.trajectory(plan), projection.trajectory(s)
+    # month by month with each scenario's seasonal profile (the stated plan's is the default one): an October actual
+    # is compared with an October plan; the annual rate is the trend's, whatever the profile
+    tp, ts = chain.seasonal_trajectory(plan), chain.seasonal_trajectory(s)
     ago = projection.months_between(projection.plan_anchors()["target_month"], month)
     out = dict(today=today, month=month, ytd_months=month.month - 1, plan=_expect(tp, month),
                scenario=_expect(ts, month), completion_months_ago=ago)

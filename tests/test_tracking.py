@@ -5,7 +5,9 @@ The stated figures used: 180,000 t/year at September 2025, 550,000 t/year at Apr
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -17,6 +19,15 @@ from components.scenario import Scenario
 
 TODAY = dt.date(2026, 11, 25)  # pinned: the day this was written
 LINEAR = Scenario.default().with_values(shape="linear")
+#: Every month a twelfth of the annual rate: the tracking figures as they were before the seasonal profiles.
+EVEN = LINEAR.with_values(profile="even")
+SEASONALITY = Path(__file__).resolve().parent.parent / "data" / "seasonality.csv"
+
+
+def weights(profile: str) -> dict[int, float]:
+    """A profile's monthly weights read straight from data/seasonality.csv (not through the code under test)."""
+    with SEASONALITY.open(encoding="utf-8") as f:
+        return {int(r["month"]): float(r["weight"]) for r in csv.DictReader(f) if r["profile"] == profile}
 
 
 def series(start: str, tonnes: list[float]) -> pd.DataFrame:
@@ -132,15 +143,15 @@ def test_a_ramp_inside_the_range_is_fitted_without_an_edge_and_says_how_well():
     assert fit.mean_month == pytest.approx(24_166.67, abs=0.01)
 
 
-def test_as_of_a_pinned_date_against_plan_and_scenario():
-    # Today 25 November 2026, both linear. Plan: 180,000 t/year in Sep 2025 (k = 0) to 550,000 in Apr 2026 (k = 7):
+def test_as_of_a_pinned_date_against_plan_and_scenario_in_even_months():
+    # With the even profile the figures are as before the seasonal profiles. Today 25 November 2026, both linear. Plan: 180,000 t/year in Sep 2025 (k = 0) to 550,000 in Apr 2026 (k = 7):
     # rate(k) = 180,000 + 370,000 k / 7. Jan-Oct 2026 is k = 4..13:
     #   Jan 391,428.57 + Feb 444,285.71 + Mar 497,142.86 + 7 x 550,000 = 5,182,857.14 t/year-months
     #   / 12 = 431,904.76 t
     # Scenario delay 6, attainment 0.8: rate(k) = 180,000 + 20,000 k up to k = 13 (Oct 2026), then 440,000.
     #   k = 4..13: 10 x 180,000 + 20,000 x (4 + ... + 13 = 85) = 3,500,000 / 12 = 291,666.67 t
-    s = LINEAR.with_values(delay_months=6, attainment=0.8)
-    a = tracking.as_of(s, TODAY, plan=LINEAR)
+    s = EVEN.with_values(delay_months=6, attainment=0.8)
+    a = tracking.as_of(s, TODAY, plan=EVEN)
     assert a.month == pd.Timestamp("2026-11-01") and a.ytd_months == 10
     assert a.plan.rate_t_year == pytest.approx(550_000) and a.scenario.rate_t_year == pytest.approx(440_000)
     assert a.plan.tonnes_ytd == pytest.approx(431_904.76, abs=0.01)
@@ -149,11 +160,11 @@ def test_as_of_a_pinned_date_against_plan_and_scenario():
     assert a.actual_ytd is None
 
 
-def test_as_of_with_actuals_compares_like_with_like():
+def test_as_of_with_actuals_compares_like_with_like_in_even_months():
     # Actuals on the scenario's ramp, Sep 2025 - Aug 2026: (180,000 + 20,000 k) / 12 t, k = 0..11
-    s = LINEAR.with_values(delay_months=6, attainment=0.8)
+    s = EVEN.with_values(delay_months=6, attainment=0.8)
     actuals = series("2025-09-01", [(180_000 + 20_000 * k) / 12 for k in range(12)])
-    a = tracking.as_of(s, TODAY, actuals, plan=LINEAR)
+    a = tracking.as_of(s, TODAY, actuals, plan=EVEN)
     # Jan-Aug 2026 (k = 4..11): 8 x 180,000 + 20,000 x (4 + ... + 11 = 60) = 2,640,000 / 12 = 220,000 t
     assert a.actual_ytd_months == 8 and a.actual_ytd == pytest.approx(220_000)
     assert a.gap(a.actual_ytd, a.scenario_ytd_same) == pytest.approx(0, abs=1e-6)
@@ -164,8 +175,82 @@ def test_as_of_with_actuals_compares_like_with_like():
 
 
 def test_before_the_stated_completion_it_is_still_ahead():
-    a = tracking.as_of(LINEAR, dt.date(2026, 1, 15), plan=LINEAR)
+    a = tracking.as_of(EVEN, dt.date(2026, 1, 15), plan=EVEN)
     assert a.completion_months_ago == -3 and a.ytd_months == 0 and a.plan.tonnes_ytd == 0
+
+
+# --- month by month with the seasonal profile ------------------------------------------------------------------
+# The stated plan (S-curve, agri_mix, growth 0 after April 2026) is flat at 550,000 t/year through 2027. In a flat
+# year chain.seasonalise gives each month exactly the annual rate x that month's weight. agri_mix weights from
+# data/seasonality.csv: Jan 0.084018, Feb 0.066692, Mar-Aug 0.061559 each, Sep 0.115589, Oct 0.144336,
+# Nov 0.118669, Dec 0.101343.
+PLAN = Scenario.default()
+
+
+def test_the_plan_in_october_is_the_annual_rate_times_octobers_weight():
+    from components import chain
+
+    w = weights("agri_mix")
+    # 550,000 x 0.144336 = 79,384.8 t in October 2027, against 550,000 / 12 = 45,833.33 t in even months
+    october = chain.seasonal_trajectory(PLAN).set_index("month").at[pd.Timestamp("2027-10-01"), "tonnes"]
+    assert october == pytest.approx(550_000 * w[10], rel=1e-5)
+    assert october == pytest.approx(79_384.8, rel=1e-5)
+
+
+def test_as_of_counts_the_plans_seasonal_months_so_far_this_year():
+    w = weights("agri_mix")
+    # Today 25 November 2027: January-October 2027 =
+    # 550,000 x (0.084018 + 0.066692 + 6 x 0.061559 + 0.115589 + 0.144336 = 0.779989) = 428,993.95 t
+    a = tracking.as_of(PLAN, dt.date(2027, 11, 25))
+    assert a.ytd_months == 10
+    assert a.plan.tonnes_ytd == pytest.approx(550_000 * sum(w[m] for m in range(1, 11)), rel=1e-5)
+    assert a.plan.tonnes_ytd == pytest.approx(428_993.95, rel=1e-5)
+    assert a.plan.rate_t_year == pytest.approx(550_000)  # the annual rate is the trend's, whatever the profile
+    # the same date with even months: 10 x 45,833.33 = 458,333.33 t, as before the profiles
+    even = PLAN.with_values(profile="even")
+    assert tracking.as_of(even, dt.date(2027, 11, 25), plan=even).plan.tonnes_ytd == pytest.approx(458_333.33, abs=0.01)
+
+
+def test_actuals_in_the_harvest_shape_are_on_the_seasonal_plan():
+    w = weights("agri_mix")
+    # Jan-Aug 2027 uploaded as 550,000 x each month's weight: 550,000 x 0.520064 = 286,035.2 t; on the seasonal plan
+    # over the same months the gap is 0, while against even months it would be 286,035.2 - 8 x 45,833.33 = -80,631.5 t
+    actuals = series("2027-01-01", [550_000 * w[m] for m in range(1, 9)])
+    a = tracking.as_of(PLAN, dt.date(2027, 9, 15), actuals)
+    assert a.actual_ytd == pytest.approx(286_035.2, abs=0.01)
+    assert a.gap(a.actual_ytd, a.plan_ytd_same) == pytest.approx(0, abs=1.0)
+    assert a.gap(a.actual_ytd, a.scenario_ytd_same) == pytest.approx(0, abs=1.0)
+    even = PLAN.with_values(profile="even")
+    e = tracking.as_of(even, dt.date(2027, 9, 15), actuals, plan=even)
+    assert e.gap(e.actual_ytd, e.plan_ytd_same) == pytest.approx(-80_631.47, abs=0.01)
+
+
+def test_the_fit_reads_a_harvest_year_with_the_profile_not_as_a_miss():
+    w = weights("agri_mix")
+    # 2027 at 80 % of 550,000 = 440,000 t/year in the harvest shape: 440,000 x weight a month. Every delay up to
+    # 8 months reaches 440,000 t/year before 2027, so they tie and the first (0) is kept.
+    actuals = series("2027-01-01", [440_000 * w[m] for m in range(1, 13)])
+    fit = tracking.fit_scenario(actuals, PLAN, seasonal=tracking.seasonal_weights("agri_mix"))
+    assert (fit.scenario.delay_months, fit.scenario.attainment) == (0, 0.8) and fit.seasonal
+    assert fit.rmse == pytest.approx(0, abs=1.0) and fit.at_edge == {}
+    # Without the profile the harvest months' rise (Sep-Dec above Feb-Aug) is mistaken for a ramp still climbing in
+    # 2027: a ramp that reached its rate before 2027 (delay <= 8) would be flat and miss by the whole season,
+    # 440,000 x sqrt(mean((w - 1/12)^2)) = 440,000 x 0.02807 = 12,351 t a month; a later ramp misses less, but
+    # tells the wrong story.
+    flat = tracking.fit_scenario(actuals, PLAN)
+    spread = (sum((w[m] - 1 / 12) ** 2 for m in w) / 12) ** 0.5
+    assert 440_000 * spread == pytest.approx(12_351, rel=1e-3)
+    assert flat.scenario.delay_months > 8 and not flat.seasonal
+    assert 1_000 < flat.rmse <= 440_000 * spread
+
+
+def test_with_even_weights_the_fit_is_as_without_a_profile():
+    # even months: every month rate / 12 in the fit as before, so the delayed linear ramp of the test above is
+    # found the same way (delay 6, attainment 0.8, no miss)
+    tonnes = [(180_000 + 20_000 * k) / 12 for k in range(12)]
+    fit = tracking.fit_scenario(series("2025-09-01", tonnes), EVEN, seasonal=tracking.seasonal_weights("even"))
+    assert (fit.scenario.delay_months, fit.scenario.attainment) == (6, 0.8)
+    assert fit.rmse == pytest.approx(0, abs=1e-3)
 
 
 @settings(max_examples=60, deadline=None)

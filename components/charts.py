@@ -70,27 +70,34 @@ def _figure(traces: list[dict], L: Labels, title: str, x_title: str, y_title: st
 def export_trajectory(traj: pd.DataFrame, plan: pd.DataFrame, band: pd.DataFrame, stated: pd.DataFrame,
                       L: Labels, actuals: pd.DataFrame | None = None,
                       compare: tuple[str, pd.DataFrame] | None = None, public: pd.DataFrame | None = None,
-                      today: dt.date | None = None) -> go.Figure:
+                      today: dt.date | None = None, season_note: str = "") -> go.Figure:
     """Monthly exports (t/month) under the scenario, the stated plan, the band and the stated points.
 
     ``public``: published figures for whole periods (``start``, ``end``, ``mid``, ``tonnes`` as the period's
     monthly average in t/month, ``symbol``, ``hover``), a third kind of marker: a triangle on a thin segment
-    spanning the period.
+    spanning the period. ``traj``, ``plan`` and ``compare`` may carry ``rate_t_year`` (the annual rate, shown in
+    the hover beside the month's tonnes); ``season_note`` says how the months are spread (the footnote).
     """
+    def line_hover(frame: pd.DataFrame) -> dict:
+        if "rate_t_year" not in frame:
+            return dict(hovertemplate="%{y:,.0f}")
+        return dict(customdata=frame["rate_t_year"],
+                    hovertemplate="%{y:,.0f} (" + L("rate_hover") + " %{customdata:,.0f})")
+
     traces = [
         dict(type="scatter", x=band["month"], y=band["p90"], line=dict(width=0), showlegend=False,
              hoverinfo="skip", name="p90"),
         dict(type="scatter", x=band["month"], y=band["p10"], line=dict(width=0), fill="tonexty",
              fillcolor="rgba(86,180,233,0.25)", name=L("band"), hoverinfo="skip"),
         dict(type="scatter", x=plan["month"], y=plan["tonnes"], name=L("plan_line"),
-             line=dict(color=GREY, width=2, dash="dash"), hovertemplate="%{y:,.0f}"),
+             line=dict(color=GREY, width=2, dash="dash"), **line_hover(plan)),
     ]
     if compare is not None:
         name, other = compare
         traces.append(dict(type="scatter", x=other["month"], y=other["tonnes"], name=L("compare_line", name=name),
-                           line=dict(color=PURPLE, width=2.5, dash="dashdot"), hovertemplate="%{y:,.0f}"))
+                           line=dict(color=PURPLE, width=2.5, dash="dashdot"), **line_hover(other)))
     traces.append(dict(type="scatter", x=traj["month"], y=traj["tonnes"], name=L("scenario_line"),
-                       line=dict(color=BLUE, width=3), hovertemplate="%{y:,.0f}"))
+                       line=dict(color=BLUE, width=3), **line_hover(traj)))
     if actuals is not None and not actuals.empty:
         traces.append(dict(type="scatter", x=actuals["month"], y=actuals["tonnes"], name=L("actuals"),
                            mode="markers+lines", marker=dict(symbol="square", size=8, color=BLACK),
@@ -98,7 +105,7 @@ def export_trajectory(traj: pd.DataFrame, plan: pd.DataFrame, band: pd.DataFrame
     traces.append(dict(type="scatter", x=stated["month"], y=stated["tonnes"], name=L("stated_points"), mode="markers",
                        marker=dict(symbol="diamond", size=14, color=VERMILLION, line=dict(color="white", width=1)),
                        hovertemplate="%{y:,.0f}"))
-    note = L("footnote_projection")
+    note = "<br>".join(filter(None, [L("footnote_projection"), season_note]))
     if public is not None and not public.empty:
         xs, ys = [], []
         for r in public.itertuples():
@@ -258,7 +265,7 @@ def _pc(L: Labels) -> str:
     return "\u00a0%" if L.lang == "ru" else "%"
 
 
-def utilisation_heatmap(cells: pd.DataFrame, L: Labels, note: str = "") -> go.Figure:
+def utilisation_heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | None = None) -> go.Figure:
     """Links × months heatmap of utilisation (%) with every month at or over 100 % crossed.
 
     ``cells``: one row per link and month, in chain order: ``month``, ``name`` (the link's label), ``pct``
@@ -289,7 +296,7 @@ def utilisation_heatmap(cells: pd.DataFrame, L: Labels, note: str = "") -> go.Fi
     return _figure(traces, L, L("chart_heatmap"), L("month"), "", note, date_axis=True,
                    yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
                    xaxis=dict(showgrid=False), hovermode="closest", height=max(HEIGHT, 160 + 54 * len(names)),
-                   margin=dict(l=24, r=24))
+                   margin=dict(l=24, r=24), today=today)
 
 
 def peak_utilisation(peaks: pd.DataFrame, L: Labels, note: str = "") -> go.Figure:
@@ -330,7 +337,8 @@ def peak_utilisation(peaks: pd.DataFrame, L: Labels, note: str = "") -> go.Figur
                   barmode="overlay", shapes=[full], height=max(HEIGHT, 170 + 44 * len(peaks)), margin=dict(l=24))
 
 
-def bottleneck_sensitivity(sens: pd.DataFrame, base_month, horizon_end, L: Labels, note: str = "") -> go.Figure:
+def bottleneck_sensitivity(sens: pd.DataFrame, base_month, horizon_end, L: Labels, note: str = "",
+                           today: dt.date | None = None) -> go.Figure:
     """Month the first link binds with each input at the ends of its range (a dot each, joined by a line).
 
     ``sens``: one row per input and end, inputs in the order drawn (top first): ``label`` (the input), ``end``
@@ -373,7 +381,8 @@ def bottleneck_sensitivity(sens: pd.DataFrame, base_month, horizon_end, L: Label
     fig = _figure(traces, L, L("chart_bottleneck_sens"), L("binding_month_axis"), "", note, date_axis=True,
                   yaxis=dict(rangemode="normal", tickformat="", type="category", categoryorder="array",
                              categoryarray=order),
-                  hovermode="closest", shapes=shapes, height=max(HEIGHT, 200 + 50 * len(order)), margin=dict(l=24))
+                  hovermode="closest", shapes=shapes, height=max(HEIGHT, 200 + 50 * len(order)), margin=dict(l=24),
+                  today=today)
     for a in notes:
         fig.add_annotation(**a)
     return fig

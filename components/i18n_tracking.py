@@ -26,6 +26,13 @@ LABELS: dict[str, tuple[str, str]] = {
                         "(not the hub's own flow).",
                         "Треугольники: опубликованный итог по области за год, показан как среднемесячный "
                         "(не поток хаба)."),
+    "season_footnote": ("Months by the seasonal profile «{profile}» (stated plan: «{plan}»); the band scaled by the "
+                        "same month's seasonal / even ratio.<br>Diamonds: annual figures ÷ 12; annual rates in the "
+                        "hover and the data (rate_t_year).",
+                        "Месяцы — по сезонному профилю «{profile}» (заявленный план — «{plan}»); диапазон пересчитан "
+                        "по отношению сезонного объёма месяца к равномерному.<br>Ромбы — годовые значения ÷ 12; "
+                        "годовой объём — в подсказке и в данных (rate_t_year)."),
+    "rate_hover": ("annual rate, t/year:", "годовой объём, т/год:"),
     "bound_over": ("over", "более"), "bound_under": ("under", "менее"), "bound_about": ("about", "около"),
     "bound_exact": ("", ""),
     "src_public": ("Other public figures", "Другие публичные данные"),
@@ -48,8 +55,10 @@ LABELS: dict[str, tuple[str, str]] = {
                        "по плану 550 тыс. т/год с апреля 2026."),
     "asof_ytd": ("Stated plan: tonnes in {year} so far", "План: тонн за {year} год на сегодня"),
     "asof_ytd_help": ("Sum of the monthly tonnes the plan and the scenario expect from January to the last "
-                      "complete month.", "Сумма месячных объёмов плана и сценария с января по последний "
-                      "завершённый месяц."),
+                      "complete month, each month by its seasonal profile (the plan's is the default one), so the "
+                      "harvest months weigh more.", "Сумма месячных объёмов плана и сценария с января по последний "
+                      "завершённый месяц с учётом сезонного профиля (у плана — профиль по умолчанию): месяцы урожая "
+                      "весят больше."),
     "asof_completion": ("Stated completion, {month}", "Заявленный срок, {month}"),
     "asof_passed": ("passed {n}", "прошёл {n}"),
     "asof_this_month": ("this month", "в этом месяце"),
@@ -125,6 +134,9 @@ LABELS: dict[str, tuple[str, str]] = {
                         "{n} months ({verdict}).",
                         "Насколько совпадает: обычно расходится на {miss} в месяц, {share} среднего месяца, по "
                         "{n} мес. ({verdict})."),
+    "trk_fit_season": ("Each month is compared with the same month of the curve, spread by the seasonal profile "
+                       "«{profile}».",
+                       "Каждый месяц сравнивается с тем же месяцем кривой с учётом сезонного профиля «{profile}»."),
     "trk_fit_close": ("a close fit", "близко"),
     "trk_fit_rough": ("a rough fit", "приблизительно"),
     "trk_fit_loose": ("a loose fit: the plan's curve does not describe these months well",

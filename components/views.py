@@ -26,6 +26,7 @@ from components.scenario import CHOICES, Scenario, preset
 #: Plain, uncached model calls (a notebook's, a test's or a report's way in).
 PURE = SimpleNamespace(
     trajectory=projection.trajectory,
+    seasonal_trajectory=chain.seasonal_trajectory,
     band=projection.band,
     boxes=lambda s: capacity.boxes_and_trains(chain.seasonal_trajectory(s), s),
     warehouse=lambda s: capacity.warehouse_need(chain.seasonal_trajectory(s), s),
@@ -89,14 +90,30 @@ def public_exports(L: Labels) -> pd.DataFrame:
 def export_projection(s: Scenario, L: Labels, m=PURE, actuals: pd.DataFrame | None = None,
                       compare: str | None = None, today: dt.date | None = None) -> View:
     """The scenario's monthly exports against the plan, the band, the stated points, published regional figures,
-    actuals, a preset and today's date."""
-    traj, plan, band = m.trajectory(s), m.trajectory(Scenario.default()), m.band(s)
-    other = (L(f"preset_{compare}"), m.trajectory(preset(compare))) if compare else None
+    actuals, a preset and today's date.
+
+    Month by month with the seasonal profile (:func:`components.chain.seasonal_trajectory`): the scenario and a
+    preset by their own ``profile``, the stated plan by the default one, so an October actual meets an October plan.
+    The Monte Carlo band is of annual rates / 12; each of its months is scaled by the scenario's seasonal / even ratio
+    of that month (``season_factor`` in the data, 1 for the even profile). The annual rate stays in the data
+    (``rate_t_year``, ``plan_rate_t_year`` [t/year]) and in the lines' hover."""
+    traj, even = m.seasonal_trajectory(s), m.trajectory(s)
+    plan_s = Scenario.default()
+    plan = m.seasonal_trajectory(plan_s)
+    factor = pd.Series(np.divide(traj["tonnes"].to_numpy(), even["tonnes"].to_numpy(),
+                                 out=np.ones(len(traj)), where=even["tonnes"].to_numpy() > 0), index=traj["month"])
+    raw = m.band(s)
+    f = factor.reindex(raw["month"]).fillna(1.0).to_numpy()
+    band = raw.assign(**{q: raw[q] * f for q in ("p10", "p50", "p90")})
+    other = (L(f"preset_{compare}"), m.seasonal_trajectory(preset(compare))) if compare else None
     public = public_exports(L)
+    note = L("season_footnote", profile=L(f"profile_{s.profile}"), plan=L(f"profile_{plan_s.profile}"))
     fig = charts.export_trajectory(traj, plan, band, projection.stated_points(), L, actuals=actuals, compare=other,
-                                   public=public, today=today or clock.today())
-    data = traj[["month", "rate_t_year", "tonnes"]].merge(band, on="month").merge(
-        plan[["month", "tonnes"]].rename(columns={"tonnes": "plan_tonnes"}), on="month")
+                                   public=public, today=today or clock.today(), season_note=note)
+    data = traj[["month", "rate_t_year", "tonnes"]].assign(
+        tonnes_even=even["tonnes"].to_numpy(), season_factor=factor.to_numpy()).merge(band, on="month").merge(
+        plan[["month", "rate_t_year", "tonnes"]].rename(columns={"rate_t_year": "plan_rate_t_year",
+                                                                 "tonnes": "plan_tonnes"}), on="month")
     if len(public):
         data = data.merge(public[["month", "tonnes"]].rename(columns={"tonnes": "public_region_tonnes_month_avg"}),
                           on="month", how="outer")
@@ -264,7 +281,7 @@ def utilisation_heatmap(s: Scenario, L: Labels, m=PURE) -> View:
                  pct=L.pct(b.peak_utilisation))
     data = cells[["month", "link_id", "name", "kind", "estimate", "demand", "capacity_open", "unit", "utilisation",
                   "headroom"]].reset_index(drop=True)
-    return View("link-utilisation", charts.utilisation_heatmap(shown, L, L("footnote_chain")), data,
+    return View("link-utilisation", charts.utilisation_heatmap(shown, L, L("footnote_chain"), today=clock.today()), data,
                 L("alt_heatmap", n=util["link_id"].nunique(), text=text))
 
 
@@ -320,7 +337,8 @@ def bottleneck_sensitivity(s: Scenario, L: Labels, m=PURE) -> View:
     data = sens[["param", "group", "link_id", "end", "value", "binding_link_id", "binding_month", "peak_utilisation",
                  "shift_months"]].assign(input=label)
     return View("bottleneck-sensitivity",
-                charts.bottleneck_sensitivity(rows, base_month, base.horizon_end, L, L("footnote_sens")), data, alt)
+                charts.bottleneck_sensitivity(rows, base_month, base.horizon_end, L, L("footnote_sens"),
+                                              today=clock.today()), data, alt)
 
 
 def corridor(s: Scenario, L: Labels, m=PURE) -> View:

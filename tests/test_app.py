@@ -163,22 +163,72 @@ def test_an_upload_without_a_direction_column_says_every_row_counts():
 
 
 def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
-    # The file follows a linear ramp to 80 % of 550 kt reached 6 months late: the annual rate rises by
-    # (440,000 - 180,000) / 13 = 20,000 t a month, i.e. 1,666.67 t/month more each month from 15,000.
+    # The file follows a linear ramp to 80 % of 550 kt reached 6 months late, in even months: the annual rate rises
+    # by (440,000 - 180,000) / 13 = 20,000 t a month, i.e. 1,666.67 t/month more each month from 15,000.
     at = app("projections")
     at.selectbox(key="shape").set_value("linear").run()
     at = _upload(redrawn(at), "good_ru_1c_2026_cp1251.csv")
     assert not at.error
     # Jan-Aug 2026: 21,666.67 + ... + 33,333.33 = 8 x 27,500 = 220,000 t
     assert metric(at, "Tonnes in 2026") == "220\u00a0kt"
+    # with the default harvest profile the fit compares each month with the seasonal curve and says so
+    assert any("seasonal profile «Agri mix (cited)»" in c.value for c in at.caption)
+    at.selectbox(key="profile").set_value("even").run()  # even months: as before the profiles
     fit = next(b for b in at.button if "Apply the scenario fitted" in b.label)
     assert "delay 6 months, 80% of target" in fit.label
     # the file is the ramp itself, rounded to 0.01 t: the typical miss is under half a tonne a month
     assert any("a typical miss of 0\u00a0t a month, 0% of the average month, over 12 months (a close fit)" in c.value
-               for c in at.caption)
+               and "«Even months»" in c.value for c in at.caption)
     fit.click().run()
     assert at.slider(key="delay_months").value == 6 and at.slider(key="attainment").value == 0.8
     assert metric(at, "Target month") == "October 2026"
+
+
+def test_the_as_of_card_counts_the_plans_harvest_months(monkeypatch):
+    # Pinned to 25 November 2027; the stated plan runs flat at 550,000 t/year through 2027 with the agri_mix profile
+    # (data/seasonality.csv): January-October = 550,000 x (0.084018 + 0.066692 + 6 x 0.061559 + 0.115589 + 0.144336
+    # = 0.779989) = 428,994 t, shown as 429 kt. In even months it would be 10 x 45,833.33 = 458,333 t.
+    monkeypatch.setenv("CORRIDOR_TODAY", "2027-11-25")
+    at = app("projections")
+    label = "Stated plan: tonnes in 2027 so far (January–October 2027)"
+    assert metric(at, label) == "429\u00a0kt"
+    at.selectbox(key="profile").set_value("even").run()
+    # the stated plan keeps its own (default) profile; the scenario's months are now even: 458.3 kt
+    card = next(m for m in at.metric if m.label.startswith(label))
+    assert card.value == "429\u00a0kt" and "458.3\u00a0kt" in card.delta
+
+
+def test_the_today_line_is_on_every_date_chart(monkeypatch):
+    from components import clock, views
+    from components.i18n import Labels
+    from components.scenario import Scenario
+
+    monkeypatch.setattr(clock, "today", lambda: __import__("datetime").date(2026, 11, 25))
+    s, L = Scenario.default(), Labels("en")
+    for build in (views.export_projection, views.trains, views.containers, views.warehouse,
+                  views.utilisation_heatmap, views.bottleneck_sensitivity):
+        fig = build(s, L).figure
+        assert any(sh.x0 == "2026-11-25" and sh.line.dash == "dot" for sh in fig.layout.shapes), build.__name__
+        assert any("November 25, 2026" in (a.text or "") for a in fig.layout.annotations), build.__name__
+
+
+def test_a_cached_view_moves_on_with_today(monkeypatch):
+    # model.view is shared across sessions and reruns; a new day must give a new today line, not yesterday's view
+    import datetime as dt
+
+    from components import clock
+    from components.scenario import Scenario
+    from components.ui import model
+
+    s = Scenario.default().with_values(delay_months=11.0)
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 11, 25))
+    before = model.view("export_projection", s, "en", actuals=None, compare=None)
+    assert model.view("export_projection", s, "en", actuals=None, compare=None) is before  # same day: cached
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 11, 26))
+    after = model.view("export_projection", s, "en", actuals=None, compare=None)
+    assert after is not before
+    assert [sh.x0 for sh in before.figure.layout.shapes] == ["2026-11-25"]
+    assert [sh.x0 for sh in after.figure.layout.shapes] == ["2026-11-26"]
 
 
 def test_a_broken_upload_gets_a_message_and_keeps_the_actuals():

@@ -5,12 +5,13 @@ shared read-only (see :func:`view`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import pandas as pd
 import streamlit as st
 
-from components import capacity, chain, economics, projection, views
+from components import capacity, chain, clock, economics, projection, views
 from components.i18n import Labels
 from components.scenario import Scenario
 
@@ -18,6 +19,11 @@ from components.scenario import Scenario
 @st.cache_data(max_entries=512, show_spinner=False)
 def trajectory(s: Scenario) -> pd.DataFrame:
     return projection.trajectory(s)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def seasonal_trajectory(s: Scenario) -> pd.DataFrame:
+    return chain.seasonal_trajectory(s)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -86,14 +92,22 @@ def card(name: str, s: Scenario, lang: str) -> dict[str, str]:
     return getattr(views, name)(s, Labels(lang), m=sys.modules[__name__])
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)  # ~60 KB a view: at most ~30 MB
 def view(name: str, s: Scenario, lang: str, **options) -> views.View:
-    """A chart of :mod:`components.views` (``name`` is the builder), built once per scenario and language.
+    """A chart of :mod:`components.views` (``name`` is the builder), built once per scenario, language and day.
 
     ``options`` go to the builder (``currency``, ``actuals``, ``compare``); the model behind it is this
     module's cached one. Unlike the tables above, a view is shared, not copied: unpickling a plotly figure on
     every cache hit cost ~3 ms a chart on every rerun. Nothing changes a view in place: ``st.plotly_chart``
     serialises a copy, ``export.annotate_for_export`` and the CSV/XLSX writers copy first
     (``tests/test_app.py`` checks a drawn page and its downloads leave the shared views as built).
+
+    Today's date (:func:`components.clock.today`) is part of the cache key, so the today line and the figures
+    "as of" today move on at midnight instead of staying as built the day before.
     """
+    return _view(name, s, lang, clock.today(), **options)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)  # ~60 KB a view: at most ~30 MB
+def _view(name: str, s: Scenario, lang: str, today: dt.date, **options) -> views.View:
+    """:func:`view` for one day (``today`` is in the key; the builders read the same :func:`clock.today`)."""
     return getattr(views, name)(s, Labels(lang), m=sys.modules[__name__], **options)

@@ -165,7 +165,8 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
         reach = L("trk_reach_unknown") if p.pace is None or p.months_missing else L("track_never")
     st.caption(reach)
     try:
-        fit = tracking.fit_scenario(actuals, s)
+        # month by month as the chart draws it: the scenario's curve spread by its seasonal profile
+        fit = tracking.fit_scenario(actuals, s, seasonal=tracking.seasonal_weights(s.profile))
     except tracking.FitError as err:
         st.info(L("trk_fit_too_few", n=plural(L, err.months, "trk_months"), need=L.num(err.needed)),
                 icon=":material/tune:")
@@ -173,7 +174,7 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
     f = fit.scenario
     st.button(L("trk_apply_fit", delay=plural(L, f.delay_months, "trk_months"), att=L.pct(f.attainment)),
               on_click=_apply_fit, args=(f,), icon=":material/tune:", key="apply-fit")
-    st.caption(_fit_words(fit, L))
+    st.caption(_fit_words(fit, L) + " " + L("trk_fit_season", profile=L(f"profile_{s.profile}")))
     for name, end in fit.at_edge.items():
         st.warning(L("trk_fit_edge", what=L(f"a_{name}"), end=L(f"trk_edge_{end}")), icon=":material/warning:")
 

@@ -146,7 +146,10 @@ def chart(view: views.View, s: Scenario, L: Labels) -> None:
     config = {"displaylogo": False, "toImageButtonOptions": {
         "format": "png", "filename": name, "width": export.PNG_WIDTH, "height": export.PNG_HEIGHT,
         "scale": export.PNG_SCALE}}
-    st.plotly_chart(view.figure, config=config, alt=view.alt, key=f"chart-{view.chart_id}", width="stretch")
+    # the figure's own height also on the element: the space is kept while Plotly's code is still loading
+    height = int(view.figure.layout.height) if view.figure.layout.height else "content"
+    st.plotly_chart(view.figure, config=config, alt=view.alt, key=f"chart-{view.chart_id}", width="stretch",
+                    height=height)
     left, right = st.columns([5, 1], vertical_alignment="center")
     left.caption(view.alt)
     with right.popover(L("download"), icon=":material/download:", width="stretch"):

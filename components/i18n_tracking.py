@@ -39,32 +39,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "src_public_intro": ("Figures published since the report by other sources. They describe the region or the "
                          "country, not the hub's own flow; reliability: H official or operator, M press or "
                          "industry, L weak, derived = computed from other figures.",
-                         "Цифры, опубликованные после репортажа другими источниками. Они относятся к области или "
+                         "Цифры, опубликованные после сообщения другими источниками. Они относятся к области или "
                          "стране, а не к потоку хаба; надёжность: H — официальные данные или оператор, M — пресса "
-                         "или отрасль, L — слабый источник, derived — расчёт из других цифр."),
+                         "или отрасль, L — слабый источник, «расчёт» — вычислено из других цифр."),
     "col_period": ("Period", "Период"), "col_published": ("Published", "Опубликовано"),
     "col_bound": ("Bound", "Граница"),  # col_reliability: i18n_chain
     # As of today
-    "asof_title": ("As of {day}", "На {day}"),
+    "asof_title": ("As of {day}", "По состоянию на {day}"),
     "asof_months": (" (January–{last})", " (январь — {last})"),
     "asof_rate": ("Stated plan: annual rate now", "План: годовой объём сейчас"),
     "asof_scenario": ("your scenario: {v}", "ваш сценарий: {v}"),
     "asof_rate_help": ("The annual rate the stated plan (and, below, your scenario) expects in {month}: "
-                       "550 kt/year from April 2026 in the plan.",
-                       "Годовой объём, который план (и ниже — ваш сценарий) ожидает в месяце {month}: "
-                       "по плану 550 тыс. т/год с апреля 2026."),
-    "asof_ytd": ("Stated plan: tonnes in {year} so far", "План: тонн за {year} год на сегодня"),
+                       "{target_kt} kt/year from {completion} in the plan.",
+                       "Годовой объём, который план (и ниже — ваш сценарий) ожидает сейчас ({month}). "
+                       "План: {target_kt} тыс. т/год, срок — {completion}."),
+    "asof_ytd": ("Stated plan: tonnes in {year} so far", "План: объём за {year} год на сегодня"),
     "asof_ytd_help": ("Sum of the monthly tonnes the plan and the scenario expect from January to the last "
                       "complete month, each month by its seasonal profile (the plan's is the default one), so the "
                       "harvest months weigh more.", "Сумма месячных объёмов плана и сценария с января по последний "
                       "завершённый месяц с учётом сезонного профиля (у плана — профиль по умолчанию): месяцы урожая "
                       "весят больше."),
-    "asof_completion": ("Stated completion, {month}", "Заявленный срок, {month}"),
+    "asof_completion": ("Stated completion, {month}", "Заявленный срок: {month}"),
     "asof_passed": ("passed {n}", "прошёл {n}"),
     "asof_this_month": ("this month", "в этом месяце"),
     "asof_ahead": ("in {n}", "через {n}"),
-    "asof_completion_help": ("The report of 10 September 2025 said the works would be finished by April 2026.",
-                             "В репортаже от 10 сентября 2025 г. окончание работ заявлено к апрелю 2026 г."),
+    "asof_completion_help": ("The report of {report_day} said the works would be finished by {completion}.",
+                             "В сообщении от {report_day} заявлен срок окончания работ: {completion}."),
     "asof_actual": ("Actual, {n} uploaded", "Факт, загружено: {n}"),
     "asof_gap": ("Actual this year, {n} uploaded: **{v}**, that is **{plan}** against the stated plan and **{scen}** "
                  "against your scenario over the same months.",
@@ -89,11 +89,11 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Сумма 12 месяцев по последний загруженный: целый год, поэтому пик урожая не выдаётся за "
                      "годовой объём. Цель достигнута, когда эта сумма не меньше {target}."),
     "trk_12m_missing": ("{n} missing: not a full year yet", "не хватает: {n}, это ещё не год"),
-    "trk_12m_reached": ("550 kt/year reached in {month}", "550 тыс. т/год достигнуты в {month}"),
-    "trk_12m_share": ("{share} of 550 kt", "{share} от 550 тыс. т"),
+    "trk_12m_reached": ("{target_kt} kt/year reached in {month}", "{target_kt} тыс. т/год достигнуты: {month}"),
+    "trk_12m_share": ("{share} of {target_kt} kt", "{share} от {target_kt} тыс. т"),
     "trk_pace": ("Pace, year on year", "Темп год к году"),
     "trk_per_year": ("{v} a year", "{v} в год"),
-    "trk_pace_none": ("needs 13 months", "нужно 13 месяцев"),
+    "trk_pace_none": ("needs 13 months", "нужно 13 месяцев данных"),
     "trk_pace_help_12m": ("The 12 months to {month} against the 12 months before them.",
                           "12 месяцев по {month} против 12 месяцев до них."),
     "trk_pace_help_month": ("{month} against the same month a year earlier (a full 12-month comparison needs 24 "
@@ -106,16 +106,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "trk_needed": ("Growth needed to reach the target on time", "Нужный рост для цели в срок"),
     "trk_needed_help": ("Growth a year of the 12-month sum from the latest uploaded month to {rate} in {month} "
                         "(the scenario's target and month).",
-                        "Рост за год суммы 12 месяцев от последнего загруженного месяца до {rate} в {month} "
-                        "(цель и срок сценария)."),
+                        "Годовой рост суммы 12 месяцев, нужный, чтобы от последнего загруженного месяца выйти на "
+                        "{rate} (цель сценария), срок — {month}."),
     "trk_needed_passed": ("target date passed {n}", "срок прошёл {n}"),
-    "trk_needs_12": ("needs 12 months", "нужно 12 месяцев"),
-    "trk_reached_in": ("The 12-month sum first reached 550 kt in {month}.",
-                       "Сумма 12 месяцев впервые достигла 550 тыс. т в {month}."),
-    "trk_reach_at_pace": ("At this year-on-year pace the 12-month sum reaches 550 kt in {month}.",
-                          "При этом темпе год к году сумма 12 месяцев достигнет 550 тыс. т в {month}."),
-    "trk_reach_unknown": ("When 550 kt/year is reached cannot be said yet: that needs a full year and a pace.",
-                          "Когда будут достигнуты 550 тыс. т/год, пока сказать нельзя: нужен полный год и темп."),
+    "trk_needs_12": ("needs 12 months", "нужно 12 месяцев данных"),
+    "trk_reached_in": ("The 12-month sum first reached {target_kt} kt in {month}.",
+                       "Сумма 12 месяцев впервые достигла {target_kt} тыс. т: {month}."),
+    "trk_reach_at_pace": ("At this year-on-year pace the 12-month sum reaches {target_kt} kt in {month}.",
+                          "При нынешнем темпе год к году сумма 12 месяцев достигнет {target_kt} тыс. т; "
+                          "срок — {month}."),
+    "trk_reach_unknown": ("When {target_kt} kt/year is reached cannot be said yet: that needs a full year and a pace.",
+                          "Когда будут достигнуты {target_kt} тыс. т/год, пока сказать нельзя: нужны полный год "
+                          "данных и темп год к году."),
     "trk_last_zero": ("The latest month, {month}, shows 0 t. If its figures are not in yet, remove that row: it "
                       "counts as 0 in the 12-month sum.",
                       "Последний месяц, {month}, — 0 т. Если данных за него ещё нет, удалите эту строку: в сумме "
@@ -124,23 +126,23 @@ LABELS: dict[str, tuple[str, str]] = {
                          "Последний месяц, {month}, ещё не закончился: данные за него, скорее всего, неполные."),
     "trk_last_stale": ("The latest uploaded month is {month}; {n} since then not uploaded.",
                        "Последний загруженный месяц — {month}; после него не загружено: {n}."),
-    "trk_fit_too_few": ("A scenario is fitted only to at least {need} uploaded months from September 2025 on; this "
+    "trk_fit_too_few": ("A scenario is fitted only to at least {need} uploaded months from {report_month} on; this "
                         "upload has {n}.",
-                        "Сценарий подбирается не меньше чем по {need} загруженным месяцам с сентября 2025 г.; "
-                        "в файле — {n}."),
+                        "Для подбора сценария нужно не меньше {need} загруженных месяцев начиная с месяца "
+                        "сообщения ({report_month}); в файле — {n}."),
     "trk_apply_fit": ("Apply the scenario fitted to actuals: delay {delay}, {att} of target",
                       "Применить сценарий по факту: задержка {delay}, {att} цели"),
     "trk_fit_quality": ("How well it fits: a typical miss of {miss} a month, {share} of the average month, over "
                         "{n} months ({verdict}).",
-                        "Насколько совпадает: обычно расходится на {miss} в месяц, {share} среднего месяца, по "
-                        "{n} мес. ({verdict})."),
+                        "Качество подбора: типичное отклонение — {miss} в месяц ({share} среднего месяца) по "
+                        "{n} мес.; {verdict}."),
     "trk_fit_season": ("Each month is compared with the same month of the curve, spread by the seasonal profile "
                        "«{profile}».",
                        "Каждый месяц сравнивается с тем же месяцем кривой с учётом сезонного профиля «{profile}»."),
-    "trk_fit_close": ("a close fit", "близко"),
-    "trk_fit_rough": ("a rough fit", "приблизительно"),
+    "trk_fit_close": ("a close fit", "совпадение хорошее"),
+    "trk_fit_rough": ("a rough fit", "совпадение приблизительное"),
     "trk_fit_loose": ("a loose fit: the plan's curve does not describe these months well",
-                      "слабо: кривая плана плохо описывает эти месяцы"),
+                      "совпадение слабое: кривая плана плохо описывает эти месяцы"),
     "trk_fit_edge": ("The fit landed on the {end} of the slider «{what}»: the best value may lie beyond it, so "
                      "read it as a bound, not an estimate.",
                      "Подбор упёрся в {end} ползунка «{what}»: лучшее значение может лежать за ним, считайте "

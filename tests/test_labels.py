@@ -63,15 +63,6 @@ def test_the_scan_sees_the_code():
 
 #: Labels whose empty text is their meaning: an exact figure's bound word is no word at all ("550", not "about 550").
 EMPTY_ON_PURPOSE = {"bound_exact"}
-#: Labels of other topic files that still write a stated figure as a literal when this test was written (handed
-#: over in the report of issue 13). Remove a key from here once it passes (pytest reports it as XPASS).
-LITERALS_HANDED_OVER = {
-    "cf_investment", "conv_line_nominal", "econ_limits", "h_build_today", "h_stated_vs_build", "k_stated_vs_build",
-    "asof_completion_help", "asof_rate_help", "trk_12m_reached", "trk_12m_share", "trk_fit_too_few",
-    "trk_reach_at_pace", "trk_reach_unknown", "trk_reached_in",
-    # main-table texts rewritten by the chain and economics helpers, placeholders in, not yet committed by them
-    "h_npv", "h_payback", "intro_capacity", "intro_economics", "method",
-}
 
 
 @pytest.mark.parametrize("key", sorted(set(T) - EMPTY_ON_PURPOSE))
@@ -149,8 +140,7 @@ def literal_figures(text: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("key", [pytest.param(k, marks=pytest.mark.xfail(reason="handed over: passes once its topic file names the figure"))
-                                 if k in LITERALS_HANDED_OVER else k for k in sorted(T)])
+@pytest.mark.parametrize("key", sorted(T))
 def test_no_label_states_a_figure_as_a_literal(key):
     hits = {lang: literal_figures(text) for lang, text in zip(LANGS, T[key])}
     assert not any(hits.values()), f"{key}: {hits} — name the figure as a placeholder filled from data/"

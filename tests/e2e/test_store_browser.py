@@ -22,7 +22,7 @@ TEXT = {
                save="Save these actuals and get a link", ytd="Tonnes in 2026 so far", ytd_value="220\u00a0kt",
                delete="Delete the saved actuals", deleted="was deleted", unknown="Nothing is saved under this",
                malformed="is not one this dashboard gives out", target="Target month", april="April 2026"),
-    "ru": dict(today="сегодня, 25 ноября 2026\u00a0г.", asof="На 25 ноября 2026\u00a0г.",
+    "ru": dict(today="сегодня, 25 ноября 2026\u00a0г.", asof="По состоянию на 25 ноября 2026\u00a0г.",
                passed="прошёл 7 месяцев назад", public="Публичные данные: вся область (не поток хаба)",
                read="Прочитано месяцев: 12", save="Сохранить факт и получить ссылку", ytd="Тонн за 2026 год",
                ytd_value="220\u00a0тыс.\u00a0т", delete="Удалить сохранённый факт", deleted="удалено",

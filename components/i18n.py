@@ -61,11 +61,11 @@ _T: dict[str, tuple[str, str]] = {
     "profile_grain_heavy": ("Grain-heavy", "Преобладает зерно"),
     "profile_help": ("How a year's tonnes spread over its months; capacity is checked month by month.",
                      "Как годовой объём распределяется по месяцам; мощности проверяются помесячно."),
-    "convention": ("Money convention", "Расчёт в ценах"),
-    "convention_nominal": ("Nominal (indexed flows, nominal rate)", "Номинальных (индексация, номинальная ставка)"),
-    "convention_real": ("Real (today's roubles, real rate)", "Реальных (сегодняшние рубли, реальная ставка)"),
+    "convention": ("Money convention", "Цены расчёта"),
+    "convention_nominal": ("Nominal (indexed flows, nominal rate)", "Номинальные (с индексацией, номинальная ставка)"),
+    "convention_real": ("Real (today's roubles, real rate)", "Реальные (в сегодняшних рублях, реальная ставка)"),
     "convention_help": ("Both give the same NPV when the real rate = (1 + nominal) / (1 + inflation) − 1.",
-                        "Оба дают одинаковую NPV, если реальная ставка = (1 + номинальная) / (1 + инфляция) − 1."),
+                        "Оба способа дают одинаковый ЧДД, если реальная ставка = (1 + номинальная) / (1 + инфляция) − 1."),
     # assumptions
     "a_delay_months": ("Delay after {completion} (months)", "Задержка после {completion_gen} (мес.)"),
     "a_attainment": ("Share of {target_kt} kt reached", "Доля достижения цели {target_kt} тыс. т"),
@@ -79,23 +79,23 @@ _T: dict[str, tuple[str, str]] = {
     "a_khorgos_share": ("Share crossing at Altynkol–Khorgos", "Доля через Алтынколь–Хоргос"),
     "a_service_trains_per_week": ("Planned service (trains/week)", "Плановый график (поездов/нед.)"),
     "a_feu_per_train": ("Boxes per train (FEU)", "Контейнеров в поезде (FEU)"),
-    "a_dwell_days": ("Dwell time at hub (days)", "Время хранения на хабе (дн.)"),
-    "a_utilisation": ("Warehouse utilisation", "Загрузка склада"),
+    "a_dwell_days": ("Dwell time at hub (days)", "Срок хранения на хабе (дн.)"),
+    "a_utilisation": ("Warehouse utilisation", "Коэффициент использования склада"),
     "a_storage_t_per_m2": ("Tonnes held per m²", "Тонн на м² площади"),
     "a_backhaul_ratio": ("Loaded back-haul per export box", "Обратная загрузка на экспортный контейнер"),
     "a_transit_days": ("Rail transit time to China (days)", "Срок доставки по ж/д до Китая (дн.)"),
     "a_capex_rub_per_m2": ("Build cost, class-A dry warehouse (RUB/m²)", "Стоимость строительства склада кл. А (₽/м²)"),
     "a_rent_rub_per_m2_year": ("Rent (RUB/m²/year)", "Аренда (₽/м²/год)"),
-    "a_handling_rub_per_feu": ("Handling tariff (RUB/FEU)", "Тариф обработки (₽/FEU)"),
-    "a_capex_cold_rub_per_m2": ("Build cost, cold store (RUB/m²)", "Стоимость строительства, холодный склад (₽/м²)"),
+    "a_handling_rub_per_feu": ("Handling tariff (RUB/FEU)", "Тариф терминальной обработки (₽/FEU)"),
+    "a_capex_cold_rub_per_m2": ("Build cost, cold store (RUB/m²)", "Стоимость строительства холодного склада (₽/м²)"),
     "a_leasable_share": ("Share of area let as warehouse", "Доля площади под аренду складов"),
     "a_vacancy": ("Vacancy at maturity", "Вакантность после выхода на режим"),
     "a_occupancy_start": ("Occupancy in the first year", "Заполняемость в первый год"),
     "a_occupancy_ramp_years": ("Years to full occupancy", "Лет до полной заполняемости"),
     "a_empty_handling_share": ("Tariff for an empty box (share of loaded)", "Тариф за порожний контейнер (доля от гружёного)"),
     "a_ancillary_rub_per_feu": ("Storage and services (RUB/FEU)", "Хранение и услуги (₽/FEU)"),
-    "a_opex_fixed_rub_per_m2_year": ("Fixed operating cost (RUB/m²/year)", "Постоянные расходы (₽/м²/год)"),
-    "a_opex_var_rub_per_feu": ("Variable cost per box (RUB/FEU)", "Переменные расходы на контейнер (₽/FEU)"),
+    "a_opex_fixed_rub_per_m2_year": ("Fixed operating cost (RUB/m²/year)", "Постоянные операционные расходы (₽/м²/год)"),
+    "a_opex_var_rub_per_feu": ("Variable cost per box (RUB/FEU)", "Переменные операционные расходы на контейнер (₽/FEU)"),
     "a_risk_free_rate": ("Risk-free rate, nominal (per year)", "Безрисковая ставка, номинальная (в год)"),
     "a_risk_premium": ("Risk premium (per year)", "Премия за риск (в год)"),
     "a_cpi_long_run": ("Inflation from 2027 (per year)", "Инфляция с 2027 г. (в год)"),
@@ -133,8 +133,8 @@ _T: dict[str, tuple[str, str]] = {
     "chart_corridor": ("The corridor, schematic", "Коридор, схема"),
     "trains_week": ("Trains a week", "Поездов в неделю"),
     "limit": ("Planned service", "Плановый график"),
-    "feu": ("FEU (40-ft)", "FEU (40 фут.)"),
-    "teu": ("TEU (20-ft equivalent)", "TEU (20-фут. экв.)"),
+    "feu": ("FEU (40-ft)", "FEU (40-фут.)"),
+    "teu": ("TEU (20-ft equivalent)", "TEU (20-фут. эквивалент)"),
     "boxes_month": ("Boxes a month", "Контейнеров в месяц"),
     "area_needed": ("Area needed", "Нужная площадь"),
     "area_stated": ("Stated total area {area} m²", "Заявленная площадь {area} м²"),
@@ -143,9 +143,9 @@ _T: dict[str, tuple[str, str]] = {
     "loaded": ("Loaded", "Гружёные"),
     "empty": ("Empty", "Порожние"),
     "eastbound": ("Eastbound (exports)", "На восток (экспорт)"),
-    "westbound": ("Westbound (back-haul)", "На запад (обратно)"),
-    "net_cash": ("Net cash flow", "Чистый поток"),
-    "cumulative": ("Cumulative net cash", "Накопленный чистый поток"),
+    "westbound": ("Westbound (back-haul)", "На запад (обратная загрузка)"),
+    "net_cash": ("Net cash flow", "Чистый денежный поток"),
+    "cumulative": ("Cumulative net cash", "Накопленный чистый денежный поток"),
     "npv_axis": ("NPV, {cur}", "ЧДД, {cur}"),
     "low_end": ("Low end of range", "Нижняя граница"),
     "high_end": ("High end of range", "Верхняя граница"),
@@ -189,8 +189,8 @@ _T.update({
         "the Russia–Kazakhstan border, as reported on {report_day}. Hover over the question mark on a card to see where its "
         "number comes from; the other pages turn these figures into projections you can change in the sidebar.",
         "Что объявлено о логистическом хабе **«Селятино»** в Подмосковье, **Агрохабе** в Алматинской области и "
-        "российско-казахстанской границе (сообщение от {report_day}). Наведите на знак вопроса карточки, чтобы увидеть "
-        "источник; на других страницах эти цифры становятся прогнозами, которые меняются в боковой панели."),
+        "российско-казахстанской границе (сообщение от {report_day}). Наведите курсор на знак вопроса у карточки, чтобы увидеть "
+        "источник цифры; на других страницах эти цифры становятся прогнозами, которые меняются в боковой панели."),
     "hub_selyatino": ("TLC Selyatino hub, Moscow region", "ТЛЦ «Селятино», Московская область"),
     "hub_agrohub_border": ("Agrohub, Almaty region, and the border", "Агрохаб в Алматинской области и граница"),
     "k_investment": ("Investment", "Инвестиции"),
@@ -202,15 +202,15 @@ _T.update({
     "k_share": ("Share of the region's agri exports (stage 2)", "Доля агроэкспорта области (2-я очередь)"),
     "k_per_job": ("Investment per job", "Инвестиции на рабочее место"),
     "k_per_m2": ("Investment per m²", "Инвестиции на м²"),
-    "k_vs_capex": ("{x}× class-A warehouse", "×{x} к складу кл. А"),
+    "k_vs_capex": ("{x}× class-A warehouse", "×{x} к стоимости склада кл. А"),
     "k_agrohub": ("Agrohub area", "Площадь Агрохаба"),
     "k_agrohub_parts": ("4 parts", "4 части"),
     "k_agrohub_parts_help": ("Parts: container terminal, warehouses, customs terminal, wholesale and retail centre.",
                              "Части: контейнерный терминал, склады, таможенный терминал, оптово-розничный центр."),
-    "k_border_regions": ("Border regions (two sides)", "Приграничных регионов (две стороны)"),
+    "k_border_regions": ("Border regions (two sides)", "Приграничных регионов (по обе стороны)"),
     "k_population": ("People in border regions", "Население приграничья"),
     "k_border_rank": ("Russia–Kazakhstan border: rank among the world's continuous land borders by length",
-                      "Граница России и Казахстана: место среди непрерывных сухопутных границ мира по длине"),
+                      "Граница России и Казахстана: место по протяжённости среди непрерывных сухопутных границ мира"),
     "k_longest": ("No. 1", "№ 1"),
     "k_baseline": ("Before ({baseline_kt} kt)", "Было ({baseline_kt} тыс. т)"),
     "k_target": ("After stage 2 ({target_kt} kt)", "После 2-й очереди ({target_kt} тыс. т)"),
@@ -241,7 +241,7 @@ _T.update({
     "alt_projection": ("Line chart of monthly exports to China: the scenario reaches {rate} a year in {month}; the stated plan reaches {target_kt} thousand t in {completion}.",
                        "Линейный график месячного экспорта в Китай: сценарий выходит на {rate} в год, срок — {month}; план — "
                        "{target_kt} тыс. т, срок — {completion}."),
-    "upload_title": ("Compare with actual volumes (upload)", "Сравнить с фактическими объёмами (загрузка)"),
+    "upload_title": ("Compare with actual volumes (upload)", "Сравнить с фактическими объёмами (загрузить файл)"),
     "upload_help": ("Upload actual monthly tonnes as CSV or XLSX (up to {mb} MB): columns *month* and *tonnes* "
                     "(or *месяц* and *тонн*), optional *direction* and *cargo*. Russian Excel and 1C exports work as they are: "
                     "semicolons, decimal commas, Windows-1251, months like `03.2025` or `март 2025`.",
@@ -253,7 +253,7 @@ _T.update({
     "upload_kept": ("The data you uploaded before is still shown.", "Ранее загруженные данные по-прежнему показаны."),
     "upload_clear": ("Remove actuals", "Убрать факт"),
     "template": ("Template {fmt}", "Шаблон {fmt}"),
-    "track_title": ("Actuals against the target", "Факт против цели"),
+    "track_title": ("Actuals against the target", "Факт в сравнении с целью"),
     "track_year": ("Tonnes in {year} so far", "Тонн за {year} год"),
     "track_year_help": ("Sum of uploaded months up to {month}.", "Сумма загруженных месяцев по {month}."),
     "track_needed": ("Growth needed to reach target on time", "Нужный рост для цели в срок"),
@@ -263,10 +263,10 @@ _T.update({
     "track_pace": ("Current pace", "Текущий темп"),
     "track_pace_help": ("Monthly growth fitted to the last six uploaded months (log-linear).",
                         "Месячный рост по последним шести месяцам (лог-линейная оценка)."),
-    "track_reach": ("{target_kt} kt/year reached at this pace", "{target_kt} тыс. т/год при этом темпе"),
+    "track_reach": ("{target_kt} kt/year reached at this pace", "Выход на {target_kt} тыс. т/год при этом темпе"),
     "track_reach_help": ("Month the current pace brings the monthly volume to {target_t} t / 12.",
                          "Месяц, когда текущий темп даст {target_t} т / 12 в месяц."),
-    "track_never": ("not at this pace", "не при этом темпе"),
+    "track_never": ("not at this pace", "при этом темпе — никогда"),
     "track_apply_fit": ("Apply the scenario fitted to actuals: delay {delay} months, {att} of target (RMSE {rmse} t/month)",
                         "Применить сценарий по факту: задержка {delay} мес., {att} цели (ср.-кв. ошибка {rmse} т/мес.)"),
     "track_no_fit": ("No uploaded month falls after the baseline, so no scenario can be fitted.",
@@ -287,7 +287,7 @@ _T.update({
     "k_feu_year": ("40-ft boxes a year at target", "40-фут. контейнеров в год при цели"),
     "h_feu_year": ("Annual tonnes / payload per box.", "Тонн в год / загрузка контейнера."),
     "k_limit_hit": ("More trains needed than the planned {limit} a week from",
-                    "Поездов нужно больше планового графика ({limit} в неделю) с"),
+                    "Месяц, когда поездов нужно больше планового графика ({limit} в неделю)"),
     "h_limit": ("First month the trains a week needed exceed the planned service set in the sidebar. The service is "
                 "a timetable: a plan that can be raised.",
                 "Первый месяц, когда поездов в неделю нужно больше, чем по плановому графику из боковой панели. "
@@ -296,25 +296,25 @@ _T.update({
     "k_area_share": ("Share of {area} m² needed", "Доля от {area} м²"),
     "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / {area} m². "
                      "Below: the most the whole area could turn over in a year at these assumptions.",
-                     "Тонн на складе (т в год × дни / 365) / (т на м² × загрузка) / {area} м². "
+                     "Тонн на складе (т в год × дни хранения / 365) / (т на м² × коэффициент использования) / {area} м². "
                      "Ниже: сколько вся площадь могла бы пропустить за год при этих допущениях."),
     "k_max_throughput": ("max {t}/yr", "макс. {t}/год"),
     "alt_trains": ("Line chart of trains a week: {n} a week at the target month {month}, against the planned service "
                    "(dotted: a plan that can be raised).",
-                   "График поездов в неделю: {n} в месяц цели ({month}), против планового графика "
-                   "(пунктир: план, его можно увеличить)."),
+                   "График числа поездов в неделю: {n} в месяце цели ({month}) против планового графика "
+                   "(пунктир: план, который можно увеличить)."),
     "alt_boxes": ("Line chart of containers a month; {feu} 40-ft boxes a month at target.",
                   "График контейнеров в месяц; {feu} FEU в месяц при цели."),
     "alt_warehouse": ("Area chart: the China flow needs {share} of the stated {area} m² at target.",
                       "Площадь: поток в Китай занимает {share} от заявленных {area} м² при цели."),
     "alt_two_way": ("Stacked bars of loaded and empty boxes each way in {year}; {share} of boxes moved are loaded.",
-                    "Столбцы гружёных и порожних контейнеров в {year} г.; гружёных {share}."),
+                    "Столбцы гружёных и порожних контейнеров в {year} г. в обе стороны; доля гружёных — {share}."),
     "intro_economics": (
         "An outside-in appraisal of the **{investment}** Selyatino hub in the conventions of a project-finance desk: "
         "the investment spread over the works, warehouse rent with an occupancy ramp, handling of every box through "
         "the hub (exports, westbound loads, empties), services, operating cost, profit tax with depreciation and "
         "losses carried forward, and a residual value. It is an estimate from public figures, not the operator's plan.",
-        "Оценка хаба «Селятино» (**{investment}**) по открытым данным в правилах проектного финансирования: инвестиции "
+        "Оценка хаба «Селятино» (**{investment}**) по правилам проектного финансирования: инвестиции "
         "по месяцам работ, аренда складов с ростом заполняемости, обработка всех контейнеров хаба (экспорт, обратная "
         "загрузка, порожние), услуги, операционные расходы, налог на прибыль с амортизацией и переносом убытков, "
         "остаточная стоимость. Это оценка по открытым данным, а не план оператора."),
@@ -339,7 +339,7 @@ _T.update({
         "border, past the Agrohub in the Almaty region, to China through the Dostyk–Alashankou crossing. The drawing "
         "is a schematic made without any map service, so it works offline.",
         "Маршрут, который связывают объявленные проекты: от Селятино в Подмосковье через российско-казахстанскую "
-        "границу, мимо Агрохаба в Алматинской области, в Китай через переход Достык–Алашанькоу. Рисунок — схема без "
+        "границу, мимо Агрохаба в Алматинской области, в Китай через погранпереход Достык–Алашанькоу. Рисунок — схема без "
         "картографических сервисов, он работает без интернета."),
     "n_selyatino": ("Selyatino hub", "ТЛЦ «Селятино»"),
     "n_ru_kz_border": ("Russia–Kazakhstan border", "Граница РФ–РК"),
@@ -350,11 +350,12 @@ _T.update({
     "n_border_h": ("{a} + {b} border regions, about {p} people (stated)", "{a} + {b} приграничных регионов, около {p} человек (заявлено)"),
     "n_agrohub_h": ("Agrohub: {ha} ha with container terminal, warehouses, customs terminal, wholesale and retail centre (stated)",
                     "Агрохаб: {ha} га, контейнерный терминал, склады, таможенный терминал, оптово-розничный центр (заявлено)"),
-    "n_dostyk_h": ("Kazakhstan–China rail crossing; trains regrouped here (reference)", "Ж/д переход Казахстан–Китай (справочно)"),
+    "n_dostyk_h": ("Kazakhstan–China rail crossing; trains regrouped here (reference)",
+                  "Ж/д погранпереход Казахстан–Китай, здесь поезда переформируются (справочно)"),
     "n_xian_h": ("Destination example: a Selyatino–Xi'an train ran in 2024; about {days} days by rail (assumed)",
                  "Пример назначения: поезд Селятино–Сиань (2024); около {days} дн. по ж/д (допущение)"),
     "kind_hub": ("Hub (stated)", "Хаб (заявлено)"),
-    "kind_border": ("Border crossing", "Пограничный переход"),
+    "kind_border": ("Border crossing", "Погранпереход"),
     "kind_city": ("Destination", "Пункт назначения"),
     "alt_corridor": ("Schematic of the corridor from Selyatino through Kazakhstan and the Agrohub to China; about {days} days by rail.",
                      "Схема коридора от Селятино через Казахстан и Агрохаб в Китай; около {days} дн. по ж/д."),
@@ -369,7 +370,7 @@ _T.update({
         "видно, как обратная загрузка меняет порожний пробег."),
     "intro_sources": ("Every number on this dashboard is one of three kinds: **stated** in the report of {report_day}, "
                       "**assumed** from the public references below, or **derived** by a formula from the two.",
-                      "Каждое число на панели одного из трёх видов: **заявлено** в сообщении от {report_day}, "
+                      "Каждое число на панели относится к одному из трёх видов: **заявлено** в сообщении от {report_day}, "
                       "**допущение** по указанным ниже открытым источникам или **расчёт** по формуле из них."),
     "src_stated": ("Stated figures", "Заявленные цифры"),
     "src_publication": ("Publication", "Публикация"),
@@ -402,15 +403,15 @@ _T.update({
         "ползунков; полоса — от 10-го до 90-го перцентиля.\n"
         "- **Контейнеры и поезда.** FEU = тонны / загрузка; TEU = 2 × FEU; поездов в неделю = FEU в месяц × 12 / 52 / контейнеров в поезде.\n"
         "- **Склад.** Тонн на складе = тонн в год × дни хранения / 365; нужная площадь = тонн на складе / "
-        "(т на м² × загрузка), против заявленных {area} м².\n"
+        "(т на м² × коэффициент использования), против заявленных {area} м².\n"
         "- **Двусторонние поезда.** Гружёных на запад = коэффициент обратной загрузки × на восток; в каждую сторону "
         "идёт большее число контейнеров, остальные — порожние.\n"
         "- **Экономика.** По годам, в ценах 2025 г. × индекс ИПЦ P_y (фактический ИПЦ, затем ползунок инфляции). "
         "Аренда = {area} м² × доля под аренду × заполняемость (от начальной до 1 − вакантность за срок роста) × ставка; "
         "обработка = тариф × (гружёные FEU на восток и на запад) + доля × тариф × порожние FEU; услуги = ставка × "
         "гружёные FEU; расходы = постоянные × м² + переменные × все FEU; поддерживающие капвложения = доля × {investment_bare}. "
-        "Налог на прибыль = ставка × max(0, EBITDA − амортизация ({investment_bare} / срок) − капвложения − перенос убытков), "
-        "перенос убытков ≤ 50 % прибыли года. Инвестиции {investment_bare} — по месяцам с {agreement_gen} до месяца цели. Остаточная "
+        "Налог на прибыль = ставка × max(0, EBITDA − амортизация ({investment_bare} / срок) − поддерживающие капвложения − "
+        "зачтённые убытки прошлых лет), зачёт убытков ≤ 50 % прибыли года. Инвестиции {investment_bare} — по месяцам с {agreement_gen} до месяца цели. Остаточная "
         "стоимость = EBITDA последнего года / ставка капитализации. ЧДД = Σ поток / (1 + n)^(y − 2025), n = безрисковая "
         "ставка + премия; в реальных ценах: поток / P_y по ставке r_y = (1 + n) / (1 + π_y) − 1, ЧДД тот же. ВНД и "
         "точки безубыточности — метод Брента.\n"

@@ -24,9 +24,9 @@ LABELS: dict[str, tuple[str, str]] = {
                        "Плановый график — план, а не предел."),
     "alt_heatmap": ("Heatmap of utilisation of {n} links over the months: {text}",
                     "Тепловая карта загрузки {n} звеньев по месяцам: {text}"),
-    "alt_heat_binds": ("{link} first reaches 100% in {month}.", "{link}: 100 % впервые достигнуты — {month}."),
+    "alt_heat_binds": ("{link} first reaches 100% in {month}.", "первое звено с загрузкой 100 % — {link} ({month})."),
     "alt_heat_none": ("no link reaches 100% before {month}; the highest is {link} at {pct}.",
-                      "ни одно звено не достигает 100 % до {month}; выше всех — {link}, {pct}."),
+                      "ни одно звено не достигает 100 % по {month} включительно; выше всех — {link}, {pct}."),
     # peak bars
     "chart_peaks": ("Utilisation of each link in its peak month", "Загрузка звеньев в пиковый месяц"),
     "peak_util_axis": ("Peak-month utilisation, % of the capacity open to this flow",
@@ -49,7 +49,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "none_before_horizon_short": ("▶ none before the horizon", "▶ нет до конца горизонта"),
     "sens_other": ("other choice", "другой вариант"),
     "sens_capacity": ("{link}: capacity", "{link}: пропускная способность"),
-    "sens_share_open": ("{link}: share open to this flow", "{link}: доступная потоку доля"),
+    "sens_share_open": ("{link}: share open to this flow", "{link}: доля, доступная потоку"),
     "sens_hover": ("{param} = {value}: {result}", "{param} = {value}: {result}"),
     "sens_binds": ("{link} binds in {month}", "узкое место: {link}, {month}"),
     "sens_none": ("no link binds before the horizon", "узких мест нет до конца горизонта"),
@@ -70,16 +70,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "u_trains/day": ("trains/day", "поездов/сут."),
     "hours": ("{lo}–{hi} h", "{lo}–{hi} ч"),
     "link_from_stated": ("{value} (stated figure)", "{value} (заявленная цифра)"),
-    "link_from_scenario": ("set in the sidebar: a plan, not a capacity", "задаётся в боковой панели: план, а не предел"),
+    "link_from_scenario": ("set in the sidebar: a plan, not a capacity", "задаётся в боковой панели (план, а не предел)"),
     "link_range": ("{value} (range {lo}–{hi})", "{value} (диапазон {lo}–{hi})"),
     "kind_store": ("warehouse", "склад"),
     "kind_terminal": ("terminal", "терминал"),
     "kind_service": ("train service (plan)", "график поездов (план)"),
     # cards
-    "k_bottleneck": ("Bottleneck: first link to reach 100%", "Узкое место: первое звено на 100 %"),
+    "k_bottleneck": ("Bottleneck: first link to reach 100%", "Узкое место: первое звено с загрузкой 100 %"),
     "k_bottleneck_value": ("{link}, {month}", "{link}, {month}"),
     "k_bottleneck_peak": ("peak {pct} in {month}", "пик {pct}: {month}"),
-    "k_bottleneck_none": ("None before {month}", "Нет до {month}"),
+    "k_bottleneck_none": ("None before {month}", "Нет по {month} включительно"),
     "k_bottleneck_highest": ("highest: {link}, {pct}", "выше всех: {link}, {pct}"),
     "h_bottleneck": ("The first link, and the month, where this flow's demand reaches the share of the link's capacity "
                      "open to it (utilisation ≥ 100%), month by month with the seasonal profile set in the sidebar. "
@@ -109,11 +109,11 @@ LABELS: dict[str, tuple[str, str]] = {
                       "busiest month of the horizon, named below.",
                       "Тонны месяца (по сезонному профилю) / загрузка контейнера × 12 / 52 / контейнеров в поезде; "
                       "самый загруженный месяц горизонта, указан ниже."),
-    "k_feu_12m": ("40-ft boxes in the 12 months from the target", "40-фут. контейнеров за 12 месяцев от цели"),
+    "k_feu_12m": ("40-ft boxes in the 12 months from the target", "40-фут. контейнеров за 12 месяцев с месяца цели"),
     "h_feu_12m": ("Sum of the monthly boxes over the year that starts in the target month (the seasons sum out).",
                   "Сумма месячных контейнеров за год, начиная с месяца цели (сезонность в сумме не влияет)."),
     "k_area_peak": ("Share of {area} m² needed, peak month", "Доля от {area} м² в пиковый месяц"),
-    "chain_header": ("The chain of links: where it runs out first", "Цепь звеньев: где мощности кончаются первыми"),
+    "chain_header": ("The chain of links: where it runs out first", "Цепь звеньев: где раньше всего возникает узкое место"),
     "chain_intro": ("Each link of the chain carries other traffic too, so each gets only a share of its capacity for "
                     "this flow. The tonnes follow the seasonal profile from the sidebar, so the harvest months "
                     "(September to January) set the peak, not the annual average.",
@@ -190,7 +190,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "зависят); в цепь входит только доля, идущая по ж/д через «Селятино».\n"
         "- **Контейнеры.** Тонны делятся на рефрижераторные и сухие контейнеры по доле рефгрузов, каждый со своей "
         "загрузкой; поезда = контейнеры / контейнеров в поезде.\n"
-        "- **Звенья.** Спрос звена в его единицах (м², операции, поезда, TEU), делённый на долю его пропускной "
+        "- **Звенья.** Спрос звена в его единицах (м², крановые операции, поезда, TEU), делённый на долю его пропускной "
         "способности, доступную потоку, — загрузка; переходы получают поток по распределению Достык/Хоргос.\n"
         "- **Узкое место.** Первый месяц, когда какое-либо звено достигает 100 %, и это звено; иначе — нет до конца "
         "горизонта. Плановый график поездов сравнивается как план: его превышение означает, что нужно больше поездов.\n"

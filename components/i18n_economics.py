@@ -53,8 +53,9 @@ LABELS: dict[str, tuple[str, str]] = {
                      "в пределах ползунков (мода — ваше значение). Ниже — медиана; P10 и P90 на графике."),
     "k_p_median": ("P50: {v}", "P50: {v}"),
     # break-even
-    "be_title": ("Break-even: the value that makes NPV zero, the rest as set", "Точка безубыточности: значение, при котором ЧДД = 0, остальное как задано"),
-    "k_be_handling_rub_per_feu": ("Break-even handling tariff", "Безубыточный тариф обработки"),
+    "be_title": ("Break-even: the value that makes NPV zero, the rest as set",
+                 "Точки безубыточности: значения, при которых ЧДД = 0 (прочие допущения — как заданы)"),
+    "k_be_handling_rub_per_feu": ("Break-even handling tariff", "Безубыточный тариф терминальной обработки"),
     "k_be_rent_rub_per_m2_year": ("Break-even rent", "Безубыточная ставка аренды"),
     "k_be_attainment": ("Break-even exports", "Безубыточный объём экспорта"),
     "be_per_feu": ("{v} RUB/FEU", "{v} ₽/FEU"),
@@ -67,13 +68,14 @@ LABELS: dict[str, tuple[str, str]] = {
              "Корень уравнения ЧДД(x) = 0 (метод Брента) в пределах ползунка {lo} – {hi}; прочие допущения как заданы."),
     # build today
     "build_title": ("The stated investment against a build-today benchmark", "Заявленные инвестиции против стоимости строительства сегодня"),
-    "k_build_today": ("Build today at benchmark cost", "Построить сегодня по эталонной стоимости"),
+    "k_build_today": ("Build today at benchmark cost", "Стоимость строительства сегодня (эталон)"),
     "h_build_today": ("Stated {area} m² × ((1 − reefer share) × dry class-A cost + reefer share × cold-store cost), "
                       "from the two capex sliders; excl. VAT, land, rail sidings and yards.",
                       "Заявленные {area} м² × ((1 − доля рефгрузов) × стоимость сухого склада класса А + доля "
-                      "рефгрузов × стоимость холодного склада) по двум ползункам capex; без НДС, земли, путей и площадок."),
+                      "рефгрузов × стоимость холодного склада) по двум ползункам стоимости строительства; без НДС, земли, "
+                      "ж/д путей и площадок."),
     "k_build_per_m2": ("{v} RUB/m² blended", "{v} ₽/м² в среднем"),
-    "k_stated_vs_build": ("Stated {investment_bare} against it", "Заявленные {investment_bare} к ней"),
+    "k_stated_vs_build": ("Stated {investment_bare} against it", "Заявленные {investment_bare} к эталону"),
     "h_stated_vs_build": ("{investment} / build-today cost. The gap would be rail sidings, yards, customs and "
                           "equipment, which the benchmark leaves out, or a higher cost.",
                           "{investment} / стоимость строительства сегодня. Разница — ж/д пути, площадки, таможня и "
@@ -81,8 +83,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "k_times": ("{x}×", "×{x}"),
     # charts
     "cf_rent": ("Warehouse rent", "Аренда складов"),
-    "cf_handling": ("Handling, loaded boxes (both ways)", "Обработка гружёных (в обе стороны)"),
-    "cf_empties": ("Handling, empties", "Обработка порожних"),
+    "cf_handling": ("Handling, loaded boxes (both ways)", "Обработка гружёных контейнеров (в обе стороны)"),
+    "cf_empties": ("Handling, empties", "Обработка порожних контейнеров"),
     "cf_services": ("Storage and services (estimate)", "Хранение и услуги (оценка)"),
     "cf_residual": ("Residual value", "Остаточная стоимость"),
     "cf_opex": ("Operating cost", "Операционные расходы"),
@@ -93,7 +95,7 @@ LABELS: dict[str, tuple[str, str]] = {
                       "line: cumulative net cash, residual value in the last year.",
                       "Оценка по открытым данным, а не план оператора. Годовые потоки по статьям; линия — накопленный "
                       "чистый поток, остаточная стоимость в последнем году."),
-    "payback_mark": ("Payback {n} yrs", "Окупаемость {n} г."),
+    "payback_mark": ("Payback {n:years}", "Окупаемость: {n:years}"),
     "chart_npv_dist": ("NPV over 10,000 paths: delay, volume, tariffs and costs", "ЧДД по 10 000 траекторий: задержка, объём, тарифы и расходы"),
     "npv_paths": ("Paths", "Траектории"),
     "paths_axis": ("Paths (of 10,000)", "Траекторий (из 10 000)"),
@@ -120,7 +122,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "(отмечены у ползунков).\n"
         "- **Без долга:** нет процентов и налогового щита; пиковая потребность в финансировании — то, что "
         "покрыли бы долг или капитал.\n"
-        "- **Налог:** перенос убытков без ограничения срока, с ограничением 50 % налоговой базы в каждом году; "
+        "- **Налог:** перенос убытков на будущее без ограничения срока, зачёт — не более 50 % налоговой базы года; "
         "поддерживающие капвложения списываются как ремонт в год расходов; остаточная стоимость не облагается; "
         "налог на имущество и НДС отдельно не моделируются (входят в постоянные расходы на м²).\n"
         "- **Объёмы:** только смоделированный экспорт в Китай и его контейнеры в обе стороны; прочие грузы хаба "

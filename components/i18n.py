@@ -292,8 +292,8 @@ _T.update({
                 "a timetable: a plan that can be raised.",
                 "Первый месяц, когда поездов в неделю нужно больше, чем по плановому графику из боковой панели. "
                 "График — это план, его можно увеличить."),
-    "k_never": ("not before 2031", "не раньше 2031"),
-    "k_area_share": ("Share of {area} m² needed", "Доля от {area} м²"),
+    "k_never": ("not before 2031", "не раньше 2031 г."),
+    "k_area_share": ("Share of {area} m² needed", "Нужная доля от {area} м²"),
     "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / {area} m². "
                      "Below: the most the whole area could turn over in a year at these assumptions.",
                      "Тонн на складе (т в год × дни хранения / 365) / (т на м² × коэффициент использования) / {area} м². "

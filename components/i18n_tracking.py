@@ -97,8 +97,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "trk_pace_help_12m": ("The 12 months to {month} against the 12 months before them.",
                           "12 месяцев по {month} против 12 месяцев до них."),
     "trk_pace_help_month": ("{month} against the same month a year earlier (a full 12-month comparison needs 24 "
-                            "months).", "{month} против того же месяца годом ранее (сравнение по 12 месяцев "
-                            "требует 24 месяца)."),
+                            "months).", "{month} против того же месяца годом ранее (для сравнения по 12 месяцев "
+                            "нужно 24 месяца данных)."),
     "trk_pace_help_none": ("Growth is measured year on year, never between neighbouring months (the season moves "
                            "them); it needs a month and the same month a year earlier.",
                            "Рост считается год к году, а не между соседними месяцами (их двигает сезон); нужен "

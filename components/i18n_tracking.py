@@ -26,12 +26,12 @@ LABELS: dict[str, tuple[str, str]] = {
                         "(not the hub's own flow).",
                         "Треугольники: опубликованный итог по области за год, показан как среднемесячный "
                         "(не поток хаба)."),
-    "season_footnote": ("Months by the seasonal profile «{profile}» (stated plan: «{plan}»); the band scaled by the "
-                        "same month's seasonal / even ratio.<br>Diamonds: annual figures ÷ 12; annual rates in the "
-                        "hover and the data (rate_t_year).",
-                        "Месяцы — по сезонному профилю «{profile}» (заявленный план — «{plan}»); диапазон пересчитан "
-                        "по отношению сезонного объёма месяца к равномерному.<br>Ромбы — годовые значения ÷ 12; "
-                        "годовой объём — в подсказке и в данных (rate_t_year)."),
+    "season_footnote": ("Months by the seasonal profile «{profile}» (plan: «{plan}»); the band takes the same month's "
+                        "seasonal / even ratio.<br>Diamonds: annual figures ÷ 12; annual rates in the hover and the "
+                        "data (rate_t_year).",
+                        "Месяцы — по профилю «{profile}» (план — «{plan}»); диапазон — с той же сезонной поправкой "
+                        "месяца.<br>Ромбы — годовые значения ÷ 12; годовой объём — в подсказке и в данных "
+                        "(rate_t_year)."),
     "rate_hover": ("annual rate, t/year:", "годовой объём, т/год:"),
     "bound_over": ("over", "более"), "bound_under": ("under", "менее"), "bound_about": ("about", "около"),
     "bound_exact": ("", ""),

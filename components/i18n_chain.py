@@ -7,9 +7,9 @@ LABELS: dict[str, tuple[str, str]] = {
                       "Загрузка звеньев цепи по месяцам"),
     "utilisation": ("Utilisation", "Загрузка"),
     "utilisation_short": ("Utilisation", "Загрузка"),
-    "full_tick": ("100% = full", "100 % — предел"),
+    "full_tick": ("100% = full", "100\u00a0% — предел"),
     "over_capacity_mark": ("100% or more: demand at or over the open capacity",
-                           "100 % и выше: спрос достиг доступной пропускной способности"),
+                           "100\u00a0% и выше: спрос достиг доступной пропускной способности"),
     "heat_hover": ("demand {demand} / open capacity {capacity} {unit}",
                    "спрос {demand} / доступная мощность {capacity} {unit}"),
     "heat_hover_plan": ("needed {demand} / planned {capacity} {unit} (a plan, not a capacity)",
@@ -24,26 +24,26 @@ LABELS: dict[str, tuple[str, str]] = {
                        "Плановый график — план, а не предел."),
     "alt_heatmap": ("Heatmap of utilisation of {n} links over the months: {text}",
                     "Тепловая карта загрузки {n} звеньев по месяцам: {text}"),
-    "alt_heat_binds": ("{link} first reaches 100% in {month}.", "первое звено с загрузкой 100 % — {link} ({month})."),
+    "alt_heat_binds": ("{link} first reaches 100% in {month}.", "первое звено с загрузкой 100\u00a0% — {link} ({month})."),
     "alt_heat_none": ("no link reaches 100% before {month}; the highest is {link} at {pct}.",
-                      "ни одно звено не достигает 100 % по {month} включительно; выше всех — {link}, {pct}."),
+                      "ни одно звено не достигает 100\u00a0% по {month} включительно; выше всех — {link}, {pct}."),
     # peak bars
     "chart_peaks": ("Utilisation of each link in its peak month", "Загрузка звеньев в пиковый месяц"),
     "peak_util_axis": ("Peak-month utilisation, % of the capacity open to this flow",
                        "Загрузка в пиковый месяц, % доступной потоку мощности"),
-    "level_ok": ("below 85%", "ниже 85 %"),
-    "level_near": ("85–100%: little headroom", "85–100 %: малый запас"),
-    "level_over": ("100% and over: binds", "100 % и выше: узкое место"),
+    "level_ok": ("below 85%", "ниже 85\u00a0%"),
+    "level_near": ("85–100%: little headroom", "85–100\u00a0%: малый запас"),
+    "level_over": ("100% and over: binds", "100\u00a0% и выше: узкое место"),
     "level_plan": ("planned service: a plan, not a capacity", "плановый график: план, а не предел"),
     "estimate_hatch": ("hatched: capacity is an estimate", "штриховка: мощность — оценка"),
-    "full_line": ("100% = full", "100 % — предел"),
+    "full_line": ("100% = full", "100\u00a0% — предел"),
     "peak_text": ("{pct} · {month}", "{pct} · {month}"),
     "alt_peaks": ("Bar chart of each link's peak-month utilisation in chain order; highest: {link} at {pct} in {month}.",
                   "Столбцы загрузки звеньев в пиковый месяц по порядку цепи; выше всех — {link}, {pct} ({month})."),
     # bottleneck sensitivity
     "chart_bottleneck_sens": ("Which assumption moves the bottleneck month",
                               "Какое допущение сдвигает срок появления узкого места"),
-    "binding_month_axis": ("Month the first link reaches 100%", "Месяц, когда первое звено достигает 100 %"),
+    "binding_month_axis": ("Month the first link reaches 100%", "Месяц, когда первое звено достигает 100\u00a0%"),
     "footnote_sens": ("Each input at the ends of its range, the others as set.",
                       "Каждое допущение на краях диапазона, прочие — как заданы."),
     "none_before_horizon_short": ("▶ none before the horizon", "▶ нет до конца горизонта"),
@@ -76,7 +76,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_terminal": ("terminal", "терминал"),
     "kind_service": ("train service (plan)", "график поездов (план)"),
     # cards
-    "k_bottleneck": ("Bottleneck: first link to reach 100%", "Узкое место: первое звено с загрузкой 100 %"),
+    "k_bottleneck": ("Bottleneck: first link to reach 100%", "Узкое место: первое звено с загрузкой 100\u00a0%"),
     "k_bottleneck_value": ("{link}, {month}", "{link}, {month}"),
     "k_bottleneck_peak": ("peak {pct} in {month}", "пик {pct}: {month}"),
     "k_bottleneck_none": ("None before {month}", "Нет по {month} включительно"),
@@ -85,7 +85,7 @@ LABELS: dict[str, tuple[str, str]] = {
                      "open to it (utilisation ≥ 100%), month by month with the seasonal profile set in the sidebar. "
                      "The planned train service is a plan, not a capacity: it never counts as the bottleneck.",
                      "Первое звено и месяц, когда спрос потока достигает доступной ему доли пропускной способности "
-                     "звена (загрузка ≥ 100 %), помесячно, с сезонным профилем из боковой панели. Плановый график "
+                     "звена (загрузка ≥ 100\u00a0%), помесячно, с сезонным профилем из боковой панели. Плановый график "
                      "поездов — план, а не пропускная способность, узким местом он не считается."),
     "k_fleet": ("Containers in circulation (fleet)", "Парк контейнеров в обороте"),
     "k_fleet_value": ("{lo}–{hi} FEU", "{lo}–{hi} FEU"),
@@ -192,7 +192,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "загрузкой; поезда = контейнеры / контейнеров в поезде.\n"
         "- **Звенья.** Спрос звена в его единицах (м², крановые операции, поезда, TEU), делённый на долю его пропускной "
         "способности, доступную потоку, — загрузка; переходы получают поток по распределению Достык/Хоргос.\n"
-        "- **Узкое место.** Первый месяц, когда какое-либо звено достигает 100 %, и это звено; иначе — нет до конца "
+        "- **Узкое место.** Первый месяц, когда какое-либо звено достигает 100\u00a0%, и это звено; иначе — нет до конца "
         "горизонта. Плановый график поездов сравнивается как план: его превышение означает, что нужно больше поездов.\n"
         "- **Парк контейнеров.** Контейнеров в обороте = контейнеров в сутки в пиковый месяц × оборот контейнера "
         "(транзит в обе стороны, простой на обоих концах, время на границе), обычно и при заторах.\n"

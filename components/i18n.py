@@ -292,7 +292,7 @@ _T.update({
                 "a timetable: a plan that can be raised.",
                 "Первый месяц, когда поездов в неделю нужно больше, чем по плановому графику из боковой панели. "
                 "График — это план, его можно увеличить."),
-    "k_never": ("not before 2031", "не раньше 2031 г."),
+    "k_never": ("not within the horizon ({end})", "нет до конца горизонта ({end})"),
     "k_area_share": ("Share of {area} m² needed", "Нужная доля от {area} м²"),
     "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / {area} m². "
                      "Below: the most the whole area could turn over in a year at these assumptions.",

@@ -480,7 +480,7 @@ def links_table(L: Labels) -> pd.DataFrame:
         "open_share": [L("link_range", value=L.pct(v), lo=L.pct(a), hi=L.pct(b))
                        for v, a, b in zip(k["share_open"], k["share_open_min"], k["share_open_max"])],
         "time": [hours(a, b) for a, b in zip(k["time_typical_h"], k["time_congested_h"])],
-        "source": k["source"],
+        "source": k["source_ru" if L.lang == "ru" else "source"],
         "reliability": [L("derived").lower() if r == "derived" else r for r in k["reliability"]],
         "estimate": [L("estimate") if e else "" for e in k["estimate"]],
     })

@@ -27,7 +27,7 @@ def render() -> None:
         with chart:
             widgets.chart(model.view("corridor", s, L.lang), s, L)
         widgets.kpi(c[2], L("k_transit"), L("days", n=L.num(s.transit_days)),
-                    t.assumptions.at["transit_days", "source"])
+                    widgets.assumption_help("transit_days", L))
 
     widgets.scenario_part(body, "corridor")
 

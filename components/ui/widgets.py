@@ -106,10 +106,8 @@ def scenario_sidebar(L: Labels) -> None:
                              bind="query-params", on_change=scenario_changed, help=L(f"{choice}_help"))
             for param in a.index[a["group"] == group]:
                 spec = state.slider_spec(param)
-                src = a.at[param, "source_ru" if L.lang == "ru" else "source"] + (
-                    f" ({L('estimate')})" if a.at[param, "estimate"] else "")
                 st.slider(L(f"a_{param}"), spec.min, spec.max, value=spec.default, step=spec.step, key=param,
-                          bind="query-params", help=src, on_change=scenario_changed,
+                          bind="query-params", help=assumption_help(param, L), on_change=scenario_changed,
                           format="percent" if a.at[param, "unit"] in PERCENT_UNITS else None)
     st.caption(L("share_hint"))
     st.subheader(L("report_title"))
@@ -125,6 +123,13 @@ def scenario_status(changed) -> None:
         changed.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
                         ", ".join(L(k) if k in CHOICES else L(f"a_{k}") for k in changes))
         report_buttons(s, L)
+
+
+def assumption_help(param: str, L: Labels) -> str:
+    """Source of an assumption for a tooltip, in the page's language, with the estimate flag."""
+    a = tables().assumptions
+    return a.at[param, "source_ru" if L.lang == "ru" else "source"] + (
+        f" ({L('estimate')})" if a.at[param, "estimate"] else "")
 
 
 def fact_help(fact_id: str, L: Labels) -> str:

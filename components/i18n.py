@@ -292,6 +292,14 @@ _T.update({
                 "a timetable: a plan that can be raised.",
                 "Первый месяц, когда поездов в неделю нужно больше, чем по плановому графику из боковой панели. "
                 "График — это план, его можно увеличить."),
+    "d_investment_per_job": ("Investment per job", "Инвестиции на рабочее место"),
+    "d_investment_per_m2": ("Investment per m² of total area", "Инвестиции на м² общей площади"),
+    "d_export_multiple": ("Growth of exports to China", "Рост экспорта в Китай"),
+    "d_export_increase": ("Increase of exports to China", "Прирост экспорта в Китай"),
+    "d_border_regions_total": ("Border regions on both sides", "Приграничных регионов с обеих сторон"),
+    "d_agrohub_area_ha": ("Agrohub area in hectares", "Площадь Агрохаба в гектарах"),
+    "m2_per_ha": ("10,000 m² per ha", "10 000 м² в гектаре"),
+    "col_figure": ("Figure", "Показатель"),
     "k_never": ("not within the horizon ({end})", "нет до конца горизонта ({end})"),
     "k_area_share": ("Share of {area} m² needed", "Нужная доля от {area} м²"),
     "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / {area} m². "

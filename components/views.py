@@ -486,6 +486,27 @@ def links_table(L: Labels) -> pd.DataFrame:
     })
 
 
+def derived_table(L: Labels) -> pd.DataFrame:
+    """The derived figures (:func:`components.economics.ratios`) for people: name, value, unit and the formula with
+    the stated figures' names in the page's language instead of their ids."""
+    r = economics.ratios()
+    f = tables().facts
+    names = f["metric_ru" if L.lang == "ru" else "metric"]
+    entities = f["entity_ru" if L.lang == "ru" else "entity"]
+
+    def formula(text: str) -> str:
+        for fid in sorted(f.index, key=len, reverse=True):  # longest first: no id is cut inside a longer one
+            text = text.replace(fid, f"{names[fid]} ({entities[fid]})")
+        return text.replace("10,000 m² per ha", L("m2_per_ha"))
+
+    return pd.DataFrame({
+        "figure": [L(f"d_{i}") for i in r.index],
+        "value": [L.num(v, 2) if abs(v) < 10 and not float(v).is_integer() else L.num(v) for v in r["value"]],
+        "unit": [L.unit(u) for u in r["unit"]],
+        "formula": [formula(x) for x in r["formula"]],
+    })
+
+
 def sources_table() -> pd.DataFrame:
     """Stated figures with their names in English and Russian and their citations."""
     f = tables().facts.reset_index()

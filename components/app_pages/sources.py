@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import economics, views
+from components import views
 from components.facts import tables
 from components.ui import state
 
@@ -36,10 +36,8 @@ def render() -> None:
     st.table(a[["label", "default", "min", "max", "unit", "estimate", "source"]].rename(
         columns=lambda c: L(f"col_{c}")), hide_index=True)
     st.header(L("src_derived"))
-    r = economics.ratios().reset_index()
-    r["value"] = [L.num(v, 2) for v in r["value"]]
-    st.dataframe(r.rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")), hide_index=True,
-                 width="stretch")
+    st.table(views.derived_table(L).rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")),
+             hide_index=True)
     st.header(L("src_links"))
     st.markdown(L("src_links_intro"))
     st.table(views.links_table(L).rename(columns=lambda c: L(f"col_{c}")), hide_index=True)

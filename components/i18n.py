@@ -454,6 +454,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "rank": ("rank", "место"), "months": ("months", "мес."), "days": ("days", "дн."), "years": ("years", "лет"),
     "%/year": ("%/year", "%/год"), "t/FEU": ("t/FEU", "т/FEU"), "FEU/train": ("FEU/train", "FEU/поезд"),
     "trains/week": ("trains/week", "поездов/нед."), "t/m2": ("t/m²", "т/м²"), "RUB/m2": ("RUB/m²", "₽/м²"),
+    "RUB/job": ("RUB/job", "₽ на рабочее место"),
     "RUB/m2/year": ("RUB/m²/year", "₽/м²/год"), "RUB/FEU": ("RUB/FEU", "₽/FEU"), "share/year": ("share/year", "доля/год"),
     "RUB/USD": ("RUB/USD", "₽/долл."), "KZT/USD": ("KZT/USD", "тенге/долл."),
 }

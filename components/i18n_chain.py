@@ -198,4 +198,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "(транзит в обе стороны, простой на обоих концах, время на границе), обычно и при заторах.\n"
         "- **Чувствительность.** Каждое неопределённое допущение на минимуме и максимуме, остальные как заданы: "
         "месяц, когда первое звено становится узким местом."),
+    "k_share_check": ("model: {lo}–{hi} (our reading)", "модель: {lo}–{hi} (наша оценка)"),
+    "h_share_check": (
+        "Our reading, not the report's: the scenario's flow through Selyatino ({flow} a year = the target × the "
+        "share reached × the share by rail via Selyatino) against the region's agri exports to all destinations, "
+        "{low_t} (2025, derived) to {high_t} (2024), gives {lo}–{hi}.",
+        "Наша оценка, а не слова сообщения: поток сценария через «Селятино» ({flow} в год = цель × доля "
+        "достижения × доля по ж/д через «Селятино») к агроэкспорту области во все страны — от {low_t} (2025 г., "
+        "расчёт) до {high_t} (2024 г.) — даёт {lo}–{hi}."),
 }

@@ -504,7 +504,7 @@ def derived_table(L: Labels) -> pd.DataFrame:
         "value": [L.num(v, 2) if abs(v) < 10 and not float(v).is_integer() else L.num(v) for v in r["value"]],
         "unit": [L.unit(u) for u in r["unit"]],
         "formula": [formula(x) for x in r["formula"]],
-    })
+    }, index=r.index)
 
 
 def sources_table() -> pd.DataFrame:

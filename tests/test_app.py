@@ -50,6 +50,13 @@ def test_overview_shows_every_stated_figure():
     assert metric(at, "Works finished by") == "April 2026"
     assert metric(at, "Exports to China") == "180\u00a0thousand → 550\u00a0thousand"
     assert metric(at, "Share of the region") == "40%"
+    share = next(m for m in at.metric if m.label.startswith("Share of the region"))
+    # our reading of the 40 %: 550,000 t / 1,470,000 t (2024) = 37.4 %, / 1,180,000 t (2025, derived) = 46.6 %
+    assert share.delta == "model: 37%–47% (our reading)"
+    at.slider(key="rail_share").set_value(0.5).run()  # half the flow by rail via Selyatino: 18.7 % – 23.3 %
+    share = next(m for m in at.metric if m.label.startswith("Share of the region"))
+    assert share.delta == "model: 19%–23% (our reading)"
+    at = app()
     assert metric(at, "Agrohub area") == "75 ha"
     assert metric(at, "Border regions") == "7 + 12"
     assert metric(at, "People in border regions") == "about 30\u00a0mn"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import economics
+from components import chain, economics, views
 from components.facts import tables
 from components.scenario import Scenario
 from components.ui import model, state, upload_panel, widgets
@@ -29,9 +29,10 @@ def render() -> None:
     c = st.columns(4)
     widgets.kpi(c[0], L("k_exports"), f'{L.compact(t.fact("export_china_baseline"))} → {L.compact(t.fact("export_china_target"))}',
                 h("export_china_target"), delta=f'×{L.num(r.at["export_multiple", "value"], 2)}')
-    widgets.kpi(c[1], L("k_share"), L.pct(t.fact("selyatino_agri_share")), h("selyatino_agri_share"))
+    share = c[1].empty()  # its check reads the scenario's flow through Selyatino
+    derived = views.derived_table(L)["formula"]
     widgets.kpi(c[2], L("k_per_job"), L.money(r.at["investment_per_job", "value"]),
-                f'{L("derived")}: {r.at["investment_per_job", "formula"]}')
+                f'{L("derived")}: {derived["investment_per_job"]}')
     per_m2 = c[3].empty()  # its comparison reads the scenario's build cost
 
     st.header(L("hub_agrohub_border"))
@@ -52,8 +53,15 @@ def render() -> None:
     def body(s: Scenario) -> None:
         card = model.card("bottleneck_card", s, L.lang)
         widgets.kpi(bottleneck, card["label"], card["value"], card["help"], delta=card["delta"])
+        check = chain.agri_share_check(s)
+        lo, hi = L.pct(check["share_low"]), L.pct(check["share_high"])
+        widgets.kpi(share, L("k_share"), L.pct(check["stated_share"]),
+                    h("selyatino_agri_share") + " " + L("h_share_check", flow=L.tonnes(check["flow_t_year"]),
+                                                        low_t=L.tonnes(check["exports_low_t"]),
+                                                        high_t=L.tonnes(check["exports_high_t"]), lo=lo, hi=hi),
+                    delta=L("k_share_check", lo=lo, hi=hi))
         widgets.kpi(per_m2, L("k_per_m2"), f'{L.num(r.at["investment_per_m2", "value"])} {L.cur("RUB")}',
-                    f'{L("derived")}: {r.at["investment_per_m2", "formula"]}',
+                    f'{L("derived")}: {derived["investment_per_m2"]}',
                     delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)))
         with as_of:
             upload_panel.as_of_card(s, L, st.session_state.get(state.ACTUALS))

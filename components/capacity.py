@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from components.facts import tables
+from components.projection import target_month
 from components.scenario import Scenario
 
 TEU_PER_FEU = 2.0
@@ -121,3 +122,34 @@ def two_way_balance(boxes: pd.DataFrame, s: Scenario) -> pd.DataFrame:
         share = np.where(moved > 0, (east + west) / (2 * moved), np.nan)
     return pd.DataFrame({"month": boxes["month"], "east_loaded": east, "east_empty": moved - east,
                          "west_loaded": west, "west_empty": moved - west, "loaded_share": share})
+
+
+def headline(boxes: pd.DataFrame, need: pd.DataFrame, s: Scenario) -> dict[str, object]:
+    """Headline numbers of the boxes, trains and warehouse, as the Capacity page's cards show them.
+
+    Parameters
+    ----------
+    boxes : pandas.DataFrame
+        :func:`boxes_and_trains` (``month``, ``feu``, ``teu``, ``trains_per_week``, ``above_service``).
+    need : pandas.DataFrame
+        :func:`warehouse_need` on the same trajectory (``month``, ``share_of_area``).
+    s : Scenario
+        The scenario's assumptions (its target month, payloads, dwell time, storage density).
+
+    Returns
+    -------
+    dict
+        ``peak_trains_per_week`` [trains/week] and ``peak_month`` [pandas.Timestamp]: the busiest month;
+        ``feu_12m`` [FEU] and ``teu_12m`` [TEU]: boxes in the 12 months from the target month on (a year at
+        the target rate); ``above_service_month`` [pandas.Timestamp or None]: :func:`first_month_above_service`;
+        ``area_peak_share`` [share of the stated area, 1 = 100 %]: the largest ``share_of_area``;
+        ``max_throughput_t_year`` [t/year]: :func:`max_throughput_t_year`.
+    """
+    at = target_month(s)
+    peak = boxes.loc[boxes["trains_per_week"].idxmax()]
+    year = boxes[(boxes["month"] >= at) & (boxes["month"] < at + pd.DateOffset(months=12))]
+    return {"peak_trains_per_week": float(peak["trains_per_week"]), "peak_month": peak["month"],
+            "feu_12m": float(year["feu"].sum()), "teu_12m": float(year["teu"].sum()),
+            "above_service_month": first_month_above_service(boxes),
+            "area_peak_share": float(need["share_of_area"].max()),
+            "max_throughput_t_year": max_throughput_t_year(s)}

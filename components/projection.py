@@ -187,6 +187,35 @@ def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp
     return pd.DataFrame({"month": months, "p10": q[0], "p50": q[1], "p90": q[2]})
 
 
+def headline(s: Scenario, traj: pd.DataFrame | None = None) -> dict[str, float | pd.Timestamp]:
+    """Headline numbers of one scenario, as the Projections page's cards and comparison table show them.
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions.
+    traj : pandas.DataFrame, optional
+        :func:`trajectory` of ``s`` when the caller has it already (a cached copy); computed when None.
+
+    Returns
+    -------
+    dict
+        ``target_month`` [pandas.Timestamp, first of month]: :func:`target_month`;
+        ``target_rate``: ``attainment ×`` the stated target [t/year];
+        ``monthly_growth``: the constant monthly growth from the baseline to the target rate over
+        :func:`ramp_months` (at least 1) [share/month, 0.1 = 10 %];
+        ``rate_2030``: the annual rate in the trajectory's last month (December 2030) [t/year];
+        ``tonnes_2027``: the tonnes of calendar year 2027 [t].
+    """
+    traj = trajectory(s) if traj is None else traj
+    a = plan_anchors()
+    target = a["target_t_year"] * s.attainment
+    return {"target_month": target_month(s), "target_rate": target,
+            "monthly_growth": implied_monthly_growth(a["baseline_t_year"], target, max(ramp_months(s), 1)),
+            "rate_2030": float(traj["rate_t_year"].iloc[-1]),
+            "tonnes_2027": float(traj.loc[traj["month"].dt.year == 2027, "tonnes"].sum())}
+
+
 def stated_points() -> pd.DataFrame:
     """The two stated volumes as points: ``month``, ``tonnes`` (t/month), ``rate_t_year``, ``fact_id``."""
     a = plan_anchors()

@@ -182,3 +182,25 @@ def test_target_reached_at_target_date_with_full_attainment(shape, delay):
     s = PLAN.with_values(shape=shape, delay_months=delay)
     traj = projection.trajectory(s).set_index("month")
     assert traj.at[projection.target_month(s), "rate_t_year"] == pytest.approx(550_000)
+
+
+def test_half_the_target_five_months_late_is_reached_in_september_2026_at_3_6_percent_a_month():
+    k = projection.headline(PLAN.with_values(attainment=0.5, delay_months=5))
+    # target: April 2026 + 5 months = September 2026; rate: 0.5 × 550 kt/year = 275 kt/year
+    assert k["target_month"] == pd.Timestamp("2026-09-01") and k["target_rate"] == pytest.approx(275_000)
+    # ramp: September 2025 → September 2026 = 12 months; (275/180)^(1/12) − 1: ln 1.5278 = 0.4238, /12 = 0.03532,
+    # e^0.03532 − 1 = 0.0359
+    assert k["monthly_growth"] == pytest.approx(0.0359, abs=0.0001)
+    # no growth after the target by default: all of 2027 and December 2030 run at 275 kt/year
+    assert k["tonnes_2027"] == pytest.approx(275_000) and k["rate_2030"] == pytest.approx(275_000)
+
+
+def test_the_capacity_headline_of_dry_boxes_peaks_at_7_3_trains_and_22917_feu_a_year():
+    dry = PLAN.with_values(reefer_share=0)  # all in 24 t dry boxes, as in the test below it refers to
+    traj = projection.trajectory(dry)
+    k = capacity.headline(capacity.boxes_and_trains(traj, dry), capacity.warehouse_need(traj, dry), dry)
+    # 550 kt/year by rail of dry boxes: see test_550kt_of_dry_boxes_is_22917_feu_and_7_3_trains_a_week
+    assert k["peak_trains_per_week"] == pytest.approx(7.345, abs=0.001) and k["peak_month"].year >= 2026
+    assert k["feu_12m"] == pytest.approx(22_917, abs=1)  # twelve months at the target rate
+    assert k["teu_12m"] == pytest.approx(2 * 22_917, abs=2)
+    assert 0 < k["area_peak_share"] < 1

@@ -2,7 +2,6 @@
 space and the two-way balance."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components import capacity, projection
@@ -35,22 +34,17 @@ def body(s: Scenario, L: Labels, chain, boxes) -> None:
         for name in CHAIN_CHARTS:
             widgets.chart(model.view(name, s, L.lang), s, L)
 
-    box, need = model.boxes(s), model.warehouse(s)
-    at = projection.target_month(s)
-    peak = box.loc[box["trains_per_week"].idxmax()]
-    year = box[(box["month"] >= at) & (box["month"] < at + pd.DateOffset(months=12))]  # a year at the target rate
-    area = need.set_index("month")["share_of_area"]
-    over = capacity.first_month_above_service(box)
+    k = capacity.headline(model.boxes(s), model.warehouse(s), s)
+    over = k["above_service_month"]
     with boxes:
         c = st.columns(4)
-        widgets.kpi(c[0], L("k_trains_peak"), L.num(peak["trains_per_week"], 1), L("h_trains_peak"),
-                    delta=L.month(peak["month"]))
-        widgets.kpi(c[1], L("k_feu_12m"), L.num(year["feu"].sum()), L("h_feu_12m"),
-                    delta=f'{L.num(year["teu"].sum())} TEU')
+        widgets.kpi(c[0], L("k_trains_peak"), L.num(k["peak_trains_per_week"], 1), L("h_trains_peak"),
+                    delta=L.month(k["peak_month"]))
+        widgets.kpi(c[1], L("k_feu_12m"), L.num(k["feu_12m"]), L("h_feu_12m"), delta=f'{L.num(k["teu_12m"])} TEU')
         widgets.kpi(c[2], L("k_limit_hit", limit=L.num(s.service_trains_per_week, 1)),
-                    L.month(over) if over is not None else L("k_never"), L("h_limit"))
-        widgets.kpi(c[3], L("k_area_peak"), L.pct(float(area.max()), 1), L("h_area_share"),
-                    delta=L("k_max_throughput", t=L.tonnes(capacity.max_throughput_t_year(s))))
+                    L.month(over) if over is not None else L("k_never", end=L.month(projection.HORIZON_END)), L("h_limit"))
+        widgets.kpi(c[3], L("k_area_peak"), L.pct(k["area_peak_share"], 1), L("h_area_share"),
+                    delta=L("k_max_throughput", t=L.tonnes(k["max_throughput_t_year"])))
         for name in BOX_CHARTS:
             widgets.chart(model.view(name, s, L.lang), s, L)
 

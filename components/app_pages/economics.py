@@ -62,7 +62,7 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     st.info(conventions_line(s, L, ap.flows), icon=":material/balance:")
 
     c = st.columns(5)
-    n = s.risk_free_rate + s.risk_premium
+    n = ap.nominal_rate
     widgets.kpi(c[0], L("k_npv", r=L.pct(n, 1), n=years(L, s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv"))
     widgets.kpi(c[1], L("k_irr", conv=L(f"conv_{s.convention}")), L.pct(ap.irr, 1) if ap.irr is not None else L("k_no_irr"),
                 L("h_irr", r=L.pct(n, 1)))

@@ -10,15 +10,8 @@ from components.ui import model, state, storage, upload_panel, widgets
 
 
 def kpis(s: Scenario) -> dict[str, float | pd.Timestamp]:
-    """Headline numbers of one scenario (t/year, share/month, month)."""
-    traj = model.trajectory(s)
-    a = projection.plan_anchors()
-    months = projection.ramp_months(s)
-    return {"target_month": projection.target_month(s), "target_rate": a["target_t_year"] * s.attainment,
-            "monthly_growth": projection.implied_monthly_growth(a["baseline_t_year"], a["target_t_year"] * s.attainment,
-                                                                 max(months, 1)),
-            "rate_2030": float(traj["rate_t_year"].iloc[-1]),
-            "tonnes_2027": float(traj.loc[traj["month"].dt.year == 2027, "tonnes"].sum())}
+    """Headline numbers of one scenario: :func:`components.projection.headline` on the cached trajectory."""
+    return projection.headline(s, model.trajectory(s))
 
 
 def render() -> None:

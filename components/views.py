@@ -12,6 +12,7 @@ import textwrap
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import Callable, Protocol
 from urllib.parse import urlencode
 
 import numpy as np
@@ -23,8 +24,31 @@ from components.facts import DATA_DIR, links, public_figures, tables
 from components.i18n import Labels
 from components.scenario import CHOICES, Scenario, preset
 
+class Model(Protocol):
+    """The model calls a builder makes on ``m``: :data:`PURE` (plain) or :mod:`components.ui.model` (cached).
+
+    Each takes the scenario (or the utilisation table it gives) and returns the pure model's result unchanged.
+    """
+
+    def trajectory(self, s: Scenario) -> pd.DataFrame: ...  # projection.trajectory [t/month, t/year]
+    def seasonal_trajectory(self, s: Scenario) -> pd.DataFrame: ...  # chain.seasonal_trajectory [t/month]
+    def band(self, s: Scenario) -> pd.DataFrame: ...  # projection.band: p10, p50, p90 [t/month]
+    def boxes(self, s: Scenario) -> pd.DataFrame: ...  # capacity.boxes_and_trains of the seasonal months
+    def warehouse(self, s: Scenario) -> pd.DataFrame: ...  # capacity.warehouse_need of the seasonal months
+    def cash_flows(self, s: Scenario) -> pd.DataFrame: ...  # economics.cash_flows
+    def sensitivity(self, s: Scenario) -> pd.DataFrame: ...  # economics.sensitivity
+    def appraisal(self, s: Scenario) -> economics.Appraisal: ...
+    def npv_distribution(self, s: Scenario) -> dict: ...
+    def utilisation(self, s: Scenario) -> pd.DataFrame: ...  # chain.utilisation: links × months [share]
+    def peak_by_link(self, util: pd.DataFrame) -> pd.DataFrame: ...
+    def bottleneck(self, util: pd.DataFrame) -> chain.Bottleneck: ...
+    def bottleneck_sensitivity(self, s: Scenario) -> pd.DataFrame: ...
+    def fleet(self, s: Scenario) -> dict: ...
+    def door_to_door(self, s: Scenario) -> dict: ...
+
+
 #: Plain, uncached model calls (a notebook's, a test's or a report's way in).
-PURE = SimpleNamespace(
+PURE: Model = SimpleNamespace(  # type: ignore[assignment]
     trajectory=projection.trajectory,
     seasonal_trajectory=chain.seasonal_trajectory,
     band=projection.band,
@@ -59,7 +83,7 @@ class View:
         return export.ChartItem(self.chart_id, self.title, self.figure, self.data)
 
 
-def stated_exports(s: Scenario, L: Labels, m=PURE) -> View:
+def stated_exports(s: Scenario, L: Labels, m: Model = PURE) -> View:
     stated = projection.stated_points().assign(label=[L("k_baseline"), L("k_target")])
     return View("stated-exports", charts.stated_exports(stated, L), stated[["fact_id", "rate_t_year"]], L("alt_stated"))
 
@@ -87,7 +111,7 @@ def public_exports(L: Labels) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["start", "end", "mid", "tonnes", "symbol", "hover", "month"])
 
 
-def export_projection(s: Scenario, L: Labels, m=PURE, actuals: pd.DataFrame | None = None,
+def export_projection(s: Scenario, L: Labels, m: Model = PURE, actuals: pd.DataFrame | None = None,
                       compare: str | None = None, today: dt.date | None = None) -> View:
     """The scenario's monthly exports against the plan, the band, the stated points, published regional figures,
     actuals, a preset and today's date.
@@ -124,7 +148,7 @@ def export_projection(s: Scenario, L: Labels, m=PURE, actuals: pd.DataFrame | No
     return View("export-projection", fig, data, alt)
 
 
-def trains(s: Scenario, L: Labels, m=PURE) -> View:
+def trains(s: Scenario, L: Labels, m: Model = PURE) -> View:
     box = m.boxes(s)
     at = projection.target_month(s)
     n = float(box.set_index("month").at[at, "trains_per_week"])
@@ -134,19 +158,19 @@ def trains(s: Scenario, L: Labels, m=PURE) -> View:
                 L("alt_trains", n=L.num(n, 1), month=L.month(at)))
 
 
-def containers(s: Scenario, L: Labels, m=PURE) -> View:
+def containers(s: Scenario, L: Labels, m: Model = PURE) -> View:
     box = m.boxes(s)
     feu = float(box.set_index("month").at[projection.target_month(s), "feu"])
     return View("containers", charts.containers(box, L, today=clock.today()), box[["month", "feu", "teu"]], L("alt_boxes", feu=L.num(feu)))
 
 
-def warehouse(s: Scenario, L: Labels, m=PURE) -> View:
+def warehouse(s: Scenario, L: Labels, m: Model = PURE) -> View:
     need = m.warehouse(s)
     share = float(need.set_index("month").at[projection.target_month(s), "share_of_area"])
     return View("warehouse-area", charts.warehouse(need, L, today=clock.today()), need, L("alt_warehouse", share=L.pct(share, 1)))
 
 
-def two_way(s: Scenario, L: Labels, m=PURE) -> View:
+def two_way(s: Scenario, L: Labels, m: Model = PURE) -> View:
     """Loaded and empty boxes each way in the first full year after the target month."""
     year = projection.target_month(s).year + 1
     tw = capacity.two_way_balance(m.boxes(s), s)
@@ -158,7 +182,7 @@ def two_way(s: Scenario, L: Labels, m=PURE) -> View:
     return View("two-way-boxes", charts.two_way(bars, year, L), bars, L("alt_two_way", share=L.pct(share), year=year))
 
 
-def cash_flow(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> View:
+def cash_flow(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
     """The cash-flow table, one column per stream, as stacked bars with the cumulative line and the payback."""
     ap = m.appraisal(s)
     flows = ap.flows
@@ -174,7 +198,7 @@ def cash_flow(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> View:
                   conv=L(f"conv_{s.convention}")))
 
 
-def npv_distribution(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> View:
+def npv_distribution(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
     """Histogram of the NPV over the band's paths and the economic uncertainties."""
     dist = m.npv_distribution(s)
     values = economics.convert(dist["npv"], currency, s)
@@ -189,7 +213,7 @@ def npv_distribution(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> V
                   p10=L.money(q["p10"], currency), p90=L.money(q["p90"], currency)))
 
 
-def tornado(s: Scenario, L: Labels, currency: str = "RUB", m=PURE) -> View:
+def tornado(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
     sens = m.sensitivity(s)
     sens = sens.assign(label=[L(f"a_{p}") for p in sens["param"]],
                        **{c: economics.convert(sens[c], currency, s) for c in ("npv_low", "npv_high", "npv_base")})
@@ -260,7 +284,7 @@ def _unit(unit: str, L: Labels) -> str:
     return L(key) if L(key) != key else L.unit(unit)
 
 
-def utilisation_heatmap(s: Scenario, L: Labels, m=PURE) -> View:
+def utilisation_heatmap(s: Scenario, L: Labels, m: Model = PURE) -> View:
     """Links × months: this flow's demand over the capacity open to it, every link, every month."""
     util = m.utilisation(s)
     plan = util["kind"] == PLAN_KIND
@@ -285,7 +309,7 @@ def utilisation_heatmap(s: Scenario, L: Labels, m=PURE) -> View:
                 L("alt_heatmap", n=util["link_id"].nunique(), text=text))
 
 
-def peak_utilisation(s: Scenario, L: Labels, m=PURE) -> View:
+def peak_utilisation(s: Scenario, L: Labels, m: Model = PURE) -> View:
     """Each link's utilisation in its own peak month, in chain order, against 100 %."""
     peaks = m.peak_by_link(m.utilisation(s))
     plan = peaks["kind"] == PLAN_KIND
@@ -309,7 +333,7 @@ def _input_label(param: str, L: Labels) -> str:
     return L(param) if param in CHOICES else L(f"a_{param}")
 
 
-def bottleneck_sensitivity(s: Scenario, L: Labels, m=PURE) -> View:
+def bottleneck_sensitivity(s: Scenario, L: Labels, m: Model = PURE) -> View:
     """The month the first link binds with each uncertain input at the low and the high end of its range."""
     sens = m.bottleneck_sensitivity(s)
     base = m.bottleneck(m.utilisation(s))
@@ -341,7 +365,7 @@ def bottleneck_sensitivity(s: Scenario, L: Labels, m=PURE) -> View:
                                               today=clock.today()), data, alt)
 
 
-def corridor(s: Scenario, L: Labels, m=PURE) -> View:
+def corridor(s: Scenario, L: Labels, m: Model = PURE) -> View:
     """The route on a map of country borders (no map service), each link labelled with its peak utilisation."""
     t = tables()
     peaks = m.peak_by_link(m.utilisation(s)).set_index("link_id")
@@ -393,7 +417,7 @@ def corridor(s: Scenario, L: Labels, m=PURE) -> View:
     return View("corridor-map", charts.corridor_map(geo, route, points, labels, L, L("footnote_map")), data, alt)
 
 
-def bottleneck_card(s: Scenario, L: Labels, m=PURE) -> dict[str, str]:
+def bottleneck_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
     """The bottleneck card: ``label``, ``value`` (link and month, or none before the horizon), ``delta``, ``help``."""
     b = m.bottleneck(m.utilisation(s))
     if b.link_id is None:
@@ -407,7 +431,7 @@ def bottleneck_card(s: Scenario, L: Labels, m=PURE) -> dict[str, str]:
     return {"label": L("k_bottleneck"), "value": value, "delta": delta, "help": L("h_bottleneck")}
 
 
-def fleet_card(s: Scenario, L: Labels, m=PURE) -> dict[str, str]:
+def fleet_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
     """The fleet card: boxes in circulation in the peak month, typical to congested, and the round trip."""
     f = m.fleet(s)
     return {"label": L("k_fleet"),
@@ -417,19 +441,38 @@ def fleet_card(s: Scenario, L: Labels, m=PURE) -> dict[str, str]:
             "help": L("h_fleet", month=L.month(f["peak_month"]), per_day=L.num(f["feu_per_day_peak"]))}
 
 
-def door_card(s: Scenario, L: Labels, m=PURE) -> dict[str, str]:
+def door_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
     """The door-to-door card: days Selyatino → China through every link, typical and congested."""
     d = m.door_to_door(s)
     return {"label": L("k_door"), "value": L("k_door_value", typ=L.num(d["typical_days"]), cong=L.num(d["congested_days"])),
             "delta": L("k_door_delta"), "help": L("h_door")}
 
 
-def all_views(s: Scenario, L: Labels, currency: str = "RUB", m=PURE, actuals: pd.DataFrame | None = None) -> list[View]:
-    """Every chart of every page, in page order."""
-    return [stated_exports(s, L, m), export_projection(s, L, m, actuals=actuals), utilisation_heatmap(s, L, m),
-            peak_utilisation(s, L, m), bottleneck_sensitivity(s, L, m), trains(s, L, m),
-            containers(s, L, m), warehouse(s, L, m), two_way(s, L, m), cash_flow(s, L, currency, m),
-            npv_distribution(s, L, currency, m), tornado(s, L, currency, m), corridor(s, L, m)]
+#: A chart builder: ``(s, L, m=..., **options) -> View``; options by keyword (``currency``, ``actuals``, ``compare``).
+Builder = Callable[..., View]
+
+#: Every chart by name, in page order (Overview, Projections, Capacity, Economics, Corridor).
+BUILDERS: dict[str, Builder] = {
+    "stated_exports": stated_exports, "export_projection": export_projection,
+    "utilisation_heatmap": utilisation_heatmap, "peak_utilisation": peak_utilisation,
+    "bottleneck_sensitivity": bottleneck_sensitivity, "trains": trains, "containers": containers,
+    "warehouse": warehouse, "two_way": two_way, "cash_flow": cash_flow, "npv_distribution": npv_distribution,
+    "tornado": tornado, "corridor": corridor,
+}
+#: Builders drawn in a currency (the ``currency`` option).
+MONEY_VIEWS = ("cash_flow", "npv_distribution", "tornado")
+
+#: Every card by name: ``(s, L, m=...) -> {"label", "value", "help", "delta"}``.
+CARDS: dict[str, Callable[..., dict[str, str]]] = {
+    "bottleneck_card": bottleneck_card, "fleet_card": fleet_card, "door_card": door_card,
+}
+
+
+def all_views(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE,
+              actuals: pd.DataFrame | None = None) -> list[View]:
+    """Every chart of every page, in page order (:data:`BUILDERS`)."""
+    options = {"export_projection": {"actuals": actuals}, **{n: {"currency": currency} for n in MONEY_VIEWS}}
+    return [build(s, L, m=m, **options.get(name, {})) for name, build in BUILDERS.items()]
 
 
 def scenario_caption(s: Scenario, L: Labels) -> str:

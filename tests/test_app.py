@@ -302,9 +302,9 @@ def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
     at = app("capacity", {"delay_months": "5"})
     at.switch_page("components/app_pages/projections.py").run()
     names = ("trains", "containers", "warehouse", "two_way", "export_projection")
-    builders = {name: getattr(views, name) for name in names}
+    builders = {name: views.BUILDERS[name] for name in names}
     for name in names:  # from here on a build would fail: what model.view returns is what the pages drew
-        monkeypatch.setattr(views, name, lambda *a, **k: pytest.fail("the view was not in the cache"))
+        monkeypatch.setitem(views.BUILDERS, name, lambda *a, **k: pytest.fail("the view was not in the cache"))
     for name in names:
         options = {"actuals": None, "compare": None} if name == "export_projection" else {}  # as the page asks
         shared = model.view(name, s, "en", **options)
@@ -323,7 +323,7 @@ def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(views, "export_projection", broken)
+    monkeypatch.setitem(views.BUILDERS, "export_projection", broken)
     at = app("overview")
     at.slider(key="delay_months").set_value(4).run()
     at.switch_page("components/app_pages/projections.py").run()

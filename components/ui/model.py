@@ -87,13 +87,13 @@ def door_to_door(s: Scenario) -> dict:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def card(name: str, s: Scenario, lang: str) -> dict[str, str]:
-    """A card's text from :mod:`components.views` (``name`` is the builder: ``bottleneck_card``, ``fleet_card``,
+    """A card's text from :data:`components.views.CARDS` (``name``: ``bottleneck_card``, ``fleet_card``,
     ``door_card``), made once per scenario and language from this module's cached model."""
-    return getattr(views, name)(s, Labels(lang), m=sys.modules[__name__])
+    return views.CARDS[name](s, Labels(lang), m=sys.modules[__name__])
 
 
 def view(name: str, s: Scenario, lang: str, **options) -> views.View:
-    """A chart of :mod:`components.views` (``name`` is the builder), built once per scenario, language and day.
+    """A chart of :data:`components.views.BUILDERS` (``name`` is its key), built once per scenario, language and day.
 
     ``options`` go to the builder (``currency``, ``actuals``, ``compare``); the model behind it is this
     module's cached one. Unlike the tables above, a view is shared, not copied: unpickling a plotly figure on
@@ -110,4 +110,4 @@ def view(name: str, s: Scenario, lang: str, **options) -> views.View:
 @st.cache_resource(max_entries=512, show_spinner=False)  # ~60 KB a view: at most ~30 MB
 def _view(name: str, s: Scenario, lang: str, today: dt.date, **options) -> views.View:
     """:func:`view` for one day (``today`` is in the key; the builders read the same :func:`clock.today`)."""
-    return getattr(views, name)(s, Labels(lang), m=sys.modules[__name__], **options)
+    return views.BUILDERS[name](s, Labels(lang), m=sys.modules[__name__], **options)

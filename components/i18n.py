@@ -35,8 +35,6 @@ _T: dict[str, tuple[str, str]] = {
     "preset_optimistic": ("Optimistic", "Оптимистичный"),
     "preset_pessimistic": ("Pessimistic", "Пессимистичный"),
     "preset_fitted": ("Fitted to actuals", "Подобран по факту"),
-    "apply": ("Apply", "Применить"),
-    "reset": ("Reset to the stated plan", "Сбросить к заявленному плану"),
     "share_hint": ("The address bar holds this scenario: copy the link to share it.",
                    "Сценарий записан в адресе страницы: скопируйте ссылку, чтобы поделиться им."),
     "changed_from_plan": ("Changed from the plan", "Отличия от плана"),
@@ -110,7 +108,6 @@ _T: dict[str, tuple[str, str]] = {
     # kinds
     "stated": ("Stated", "Заявлено"),
     "assumed": ("Assumed", "Допущение"),
-    "projected": ("Projected", "Прогноз"),
     "estimate": ("estimate", "оценка"),
     # charts
     "month": ("Month", "Месяц"),
@@ -130,7 +127,6 @@ _T: dict[str, tuple[str, str]] = {
     "chart_cash": ("Cash flow by stream and cumulative position", "Денежный поток по статьям и накопленный итог"),
     "chart_tornado": ("NPV sensitivity: each assumption at its range ends", "Чувствительность ЧДД к допущениям"),
     "chart_stated": ("Stated figures: exports to China", "Заявленные цифры: экспорт в Китай"),
-    "chart_corridor": ("The corridor, schematic", "Коридор, схема"),
     "trains_week": ("Trains a week", "Поездов в неделю"),
     "limit": ("Planned service", "Плановый график"),
     "feu": ("FEU (40-ft)", "FEU (40-фут.)"),
@@ -144,17 +140,14 @@ _T: dict[str, tuple[str, str]] = {
     "empty": ("Empty", "Порожние"),
     "eastbound": ("Eastbound (exports)", "На восток (экспорт)"),
     "westbound": ("Westbound (back-haul)", "На запад (обратная загрузка)"),
-    "net_cash": ("Net cash flow", "Чистый денежный поток"),
     "cumulative": ("Cumulative net cash", "Накопленный чистый денежный поток"),
     "npv_axis": ("NPV, {cur}", "ЧДД, {cur}"),
     "low_end": ("Low end of range", "Нижняя граница"),
     "high_end": ("High end of range", "Верхняя граница"),
-    "base_npv": ("Scenario NPV", "ЧДД сценария"),
     "t_year": ("t/year", "т/год"),
     "footnote_source": ("Source: news report of 2025-09-10 (stated figures);", "Источник: сообщение от 10.09.2025 (заявленные цифры);"),
     "footnote_assumptions": ("assumptions: see the Sources page of the dashboard.", "допущения: страница «Источники» панели."),
     "footnote_projection": ("Projected lines are scenarios, not forecasts.", "Линии прогноза — сценарии, а не предсказания."),
-    "footnote_schematic": ("Schematic: positions approximate, not a route map.", "Схема: положение точек приблизительное."),
 }
 
 _T.update({
@@ -255,22 +248,7 @@ _T.update({
     "template": ("Template {fmt}", "Шаблон {fmt}"),
     "track_title": ("Actuals against the target", "Факт в сравнении с целью"),
     "track_year": ("Tonnes in {year} so far", "Тонн за {year} год"),
-    "track_year_help": ("Sum of uploaded months up to {month}.", "Сумма загруженных месяцев по {month}."),
-    "track_needed": ("Growth needed to reach target on time", "Нужный рост для цели в срок"),
-    "track_needed_help": ("Monthly growth from the last uploaded month to the scenario's target at its target month.",
-                          "Ежемесячный рост от последнего месяца до цели сценария к его сроку."),
-    "track_passed": ("target date passed", "срок прошёл"),
-    "track_pace": ("Current pace", "Текущий темп"),
-    "track_pace_help": ("Monthly growth fitted to the last six uploaded months (log-linear).",
-                        "Месячный рост по последним шести месяцам (лог-линейная оценка)."),
-    "track_reach": ("{target_kt} kt/year reached at this pace", "Выход на {target_kt} тыс. т/год при этом темпе"),
-    "track_reach_help": ("Month the current pace brings the monthly volume to {target_t} t / 12.",
-                         "Месяц, когда текущий темп даст {target_t} т / 12 в месяц."),
     "track_never": ("not at this pace", "при этом темпе — никогда"),
-    "track_apply_fit": ("Apply the scenario fitted to actuals: delay {delay} months, {att} of target (RMSE {rmse} t/month)",
-                        "Применить сценарий по факту: задержка {delay} мес., {att} цели (ср.-кв. ошибка {rmse} т/мес.)"),
-    "track_no_fit": ("No uploaded month falls after the baseline, so no scenario can be fitted.",
-                     "Нет загруженных месяцев после базового, подобрать сценарий нельзя."),
     "intro_capacity": (
         "What the scenario's tonnes mean for each link of the chain from Selyatino to China, month by month: which "
         "link runs out first (the bottleneck), how many boxes the flow keeps in circulation, and how long a box takes "
@@ -282,10 +260,6 @@ _T.update({
         "контейнер идёт от двери до двери. Ниже — 40-футовые контейнеры (FEU) и их 20-футовый эквивалент (TEU), "
         "поезда в неделю против планового графика, площадь хаба под поток в Китай против заявленных {area} м² и доля "
         "порожних контейнеров в двусторонних поездах."),
-    "k_trains_target": ("Trains a week at target", "Поездов в неделю при цели"),
-    "h_trains": ("FEU a month × 12 / 52 / boxes per train.", "FEU в месяц × 12 / 52 / контейнеров в поезде."),
-    "k_feu_year": ("40-ft boxes a year at target", "40-фут. контейнеров в год при цели"),
-    "h_feu_year": ("Annual tonnes / payload per box.", "Тонн в год / загрузка контейнера."),
     "k_limit_hit": ("More trains needed than the planned {limit} a week from",
                     "Месяц, когда поездов нужно больше планового графика ({limit} в неделю)"),
     "h_limit": ("First month the trains a week needed exceed the planned service set in the sidebar. The service is "
@@ -301,7 +275,6 @@ _T.update({
     "m2_per_ha": ("10,000 m² per ha", "10 000 м² в гектаре"),
     "col_figure": ("Figure", "Показатель"),
     "k_never": ("not within the horizon ({end})", "нет до конца горизонта ({end})"),
-    "k_area_share": ("Share of {area} m² needed", "Нужная доля от {area} м²"),
     "h_area_share": ("Tonnes on hand (annual t × dwell days / 365) / (t per m² × utilisation) / {area} m². "
                      "Below: the most the whole area could turn over in a year at these assumptions.",
                      "Тонн на складе (т в год × дни хранения / 365) / (т на м² × коэффициент использования) / {area} м². "
@@ -331,9 +304,6 @@ _T.update({
               "investment, tax and the residual value included. The same in both conventions.",
               "Σ поток / (1 + n)^k по таблице, k = год − 2025 (оценка на конец 2025 г.), n = безрисковая ставка + "
               "премия; с инвестициями, налогом и остаточной стоимостью. Одинаков при обоих способах расчёта."),
-    "k_payback": ("Simple payback", "Простой срок окупаемости"),
-    "h_payback": ("Years of operation until the undiscounted cumulative flow repays the investment.",
-                  "Лет работы, пока накопленный недисконтированный поток не вернёт инвестиции."),
     "alt_cash": ("Stacked bars of yearly cash flow by stream in {conv} roubles with the cumulative line; NPV {npv}.",
                  "Столбцы годового денежного потока по статьям в {conv} с линией накопленного итога; ЧДД {npv}."),
     "alt_tornado": ("Tornado chart of NPV sensitivity; {name} moves the NPV most.",
@@ -342,13 +312,6 @@ _T.update({
                    "{area} m²; other cargo through the hub is not counted.",
                    "Объёмы — смоделированный экспорт в Китай через «Селятино» и его контейнеры в обе стороны на "
                    "заявленных {area} м²; прочие грузы хаба не учтены."),
-    "intro_corridor": (
-        "The route the announcements tie together: from Selyatino in the Moscow region across the Russia–Kazakhstan "
-        "border, past the Agrohub in the Almaty region, to China through the Dostyk–Alashankou crossing. The drawing "
-        "is a schematic made without any map service, so it works offline.",
-        "Маршрут, который связывают объявленные проекты: от Селятино в Подмосковье через российско-казахстанскую "
-        "границу, мимо Агрохаба в Алматинской области, в Китай через погранпереход Достык–Алашанькоу. Рисунок — схема без "
-        "картографических сервисов, он работает без интернета."),
     "n_selyatino": ("Selyatino hub", "ТЛЦ «Селятино»"),
     "n_ru_kz_border": ("Russia–Kazakhstan border", "Граница РФ–РК"),
     "n_agrohub": ("Agrohub, Almaty region", "Агрохаб, Алматинская обл."),
@@ -365,8 +328,6 @@ _T.update({
     "kind_hub": ("Hub (stated)", "Хаб (заявлено)"),
     "kind_border": ("Border crossing", "Погранпереход"),
     "kind_city": ("Destination", "Пункт назначения"),
-    "alt_corridor": ("Schematic of the corridor from Selyatino through Kazakhstan and the Agrohub to China; about {days} days by rail.",
-                     "Схема коридора от Селятино через Казахстан и Агрохаб в Китай; около {days} дн. по ж/д."),
     "border_facts": ("The border in figures", "Граница в цифрах"),
     "k_transit": ("Rail transit time to China (assumed)", "Срок доставки по ж/д до Китая (допущение)"),
     "corridor_notes": (

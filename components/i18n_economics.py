@@ -58,8 +58,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "k_be_handling_rub_per_feu": ("Break-even handling tariff", "Безубыточный тариф терминальной обработки"),
     "k_be_rent_rub_per_m2_year": ("Break-even rent", "Безубыточная ставка аренды"),
     "k_be_attainment": ("Break-even exports", "Безубыточный объём экспорта"),
-    "be_per_feu": ("{v} RUB/FEU", "{v} ₽/FEU"),
-    "be_per_m2": ("{v} RUB/m²/yr", "{v} ₽/м²/год"),
     "be_tonnes": ("{t}/yr", "{t}/год"),
     "be_above": ("not reachable in the slider's range", "недостижимо в пределах ползунка"),
     "be_below": ("NPV > 0 across the slider's range", "ЧДД > 0 во всём диапазоне"),

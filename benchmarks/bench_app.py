@@ -35,19 +35,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
 import traceback
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LAUNCHERS, stop_server as stop  # noqa: E402
+from deploy import serverctl  # noqa: E402
+from deploy.serverctl import free_port  # noqa: E402
 
 DASHBOARD, LAYOUT, MINIMAL = "dashboard", "layout", "minimal"
 APPS = (DASHBOARD, LAYOUT, MINIMAL)
@@ -117,12 +117,6 @@ IDLE_JS = ("() => !!document.querySelector('[data-test-script-state=notRunning]'
 
 # ---------------------------------------------------------------- servers
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 LAUNCHER = "stock"  # a key of LAUNCHERS: `streamlit run`, or deploy/serve.py (TCP_NODELAY, as deploy/ runs it)
 
 
@@ -130,22 +124,9 @@ def start_server(script: str, timeout: float = 90) -> tuple[subprocess.Popen, st
     """Spawn the app (``LAUNCHER``) on a loopback port; return (process, base url, seconds to health ok)."""
     port = free_port()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        [*LAUNCHERS[LAUNCHER], script, "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    while time.perf_counter() - t0 < timeout:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit run {script} exited with {proc.returncode} before answering")
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url, time.perf_counter() - t0
-        except OSError:
-            time.sleep(0.02)
-    stop(proc)
-    raise RuntimeError(f"streamlit run {script} did not answer on {url} within {timeout:.0f} s")
+    proc = serverctl.start_server(port, script, launcher=LAUNCHER, extra=serverctl.NO_WATCHER, timeout=timeout,
+                                  poll=0.02)
+    return proc, f"http://127.0.0.1:{port}", time.perf_counter() - t0
 
 
 def rss_mib(pid: int) -> float:

@@ -31,8 +31,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script (python deploy/replicas.py): make ``deploy`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from deploy.serverctl import NO_WATCHER, command, free_port, health, stop_server, wait_healthy  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).resolve().with_name("nginx.conf.template")
@@ -47,40 +50,9 @@ def find_nginx() -> str | None:
     return next((p for p in NGINX_CANDIDATES if os.access(p, os.X_OK)), None)
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
-def health(url: str, timeout: float = 2.0) -> bool:
-    """True if ``url``/_stcore/health answers ``ok``."""
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=timeout) as r:
-            return r.status == 200 and r.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-def _tail(path: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
-
 def _stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM, timeout: float = 15) -> None:
     """Signal one child (by its own pid) and wait a bounded time; SIGKILL if it does not go."""
-    if proc is None or proc.poll() is not None:
-        return
-    try:
-        proc.send_signal(sig)
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
-    except ProcessLookupError:
-        pass
+    stop_server(proc, sig, timeout)
 
 
 class Replica:
@@ -103,14 +75,7 @@ class Replica:
 
 def _await_health(proc: subprocess.Popen, url: str, timeout: float, what: str, log: Path, poll: float) -> None:
     """Wait until ``url``'s health endpoint answers ok; raise with ``log``'s tail if ``proc`` exits or time runs out."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{what} exited with {proc.returncode}:\n{_tail(log)}")
-        if health(url):
-            return
-        time.sleep(poll)
-    raise TimeoutError(f"{what} not healthy within {timeout:.0f} s:\n{_tail(log)}")
+    wait_healthy(proc, url, timeout, what, poll, log)
 
 
 class Cluster:
@@ -213,9 +178,7 @@ class Cluster:
 
     def _spawn(self, r: Replica) -> None:
         # deploy/serve.py: `streamlit run` with TCP_NODELAY, so a rerun never waits for nginx's delayed ACKs
-        cmd = [sys.executable, str(Path(__file__).resolve().parent / "serve.py"), "--app", self.app,
-               "--server.port", str(r.port), "--server.address", r.host, "--server.headless", "true",
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+        cmd = command(self.app, r.port, r.host, launcher="nodelay", extra=NO_WATCHER)
         with open(r.log, "ab") as out:
             r.proc = subprocess.Popen(cmd, cwd=self.cwd, stdout=out, stderr=subprocess.STDOUT,
                                       env={**os.environ, **self.env, "CORRIDOR_DB_URL": self.db_url},

@@ -2,59 +2,18 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+# One copy of the server helpers for the tests, the benchmarks and deploy/; the names imported from here stay.
+from deploy.serverctl import LAUNCHERS, start_server, stop_server  # noqa: F401 - re-exported
+from deploy.serverctl import free_port as _free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-#: How an app is started, the script's path following: as ``streamlit run`` does, or as the deployment does
-#: (deploy/serve.py: ``streamlit run`` with TCP_NODELAY). The tests and the benchmarks share these.
-LAUNCHERS = {"stock": [sys.executable, "-m", "streamlit", "run"],
-             "nodelay": [sys.executable, str(ROOT / "deploy" / "serve.py"), "--app"]}
-
-
-def start_server(port: int, script: str = "dashboard.py", cwd: Path = ROOT,
-                 launcher: str = "stock") -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [*LAUNCHERS[launcher], script, "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError(f"streamlit did not answer on port {port} within 60 s")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    """Terminate a server started by :func:`start_server`, killing it if it does not stop within 20 s."""
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

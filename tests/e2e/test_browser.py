@@ -104,7 +104,9 @@ def test_downloads_from_the_projection_chart(page, base_url):
     name, text = _download(page, 0, "CSV")
     rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
     apr = next(r for r in rows if r["month"].startswith("2026-04"))
-    assert float(apr["tonnes"]) == pytest.approx(550_000 / 12, abs=0.01)
+    # the annual rate reaches 550,000 t in April 2026; spread evenly that is 45,833.33 t a month
+    assert float(apr["rate_t_year"]) == pytest.approx(550_000, abs=0.01)
+    assert float(apr["tonnes_even"]) == pytest.approx(45_833.33, abs=0.01)
     name, html = _download(page, 0, "HTML")
     assert b"<script src=\"http" not in html and b"Plotly" in html
 

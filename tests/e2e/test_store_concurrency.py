@@ -9,6 +9,7 @@ byte-identical (the stored series JSON and the file's SHA-256) and every page sh
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
 import hashlib
 import os
@@ -69,7 +70,9 @@ def test_twenty_sessions_save_and_read_through_two_replicas(cluster):
     async def main():
         return await asyncio.gather(*(session(i) for i in range(SESSIONS)), return_exceptions=True)
 
-    results = asyncio.run(main())
+    # In a thread of its own: the session's Playwright browser keeps an event loop running in this thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        results = pool.submit(asyncio.run, main()).result()
     errors += [f"{type(r).__name__}: {r}" for r in results if isinstance(r, BaseException)]
     assert errors == []
     for i, (item, metrics) in enumerate(results):

@@ -27,23 +27,23 @@ def render() -> None:
 
 def body(s: Scenario, L: Labels, chain, boxes) -> None:
     with chain:
-        c = st.columns(3)
-        for col, card in zip(c, (model.card("bottleneck_card", s, L.lang), model.card("fleet_card", s, L.lang),
-                                 model.card("door_card", s, L.lang))):
-            widgets.kpi(col, card["label"], card["value"], card["help"], delta=card["delta"])
+        row = widgets.kpi_row()
+        for name in ("bottleneck_card", "fleet_card", "door_card"):
+            card = model.card(name, s, L.lang)
+            widgets.kpi(row, card["label"], card["value"], card["help"], delta=card["delta"])
         for name in CHAIN_CHARTS:
             widgets.chart(model.view(name, s, L.lang), s, L)
 
     k = capacity.headline(model.boxes(s), model.warehouse(s), s)
     over = k["above_service_month"]
     with boxes:
-        c = st.columns(4)
-        widgets.kpi(c[0], L("k_trains_peak"), L.num(k["peak_trains_per_week"], 1), L("h_trains_peak"),
+        c = widgets.kpi_row()
+        widgets.kpi(c, L("k_trains_peak"), L.num(k["peak_trains_per_week"], 1), L("h_trains_peak"),
                     delta=L.month(k["peak_month"]))
-        widgets.kpi(c[1], L("k_feu_12m"), L.num(k["feu_12m"]), L("h_feu_12m"), delta=f'{L.num(k["teu_12m"])} TEU')
-        widgets.kpi(c[2], L("k_limit_hit", limit=L.num(s.service_trains_per_week, 1)),
+        widgets.kpi(c, L("k_feu_12m"), L.num(k["feu_12m"]), L("h_feu_12m"), delta=f'{L.num(k["teu_12m"])} TEU')
+        widgets.kpi(c, L("k_limit_hit", limit=L.num(s.service_trains_per_week, 1)),
                     L.month(over) if over is not None else L("k_never", end=L.month(projection.HORIZON_END)), L("h_limit"))
-        widgets.kpi(c[3], L("k_area_peak"), L.pct(k["area_peak_share"], 1), L("h_area_share"),
+        widgets.kpi(c, L("k_area_peak"), L.pct(k["area_peak_share"], 1), L("h_area_share"),
                     delta=L("k_max_throughput", t=L.tonnes(k["max_throughput_t_year"])))
         for name in BOX_CHARTS:
             widgets.chart(model.view(name, s, L.lang), s, L)

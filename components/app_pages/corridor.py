@@ -16,17 +16,18 @@ def render() -> None:
     st.markdown(L("intro_corridor_map"))
     chart = st.container()
     st.header(L("border_facts"))
-    c = st.columns(3)
-    widgets.kpi(c[0], L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '
+    c = widgets.kpi_row()
+    widgets.kpi(c, L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '
                 f'{L.num(t.fact("border_regions_side_b"))}', widgets.fact_help("border_regions_side_a", L))
-    widgets.kpi(c[1], L("k_population"), L("about") + " " + L.compact(t.fact("border_population")),
+    widgets.kpi(c, L("k_population"), L("about") + " " + L.compact(t.fact("border_population")),
                 widgets.fact_help("border_population", L))
+    transit = c.empty()  # reads the scenario's transit time
     st.markdown(L("corridor_notes"))
 
     def body(s: Scenario) -> None:
         with chart:
             widgets.chart(model.view("corridor", s, L.lang), s, L)
-        widgets.kpi(c[2], L("k_transit"), L("days", n=L.num(s.transit_days)),
+        widgets.kpi(transit, L("k_transit"), L("days", n=L.num(s.transit_days)),
                     widgets.assumption_help("transit_days", L))
 
     widgets.scenario_part(body, "corridor")

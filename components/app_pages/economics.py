@@ -61,22 +61,22 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     dist = model.npv_distribution(s)
     st.info(conventions_line(s, L, ap.flows), icon=":material/balance:")
 
-    c = st.columns(5)
+    c = widgets.kpi_row()
     n = ap.nominal_rate
-    widgets.kpi(c[0], L("k_npv", r=L.pct(n, 1), n=years(L, s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv"))
-    widgets.kpi(c[1], L("k_irr", conv=L(f"conv_{s.convention}")), L.pct(ap.irr, 1) if ap.irr is not None else L("k_no_irr"),
+    widgets.kpi(c, L("k_npv", r=L.pct(n, 1), n=years(L, s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv"))
+    widgets.kpi(c, L("k_irr", conv=L(f"conv_{s.convention}")), L.pct(ap.irr, 1) if ap.irr is not None else L("k_no_irr"),
                 L("h_irr", r=L.pct(n, 1)))
     never = L("k_not_within", n=years(L, s.horizon_years, 0))
-    widgets.kpi(c[2], L("k_dpayback"), years(L, ap.discounted_payback) if ap.discounted_payback is not None else never,
+    widgets.kpi(c, L("k_dpayback"), years(L, ap.discounted_payback) if ap.discounted_payback is not None else never,
                 L("h_dpayback"), delta=L("k_simple_payback", v=years(L, ap.payback) if ap.payback is not None else never))
-    widgets.kpi(c[3], L("k_peak"), L.money(conv(ap.peak_funding), cur), L("h_peak"))
-    widgets.kpi(c[4], L("k_p_positive"), L.pct(dist["p_positive"]), L("h_p_positive"),
+    widgets.kpi(c, L("k_peak"), L.money(conv(ap.peak_funding), cur), L("h_peak"))
+    widgets.kpi(c, L("k_p_positive"), L.pct(dist["p_positive"]), L("h_p_positive"),
                 delta=L("k_p_median", v=L.money(conv(dist["p50"]), cur, 1)))
 
     st.subheader(L("be_title"))
-    c = st.columns(3)
-    for col, p in zip(c, economics.BREAKEVEN_PARAMS):
-        _be_card(col, s, L, ap.breakeven[p], cur)
+    c = widgets.kpi_row()
+    for p in economics.BREAKEVEN_PARAMS:
+        _be_card(c, s, L, ap.breakeven[p], cur)
 
     widgets.chart(model.view("cash_flow", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("npv_distribution", s, L.lang, currency=cur), s, L)
@@ -84,14 +84,14 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
 
     st.subheader(L("build_title"))
     r, b = economics.ratios(), economics.build_today(s)
-    c = st.columns(4)
-    widgets.kpi(c[0], L("k_per_job"), L.money(conv(r.at["investment_per_job", "value"]), cur),
+    c = widgets.kpi_row()
+    widgets.kpi(c, L("k_per_job"), L.money(conv(r.at["investment_per_job", "value"]), cur),
                 f'{L("derived")}: {r.at["investment_per_job", "formula"]}')
-    widgets.kpi(c[1], L("k_per_m2"), f'{L.num(conv(r.at["investment_per_m2", "value"]))} {L.cur(cur)}',
+    widgets.kpi(c, L("k_per_m2"), f'{L.num(conv(r.at["investment_per_m2", "value"]))} {L.cur(cur)}',
                 f'{L("derived")}: {r.at["investment_per_m2", "formula"]}')
-    widgets.kpi(c[2], L("k_build_today"), L.money(conv(b["cost"]), cur), L("h_build_today"),
+    widgets.kpi(c, L("k_build_today"), L.money(conv(b["cost"]), cur), L("h_build_today"),
                 delta=L("k_build_per_m2", v=L.num(conv(b["cost_per_m2"]))).replace("RUB", L.cur(cur)).replace("₽", L.cur(cur)))
-    widgets.kpi(c[3], L("k_stated_vs_build"), L("k_times", x=L.num(b["ratio"], 1)), L("h_stated_vs_build"))
+    widgets.kpi(c, L("k_stated_vs_build"), L("k_times", x=L.num(b["ratio"], 1)), L("h_stated_vs_build"))
 
     with st.expander(L("econ_limits_title")):
         st.markdown(L("econ_limits"))

@@ -19,33 +19,33 @@ def render() -> None:
     h = lambda fid: widgets.fact_help(fid, L)  # noqa: E731
 
     st.header(L("hub_selyatino"))
-    c = st.columns(4)
-    widgets.kpi(c[0], L("k_investment"), L.money(t.fact("selyatino_investment")), h("selyatino_investment"))
-    widgets.kpi(c[1], L("k_jobs"), L.num(t.fact("selyatino_jobs")), h("selyatino_jobs"))
-    widgets.kpi(c[2], L("k_area"), f'{L.num(t.fact("selyatino_area"))} м²' if L.lang == "ru"
+    c = widgets.kpi_row()
+    widgets.kpi(c, L("k_investment"), L.money(t.fact("selyatino_investment")), h("selyatino_investment"))
+    widgets.kpi(c, L("k_jobs"), L.num(t.fact("selyatino_jobs")), h("selyatino_jobs"))
+    widgets.kpi(c, L("k_area"), f'{L.num(t.fact("selyatino_area"))} м²' if L.lang == "ru"
                 else f'{L.num(t.fact("selyatino_area"))} m²', h("selyatino_area"))
-    widgets.kpi(c[3], L("k_completion"), L.month(t.date("selyatino_completion")), h("selyatino_completion"),
+    widgets.kpi(c, L("k_completion"), L.month(t.date("selyatino_completion")), h("selyatino_completion"),
                 delta=L("k_agreement", month=L.month(t.date("selyatino_agreement"))))
-    c = st.columns(4)
-    widgets.kpi(c[0], L("k_exports"), f'{L.compact(t.fact("export_china_baseline"))} → {L.compact(t.fact("export_china_target"))}',
+    c = widgets.kpi_row()
+    widgets.kpi(c, L("k_exports"), f'{L.compact(t.fact("export_china_baseline"))} → {L.compact(t.fact("export_china_target"))}',
                 h("export_china_target"), delta=f'×{L.num(r.at["export_multiple", "value"], 2)}')
-    share = c[1].empty()  # its check reads the scenario's flow through Selyatino
+    share = c.empty()  # its check reads the scenario's flow through Selyatino
     derived = views.derived_table(L)["formula"]
-    widgets.kpi(c[2], L("k_per_job"), L.money(r.at["investment_per_job", "value"]),
+    widgets.kpi(c, L("k_per_job"), L.money(r.at["investment_per_job", "value"]),
                 f'{L("derived")}: {derived["investment_per_job"]}')
-    per_m2 = c[3].empty()  # its comparison reads the scenario's build cost
+    per_m2 = c.empty()  # its comparison reads the scenario's build cost
 
     st.header(L("hub_agrohub_border"))
-    c = st.columns(4)
-    widgets.kpi(c[0], L("k_agrohub"), f'{L.num(r.at["agrohub_area_ha", "value"])} {L("ha")}',
+    c = widgets.kpi_row()
+    widgets.kpi(c, L("k_agrohub"), f'{L.num(r.at["agrohub_area_ha", "value"])} {L("ha")}',
                 h("agrohub_area") + " " + L("k_agrohub_parts_help"),
                 delta=L("k_agrohub_parts"))
-    widgets.kpi(c[1], L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '
+    widgets.kpi(c, L("k_border_regions"), f'{L.num(t.fact("border_regions_side_a"))} + '
                 f'{L.num(t.fact("border_regions_side_b"))}', h("border_regions_side_a"))
-    widgets.kpi(c[2], L("k_population"), L("about") + " " + L.compact(t.fact("border_population")),
+    widgets.kpi(c, L("k_population"), L("about") + " " + L.compact(t.fact("border_population")),
                 h("border_population"))
-    widgets.kpi(c[3], L("k_border_rank"), L("k_longest"), h("border_longest"))
-    bottleneck = st.columns(2)[0].empty()  # the chain's first binding link under the scenario (Capacity page)
+    widgets.kpi(c, L("k_border_rank"), L("k_longest"), h("border_longest"))
+    bottleneck = widgets.kpi_row().empty()  # the chain's first binding link under the scenario (Capacity page)
 
     as_of = st.container()  # "As of <today>": what the plan and the scenario expect by now (reads the scenario)
     chart = st.container()

@@ -36,11 +36,11 @@ def render() -> None:
             upload_panel.as_of_card(s, L, actuals)
         k = kpis(s)
         with kpi_row:
-            c = st.columns(4)
-            widgets.kpi(c[0], L("k_target_month"), L.month(k["target_month"]), L("h_target_month"))
-            widgets.kpi(c[1], L("k_target_rate"), L.tonnes(k["target_rate"]), L("h_target_rate"))
-            widgets.kpi(c[2], L("k_growth"), L.pct(k["monthly_growth"], 1) + " / " + L("mo"), L("h_growth"))
-            widgets.kpi(c[3], L("k_2027"), L.tonnes(k["tonnes_2027"]), L("h_2027"))
+            c = widgets.kpi_row()
+            widgets.kpi(c, L("k_target_month"), L.month(k["target_month"]), L("h_target_month"))
+            widgets.kpi(c, L("k_target_rate"), L.tonnes(k["target_rate"]), L("h_target_rate"))
+            widgets.kpi(c, L("k_growth"), L.pct(k["monthly_growth"], 1) + " / " + L("mo"), L("h_growth"))
+            widgets.kpi(c, L("k_2027"), L.tonnes(k["tonnes_2027"]), L("h_2027"))
         if compare is not None:
             with charts:
                 st.header(L("side_by_side"))

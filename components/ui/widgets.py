@@ -141,8 +141,15 @@ def fact_help(fact_id: str, L: Labels) -> str:
     return f"{source}, {locator}{who}. «{f['stated_as']}». {note}".strip()
 
 
-def kpi(col, label: str, value: str, help_text: str, delta: str | None = None) -> None:
-    col.metric(label, value, delta=delta, delta_color="off", delta_arrow="off", help=help_text, border=True)
+def kpi_row():
+    """A row of KPI cards: a horizontal container whose cards share the width and wrap onto new rows when narrow."""
+    return st.container(horizontal=True, gap="small")
+
+
+def kpi(row, label: str, value: str, help_text: str, delta: str | None = None) -> None:
+    """One KPI card in ``row`` (:func:`kpi_row`, or a placeholder in one), as wide as its share of the row."""
+    row.container(width="stretch").metric(label, value, delta=delta, delta_color="off", delta_arrow="off",
+                                          help=help_text, border=True)
 
 
 def chart(view: views.View, s: Scenario, L: Labels) -> None:

@@ -87,10 +87,18 @@ def warehouse_need(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     month's tonnes × 12 are the annual rate; a seasonal one (:func:`components.chain.seasonal_trajectory`) shows
     the peak month's need.
 
+    Parameters
+    ----------
+    traj : pandas.DataFrame
+        ``month`` and ``tonnes`` [t/month] (:func:`components.projection.trajectory` or the seasonal one).
+    s : Scenario
+        ``rail_share`` [share], ``dwell_days`` [days], ``storage_t_per_m2`` [t/m²], ``utilisation`` [share].
+
     Returns
     -------
-    ``month``, ``on_hand_t`` (t), ``area_needed_m2`` (m²), ``stated_area_m2`` (m², 65,000),
-    ``share_of_area`` (area needed / stated area).
+    pandas.DataFrame
+        ``month``, ``on_hand_t`` [t], ``area_needed_m2`` [m²], ``stated_area_m2`` [m², the stated total] and
+        ``share_of_area`` [share: area needed / stated area].
     """
     area = tables().fact("selyatino_area")
     on_hand = traj["tonnes"].to_numpy() * 12.0 * s.rail_share * s.dwell_days / DAYS_PER_YEAR
@@ -100,7 +108,18 @@ def warehouse_need(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
 
 
 def max_throughput_t_year(s: Scenario) -> float:
-    """Annual tonnes the stated area can turn over at the scenario's dwell time (t/year)."""
+    """Annual tonnes the stated area can turn over at the scenario's dwell time.
+
+    Parameters
+    ----------
+    s : Scenario
+        ``storage_t_per_m2`` [t/m²], ``utilisation`` [share] and ``dwell_days`` [days].
+
+    Returns
+    -------
+    float
+        Stated area × t/m² × utilisation × 365 / dwell days [t/year].
+    """
     return tables().fact("selyatino_area") * s.storage_t_per_m2 * s.utilisation * DAYS_PER_YEAR / s.dwell_days
 
 
@@ -110,10 +129,18 @@ def two_way_balance(boxes: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     Eastbound loaded = export boxes; westbound loaded = ``backhaul_ratio`` × that. Boxes must come
     back, so each direction moves ``max(east, west)`` boxes and the difference runs empty.
 
+    Parameters
+    ----------
+    boxes : pandas.DataFrame
+        :func:`boxes_and_trains` (``month``, ``feu`` [FEU/month]).
+    s : Scenario
+        ``backhaul_ratio``: westbound loaded boxes per eastbound one [share].
+
     Returns
     -------
-    ``month``, ``east_loaded``, ``east_empty``, ``west_loaded``, ``west_empty`` (FEU/month) and
-    ``loaded_share`` (loaded boxes / all boxes moved).
+    pandas.DataFrame
+        ``month``, ``east_loaded``, ``east_empty``, ``west_loaded``, ``west_empty`` [FEU/month] and
+        ``loaded_share`` [share: loaded boxes / all boxes moved; NaN when nothing moves].
     """
     east = boxes["feu"].to_numpy()
     west = east * s.backhaul_ratio

@@ -23,12 +23,31 @@ def _month_index(start: pd.Timestamp, end: pd.Timestamp) -> pd.DatetimeIndex:
 
 
 def months_between(a: pd.Timestamp, b: pd.Timestamp) -> int:
-    """Whole calendar months from ``a`` to ``b`` (b later gives a positive number)."""
+    """Whole calendar months from ``a`` to ``b`` (b later gives a positive number).
+
+    Parameters
+    ----------
+    a, b : pandas.Timestamp
+        Two dates; only their year and month count [month].
+
+    Returns
+    -------
+    int
+        ``b``'s month minus ``a``'s month [months].
+    """
     return (b.year - a.year) * 12 + (b.month - a.month)
 
 
 def plan_anchors() -> dict[str, object]:
-    """The stated figures the trajectory rests on: baseline and target (t/year), their months."""
+    """The stated figures the trajectory rests on (data/facts.csv).
+
+    Returns
+    -------
+    dict
+        ``baseline_t_year`` [t/year] and ``target_t_year`` [t/year]: the report's 180 kt and 550 kt;
+        ``baseline_month`` [pandas.Timestamp, first of month]: the report's month; ``target_month``
+        [pandas.Timestamp, first of month]: the stated completion (April 2026).
+    """
     t = tables()
     base_month = t.facts.at["export_china_baseline", "as_of"].to_period("M").to_timestamp()
     return {
@@ -60,10 +79,31 @@ def ramp_months(s: Scenario, delay: float | np.ndarray | None = None) -> float |
 
 
 def ramp(p: np.ndarray, b: float | np.ndarray, a: float | np.ndarray, shape: str) -> np.ndarray:
-    """Annual rate along the ramp at progress ``p`` in [0, 1] from ``b`` to ``a`` (t/year).
+    """Annual rate along the ramp from ``b`` to ``a`` at progress ``p``.
 
     ``linear`` moves in equal steps, ``constant_growth`` by the same factor each month
     (``b·(a/b)^p``), ``s_curve`` slowly, then fast, then slowly (a logistic rescaled to hit b and a).
+
+    Parameters
+    ----------
+    p : array-like
+        Progress along the ramp, 0 at its start and 1 at its end [share].
+    b : float or array-like
+        Rate at the start [t/year].
+    a : float or array-like
+        Rate at the end [t/year].
+    shape : str
+        One of :data:`components.scenario.SHAPES`.
+
+    Returns
+    -------
+    ndarray
+        The rate at each ``p`` [t/year].
+
+    Raises
+    ------
+    ValueError
+        ``shape`` is not one of the shapes.
     """
     if shape == "linear":
         w = p
@@ -112,10 +152,18 @@ def rates(t: np.ndarray, ramp_length: np.ndarray, attainment: np.ndarray, s: Sce
 def trajectory(s: Scenario, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
     """Monthly exports from the baseline month to ``end``.
 
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions (shape, delay, attainment, growth after the target).
+    end : pandas.Timestamp, default HORIZON_END
+        Last month of the trajectory [month].
+
     Returns
     -------
-    DataFrame with ``month`` (datetime64, first of month), ``rate_t_year`` (annual rate, t/year),
-    ``tonnes`` (t/month = rate / 12) and ``phase`` ("ramp" up to the target month, then "after").
+    pandas.DataFrame
+        ``month`` [datetime64, first of month], ``rate_t_year`` [t/year], ``tonnes`` [t/month = rate / 12] and
+        ``phase`` ("ramp" up to the target month, then "after").
     """
     a = plan_anchors()
     months = _month_index(a["baseline_month"], end)
@@ -127,12 +175,41 @@ def trajectory(s: Scenario, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
 
 
 def target_month(s: Scenario) -> pd.Timestamp:
-    """Month the scenario reaches its target (stated April 2026 plus the delay, rounded up)."""
+    """Month the scenario reaches its target.
+
+    Parameters
+    ----------
+    s : Scenario
+        ``delay_months`` after the stated completion [months].
+
+    Returns
+    -------
+    pandas.Timestamp
+        The stated completion month (April 2026) plus the delay rounded up [month, first of month].
+    """
     return plan_anchors()["target_month"] + pd.DateOffset(months=int(np.ceil(s.delay_months)))
 
 
 def implied_monthly_growth(baseline: float, target: float, months: float) -> float:
-    """Constant monthly growth rate taking ``baseline`` to ``target`` in ``months`` (a share, 0.1 = 10 %)."""
+    """Constant monthly growth rate taking ``baseline`` to ``target`` in ``months``.
+
+    Parameters
+    ----------
+    baseline, target : float
+        Rates at the start and the end [t/year] (any unit, the same for both).
+    months : float
+        Months between them [months].
+
+    Returns
+    -------
+    float
+        ``(target / baseline)^(1 / months) − 1`` [share/month, 0.1 = 10 %].
+
+    Raises
+    ------
+    ValueError
+        A non-positive argument.
+    """
     if baseline <= 0 or target <= 0 or months <= 0:
         raise ValueError("baseline, target and months must be positive")
     return (target / baseline) ** (1.0 / months) - 1.0
@@ -140,6 +217,15 @@ def implied_monthly_growth(baseline: float, target: float, months: float) -> flo
 
 def band_draws(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> tuple[np.ndarray, np.ndarray]:
     """The draws behind :func:`band` (same seed, same numbers): one delay and one attainment a path.
+
+    Parameters
+    ----------
+    s : Scenario
+        Centres and spreads of the delay [months] and the attainment [share].
+    n_paths : int, default 10_000
+        Number of paths.
+    seed : int, default 2025
+        Seed of numpy's default generator.
 
     Returns
     -------
@@ -162,9 +248,22 @@ def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp
     Delays are drawn from a normal distribution around ``s.delay_months`` with ``s.delay_sd_months``
     (cut at 0), attainments around ``s.attainment`` with ``s.attainment_sd`` (cut at 0.05).
 
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions.
+    n_paths : int, default 10_000
+        Number of paths (:func:`band_draws`).
+    seed : int, default 2025
+        Seed of the draws.
+    end : pandas.Timestamp, default HORIZON_END
+        Last month [month].
+
     Returns
     -------
-    DataFrame with ``month`` and ``p10``, ``p50``, ``p90`` in t/month.
+    pandas.DataFrame
+        ``month`` [datetime64, first of month] and the 10th, 50th and 90th percentiles over the paths
+        ``p10``, ``p50``, ``p90`` [t/month].
     """
     a = plan_anchors()
     months = _month_index(a["baseline_month"], end)
@@ -217,7 +316,14 @@ def headline(s: Scenario, traj: pd.DataFrame | None = None) -> dict[str, float |
 
 
 def stated_points() -> pd.DataFrame:
-    """The two stated volumes as points: ``month``, ``tonnes`` (t/month), ``rate_t_year``, ``fact_id``."""
+    """The two stated volumes as points.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``month`` [datetime64, first of month], ``rate_t_year`` [t/year], ``tonnes`` [t/month = rate / 12] and
+        ``fact_id`` (the row of data/facts.csv).
+    """
     a = plan_anchors()
     return pd.DataFrame({
         "month": [a["baseline_month"], a["target_month"]],

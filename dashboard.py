@@ -2,6 +2,7 @@
 
 Run with ``streamlit run dashboard.py``.
 """
+
 from __future__ import annotations
 
 import threading
@@ -13,8 +14,9 @@ from components import export
 from components.ui import state, storage, widgets
 
 ICON = Path(__file__).resolve().parent / "components" / "ui" / "icon.png"  # local file: no icon fetched from a CDN
-st.set_page_config(page_title="Corridor capacity dashboard", page_icon=str(ICON), layout="wide",
-                   initial_sidebar_state="auto")
+st.set_page_config(
+    page_title="Corridor capacity dashboard", page_icon=str(ICON), layout="wide", initial_sidebar_state="auto"
+)
 
 
 @st.cache_resource(show_spinner=False)
@@ -35,16 +37,39 @@ with st.sidebar:
         widgets.scenario_sidebar(L)
 
 PAGE_DIR = Path("components/app_pages")
-PAGES = [("overview", ":material/dashboard:"), ("projections", ":material/trending_up:"),
-         ("capacity", ":material/train:"), ("economics", ":material/payments:"), ("corridor", ":material/route:"),
-         ("sources", ":material/menu_book:")]
+PAGES = [
+    ("overview", ":material/dashboard:"),
+    ("projections", ":material/trending_up:"),
+    ("capacity", ":material/train:"),
+    ("economics", ":material/payments:"),
+    ("corridor", ":material/route:"),
+    ("sources", ":material/menu_book:"),
+]
 # The overview is served at "/" and, for links that name it, at "/overview": the default page still reserves a
 # pathname ("home"), so "/overview" is a hidden second entry for the same file. (A redirect with st.switch_page
 # would have to re-send the link's parameters, and those bound to sliders cannot be set from code.)
-page = st.navigation([st.Page(PAGE_DIR / f"{name}.py", title=L(f"page_{name}"), icon=icon, default=name == "overview",
-                              url_path="home" if name == "overview" else name) for name, icon in PAGES]
-                     + [st.Page(PAGE_DIR / "overview.py", title=L("page_overview"), icon=PAGES[0][1],
-                                url_path="overview", visibility="hidden")], position="top")
+page = st.navigation(
+    [
+        st.Page(
+            PAGE_DIR / f"{name}.py",
+            title=L(f"page_{name}"),
+            icon=icon,
+            default=name == "overview",
+            url_path="home" if name == "overview" else name,
+        )
+        for name, icon in PAGES
+    ]
+    + [
+        st.Page(
+            PAGE_DIR / "overview.py",
+            title=L("page_overview"),
+            icon=PAGES[0][1],
+            url_path="overview",
+            visibility="hidden",
+        )
+    ],
+    position="top",
+)
 if bad_params:
     note, ok = st.columns([6, 1], vertical_alignment="center")
     note.warning(L("bad_link", keys=", ".join(bad_params)), icon=":material/link_off:")

@@ -31,6 +31,7 @@ What is measured (medians; browser times are taken inside the page with ``perfor
 The exit status is 0 whatever the timings (this is a benchmark, not a test); it is 1 only when a measurement
 could not be made, and the failures are listed after the tables.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,9 +46,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LAUNCHERS, stop_server as stop  # noqa: E402
 from deploy import serverctl  # noqa: E402
 from deploy.serverctl import free_port  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LAUNCHERS  # noqa: E402
+from tests.e2e.conftest import stop_server as stop
 
 DASHBOARD, LAYOUT, MINIMAL = "dashboard", "layout", "minimal"
 APPS = (DASHBOARD, LAYOUT, MINIMAL)
@@ -69,8 +71,11 @@ SIG_JS = """() => { const c = document.querySelector('.js-plotly-plot');
   return c ? [...c.querySelectorAll('.main-svg .trace path')].map(p => p.getAttribute('d')).join('|') : ''; }"""
 
 # Arms one measurement: t0 at the trusted keydown, t1 at the first mutation that leaves the traces different.
-ARM_JS = """() => {
-  const sig = """ + SIG_JS + """;
+ARM_JS = (
+    """() => {
+  const sig = """
+    + SIG_JS
+    + """;
   const base = sig();
   const b = window.__bench = {t0: null, t1: null};
   document.addEventListener('keydown', e => { if (e.isTrusted && b.t0 === null) b.t0 = performance.now(); },
@@ -83,6 +88,7 @@ ARM_JS = """() => {
   obs.observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['d']});
   return base.length;
 }"""
+)
 
 # Installed before any page script: the time (from navigation start) the first Plotly trace appears.
 FIRST_CHART_JS = """(() => {
@@ -111,8 +117,10 @@ VITALS_JS = """(() => {
 })();"""
 
 # Streamlit marks the app root with its script state; the status widget ("Running…") must be gone too.
-IDLE_JS = ("() => !!document.querySelector('[data-test-script-state=notRunning]')"
-           " && !document.querySelector('[data-testid=stStatusWidget]')")
+IDLE_JS = (
+    "() => !!document.querySelector('[data-test-script-state=notRunning]')"
+    " && !document.querySelector('[data-testid=stStatusWidget]')"
+)
 
 
 # ---------------------------------------------------------------- servers
@@ -124,8 +132,9 @@ def start_server(script: str, timeout: float = 90) -> tuple[subprocess.Popen, st
     """Spawn the app (``LAUNCHER``) on a loopback port; return (process, base url, seconds to health ok)."""
     port = free_port()
     t0 = time.perf_counter()
-    proc = serverctl.start_server(port, script, launcher=LAUNCHER, extra=serverctl.NO_WATCHER, timeout=timeout,
-                                  poll=0.02)
+    proc = serverctl.start_server(
+        port, script, launcher=LAUNCHER, extra=serverctl.NO_WATCHER, timeout=timeout, poll=0.02
+    )
     return proc, f"http://127.0.0.1:{port}", time.perf_counter() - t0
 
 
@@ -137,6 +146,7 @@ def rss_mib(pid: int) -> float:
 
 
 # ---------------------------------------------------------------- browser measurements
+
 
 def wait_idle(pg, timeout: float = 90_000) -> None:
     pg.wait_for_selector("h1", timeout=timeout)
@@ -219,6 +229,7 @@ def session_memory(browser, proc: subprocess.Popen, url: str, settle: float = 2.
     """Server RSS (MiB) with 1 and with 6 open browser sessions."""
     ctxs = []
     try:
+
         def open_one():
             ctx = browser.new_context(viewport=VIEWPORT)
             ctxs.append(ctx)
@@ -240,6 +251,7 @@ def session_memory(browser, proc: subprocess.Popen, url: str, settle: float = 2.
 
 
 # ---------------------------------------------------------------- in-process measurements
+
 
 def page_reruns(warm: int) -> dict[str, list[float]]:
     """ms of a warm ``at.run()`` of every dashboard page (and of the minimal app, for reference)."""
@@ -311,6 +323,7 @@ def band_ms(calls: int = 20) -> list[float]:
 
 # ---------------------------------------------------------------- report
 
+
 def med(xs: list[float]) -> float:
     return statistics.median(xs)
 
@@ -335,8 +348,14 @@ def verdict(r: float | None, target: float | None) -> str:
     return f"≤ {target}× {'met' if r <= target else '**missed**'}"
 
 
-def report(res: dict, reruns: dict[str, list[float]] | None, band: list[float] | None, rounds: int,
-           cls: dict | None = None, frags: dict[str, list[float]] | None = None) -> str:
+def report(
+    res: dict,
+    reruns: dict[str, list[float]] | None,
+    band: list[float] | None,
+    rounds: int,
+    cls: dict | None = None,
+    frags: dict[str, list[float]] | None = None,
+) -> str:
     rows = [
         ("slider → chart redrawn, /projections (ms)", "slider_projections", ".0f", TARGETS["slider"]),
         ("slider → chart redrawn, /capacity (ms)", "slider_capacity", ".0f", TARGETS["slider"]),
@@ -349,29 +368,43 @@ def report(res: dict, reruns: dict[str, list[float]] | None, band: list[float] |
         ("server RSS, 6 sessions (MiB)", "rss6", ".0f", None),
     ]
     how = "by deploy/serve.py (TCP_NODELAY)" if LAUNCHER == "nodelay" else "by `streamlit run`"
-    out = [f"### Dashboard against the same-layout app and the minimal app, all started {how} "
-           f"({rounds} alternating rounds; median (min–max))", "",
-           "| measure | dashboard | same-layout app | minimal app | ratio to same layout | target | ratio to minimal |",
-           "|---|---|---|---|---|---|---|"]
+    out = [
+        f"### Dashboard against the same-layout app and the minimal app, all started {how} "
+        f"({rounds} alternating rounds; median (min–max))",
+        "",
+        "| measure | dashboard | same-layout app | minimal app | ratio to same layout | target | ratio to minimal |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for label, key, fmt, target in rows:
         a = res.get(DASHBOARD, {}).get(key)
         lay = res.get(LAYOUT, {}).get(key if key != "cold_proj" else "cold_proj")
-        b = res.get(MINIMAL, {}).get(key if not key.startswith(("slider", "cold")) else
-                                     ("slider" if key.startswith("slider") else "cold"))
+        b = res.get(MINIMAL, {}).get(
+            key if not key.startswith(("slider", "cold")) else ("slider" if key.startswith("slider") else "cold")
+        )
         r_lay, r_min = ratio(a, lay), ratio(a, b)
-        out.append(f"| {label} | {cell(a, fmt)} | {cell(lay, fmt)} | {cell(b, fmt)} | "
-                   f"{'—' if r_lay is None else f'{r_lay:.2f}×'} | {verdict(r_lay, target)} | "
-                   f"{'—' if r_min is None else f'{r_min:.2f}×'} |")
-    out.append(f"| model: `projection.band`, 10,000 paths (ms, 20 warm calls) | {cell(band, '.0f')} | — | — | — | — | — |")
+        out.append(
+            f"| {label} | {cell(a, fmt)} | {cell(lay, fmt)} | {cell(b, fmt)} | "
+            f"{'—' if r_lay is None else f'{r_lay:.2f}×'} | {verdict(r_lay, target)} | "
+            f"{'—' if r_min is None else f'{r_min:.2f}×'} |"
+        )
+    out.append(
+        f"| model: `projection.band`, 10,000 paths (ms, 20 warm calls) | {cell(band, '.0f')} | — | — | — | — | — |"
+    )
     if res.get(DASHBOARD, {}).get("inp"):
         worst = max(med(res[a]["inp"]) for a in (DASHBOARD,) if res[a].get("inp"))
-        out.append(f"\nINP (Core Web Vitals: good ≤ {INP_GOOD:.0f} ms): dashboard p75 {worst:.0f} ms "
-                   f"({'good' if worst <= INP_GOOD else '**needs improvement**'}).")
+        out.append(
+            f"\nINP (Core Web Vitals: good ≤ {INP_GOOD:.0f} ms): dashboard p75 {worst:.0f} ms "
+            f"({'good' if worst <= INP_GOOD else '**needs improvement**'})."
+        )
     if cls:
         views = list(CLS_VIEWPORTS)
-        out += ["", f"### Layout shift (CLS, largest session window; good ≤ {CLS_GOOD}) per page, language and viewport", "",
-                "| app | page | " + " | ".join(f"{lang} {v}" for lang in ("en", "ru") for v in views) + " |",
-                "|---|---|" + "---|" * (2 * len(views))]
+        out += [
+            "",
+            f"### Layout shift (CLS, largest session window; good ≤ {CLS_GOOD}) per page, language and viewport",
+            "",
+            "| app | page | " + " | ".join(f"{lang} {v}" for lang in ("en", "ru") for v in views) + " |",
+            "|---|---|" + "---|" * (2 * len(views)),
+        ]
         for (app, page), by in cls.items():
             cells = []
             for lang in ("en", "ru"):
@@ -380,17 +413,29 @@ def report(res: dict, reruns: dict[str, list[float]] | None, band: list[float] |
                     cells.append("—" if x is None else (f"{x:.3f}" if x <= CLS_GOOD else f"**{x:.3f}**"))
             out.append(f"| {app} | {page or '/'} | " + " | ".join(cells) + " |")
     if reruns:
-        out += ["", "### Server rerun of each page (`AppTest`, warm `at.run()`, ms)", "",
-                "| page | median | min | max | runs |", "|---|---|---|---|---|"]
+        out += [
+            "",
+            "### Server rerun of each page (`AppTest`, warm `at.run()`, ms)",
+            "",
+            "| page | median | min | max | runs |",
+            "|---|---|---|---|---|",
+        ]
         for name, xs in reruns.items():
             label = f"*{name} app (reference)*" if name in (MINIMAL, LAYOUT) else name
             out.append(f"| {label} | {med(xs):.0f} | {min(xs):.0f} | {max(xs):.0f} | {len(xs)} |")
     if frags:
-        out += ["", "### Fragment rerun on a new scenario (`AppTest`, delay slider moved, cache miss, ms; target ≤ 40)",
-                "", "| page | median | min | max | runs | ≤ 40 ms |", "|---|---|---|---|---|---|"]
+        out += [
+            "",
+            "### Fragment rerun on a new scenario (`AppTest`, delay slider moved, cache miss, ms; target ≤ 40)",
+            "",
+            "| page | median | min | max | runs | ≤ 40 ms |",
+            "|---|---|---|---|---|---|",
+        ]
         for name, xs in frags.items():
-            out.append(f"| {name} | {med(xs):.0f} | {min(xs):.0f} | {max(xs):.0f} | {len(xs)} | "
-                       f"{'yes' if med(xs) <= 40 else '**no**'} |")
+            out.append(
+                f"| {name} | {med(xs):.0f} | {min(xs):.0f} | {max(xs):.0f} | {len(xs)} | "
+                f"{'yes' if med(xs) <= 40 else '**no**'} |"
+            )
     return "\n".join(out)
 
 
@@ -399,9 +444,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=10, help="alternating rounds per browser measurement (10)")
     ap.add_argument("--quick", action="store_true", help="2 rounds and fewer repeats: a CI smoke run")
     ap.add_argument("--no-cls", action="store_true", help="skip the layout-shift survey of every page")
-    ap.add_argument("--server", choices=sorted(LAUNCHERS), default="stock",
-                    help="start the apps with `streamlit run` (stock, the default) or with deploy/serve.py "
-                         "(nodelay: TCP_NODELAY on the server socket, as the deployment runs)")
+    ap.add_argument(
+        "--server",
+        choices=sorted(LAUNCHERS),
+        default="stock",
+        help="start the apps with `streamlit run` (stock, the default) or with deploy/serve.py "
+        "(nodelay: TCP_NODELAY on the server socket, as the deployment runs)",
+    )
     args = ap.parse_args(argv)
     global LAUNCHER
     LAUNCHER = args.server
@@ -466,17 +515,24 @@ def main(argv: list[str] | None = None) -> int:
                             if ms is not None:
                                 res[app].setdefault("cold", []).append(ms)
                             if app != MINIMAL:
-                                ms = attempt(f"cold start {app} /projections",
-                                             lambda app=app: cold_start(browser, f"{urls[app]}/projections"))
+                                ms = attempt(
+                                    f"cold start {app} /projections",
+                                    lambda app=app: cold_start(browser, f"{urls[app]}/projections"),
+                                )
                                 if ms is not None:
                                     res[app].setdefault("cold_proj", []).append(ms)
 
                     for path in SLIDER_PAGES:
                         log(f"slider on /{path}")
                         key = f"slider_{path}"
-                        sessions = {app: attempt(f"open {app} /{path}",
-                                                 lambda app=app: SliderSession(browser, urls[app], app, path))
-                                    for app in apps if app != MINIMAL or path == SLIDER_PAGES[0]}
+                        sessions = {
+                            app: attempt(
+                                f"open {app} /{path}",
+                                lambda app=app, path=path: SliderSession(browser, urls[app], app, path),
+                            )
+                            for app in apps
+                            if app != MINIMAL or path == SLIDER_PAGES[0]
+                        }
                         sessions = {a: s for a, s in sessions.items() if s is not None}
                         for app, s in sessions.items():  # one unmeasured step each
                             attempt(f"slider warm-up {app}", s.step)
@@ -497,12 +553,14 @@ def main(argv: list[str] | None = None) -> int:
                     if not args.no_cls:
                         log("layout shift per page, language and viewport")
                         for app in apps:
-                            for page in (PAGES if app != MINIMAL else [""]):
+                            for page in PAGES if app != MINIMAL else [""]:
                                 for lang in ("en", "ru"):
                                     for vname, vp in CLS_VIEWPORTS.items():
                                         q = f"?lang={lang}" if app != MINIMAL else ""
-                                        x = attempt(f"CLS {app} /{page} {lang} {vname}",
-                                                    lambda: cls_of(browser, f"{urls[app]}/{page}{q}", vp))
+                                        x = attempt(
+                                            f"CLS {app} /{page} {lang} {vname}",
+                                            lambda url=f"{urls[app]}/{page}{q}", vp=vp: cls_of(browser, url, vp),
+                                        )
                                         if x is not None:
                                             cls.setdefault((app, page), {})[(lang, vname)] = x
 

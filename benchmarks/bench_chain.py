@@ -8,6 +8,7 @@ for a scenario that changes every round (so nothing is cached), and, every tenth
 :func:`~components.chain.bottleneck_sensitivity`. Prints a Markdown table of medians and p90s in ms.
 The budget (issue 11) is 20 ms for the chain; this is a benchmark, not a timed test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,23 +43,29 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="20 rounds instead of 200")
     rounds = 20 if ap.parse_args().quick else 200
     plan = Scenario.default()
-    _chain(plan)                                        # load the tables once, as the app does at start
+    _chain(plan)  # load the tables once, as the app does at start
     chain.bottleneck_sensitivity(plan)
-    times: dict[str, list[float]] = {"projection.trajectory (reference)": [], "chain (one scenario)": [],
-                                     "bottleneck_sensitivity": []}
+    times: dict[str, list[float]] = {
+        "projection.trajectory (reference)": [],
+        "chain (one scenario)": [],
+        "bottleneck_sensitivity": [],
+    }
     for i in range(rounds):
-        s = plan.with_values(attainment=0.5 + (i % 20) * 0.05, khorgos_share=(i % 11) / 10,
-                             profile=PROFILES[i % len(PROFILES)])
+        s = plan.with_values(
+            attainment=0.5 + (i % 20) * 0.05, khorgos_share=(i % 11) / 10, profile=PROFILES[i % len(PROFILES)]
+        )
         times["projection.trajectory (reference)"].append(_ms(projection.trajectory, s))
         times["chain (one scenario)"].append(_ms(_chain, s))
         if i % 10 == 0:
             times["bottleneck_sensitivity"].append(_ms(chain.bottleneck_sensitivity, s))
-    print(f"| operation | runs | median ms | p90 ms |\n|---|---|---|---|")
+    print("| operation | runs | median ms | p90 ms |\n|---|---|---|---|")
     for name, ts in times.items():
         q = statistics.quantiles(ts, n=10)[-1] if len(ts) > 1 else ts[0]
         print(f"| {name} | {len(ts)} | {statistics.median(ts):.2f} | {q:.2f} |")
     med = statistics.median(times["chain (one scenario)"])
-    print(f"\nchain median {med:.2f} ms against a budget of {BUDGET_MS:.0f} ms: {'within' if med <= BUDGET_MS else 'OVER'}")
+    print(
+        f"\nchain median {med:.2f} ms against a budget of {BUDGET_MS:.0f} ms: {'within' if med <= BUDGET_MS else 'OVER'}"
+    )
 
 
 if __name__ == "__main__":

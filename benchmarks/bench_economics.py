@@ -12,6 +12,7 @@ alternates with its reference in the same run, so a busy machine slows both alik
 Every repetition uses a different scenario (the delay, payload and tariff step through their ranges), so nothing
 is served from a cache. Not a test: timings are printed, with the budget next to them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,15 @@ BUDGET_MS = {"appraisal": 20.0, "npv_distribution": 50.0}
 
 def scenarios(n: int) -> list[Scenario]:
     plan = Scenario.default()
-    return [plan.with_values(delay_months=float(i % 13), feu_payload_t=20.0 + (i % 7) * 0.5,
-                             handling_rub_per_feu=15_000.0 + 500.0 * i, risk_premium=0.02 + 0.001 * (i % 20))
-            for i in range(n)]
+    return [
+        plan.with_values(
+            delay_months=float(i % 13),
+            feu_payload_t=20.0 + (i % 7) * 0.5,
+            handling_rub_per_feu=15_000.0 + 500.0 * i,
+            risk_premium=0.02 + 0.001 * (i % 20),
+        )
+        for i in range(n)
+    ]
 
 
 def _ms(fn, *args) -> float:
@@ -57,8 +64,9 @@ def _distribution_reference(s: Scenario) -> np.ndarray:
 def main(reps: int) -> None:
     warm = Scenario.default()
     economics.appraisal(warm), economics.npv_distribution(warm), _distribution_reference(warm)
-    times: dict[str, list[float]] = {k: [] for k in ("appraisal", "cash_flows (reference)", "npv_distribution",
-                                                       "every path (reference)")}
+    times: dict[str, list[float]] = {
+        k: [] for k in ("appraisal", "cash_flows (reference)", "npv_distribution", "every path (reference)")
+    }
     for s in scenarios(reps):
         times["appraisal"].append(_ms(economics.appraisal, s))
         times["cash_flows (reference)"].append(_ms(economics.cash_flows, s))

@@ -6,6 +6,7 @@
 A series of 120 months (10 years), as a realistic upload; median and 95th percentile of N rounds, each a new item.
 A script, not a timed test: CI runs it only as a smoke test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,12 @@ from components import store  # noqa: E402
 def bench(url: str, rounds: int) -> dict[str, float]:
     db = store.Store(url)
     db.migrate()
-    series = pd.DataFrame({"month": pd.date_range("2016-01-01", periods=120, freq="MS").astype("datetime64[ns]"),
-                           "tonnes": [12_345.67 + i for i in range(120)]})
+    series = pd.DataFrame(
+        {
+            "month": pd.date_range("2016-01-01", periods=120, freq="MS").astype("datetime64[ns]"),
+            "tonnes": [12_345.67 + i for i in range(120)],
+        }
+    )
     data = b"x" * 4000
     saves, loads, ids = [], [], []
     for i in range(rounds):
@@ -56,8 +61,10 @@ def main() -> int:
     for name, url in runs.items():
         r = bench(url, args.rounds)
         ok = "met" if r["save_p95"] <= 20 and r["load_p95"] <= 50 else "MISSED"
-        print(f"| {name} | {r['save_p50']:.2f} / {r['save_p95']:.2f} | {r['load_p50']:.2f} / {r['load_p95']:.2f} "
-              f"| save <= 20, load <= 50: {ok} |")
+        print(
+            f"| {name} | {r['save_p50']:.2f} / {r['save_p95']:.2f} | {r['load_p50']:.2f} / {r['load_p95']:.2f} "
+            f"| save <= 20, load <= 50: {ok} |"
+        )
     if not args.pg:
         print("(no PostgreSQL URL: pass --pg or set CORRIDOR_TEST_PG_URL)")
     return 0

@@ -7,6 +7,7 @@ URL, with the same percentage format) and two report buttons; and on each page a
 line that moves with the delay slider. Slider moves rerun only the page fragment and the sidebar status, as in
 the dashboard. What the dashboard costs beyond this app is its own code: the model, its charts, its cards.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,9 +21,11 @@ from streamlit.errors import StreamlitAPIException
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = list(csv.DictReader((ROOT / "data" / "assumptions.csv").open(encoding="utf-8")))
 GROUPS = ("projection", "capacity", "economics", "currency")
-CHOICES = {"projection": ("shape", ("s_curve", "linear", "constant_growth")),
-           "capacity": ("profile", ("agri_mix", "even", "grain_heavy")),
-           "economics": ("convention", ("nominal", "real"))}
+CHOICES = {
+    "projection": ("shape", ("s_curve", "linear", "constant_growth")),
+    "capacity": ("profile", ("agri_mix", "even", "grain_heavy")),
+    "economics": ("convention", ("nominal", "real")),
+}
 PRESETS = ("Stated plan", "Delayed 6 months", "Optimistic", "Pessimistic")
 PAGES = ("overview", "projections", "capacity", "economics", "corridor", "sources")
 
@@ -42,8 +45,7 @@ def changed() -> None:
 st.set_page_config(page_title="Same-layout reference", layout="wide")
 
 with st.sidebar:
-    st.segmented_control("Language / Язык", ["en", "ru"], default="en", key="lang", bind="query-params",
-                         required=True)
+    st.segmented_control("Language / Язык", ["en", "ru"], default="en", key="lang", bind="query-params", required=True)
     st.subheader("Scenario")
     for i, name in enumerate(PRESETS):
         st.button(name, key=f"preset-{i}", width="stretch", type="primary" if i == 0 else "secondary")
@@ -55,9 +57,17 @@ with st.sidebar:
                 st.selectbox(key, options, key=key, bind="query-params", on_change=changed)
             for r in (r for r in ROWS if r["group"] == group):
                 cast = int if whole(r) else float
-                st.slider(r["id"], cast(r["min"]), cast(r["max"]), value=cast(r["default"]), step=cast(r["step"]),
-                          key=r["id"], bind="query-params", on_change=changed,
-                          format="percent" if r["unit"] in ("share", "share/year") else None)
+                st.slider(
+                    r["id"],
+                    cast(r["min"]),
+                    cast(r["max"]),
+                    value=cast(r["default"]),
+                    step=cast(r["step"]),
+                    key=r["id"],
+                    bind="query-params",
+                    on_change=changed,
+                    format="percent" if r["unit"] in ("share", "share/year") else None,
+                )
     st.caption("The address bar holds this scenario.")
     st.subheader("Report")
 
@@ -80,14 +90,17 @@ def page_body(name: str):
             x = np.arange(64)
             y = 1_000 * (1 + np.tanh((x - 12 - shift) / 6))
             fig = go.Figure(go.Scatter(x=x, y=y, mode="lines", name="tonnes"))
-            fig.update_layout(height=440, margin={"l": 40, "r": 10, "t": 30, "b": 40}, xaxis_title="month",
-                              yaxis_title="tonnes")
+            fig.update_layout(
+                height=440, margin={"l": 40, "r": 10, "t": 30, "b": 40}, xaxis_title="month", yaxis_title="tonnes"
+            )
             st.plotly_chart(fig, alt=f"Line chart of 64 monthly values delayed by {shift} months", width="stretch")
 
         chart()
+
     body.__name__ = f"page_{name}"
     return body
 
 
-st.navigation([st.Page(page_body(n), title=n.capitalize(), url_path=n, default=n == "overview") for n in PAGES],
-              position="top").run()
+st.navigation(
+    [st.Page(page_body(n), title=n.capitalize(), url_path=n, default=n == "overview") for n in PAGES], position="top"
+).run()

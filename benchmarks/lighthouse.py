@@ -10,6 +10,7 @@ Both apps are served on loopback ports by ``streamlit run``; ``--keep DIR`` keep
 Exit status: 0 when every URL was audited (whatever the scores), 1 when Lighthouse could not run; the reason
 (Lighthouse's own error message) is printed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,13 @@ from bench_app import CHROMIUM, DASHBOARD, LAYOUT, MINIMAL, PAGES, SCRIPTS, star
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 # The flags the brief asks for, plus: resolve no host but loopback (see bench_app.LOOPBACK_ONLY).
 CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"'
-METRICS = [("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"), ("total-blocking-time", "TBT"),
-           ("cumulative-layout-shift", "CLS"), ("speed-index", "SI")]
+METRICS = [
+    ("first-contentful-paint", "FCP"),
+    ("largest-contentful-paint", "LCP"),
+    ("total-blocking-time", "TBT"),
+    ("cumulative-layout-shift", "CLS"),
+    ("speed-index", "SI"),
+]
 
 
 def ensure_lighthouse() -> None:
@@ -46,9 +52,18 @@ def ensure_lighthouse() -> None:
 
 def audit(url: str, out: Path, timeout: float = 300) -> dict:
     """One Lighthouse run; returns the parsed JSON report (raises with Lighthouse's stderr if it fails)."""
-    cmd = [str(LIGHTHOUSE), url, "--preset=desktop", "--only-categories=performance,accessibility",
-           "--output=json", f"--output-path={out}", f"--chrome-flags={CHROME_FLAGS}", "--quiet",
-           "--no-enable-error-reporting", "--max-wait-for-load=60000"]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--preset=desktop",
+        "--only-categories=performance,accessibility",
+        "--output=json",
+        f"--output-path={out}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--quiet",
+        "--no-enable-error-reporting",
+        "--max-wait-for-load=60000",
+    ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     try:
         r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
@@ -58,8 +73,9 @@ def audit(url: str, out: Path, timeout: float = 300) -> dict:
         raise RuntimeError(f"lighthouse {url} exited {r.returncode}:\n{(r.stderr or r.stdout).strip()[-3000:]}")
     report = json.loads(out.read_text())
     if report.get("runtimeError"):
-        raise RuntimeError(f"lighthouse {url}: {report['runtimeError'].get('code')}: "
-                           f"{report['runtimeError'].get('message')}")
+        raise RuntimeError(
+            f"lighthouse {url}: {report['runtimeError'].get('code')}: {report['runtimeError'].get('message')}"
+        )
     return report
 
 
@@ -72,7 +88,8 @@ def summary(report: dict) -> dict:
     s["a11y_failed"] = sorted(
         f"{ref['id']} ({len((audits[ref['id']].get('details') or {}).get('items', []))})"
         for ref in cats["accessibility"]["auditRefs"]
-        if ref.get("weight", 0) > 0 and audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1)
+        if ref.get("weight", 0) > 0 and audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1
+    )
     s["warnings"] = report.get("runWarnings", [])
     return s
 
@@ -88,16 +105,26 @@ def median_of(sums: list[dict], key: str) -> float | None:
 
 def table(rows: list[tuple[str, list[dict]]], runs: int) -> str:
     title = f"### Lighthouse {f'(median of {runs} runs) ' if runs > 1 else ''}— desktop preset, Chromium headless"
-    out = [title, "",
-           "| app / page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS | SI ms | failed a11y audits |",
-           "|---|---|---|---|---|---|---|---|---|"]
+    out = [
+        title,
+        "",
+        "| app / page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS | SI ms | failed a11y audits |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for label, sums in rows:
         ms = [median_of(sums, k) for k in ("FCP", "LCP", "TBT")]
         cls, si = median_of(sums, "CLS"), median_of(sums, "SI")
-        out.append(f"| {label} | {score(median_of(sums, 'performance'))} | {score(median_of(sums, 'accessibility'))} | "
-                   + " | ".join("—" if v is None else f"{v:.0f}" for v in ms) + " | "
-                   + ("—" if cls is None else f"{cls:.3f}") + " | " + ("—" if si is None else f"{si:.0f}") + " | "
-                   + (", ".join(sums[-1]["a11y_failed"]) or "none") + " |")
+        out.append(
+            f"| {label} | {score(median_of(sums, 'performance'))} | {score(median_of(sums, 'accessibility'))} | "
+            + " | ".join("—" if v is None else f"{v:.0f}" for v in ms)
+            + " | "
+            + ("—" if cls is None else f"{cls:.3f}")
+            + " | "
+            + ("—" if si is None else f"{si:.0f}")
+            + " | "
+            + (", ".join(sums[-1]["a11y_failed"]) or "none")
+            + " |"
+        )
     return "\n".join(out)
 
 
@@ -130,8 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         targets = [(f"*{MINIMAL} app (reference)*", MINIMAL, url_m + "/")]
         for p in args.pages:  # alternating: the dashboard's page, then the same page of the same-layout app
             path = "" if p == "overview" else p
-            targets += [(f"{DASHBOARD}: {p}", p, f"{url_d}/{path}"),
-                        (f"*same layout: {p}*", f"{LAYOUT}-{p}", f"{url_l}/{path}")]
+            targets += [
+                (f"{DASHBOARD}: {p}", p, f"{url_d}/{path}"),
+                (f"*same layout: {p}*", f"{LAYOUT}-{p}", f"{url_l}/{path}"),
+            ]
         for label, name, url in targets:
             sums = []
             for i in range(max(1, args.runs)):

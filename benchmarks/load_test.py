@@ -52,6 +52,7 @@ log's last tracebacks (the dashboard shows users no details), otherwise the log 
 Exit status: 1 if there were errors (timing is reported, never judged), 2 if the server did not start.
 Bounded: every action has ``--action-timeout``, every phase ``--wall`` seconds. Loopback only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,12 +76,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LAUNCHERS, _free_port, stop_server
 
 DELAY_KEY = "delay_months"
-DELAY_RANGE = (0, 36)           # the slider's own range (data/assumptions.csv)
+DELAY_RANGE = (0, 36)  # the slider's own range (data/assumptions.csv)
 TARGET_LABEL = "Target month"
 DELAY_LABEL = "Delay after April 2026 (months)"
-MONTH_NAMES = ["April", "May", "June", "July", "August", "September", "October", "November", "December", "January",
-               "February", "March"]
-WORST_OFFSET = {"baseline": 500, "loaded": 0, "warm": 1000}   # disjoint scenario ids per phase (worst case)
+MONTH_NAMES = [
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "January",
+    "February",
+    "March",
+]
+WORST_OFFSET = {"baseline": 500, "loaded": 0, "warm": 1000}  # disjoint scenario ids per phase (worst case)
 
 
 def month(delay: int) -> str:
@@ -94,6 +107,7 @@ def rss_mb(pid: int | None) -> float | None:
         return None
     try:
         import psutil
+
         return psutil.Process(pid).memory_info().rss / 2**20
     except ImportError:
         pass
@@ -149,19 +163,21 @@ def pct(values: list[float], q: float) -> float | None:
 @dataclass
 class Phase:
     """What one phase measured. Latencies in seconds."""
-    moves: list[float] = field(default_factory=list)       # slider → script_finished
-    charts: list[float] = field(default_factory=list)      # slider → first plotly chart delta
-    opens: list[float] = field(default_factory=list)       # first rerun of a new tab → script_finished
-    switches: list[float] = field(default_factory=list)    # page link → script_finished
+
+    moves: list[float] = field(default_factory=list)  # slider → script_finished
+    charts: list[float] = field(default_factory=list)  # slider → first plotly chart delta
+    opens: list[float] = field(default_factory=list)  # first rerun of a new tab → script_finished
+    switches: list[float] = field(default_factory=list)  # page link → script_finished
     actions: int = 0
     planned: int = 0
-    repeats: int = 0                                       # moves to a scenario asked for before in this process
+    repeats: int = 0  # moves to a scenario asked for before in this process
     errors: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Plan:
     """One user's visit: the link it opens and its steps, ("move", delay) or ("page", url path)."""
+
     index: int
     query: dict[str, str]
     steps: list[tuple[str, object]]
@@ -174,13 +190,15 @@ class Plan:
 def make_plan(index: int, moves: int, rng: random.Random, worst: bool, scenario_id: int = 0) -> Plan:
     """Session ``index``'s visit. Pages: Projections, plus Capacity every 3rd and Economics every 5th session."""
     pages = ["projections"] + (["capacity"] if index % 3 == 2 else []) + (["economics"] if index % 5 == 4 else [])
-    pages = pages[:max(1, moves)]
+    pages = pages[: max(1, moves)]
     lo, hi = DELAY_RANGE
     if worst:
         # Own attainment and band spread (never the plan's 0.1), delays never repeated: every run a cache miss.
         delays = rng.sample(range(lo, hi + 1), moves + 1)
-        query = {"attainment": f"{0.30 + 0.05 * (scenario_id % 25):.2f}",
-                 "attainment_sd": f"{0.11 + 0.01 * ((scenario_id // 25) % 29):.2f}"}
+        query = {
+            "attainment": f"{0.30 + 0.05 * (scenario_id % 25):.2f}",
+            "attainment_sd": f"{0.11 + 0.01 * ((scenario_id // 25) % 29):.2f}",
+        }
     else:
         delays = [rng.randint(lo, hi)]
         for _ in range(moves):
@@ -221,8 +239,17 @@ def plans_for(phase: str, n_sessions: int, moves: int, seed: int, worst: bool, b
 
 # --- protocol clients ----------------------------------------------------------------------------------------
 
-async def protocol_session(base: str, plan: Plan, args, phase: Phase, seen: set, rng: random.Random,
-                           done: asyncio.Event | None = None, release: asyncio.Event | None = None) -> None:
+
+async def protocol_session(
+    base: str,
+    plan: Plan,
+    args,
+    phase: Phase,
+    seen: set,
+    rng: random.Random,
+    done: asyncio.Event | None = None,
+    release: asyncio.Event | None = None,
+) -> None:
     """One user on the server through :class:`st_client.StClient`; failures are counted, never raised."""
     from st_client import StClient
 
@@ -289,8 +316,11 @@ def _check_run(run, page: str, delay: int | None) -> None:
 
 
 async def run_protocol(args, base: str, pid: int | None, worst: bool) -> dict:
-    out: dict = {"mode": "worst case (no shared scenarios)" if worst else "realistic (shared links)",
-                 "sessions": args.sessions, "moves": args.moves}
+    out: dict = {
+        "mode": "worst case (no shared scenarios)" if worst else "realistic (shared links)",
+        "sessions": args.sessions,
+        "moves": args.moves,
+    }
     seen: set = set()
     rng = random.Random(args.seed)
     # Warm-up: every page once; not part of any figure (but its errors count).
@@ -329,8 +359,9 @@ async def run_protocol(args, base: str, pid: int | None, worst: bool) -> dict:
 
     async def arrive(i: int, plan: Plan) -> None:
         await asyncio.sleep(i * args.ramp)  # users arrive over a few seconds, not in one instant
-        await protocol_session(base, plan, args, loaded, seen, random.Random(f"{args.seed}-think-{i}"),
-                               done[i], release)
+        await protocol_session(
+            base, plan, args, loaded, seen, random.Random(f"{args.seed}-think-{i}"), done[i], release
+        )
 
     tasks = [asyncio.create_task(arrive(i, p)) for i, p in enumerate(plans)]
     all_done = asyncio.gather(*(d.wait() for d in done))
@@ -372,8 +403,17 @@ PAGE_READY = """([path, title]) => location.pathname.endsWith('/' + path) &&
 PAGES = [("capacity", "Capacity"), ("economics", "Economics")]
 
 
-async def browser_session(browser, base: str, index: int, start_delay: int, attainment: float, moves: int,
-                          timeout_ms: int, phase: Phase, open_sessions: list) -> None:
+async def browser_session(
+    browser,
+    base: str,
+    index: int,
+    start_delay: int,
+    attainment: float,
+    moves: int,
+    timeout_ms: int,
+    phase: Phase,
+    open_sessions: list,
+) -> None:
     phase.planned += moves + 3
     ctx = await browser.new_context(viewport={"width": 1280, "height": 800})
     open_sessions.append(ctx)
@@ -427,12 +467,15 @@ async def run_browser(args, base: str, pid: int | None) -> dict:
         timeout_ms = int(args.action_timeout * 1000)
         try:
             warm, warm_open = Phase(), []
-            await asyncio.wait_for(browser_session(browser, base, -1, 0, 0.3, 1, timeout_ms, warm, warm_open), args.wall)
+            await asyncio.wait_for(
+                browser_session(browser, base, -1, 0, 0.3, 1, timeout_ms, warm, warm_open), args.wall
+            )
             for ctx in warm_open:
                 await ctx.close()
             single, single_open = Phase(), []
-            await asyncio.wait_for(browser_session(browser, base, 0, 1, 0.3, max(moves, 5), timeout_ms, single,
-                                                   single_open), args.wall)
+            await asyncio.wait_for(
+                browser_session(browser, base, 0, 1, 0.3, max(moves, 5), timeout_ms, single, single_open), args.wall
+            )
             for ctx in single_open:
                 await ctx.close()
             await asyncio.sleep(2)
@@ -469,6 +512,7 @@ async def run_browser(args, base: str, pid: int | None) -> dict:
 
 # --- report --------------------------------------------------------------------------------------------------
 
+
 def fmt(v: float | None, digits: int = 0, unit: str = "") -> str:
     return "n/a" if v is None else f"{v:.{digits}f}{unit}"
 
@@ -482,46 +526,56 @@ def errors_of(o: dict) -> list[str]:
 
 
 def summary(o: dict) -> dict:
-    s, l = o["single"], o["loaded"]
-    sp95, lp95 = pct(s.moves, 95), pct(l.moves, 95)
-    per = ((o["rss_open"] - o["rss_before"]) / o["sessions"]
-           if o.get("rss_open") is not None and o.get("rss_before") is not None else None)
+    s, ld = o["single"], o["loaded"]
+    sp95, lp95 = pct(s.moves, 95), pct(ld.moves, 95)
+    per = (
+        (o["rss_open"] - o["rss_before"]) / o["sessions"]
+        if o.get("rss_open") is not None and o.get("rss_before") is not None
+        else None
+    )
     cpu = o.get("server_cpu")
     return {
-        "ratio": lp95 / sp95 if lp95 and sp95 else None, "per": per,
+        "ratio": lp95 / sp95 if lp95 and sp95 else None,
+        "per": per,
         "cpu_pct": cpu / o["duration"] * 100 if cpu is not None and o.get("duration") else None,
-        "cpu_per_action": cpu / l.actions if cpu is not None and l.actions else None,
+        "cpu_per_action": cpu / ld.actions if cpu is not None and ld.actions else None,
         "client_pct": o["client_cpu"] / o["duration"] * 100 if o.get("client_cpu") is not None else None,
     }
 
 
 def report(rows: list[dict]) -> str:
-    head = ("| mode | sessions | actions | errors | single p50 / p95 (ms) | loaded p50 / p95 (ms) | p95 ratio (≤ 2×) "
-            "| server RSS before / all open / after (MB) | MB per session | server CPU (% of a core) |")
+    head = (
+        "| mode | sessions | actions | errors | single p50 / p95 (ms) | loaded p50 / p95 (ms) | p95 ratio (≤ 2×) "
+        "| server RSS before / all open / after (MB) | MB per session | server CPU (% of a core) |"
+    )
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for o in rows:
-        s, l, x = o["single"], o["loaded"], summary(o)
+        s, ld, x = o["single"], o["loaded"], summary(o)
         lines.append(
-            f"| {o['mode']} | {o['sessions']} | {l.actions} of {l.planned} | {len(errors_of(o))} "
-            f"| {ms(pct(s.moves, 50))} / {ms(pct(s.moves, 95))} | {ms(pct(l.moves, 50))} / {ms(pct(l.moves, 95))} "
+            f"| {o['mode']} | {o['sessions']} | {ld.actions} of {ld.planned} | {len(errors_of(o))} "
+            f"| {ms(pct(s.moves, 50))} / {ms(pct(s.moves, 95))} | {ms(pct(ld.moves, 50))} / {ms(pct(ld.moves, 95))} "
             f"| {fmt(x['ratio'], 1, '×')} "
             f"| {fmt(o.get('rss_before'))} / {fmt(o.get('rss_open'))} / {fmt(o.get('rss_closed'))} "
-            f"| {fmt(x['per'], 1)} | {fmt(x['cpu_pct'])} |")
-    head2 = ("| mode | moves single / loaded | to chart single p50 / p95 (ms) | to chart loaded p50 / p95 (ms) "
-             "| open loaded p50 / p95 (ms) | page switch loaded p50 / p95 (ms) | repeated scenarios (loaded) "
-             "| loaded phase wall (s) | server CPU per action (ms) | load generator CPU (% of a core) "
-             "| other processes' CPU single / loaded (% of a core) | load avg at start |")
+            f"| {fmt(x['per'], 1)} | {fmt(x['cpu_pct'])} |"
+        )
+    head2 = (
+        "| mode | moves single / loaded | to chart single p50 / p95 (ms) | to chart loaded p50 / p95 (ms) "
+        "| open loaded p50 / p95 (ms) | page switch loaded p50 / p95 (ms) | repeated scenarios (loaded) "
+        "| loaded phase wall (s) | server CPU per action (ms) | load generator CPU (% of a core) "
+        "| other processes' CPU single / loaded (% of a core) | load avg at start |"
+    )
     lines += ["", head2, "|" + "---|" * head2.count(" | ") + "---|"]
     for o in rows:
-        s, l, x = o["single"], o["loaded"], summary(o)
-        rep = f"{l.repeats} of {len(l.moves)}" if l.moves else "n/a"
+        s, ld, x = o["single"], o["loaded"], summary(o)
+        rep = f"{ld.repeats} of {len(ld.moves)}" if ld.moves else "n/a"
         lines.append(
-            f"| {o['mode']} | {len(s.moves)} / {len(l.moves)} | {ms(pct(s.charts, 50))} / {ms(pct(s.charts, 95))} "
-            f"| {ms(pct(l.charts, 50))} / {ms(pct(l.charts, 95))} | {ms(pct(l.opens, 50))} / {ms(pct(l.opens, 95))} "
-            f"| {ms(pct(l.switches, 50))} / {ms(pct(l.switches, 95))} | {rep} | {fmt(o.get('duration'), 1)} "
+            f"| {o['mode']} | {len(s.moves)} / {len(ld.moves)} | {ms(pct(s.charts, 50))} / {ms(pct(s.charts, 95))} "
+            f"| {ms(pct(ld.charts, 50))} / {ms(pct(ld.charts, 95))} | {ms(pct(ld.opens, 50))} / {ms(pct(ld.opens, 95))} "
+            f"| {ms(pct(ld.switches, 50))} / {ms(pct(ld.switches, 95))} | {rep} | {fmt(o.get('duration'), 1)} "
             f"| {ms(x['cpu_per_action'])} | {fmt(x['client_pct'])} "
             f"| {fmt(o.get('others_single'))} / {fmt(o.get('others_loaded'))} "
-            f"| {fmt(o.get('load_before'), 1)} on {os.cpu_count()} cores |")
+            f"| {fmt(o.get('load_before'), 1)} on {os.cpu_count()} cores |"
+        )
     shown = [e for o in rows for e in errors_of(o)][:20]
     if shown:
         lines += ["", "Errors:", *[f"- {e}" for e in shown]]
@@ -536,8 +590,18 @@ def start_server_with(port: int, options: list[str], log: Path, launcher: str = 
     """
     import urllib.request
 
-    cmd = [*LAUNCHERS[launcher], "dashboard.py", "--server.port", str(port), "--server.address",
-           "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        *LAUNCHERS[launcher],
+        "dashboard.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     for opt in options:
         name, _, value = opt.partition("=")
         cmd += [f"--{name}", value]
@@ -560,10 +624,15 @@ def start_server_with(port: int, options: list[str], log: Path, launcher: str = 
 
 # --- main ----------------------------------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--clients", choices=("protocol", "browser"), default="protocol",
-                    help="protocol: st_client over the WebSocket (default); browser: Chromium pages")
+    ap.add_argument(
+        "--clients",
+        choices=("protocol", "browser"),
+        default="protocol",
+        help="protocol: st_client over the WebSocket (default); browser: Chromium pages",
+    )
     ap.add_argument("--sessions", type=int, default=20, help="concurrent sessions (default 20)")
     ap.add_argument("--moves", type=int, default=5, help="slider moves per session (default 5)")
     ap.add_argument("--think", type=float, default=1.0, help="think time before each action, s, jittered ×0.5..1.5")
@@ -573,16 +642,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="seed of the users' choices (default 1)")
     ap.add_argument("--url", help="test this running server instead of starting one (loopback only)")
     ap.add_argument("--pid", type=int, help="with --url: the server's pid, for its memory and CPU")
-    ap.add_argument("--server-opt", action="append", default=[], metavar="NAME=VALUE",
-                    help="a Streamlit option for the server this test starts, e.g. runner.postScriptGC=false "
-                         "(repeatable; to try a configuration change without editing .streamlit/config.toml)")
-    ap.add_argument("--replicas", type=int, default=1,
-                    help="with 2 or more: test a fresh deploy/replicas.py cluster (that many replicas behind nginx, "
-                         "cookie affinity) per row instead of one server; needs nginx")
-    ap.add_argument("--server", choices=sorted(LAUNCHERS), default="nodelay",
-                    help="start the server with deploy/serve.py (nodelay, the default: as deployed) or with "
-                         "`streamlit run` (stock; Nagle stays on and this Python client's delayed ACKs add ~40 ms "
-                         "to every run, which a browser does not see)")
+    ap.add_argument(
+        "--server-opt",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Streamlit option for the server this test starts, e.g. runner.postScriptGC=false "
+        "(repeatable; to try a configuration change without editing .streamlit/config.toml)",
+    )
+    ap.add_argument(
+        "--replicas",
+        type=int,
+        default=1,
+        help="with 2 or more: test a fresh deploy/replicas.py cluster (that many replicas behind nginx, "
+        "cookie affinity) per row instead of one server; needs nginx",
+    )
+    ap.add_argument(
+        "--server",
+        choices=sorted(LAUNCHERS),
+        default="nodelay",
+        help="start the server with deploy/serve.py (nodelay, the default: as deployed) or with "
+        "`streamlit run` (stock; Nagle stays on and this Python client's delayed ACKs add ~40 ms "
+        "to every run, which a browser does not see)",
+    )
     ap.add_argument("--action-timeout", type=float, default=60, help="seconds one action may take (default 60)")
     ap.add_argument("--ramp", type=float, default=0.25, help="seconds between session arrivals (default 0.25)")
     ap.add_argument("--wall", type=float, default=600, help="wall-clock cap of each phase in seconds (default 600)")
@@ -675,7 +757,7 @@ def server_tracebacks(log: Path, limit: int = 3, lines: int = 40) -> str:
     for i in starts[-limit:]:
         # from the log line that says what failed to the exception line (the first unindented one)
         end = next((k for k in range(i + 1, min(len(text), i + lines)) if text[k] and not text[k][0].isspace()), None)
-        blocks.append("\n".join(text[max(0, i - 1):(end if end is not None else i + lines) + 1]))
+        blocks.append("\n".join(text[max(0, i - 1) : (end if end is not None else i + lines) + 1]))
     return "\n...\n".join(blocks)
 
 

@@ -4,6 +4,7 @@ Run with ``streamlit run benchmarks/minimal_app.py``. ``benchmarks/bench_app.py`
 drive it next to the dashboard; anything the dashboard costs beyond this app is its own overhead.
 The chart carries a text alternative (``alt=``) like the dashboard's, so accessibility audits compare alike.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,6 +17,5 @@ shift = st.slider("Delay (months)", 0, 36, 0, step=1, key="delay")
 x = np.arange(64)
 y = 1_000 * (1 + np.tanh((x - 12 - shift) / 6))  # an S-curve that moves right with the slider
 fig = go.Figure(go.Scatter(x=x, y=y, mode="lines", name="tonnes"))
-fig.update_layout(height=440, margin={"l": 40, "r": 10, "t": 30, "b": 40}, xaxis_title="month",
-                  yaxis_title="tonnes")
+fig.update_layout(height=440, margin={"l": 40, "r": 10, "t": 30, "b": 40}, xaxis_title="month", yaxis_title="tonnes")
 st.plotly_chart(fig, alt=f"Line chart of 64 monthly values, an S-curve delayed by {shift} months", width="stretch")

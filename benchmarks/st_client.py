@@ -37,6 +37,7 @@ drops the parameter when the value is the default) and sends a rerun with all wi
 
 Loopback only: the client refuses other hosts and never uses a proxy.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -56,15 +57,26 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 XSRF_COOKIE = "_streamlit_xsrf"
-FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY: "ok", ForwardMsg.FINISHED_WITH_COMPILE_ERROR: "compile error",
-            ForwardMsg.FINISHED_EARLY_FOR_RERUN: "stopped for rerun",
-            ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY: "fragment ok"}
+FINISHED = {
+    ForwardMsg.FINISHED_SUCCESSFULLY: "ok",
+    ForwardMsg.FINISHED_WITH_COMPILE_ERROR: "compile error",
+    ForwardMsg.FINISHED_EARLY_FOR_RERUN: "stopped for rerun",
+    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY: "fragment ok",
+}
 # Element types that hold a widget state, and the WidgetState field the frontend fills for each.
-WIDGET_VALUE_TYPES = {"slider": "double_array_value", "selectbox": "string_value", "radio": "string_value",
-                      "button_group": "string_array_value", "multiselect": "string_array_value",
-                      "checkbox": "bool_value", "number_input": "double_value", "text_input": "string_value",
-                      "text_area": "string_value", "file_uploader": "file_uploader_state_value",
-                      "color_picker": "string_value"}
+WIDGET_VALUE_TYPES = {
+    "slider": "double_array_value",
+    "selectbox": "string_value",
+    "radio": "string_value",
+    "button_group": "string_array_value",
+    "multiselect": "string_array_value",
+    "checkbox": "bool_value",
+    "number_input": "double_value",
+    "text_input": "string_value",
+    "text_area": "string_value",
+    "file_uploader": "file_uploader_state_value",
+    "color_picker": "string_value",
+}
 # Widgets whose value is a one-shot trigger: the frontend sends them only in the run a click starts.
 TRIGGER_WIDGETS = {"button", "download_button", "chat_input", "menu_button"}
 
@@ -76,6 +88,7 @@ class ProtocolError(RuntimeError):
 @dataclass
 class Run:
     """One script run as the client saw it: timings (perf_counter seconds) and what it drew."""
+
     kind: str
     sent: float
     first_delta: float | None = None
@@ -193,8 +206,9 @@ def _url_value(v: Any) -> str:
 class StClient:
     """One browser tab's worth of Streamlit protocol: one WebSocket, one server session."""
 
-    def __init__(self, base_url: str, *, timeout: float = 60.0, xsrf: bool = True, locale: str = "en-US",
-                 timezone: str = "UTC") -> None:
+    def __init__(
+        self, base_url: str, *, timeout: float = 60.0, xsrf: bool = True, locale: str = "en-US", timezone: str = "UTC"
+    ) -> None:
         u = urlparse(base_url)
         if u.hostname not in LOOPBACK or u.scheme != "http":
             raise ValueError(f"loopback http only, not {base_url!r}")
@@ -204,16 +218,16 @@ class StClient:
         self.session_id = ""
         self.main_script_hash = ""
         self.page_script_hash = ""
-        self.pages: dict[str, str] = {}          # url path -> page_script_hash
+        self.pages: dict[str, str] = {}  # url path -> page_script_hash
         self.path = ""
-        self.query: list[tuple[str, str]] = []   # the address bar's query parameters
-        self.widgets: dict[str, Widget] = {}     # element id -> widget of the last run
-        self.states: dict[str, WidgetState] = {} # element id -> value the frontend would send
+        self.query: list[tuple[str, str]] = []  # the address bar's query parameters
+        self.widgets: dict[str, Widget] = {}  # element id -> widget of the last run
+        self.states: dict[str, WidgetState] = {}  # element id -> value the frontend would send
         self.elements: dict[tuple[int, ...], Element] = {}
-        self._cache: dict[str, tuple[ForwardMsg, int]] = {}   # hash -> (message, run count at last use)
+        self._cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash -> (message, run count at last use)
         self._run_count = 0
         self._max_age = 2
-        self._seen: set[str] = set()           # widget ids drawn by the run in progress
+        self._seen: set[str] = set()  # widget ids drawn by the run in progress
         self.runs: list[Run] = []
 
     # -- connection -------------------------------------------------------------------------------------------
@@ -243,11 +257,18 @@ class StClient:
         token = cookies.get(XSRF_COOKIE)
         # every cookie, as a browser sends them: the XSRF token, and a load balancer's affinity cookie if any
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
-        ws_url = "ws" + self.base[len("http"):] + "/_stcore/stream"
+        ws_url = "ws" + self.base[len("http") :] + "/_stcore/stream"
         self.ws = await websockets.connect(
-            ws_url, subprotocols=["streamlit", token or "PLACEHOLDER_AUTH_TOKEN"], origin=self.base,
-            additional_headers=headers, proxy=None, max_size=None, max_queue=None, open_timeout=self.timeout,
-            compression="deflate")  # offered like a browser; the server enables it only if configured to
+            ws_url,
+            subprotocols=["streamlit", token or "PLACEHOLDER_AUTH_TOKEN"],
+            origin=self.base,
+            additional_headers=headers,
+            proxy=None,
+            max_size=None,
+            max_queue=None,
+            open_timeout=self.timeout,
+            compression="deflate",
+        )  # offered like a browser; the server enables it only if configured to
         if self.ws.subprotocol != "streamlit":
             raise ProtocolError(f"server selected subprotocol {self.ws.subprotocol!r}")
 
@@ -270,7 +291,9 @@ class StClient:
         for w in self.widgets.values():
             if w.key == key:
                 return w
-        raise KeyError(f"no widget with key {key!r} in the last run (keys: {sorted(filter(None, (w.key for w in self.widgets.values())))})")
+        raise KeyError(
+            f"no widget with key {key!r} in the last run (keys: {sorted(filter(None, (w.key for w in self.widgets.values())))})"
+        )
 
     def value(self, key: str) -> Any:
         """The value the client holds for a widget (what a browser would send)."""
@@ -316,8 +339,11 @@ class StClient:
         if target is None:
             raise KeyError(f"no page {url_path!r}; pages: {sorted(self.pages)}")
         keep = {i for i, w in self.widgets.items() if w.script_hash == self.main_script_hash}
-        bound = {w.proto.query_param_key for i, w in self.widgets.items()
-                 if i in keep and getattr(w.proto, "query_param_key", "")}
+        bound = {
+            w.proto.query_param_key
+            for i, w in self.widgets.items()
+            if i in keep and getattr(w.proto, "query_param_key", "")
+        }
         self.query = [(k, v) for k, v in self.query if k in bound]
         self.path = url_path.strip("/")
         return await self._rerun(f"page {url_path}", page_script_hash=target, keep=keep)
@@ -325,20 +351,30 @@ class StClient:
     # -- protocol ---------------------------------------------------------------------------------------------
 
     def _back_msg(self, page_name: str, page_script_hash: str, keep: set[str] | None) -> BackMsg:
-        cs = ClientState(query_string=urlencode(self.query), page_script_hash=page_script_hash, page_name=page_name,
-                         is_auto_rerun=False)
+        cs = ClientState(
+            query_string=urlencode(self.query),
+            page_script_hash=page_script_hash,
+            page_name=page_name,
+            is_auto_rerun=False,
+        )
         for wid, ws in self.states.items():
             if keep is None or wid in keep:
                 cs.widget_states.widgets.append(ws)
         cs.cached_message_hashes[:] = list(self._cache)
         ci = cs.context_info
         ci.timezone, ci.timezone_offset, ci.locale, ci.is_embedded, ci.color_scheme = (
-            self.timezone, 0, self.locale, False, "light")
+            self.timezone,
+            0,
+            self.locale,
+            False,
+            "light",
+        )
         ci.url = f"{self.base}/{self.path}" + (f"?{cs.query_string}" if cs.query_string else "")
         return BackMsg(rerun_script=cs)
 
-    async def _rerun(self, kind: str, page_name: str = "", page_script_hash: str | None = None,
-                     keep: set[str] | None = None) -> Run:
+    async def _rerun(
+        self, kind: str, page_name: str = "", page_script_hash: str | None = None, keep: set[str] | None = None
+    ) -> Run:
         msg = self._back_msg(page_name, self.page_script_hash if page_script_hash is None else page_script_hash, keep)
         run = Run(kind=kind, sent=time.perf_counter())
         await self.ws.send(msg.SerializeToString())
@@ -443,8 +479,9 @@ class StClient:
             self.widgets[p.id] = Widget(p.id, ek, p, fm.metadata.active_script_hash)
             self._seen.add(p.id)
 
-    def _widget(self, wid: str, kind: str, proto: Any, script_hash: str, state: WidgetState | None,
-                server_set: bool) -> None:
+    def _widget(
+        self, wid: str, kind: str, proto: Any, script_hash: str, state: WidgetState | None, server_set: bool
+    ) -> None:
         self.widgets[wid] = Widget(wid, kind, proto, script_hash)
         self._seen.add(wid)
         if wid not in self.states or server_set:

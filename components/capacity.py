@@ -3,6 +3,7 @@
 All functions take the monthly trajectory of :func:`components.projection.trajectory`
 (``month``, ``tonnes`` in t/month, ``rate_t_year`` in t/year) and return a new DataFrame.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -58,8 +59,16 @@ def boxes_and_trains(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     tonnes = traj["tonnes"].to_numpy() * s.rail_share
     feu = feu_for(tonnes, s)
     trains = feu * 12.0 / WEEKS_PER_YEAR / s.feu_per_train
-    return pd.DataFrame({"month": traj["month"], "tonnes": tonnes, "feu": feu, "teu": feu * TEU_PER_FEU,
-                         "trains_per_week": trains, "above_service": trains > s.service_trains_per_week})
+    return pd.DataFrame(
+        {
+            "month": traj["month"],
+            "tonnes": tonnes,
+            "feu": feu,
+            "teu": feu * TEU_PER_FEU,
+            "trains_per_week": trains,
+            "above_service": trains > s.service_trains_per_week,
+        }
+    )
 
 
 def first_month_above_service(boxes: pd.DataFrame) -> pd.Timestamp | None:
@@ -103,8 +112,15 @@ def warehouse_need(traj: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     area = tables().fact("selyatino_area")
     on_hand = traj["tonnes"].to_numpy() * 12.0 * s.rail_share * s.dwell_days / DAYS_PER_YEAR
     need = on_hand / (s.storage_t_per_m2 * s.utilisation)
-    return pd.DataFrame({"month": traj["month"], "on_hand_t": on_hand, "area_needed_m2": need,
-                         "stated_area_m2": area, "share_of_area": need / area})
+    return pd.DataFrame(
+        {
+            "month": traj["month"],
+            "on_hand_t": on_hand,
+            "area_needed_m2": need,
+            "stated_area_m2": area,
+            "share_of_area": need / area,
+        }
+    )
 
 
 def max_throughput_t_year(s: Scenario) -> float:
@@ -147,8 +163,16 @@ def two_way_balance(boxes: pd.DataFrame, s: Scenario) -> pd.DataFrame:
     moved = np.maximum(east, west)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(moved > 0, (east + west) / (2 * moved), np.nan)
-    return pd.DataFrame({"month": boxes["month"], "east_loaded": east, "east_empty": moved - east,
-                         "west_loaded": west, "west_empty": moved - west, "loaded_share": share})
+    return pd.DataFrame(
+        {
+            "month": boxes["month"],
+            "east_loaded": east,
+            "east_empty": moved - east,
+            "west_loaded": west,
+            "west_empty": moved - west,
+            "loaded_share": share,
+        }
+    )
 
 
 def headline(boxes: pd.DataFrame, need: pd.DataFrame, s: Scenario) -> dict[str, object]:
@@ -175,8 +199,12 @@ def headline(boxes: pd.DataFrame, need: pd.DataFrame, s: Scenario) -> dict[str, 
     at = target_month(s)
     peak = boxes.loc[boxes["trains_per_week"].idxmax()]
     year = boxes[(boxes["month"] >= at) & (boxes["month"] < at + pd.DateOffset(months=12))]
-    return {"peak_trains_per_week": float(peak["trains_per_week"]), "peak_month": peak["month"],
-            "feu_12m": float(year["feu"].sum()), "teu_12m": float(year["teu"].sum()),
-            "above_service_month": first_month_above_service(boxes),
-            "area_peak_share": float(need["share_of_area"].max()),
-            "max_throughput_t_year": max_throughput_t_year(s)}
+    return {
+        "peak_trains_per_week": float(peak["trains_per_week"]),
+        "peak_month": peak["month"],
+        "feu_12m": float(year["feu"].sum()),
+        "teu_12m": float(year["teu"].sum()),
+        "above_service_month": first_month_above_service(boxes),
+        "area_peak_share": float(need["share_of_area"].max()),
+        "max_throughput_t_year": max_throughput_t_year(s),
+    }

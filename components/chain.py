@@ -19,6 +19,7 @@ The planned train service (``kind == "service"``) is a plan, not a capacity: dem
 must be scheduled. It appears in :func:`utilisation` like the other links but never counts as the bottleneck;
 :class:`Bottleneck` reports the first month the plan is exceeded separately (``service_month``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,12 +37,30 @@ HOURS_PER_DAY = 24.0
 #: A physical link binds when the flow's demand reaches the capacity open to it (utilisation ≥ 1).
 BINDS_AT = 1.0
 #: Per-month unit of demand and open capacity for each capacity unit of ``data/links.csv``.
-MONTH_UNIT = {"m2": "t/month", "t": "t/month", "t/year": "t/month", "FEU/day": "FEU/month",
-              "TEU/year": "TEU/month", "trains/day": "trains/month", "trains/week": "trains/month"}
+MONTH_UNIT = {
+    "m2": "t/month",
+    "t": "t/month",
+    "t/year": "t/month",
+    "FEU/day": "FEU/month",
+    "TEU/year": "TEU/month",
+    "trains/day": "trains/month",
+    "trains/week": "trains/month",
+}
 #: Scenario fields whose range ends :func:`bottleneck_sensitivity` tries (the uncertain inputs of the chain).
-SENSITIVE_FIELDS = ("attainment", "delay_months", "growth_after_pct", "reefer_share", "reefer_payload_t",
-                    "khorgos_share", "rail_share", "feu_payload_t", "feu_per_train", "dwell_days", "utilisation",
-                    "storage_t_per_m2")
+SENSITIVE_FIELDS = (
+    "attainment",
+    "delay_months",
+    "growth_after_pct",
+    "reefer_share",
+    "reefer_payload_t",
+    "khorgos_share",
+    "rail_share",
+    "feu_payload_t",
+    "feu_per_train",
+    "dwell_days",
+    "utilisation",
+    "storage_t_per_m2",
+)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -98,11 +117,11 @@ def seasonalise(months: pd.DatetimeIndex | pd.Series, tonnes: np.ndarray, weight
     """
     idx = pd.DatetimeIndex(months)
     x = np.asarray(tonnes, dtype=float)
-    f = 12.0 * np.asarray(weights, dtype=float)[idx.month.to_numpy() - 1]   # 12 × weight of each month
+    f = 12.0 * np.asarray(weights, dtype=float)[idx.month.to_numpy() - 1]  # 12 × weight of each month
     years, inverse, counts = np.unique(idx.year.to_numpy(), return_inverse=True, return_counts=True)
     full = counts[inverse] == 12
     excess = np.maximum(12.0 * np.asarray(weights, dtype=float) - 1.0, 0.0).sum()
-    if excess <= 1e-12:                                                       # the even profile
+    if excess <= 1e-12:  # the even profile
         return np.where(full, x, x * f)
     given = np.bincount(inverse, weights=np.maximum(1.0 - f, 0.0) * x, minlength=len(years))
     spread = np.minimum(f, 1.0) * x + np.maximum(f - 1.0, 0.0) / excess * given[inverse]
@@ -136,9 +155,17 @@ def _flow_arrays(s: Scenario, end: pd.Timestamp) -> dict[str, np.ndarray]:
     feu = capacity.feu_for(t, s)
     trains = feu / s.feu_per_train
     days = months.days_in_month.to_numpy().astype(float)
-    return {"month": months, "tonnes": t, "tonnes_dry": t * (1.0 - s.reefer_share), "tonnes_reefer": t * s.reefer_share,
-            "feu": feu, "teu": feu * capacity.TEU_PER_FEU, "trains": trains,
-            "trains_per_week": trains / days * DAYS_PER_WEEK, "days": days}
+    return {
+        "month": months,
+        "tonnes": t,
+        "tonnes_dry": t * (1.0 - s.reefer_share),
+        "tonnes_reefer": t * s.reefer_share,
+        "feu": feu,
+        "teu": feu * capacity.TEU_PER_FEU,
+        "trains": trains,
+        "trains_per_week": trains / days * DAYS_PER_WEEK,
+        "days": days,
+    }
 
 
 def flow(s: Scenario, end: pd.Timestamp = projection.HORIZON_END) -> pd.DataFrame:
@@ -197,8 +224,9 @@ def _part(fl: dict[str, np.ndarray], part: str, s: Scenario) -> tuple[np.ndarray
     return fl["tonnes"] * k, fl["feu"] * k
 
 
-def _demand_capacity(fl: dict[str, np.ndarray], links: pd.DataFrame, s: Scenario,
-                     overrides: dict[tuple[str, str], float] | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def _demand_capacity(
+    fl: dict[str, np.ndarray], links: pd.DataFrame, s: Scenario, overrides: dict[tuple[str, str], float] | None = None
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Demand and open capacity, links × months, in each link's per-month unit."""
     days = fl["days"]
     n, m = len(links), len(days)
@@ -213,7 +241,7 @@ def _demand_capacity(fl: dict[str, np.ndarray], links: pd.DataFrame, s: Scenario
         tonnes, feu = _part(fl, row["flow"], s)
         if unit in ("m2", "t"):
             held = c * s.storage_t_per_m2 if unit == "m2" else c
-            per_day = held * s.utilisation / s.dwell_days          # turnover of the store [t/day]
+            per_day = held * s.utilisation / s.dwell_days  # turnover of the store [t/day]
             cap[i], demand[i] = per_day * days, tonnes
         elif unit == "t/year":
             cap[i], demand[i] = c / DAYS_PER_YEAR * days, tonnes
@@ -232,8 +260,9 @@ def _demand_capacity(fl: dict[str, np.ndarray], links: pd.DataFrame, s: Scenario
     return demand, cap, units
 
 
-def utilisation(s: Scenario, links: pd.DataFrame | None = None,
-                end: pd.Timestamp = projection.HORIZON_END) -> pd.DataFrame:
+def utilisation(
+    s: Scenario, links: pd.DataFrame | None = None, end: pd.Timestamp = projection.HORIZON_END
+) -> pd.DataFrame:
     """Utilisation of every link of the chain, month by month.
 
     Capacity a month is the per-day figure × days in the month, or the per-year figure × days / 365; a store turns
@@ -272,22 +301,28 @@ def _col(links: pd.DataFrame, name: str, default) -> np.ndarray:
     return links[name].to_numpy() if name in links.columns else np.full(len(links), default, dtype=object)
 
 
-def _tidy(months: pd.DatetimeIndex, links: pd.DataFrame, demand: np.ndarray, cap: np.ndarray,
-          units: list[str]) -> pd.DataFrame:
+def _tidy(
+    months: pd.DatetimeIndex, links: pd.DataFrame, demand: np.ndarray, cap: np.ndarray, units: list[str]
+) -> pd.DataFrame:
     n, m = demand.shape
     ids = links.index.to_numpy(dtype=object)
     d, c = demand.T.ravel(), cap.T.ravel()
-    return pd.DataFrame({
-        "month": np.repeat(months.to_numpy(), n),
-        "link_id": np.tile(ids, m),
-        "name_en": np.tile(_col(links, "name_en", "").astype(object) if "name_en" in links else ids, m),
-        "name_ru": np.tile(_col(links, "name_ru", "").astype(object) if "name_ru" in links else ids, m),
-        "kind": np.tile(links["kind"].to_numpy(dtype=object), m),
-        "order": np.tile(links["order"].to_numpy(dtype=int), m),
-        "estimate": np.tile(_col(links, "estimate", False).astype(bool), m),
-        "demand": d, "capacity_open": c, "unit": np.tile(np.asarray(units, dtype=object), m),
-        "utilisation": d / c, "headroom": c - d,
-    })
+    return pd.DataFrame(
+        {
+            "month": np.repeat(months.to_numpy(), n),
+            "link_id": np.tile(ids, m),
+            "name_en": np.tile(_col(links, "name_en", "").astype(object) if "name_en" in links else ids, m),
+            "name_ru": np.tile(_col(links, "name_ru", "").astype(object) if "name_ru" in links else ids, m),
+            "kind": np.tile(links["kind"].to_numpy(dtype=object), m),
+            "order": np.tile(links["order"].to_numpy(dtype=int), m),
+            "estimate": np.tile(_col(links, "estimate", False).astype(bool), m),
+            "demand": d,
+            "capacity_open": c,
+            "unit": np.tile(np.asarray(units, dtype=object), m),
+            "utilisation": d / c,
+            "headroom": c - d,
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -329,8 +364,9 @@ class Bottleneck:
     horizon_end: pd.Timestamp
 
 
-def _bind(months: pd.DatetimeIndex, ids: np.ndarray, kinds: np.ndarray, est: np.ndarray,
-          util: np.ndarray) -> Bottleneck:
+def _bind(
+    months: pd.DatetimeIndex, ids: np.ndarray, kinds: np.ndarray, est: np.ndarray, util: np.ndarray
+) -> Bottleneck:
     """Bottleneck from utilisation ``util`` (links × months; links in chain order)."""
     service = kinds == "service"
     phys = np.flatnonzero(~service)
@@ -340,7 +376,7 @@ def _bind(months: pd.DatetimeIndex, ids: np.ndarray, kinds: np.ndarray, est: np.
     if any_month.any():
         j = int(np.argmax(any_month))
         col = np.where(hit[:, j], u[:, j], -np.inf)
-        k = int(np.argmax(col))                       # most over capacity; first in chain order on a tie
+        k = int(np.argmax(col))  # most over capacity; first in chain order on a tie
         month = months[j]
     else:
         k = int(np.unravel_index(np.argmax(u), u.shape)[0])
@@ -350,9 +386,15 @@ def _bind(months: pd.DatetimeIndex, ids: np.ndarray, kinds: np.ndarray, est: np.
     svc = util[service] > BINDS_AT
     svc_any = svc.any(axis=0)
     return Bottleneck(
-        link_id=str(ids[i]) if month is not None else None, month=month, peak_link_id=str(ids[i]),
-        peak_month=months[jp], peak_utilisation=float(util[i, jp]), estimate=bool(est[i]),
-        service_month=months[int(np.argmax(svc_any))] if svc_any.any() else None, horizon_end=months[-1])
+        link_id=str(ids[i]) if month is not None else None,
+        month=month,
+        peak_link_id=str(ids[i]),
+        peak_month=months[jp],
+        peak_utilisation=float(util[i, jp]),
+        estimate=bool(est[i]),
+        service_month=months[int(np.argmax(svc_any))] if svc_any.any() else None,
+        horizon_end=months[-1],
+    )
 
 
 def _matrix(util: pd.DataFrame) -> tuple[pd.DatetimeIndex, pd.DataFrame, np.ndarray]:
@@ -382,8 +424,13 @@ def bottleneck(util: pd.DataFrame) -> Bottleneck:
         of the highest physical link when none binds), the first month the planned service is exceeded.
     """
     months, first, u = _matrix(util)
-    return _bind(months, first["link_id"].to_numpy(dtype=object), first["kind"].to_numpy(dtype=object),
-                 first["estimate"].to_numpy(dtype=bool), u)
+    return _bind(
+        months,
+        first["link_id"].to_numpy(dtype=object),
+        first["kind"].to_numpy(dtype=object),
+        first["estimate"].to_numpy(dtype=bool),
+        u,
+    )
 
 
 def peak_by_link(util: pd.DataFrame) -> pd.DataFrame:
@@ -402,10 +449,24 @@ def peak_by_link(util: pd.DataFrame) -> pd.DataFrame:
         month's ``demand``, ``capacity_open`` [``unit``] and ``unit``.
     """
     at = util.loc[util.groupby("link_id", sort=False)["utilisation"].idxmax()]
-    out = at.sort_values("order", kind="stable").rename(columns={"month": "peak_month",
-                                                                 "utilisation": "peak_utilisation"})
-    return out[["link_id", "name_en", "name_ru", "kind", "order", "estimate", "peak_month", "peak_utilisation",
-                "demand", "capacity_open", "unit"]].reset_index(drop=True)
+    out = at.sort_values("order", kind="stable").rename(
+        columns={"month": "peak_month", "utilisation": "peak_utilisation"}
+    )
+    return out[
+        [
+            "link_id",
+            "name_en",
+            "name_ru",
+            "kind",
+            "order",
+            "estimate",
+            "peak_month",
+            "peak_utilisation",
+            "demand",
+            "capacity_open",
+            "unit",
+        ]
+    ].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -468,7 +529,10 @@ def round_trip(s: Scenario, links: pd.DataFrame | None = None) -> dict[str, floa
     links = facts.links() if links is None else links
     typ_h, cong_h = _link_hours(s, links)
     base = 2.0 * (s.transit_days + s.dwell_days)
-    return {"typical_days": base + 2.0 * typ_h / HOURS_PER_DAY, "congested_days": base + (typ_h + cong_h) / HOURS_PER_DAY}
+    return {
+        "typical_days": base + 2.0 * typ_h / HOURS_PER_DAY,
+        "congested_days": base + (typ_h + cong_h) / HOURS_PER_DAY,
+    }
 
 
 def fleet(s: Scenario, links: pd.DataFrame | None = None, end: pd.Timestamp = projection.HORIZON_END) -> dict:
@@ -498,10 +562,16 @@ def fleet(s: Scenario, links: pd.DataFrame | None = None, end: pd.Timestamp = pr
     same_year = fl["month"].year == fl["month"][j].year
     avg = float(fl["feu"][same_year].sum() / fl["days"][same_year].sum())
     peak = float(per_day[j])
-    return {"round_trip_typical_days": rt["typical_days"], "round_trip_congested_days": rt["congested_days"],
-            "peak_month": fl["month"][j], "feu_per_day_peak": peak, "feu_per_day_avg": avg,
-            "fleet_avg": avg * rt["typical_days"], "fleet_peak": peak * rt["typical_days"],
-            "fleet_peak_congested": peak * rt["congested_days"]}
+    return {
+        "round_trip_typical_days": rt["typical_days"],
+        "round_trip_congested_days": rt["congested_days"],
+        "peak_month": fl["month"][j],
+        "feu_per_day_peak": peak,
+        "feu_per_day_avg": avg,
+        "fleet_avg": avg * rt["typical_days"],
+        "fleet_peak": peak * rt["typical_days"],
+        "fleet_peak_congested": peak * rt["congested_days"],
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -530,16 +600,22 @@ def agri_share_check(s: Scenario) -> dict[str, float]:
     pub = facts.public_figures()
     exports = sorted(float(pub.at[k, "value"]) for k in ("mo_agri_exports_2025", "mo_agri_exports_2024"))
     flow_t = projection.plan_anchors()["target_t_year"] * s.attainment * s.rail_share
-    return {"flow_t_year": flow_t, "exports_low_t": exports[0], "exports_high_t": exports[1],
-            "share_low": flow_t / exports[1], "share_high": flow_t / exports[0],
-            "stated_share": facts.tables().fact("selyatino_agri_share")}
+    return {
+        "flow_t_year": flow_t,
+        "exports_low_t": exports[0],
+        "exports_high_t": exports[1],
+        "share_low": flow_t / exports[1],
+        "share_high": flow_t / exports[0],
+        "stated_share": facts.tables().fact("selyatino_agri_share"),
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Which assumption moves the bottleneck
 # ---------------------------------------------------------------------------------------------------------------
-def bottleneck_sensitivity(s: Scenario, links: pd.DataFrame | None = None,
-                           end: pd.Timestamp = projection.HORIZON_END) -> pd.DataFrame:
+def bottleneck_sensitivity(
+    s: Scenario, links: pd.DataFrame | None = None, end: pd.Timestamp = projection.HORIZON_END
+) -> pd.DataFrame:
     """The first binding link and month with each uncertain input at the ends of its range.
 
     Inputs: the scenario fields of :data:`SENSITIVE_FIELDS` at their slider min and max, every seasonal profile,
@@ -615,10 +691,37 @@ def bottleneck_sensitivity(s: Scenario, links: pd.DataFrame | None = None,
     out["effect_months"] = g["shift_months"].transform(lambda x: x.abs().max())
     out["effect_peak"] = g["peak_utilisation"].transform(lambda x: (x - base_peak).abs().max())
     out = out.sort_values(["effect_months", "effect_peak", "param"], ascending=[False, False, True], kind="stable")
-    return out[["param", "group", "link_id", "end", "value", "binding_link_id", "binding_month", "peak_utilisation",
-                "shift_months", "effect_months", "effect_peak"]].reset_index(drop=True)
+    return out[
+        [
+            "param",
+            "group",
+            "link_id",
+            "end",
+            "value",
+            "binding_link_id",
+            "binding_month",
+            "peak_utilisation",
+            "shift_months",
+            "effect_months",
+            "effect_peak",
+        ]
+    ].reset_index(drop=True)
 
 
-__all__ = ["Bottleneck", "PROFILES", "agri_share_check", "bottleneck", "bottleneck_sensitivity", "door_to_door",
-           "fleet", "flow", "link_capacity", "peak_by_link", "profile_weights", "round_trip", "seasonal_trajectory",
-           "seasonalise", "utilisation"]
+__all__ = [
+    "Bottleneck",
+    "PROFILES",
+    "agri_share_check",
+    "bottleneck",
+    "bottleneck_sensitivity",
+    "door_to_door",
+    "fleet",
+    "flow",
+    "link_capacity",
+    "peak_by_link",
+    "profile_weights",
+    "round_trip",
+    "seasonal_trajectory",
+    "seasonalise",
+    "utilisation",
+]

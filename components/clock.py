@@ -4,6 +4,7 @@ Everything that needs "today" (the today line on charts, the "As of" card, uploa
 calls :func:`today`; nothing else calls ``date.today()``. Tests pin the date with ``monkeypatch`` on
 :func:`today` (unit tests) or the ``CORRIDOR_TODAY`` environment variable (a server started by a browser test).
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -31,6 +31,7 @@ Conventions
 Every public function takes and returns plain numbers or arrays with units in its docstring; the core
 (:func:`project`) is a function of plain yearly arrays so that a toy project can be fed by hand.
 """
+
 from __future__ import annotations
 
 import functools
@@ -46,14 +47,36 @@ from components.projection import band_draws, plan_anchors, ramp_months, target_
 from components.scenario import CURRENCIES, Scenario
 
 #: Assumptions varied in the sensitivity chart (each to the ends of its slider range).
-SENSITIVITY_PARAMS = ("handling_rub_per_feu", "rent_rub_per_m2_year", "ancillary_rub_per_feu", "opex_fixed_rub_per_m2_year",
-                      "opex_var_rub_per_feu", "occupancy_start", "vacancy", "leasable_share", "empty_handling_share",
-                      "backhaul_ratio", "attainment", "delay_months", "growth_after_pct", "risk_premium",
-                      "risk_free_rate", "cpi_long_run", "cap_rate", "profit_tax_rate", "capex_first_half_share",
-                      "maintenance_capex_share")
+SENSITIVITY_PARAMS = (
+    "handling_rub_per_feu",
+    "rent_rub_per_m2_year",
+    "ancillary_rub_per_feu",
+    "opex_fixed_rub_per_m2_year",
+    "opex_var_rub_per_feu",
+    "occupancy_start",
+    "vacancy",
+    "leasable_share",
+    "empty_handling_share",
+    "backhaul_ratio",
+    "attainment",
+    "delay_months",
+    "growth_after_pct",
+    "risk_premium",
+    "risk_free_rate",
+    "cpi_long_run",
+    "cap_rate",
+    "profit_tax_rate",
+    "capex_first_half_share",
+    "maintenance_capex_share",
+)
 #: Estimate-flagged tariff and cost inputs drawn (triangular over their slider range, mode at the scenario's value)
 #: in the NPV distribution, beside the band's delay and attainment.
-UNCERTAIN_PARAMS = ("handling_rub_per_feu", "ancillary_rub_per_feu", "opex_fixed_rub_per_m2_year", "opex_var_rub_per_feu")
+UNCERTAIN_PARAMS = (
+    "handling_rub_per_feu",
+    "ancillary_rub_per_feu",
+    "opex_fixed_rub_per_m2_year",
+    "opex_var_rub_per_feu",
+)
 #: Break-even inputs: the NPV is zero where each of these, the rest as in the scenario, crosses it.
 BREAKEVEN_PARAMS = ("handling_rub_per_feu", "rent_rub_per_m2_year", "attainment")
 #: Share of a year's taxable profit that carried-forward losses may offset.
@@ -89,8 +112,12 @@ def ratios() -> pd.DataFrame:
         ("investment_per_m2", inv / area, "RUB/m2", "selyatino_investment / selyatino_area"),
         ("export_multiple", target / base, "x", "export_china_target / export_china_baseline"),
         ("export_increase", target - base, "t/year", "export_china_target − export_china_baseline"),
-        ("border_regions_total", t.fact("border_regions_side_a") + t.fact("border_regions_side_b"), "regions",
-         "border_regions_side_a + border_regions_side_b"),
+        (
+            "border_regions_total",
+            t.fact("border_regions_side_a") + t.fact("border_regions_side_b"),
+            "regions",
+            "border_regions_side_a + border_regions_side_b",
+        ),
         ("agrohub_area_ha", t.fact("agrohub_area") / 10_000, "ha", "agrohub_area / 10,000 m² per ha"),
     ]
     return pd.DataFrame(rows, columns=["id", "value", "unit", "formula"]).set_index("id")
@@ -99,6 +126,7 @@ def ratios() -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------------------------
 # conventions
 # ---------------------------------------------------------------------------------------------------------------
+
 
 def price_year() -> int:
     """Year whose prices the slider figures are in: the report's year (2025; rent, build costs are 2025 figures)."""
@@ -144,7 +172,7 @@ def price_index(years: np.ndarray, infl: np.ndarray) -> np.ndarray:
     """
     c = np.cumsum(np.log1p(infl), axis=-1)
     i0 = int(np.nonzero(np.asarray(years) == price_year())[0][0])
-    return np.exp(c - c[..., i0:i0 + 1])
+    return np.exp(c - c[..., i0 : i0 + 1])
 
 
 def real_rates(nominal: float | np.ndarray, infl: np.ndarray) -> np.ndarray:
@@ -156,12 +184,13 @@ def real_discount_factors(years: np.ndarray, rates: np.ndarray) -> np.ndarray:
     """Discount factor of each year-end at year-specific real rates, 1 at the end of the price year [–]."""
     c = np.cumsum(np.log1p(rates), axis=-1)
     i0 = int(np.nonzero(np.asarray(years) == price_year())[0][0])
-    return np.exp(-(c - c[..., i0:i0 + 1]))
+    return np.exp(-(c - c[..., i0 : i0 + 1]))
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # the core: plain yearly arrays in, the cash-flow table's columns out
 # ---------------------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Inputs:
@@ -201,8 +230,13 @@ class Inputs:
     extra: dict = field(default_factory=dict)
 
 
-def project(inp: Inputs, rate: float | np.ndarray, tax_rate: float | np.ndarray, life_years: float | np.ndarray,
-            cap_rate: float | np.ndarray) -> dict[str, np.ndarray]:
+def project(
+    inp: Inputs,
+    rate: float | np.ndarray,
+    tax_rate: float | np.ndarray,
+    life_years: float | np.ndarray,
+    cap_rate: float | np.ndarray,
+) -> dict[str, np.ndarray]:
     """Nominal cash flows of a project given as yearly arrays.
 
     Parameters
@@ -226,8 +260,13 @@ def project(inp: Inputs, rate: float | np.ndarray, tax_rate: float | np.ndarray,
     (positive), ``tax``, ``investment``, ``residual_value``, ``net``, ``discount_factor``, ``discounted``.
     """
     active = np.asarray(inp.active, dtype=bool)
-    shape = np.broadcast_shapes(np.shape(inp.index), np.shape(inp.months), np.shape(inp.investment), active.shape,
-                                *(np.shape(getattr(inp, f)) for f in (*_REVENUE, *_COSTS, "maintenance")))
+    shape = np.broadcast_shapes(
+        np.shape(inp.index),
+        np.shape(inp.months),
+        np.shape(inp.investment),
+        active.shape,
+        *(np.shape(getattr(inp, f)) for f in (*_REVENUE, *_COSTS, "maintenance")),
+    )
     idx = np.broadcast_to(inp.index, shape)
     on = np.broadcast_to(active, shape)
     money = lambda x: np.where(on, np.broadcast_to(x, shape) * idx, 0.0)  # noqa: E731
@@ -238,8 +277,9 @@ def project(inp: Inputs, rate: float | np.ndarray, tax_rate: float | np.ndarray,
     invest = np.where(on, np.broadcast_to(inp.investment, shape), 0.0)
     dep = depreciation(invest, np.where(on, np.broadcast_to(inp.months, shape), 0.0), life_years)
     last = inp.last if inp.last is not None else (np.arange(shape[-1]) == shape[-1] - 1)
-    out.update(_after_ebitda(ebitda, dep, maint, invest, np.broadcast_to(last, shape) & on, inp.k, rate, tax_rate,
-                             cap_rate))
+    out.update(
+        _after_ebitda(ebitda, dep, maint, invest, np.broadcast_to(last, shape) & on, inp.k, rate, tax_rate, cap_rate)
+    )
     return out
 
 
@@ -274,9 +314,19 @@ def _after_ebitda(ebitda, dep, maint, invest, last, k, rate, tax_rate, cap_rate)
     residual = np.where(last, np.maximum(ebitda, 0.0) / np.asarray(cap_rate), 0.0)
     net = ebitda - maint - tax - invest + residual
     df = np.broadcast_to(np.power(1.0 + np.asarray(rate, dtype=float), -np.asarray(k, dtype=float)), shape)
-    return dict(ebitda=ebitda, depreciation=dep, maintenance_capex=-maint, taxable=taxable, loss_used=used,
-                tax=-tax, investment=-invest, residual_value=residual, net=net, discount_factor=df,
-                discounted=net * df)
+    return dict(
+        ebitda=ebitda,
+        depreciation=dep,
+        maintenance_capex=-maint,
+        taxable=taxable,
+        loss_used=used,
+        tax=-tax,
+        investment=-invest,
+        residual_value=residual,
+        net=net,
+        discount_factor=df,
+        discounted=net * df,
+    )
 
 
 def irr(net: np.ndarray, k: np.ndarray | None = None) -> float | None:
@@ -339,6 +389,7 @@ def payback(net: np.ndarray, months: np.ndarray) -> float | None:
 # from a scenario to yearly arrays
 # ---------------------------------------------------------------------------------------------------------------
 
+
 def _abs_month(ts: pd.Timestamp) -> int:
     return ts.year * 12 + ts.month - 1
 
@@ -359,8 +410,9 @@ def _box_mix(s: Scenario) -> tuple[float, float, float]:
 @functools.lru_cache(maxsize=256)
 def _per_tonne(s: Scenario) -> tuple[float, float]:
     """Tonnes through the hub and eastbound boxes per tonne of the flow (capacity's rail share, payloads) [t/t, FEU/t]."""
-    box = capacity.boxes_and_trains(pd.DataFrame({"month": [pd.Timestamp("2026-01-01")], "tonnes": [1.0],
-                                                  "rate_t_year": [12.0]}), s).iloc[0]
+    box = capacity.boxes_and_trains(
+        pd.DataFrame({"month": [pd.Timestamp("2026-01-01")], "tonnes": [1.0], "rate_t_year": [12.0]}), s
+    ).iloc[0]
     return float(box["tonnes"]), float(box["feu"])
 
 
@@ -370,8 +422,10 @@ def _per_path(s: Scenario, over: dict, names: tuple[str, ...], fn) -> np.ndarray
     if not keys:
         return np.asarray(fn(s))
     n = max(np.size(over[k]) for k in keys)
-    vals = [fn(replace(s, **{k: float(np.ravel(over[k])[i if np.size(over[k]) > 1 else 0]) for k in keys}))
-            for i in range(n)]
+    vals = [
+        fn(replace(s, **{k: float(np.ravel(over[k])[i if np.size(over[k]) > 1 else 0]) for k in keys}))
+        for i in range(n)
+    ]
     return np.asarray(vals)
 
 
@@ -397,8 +451,11 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, dict]:
     months = np.where(active, np.clip(ystart + 12 - np.maximum(open_abs, ystart), 0, 12), 0).astype(float)
     # occupancy: operating year j (0 = the first 12 months) lets start + (mature − start) × min(j / ramp, 1)
     start, mature, ramp = v("occupancy_start"), 1.0 - v("vacancy"), v("occupancy_ramp_years")
-    occ = lambda j: np.where(ramp > 0, start + (mature - start) * np.minimum(j / np.where(ramp > 0, ramp, 1.0), 1.0),  # noqa: E731
-                             mature)
+    occ = lambda j: np.where(
+        ramp > 0,
+        start + (mature - start) * np.minimum(j / np.where(ramp > 0, ramp, 1.0), 1.0),  # noqa: E731
+        mature,
+    )
     r = ystart - open_abs
     ja = np.maximum(np.floor_divide(r, 12), 0)
     n_a = np.minimum(np.where(r >= 0, 12 - r % 12, months), months)
@@ -420,13 +477,24 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, dict]:
     west, empty = east * mix[:, :1], east * (mix[:, 1:2] + mix[:, 2:3])
     # investment: spread over the months from the agreement to the opening month
     n_months = (open_abs - agree_abs).astype(float)
-    share = _spend_share((ystart + 12 - agree_abs) / n_months, v("capex_first_half_share")) - \
-        _spend_share((ystart - agree_abs) / n_months, v("capex_first_half_share"))
+    share = _spend_share((ystart + 12 - agree_abs) / n_months, v("capex_first_half_share")) - _spend_share(
+        (ystart - agree_abs) / n_months, v("capex_first_half_share")
+    )
     infl = inflation(years, v("cpi_long_run"))
-    inp = Inputs(year=years, k=(years - price_year()).astype(float), index=price_index(years, infl), months=months,
-                 investment=total * share, active=active, last=years[None, :] == last_year,
-                 tonnes=tonnes, feu_east=east, feu_west=west, feu_empty=empty,
-                 occupancy=np.divide(occ_months, months, out=np.zeros_like(months), where=months > 0))
+    inp = Inputs(
+        year=years,
+        k=(years - price_year()).astype(float),
+        index=price_index(years, infl),
+        months=months,
+        investment=total * share,
+        active=active,
+        last=years[None, :] == last_year,
+        tonnes=tonnes,
+        feu_east=east,
+        feu_west=west,
+        feu_empty=empty,
+        occupancy=np.divide(occ_months, months, out=np.zeros_like(months), where=months > 0),
+    )
     return _streams(inp, s, over, occ_months, area, total), {"inflation": infl}
 
 
@@ -438,27 +506,36 @@ def _streams(inp: Inputs, s: Scenario, over: dict, occ_months: np.ndarray, area:
     return replace(
         inp,
         rent=area * v("leasable_share") * occ_months / 12.0 * v("rent_rub_per_m2_year"),
-        handling_east=inp.feu_east * tariff, handling_west=inp.feu_west * tariff,
+        handling_east=inp.feu_east * tariff,
+        handling_west=inp.feu_west * tariff,
         handling_empty=inp.feu_empty * tariff * v("empty_handling_share"),
         ancillary=loaded * v("ancillary_rub_per_feu"),
         opex_fixed=area * v("opex_fixed_rub_per_m2_year") * inp.months / 12.0,
         opex_var=(loaded + inp.feu_empty) * v("opex_var_rub_per_feu"),
         maintenance=v("maintenance_capex_share") * total * inp.months / 12.0,
-        extra={"occ_months": occ_months})
+        extra={"occ_months": occ_months},
+    )
 
 
 def _rates(s: Scenario, over: dict | None = None) -> dict[str, np.ndarray]:
     over = over or {}
     v = lambda name: np.asarray(over.get(name, getattr(s, name)), dtype=float).reshape(-1, 1)  # noqa: E731
-    return dict(rate=v("risk_free_rate") + v("risk_premium"), tax_rate=v("profit_tax_rate"),
-                life_years=v("depreciation_years"), cap_rate=v("cap_rate"))
+    return dict(
+        rate=v("risk_free_rate") + v("risk_premium"),
+        tax_rate=v("profit_tax_rate"),
+        life_years=v("depreciation_years"),
+        cap_rate=v("cap_rate"),
+    )
 
 
 def _squeeze(inp: Inputs) -> Inputs:
     """One path's arrays as shape (years,)."""
     sq = lambda x: np.asarray(x)[0] if np.ndim(x) == 2 else x  # noqa: E731
-    return replace(inp, **{f: sq(getattr(inp, f)) for f in Inputs.__dataclass_fields__ if f not in ("extra",)},
-                   extra={k: sq(x) for k, x in inp.extra.items()})
+    return replace(
+        inp,
+        **{f: sq(getattr(inp, f)) for f in Inputs.__dataclass_fields__ if f not in ("extra",)},
+        extra={k: sq(x) for k, x in inp.extra.items()},
+    )
 
 
 def scenario_inputs(s: Scenario) -> Inputs:
@@ -483,13 +560,19 @@ def scenario_inputs(s: Scenario) -> Inputs:
     pos = np.searchsorted(years, yr)
     active = np.asarray(inp.active, dtype=bool)
     ok = active[pos]
-    sums = {c: np.bincount(pos[ok], weights=src[keep][ok], minlength=years.size)
-            for c, src in (("tonnes", box["tonnes"].to_numpy()), ("feu_east", tw["east_loaded"].to_numpy()),
-                           ("feu_west", tw["west_loaded"].to_numpy()),
-                           ("feu_empty", (tw["east_empty"] + tw["west_empty"]).to_numpy()))}
+    sums = {
+        c: np.bincount(pos[ok], weights=src[keep][ok], minlength=years.size)
+        for c, src in (
+            ("tonnes", box["tonnes"].to_numpy()),
+            ("feu_east", tw["east_loaded"].to_numpy()),
+            ("feu_west", tw["west_loaded"].to_numpy()),
+            ("feu_empty", (tw["east_empty"] + tw["west_empty"]).to_numpy()),
+        )
+    }
     inp = replace(inp, **sums)
-    return _squeeze(_streams(inp, s, {}, inp.extra["occ_months"], t.fact("selyatino_area"),
-                             t.fact("selyatino_investment")))
+    return _squeeze(
+        _streams(inp, s, {}, inp.extra["occ_months"], t.fact("selyatino_area"), t.fact("selyatino_investment"))
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -497,21 +580,56 @@ def scenario_inputs(s: Scenario) -> Inputs:
 # ---------------------------------------------------------------------------------------------------------------
 
 #: Money columns of the cash-flow table, revenue positive and costs negative; they sum to ``net``.
-STREAMS = ("rent", "handling_east", "handling_west", "handling_empty", "ancillary", "opex_fixed", "opex_var",
-           "maintenance_capex", "tax", "investment", "residual_value")
-MONEY = (*STREAMS, "ebitda", "depreciation", "taxable", "loss_used", "net", "discounted", "cumulative",
-         "cumulative_discounted")
+STREAMS = (
+    "rent",
+    "handling_east",
+    "handling_west",
+    "handling_empty",
+    "ancillary",
+    "opex_fixed",
+    "opex_var",
+    "maintenance_capex",
+    "tax",
+    "investment",
+    "residual_value",
+)
+MONEY = (
+    *STREAMS,
+    "ebitda",
+    "depreciation",
+    "taxable",
+    "loss_used",
+    "net",
+    "discounted",
+    "cumulative",
+    "cumulative_discounted",
+)
 
 
 def _table(s: Scenario, inp: Inputs) -> pd.DataFrame:
     r = _rates(s)
-    res = project(inp, float(r["rate"][0, 0]), float(r["tax_rate"][0, 0]), float(r["life_years"][0, 0]),
-                  float(r["cap_rate"][0, 0]))
+    res = project(
+        inp,
+        float(r["rate"][0, 0]),
+        float(r["tax_rate"][0, 0]),
+        float(r["life_years"][0, 0]),
+        float(r["cap_rate"][0, 0]),
+    )
     years = inp.year
     infl = inflation(years, s.cpi_long_run)
-    df = pd.DataFrame({"year": years.astype(int), "months_operating": inp.months, "tonnes": inp.tonnes,
-                       "feu_east": inp.feu_east, "feu_west": inp.feu_west, "feu_empty": inp.feu_empty,
-                       "occupancy": inp.occupancy, "inflation": infl, "price_index": inp.index})
+    df = pd.DataFrame(
+        {
+            "year": years.astype(int),
+            "months_operating": inp.months,
+            "tonnes": inp.tonnes,
+            "feu_east": inp.feu_east,
+            "feu_west": inp.feu_west,
+            "feu_empty": inp.feu_empty,
+            "occupancy": inp.occupancy,
+            "inflation": infl,
+            "price_index": inp.index,
+        }
+    )
     for c in (*STREAMS, "ebitda", "depreciation", "taxable", "loss_used", "net", "discounted"):
         df[c] = res[c]
     nominal = s.convention == "nominal"
@@ -609,9 +727,11 @@ def breakeven(s: Scenario, inp: Inputs | None = None) -> dict[str, BreakEven]:
     inp = scenario_inputs(s) if inp is None else inp
     r = {k: float(x[0, 0]) for k, x in _rates(s).items()}
     a = tables().assumptions
-    fields = {"handling_rub_per_feu": ("handling_east", "handling_west", "handling_empty"),
-              "rent_rub_per_m2_year": ("rent",),
-              "attainment": ("handling_east", "handling_west", "handling_empty", "ancillary", "opex_var", "tonnes")}
+    fields = {
+        "handling_rub_per_feu": ("handling_east", "handling_west", "handling_empty"),
+        "rent_rub_per_m2_year": ("rent",),
+        "attainment": ("handling_east", "handling_west", "handling_empty", "ancillary", "opex_var", "tonnes"),
+    }
     out = {}
     for p in BREAKEVEN_PARAMS:
         base, lo, hi = getattr(s, p), float(a.at[p, "min"]), float(a.at[p, "max"])
@@ -641,7 +761,10 @@ def appraisal(s: Scenario, flows: pd.DataFrame | None = None) -> Appraisal:
         payback=payback(ops.to_numpy(), flows["months_operating"].to_numpy()),
         discounted_payback=payback(disc_ops.to_numpy(), flows["months_operating"].to_numpy()),
         peak_funding=float(max(0.0, -np.cumsum(nominal_net[active]).min())),
-        breakeven=breakeven(s, inp), nominal_rate=s.risk_free_rate + s.risk_premium, flows=flows)
+        breakeven=breakeven(s, inp),
+        nominal_rate=s.risk_free_rate + s.risk_premium,
+        flows=flows,
+    )
 
 
 def _real_irr(flows: pd.DataFrame, k: np.ndarray) -> float | None:
@@ -668,8 +791,13 @@ def npv_distribution(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> di
         over[p] = rng.triangular(lo, mode, hi, n_paths) if hi > lo else np.full(n_paths, mode)
     values = _npv_draws(s, over)
     p10, p50, p90 = np.quantile(values, (0.1, 0.5, 0.9))
-    return {"npv": values, "p10": float(p10), "p50": float(p50), "p90": float(p90),
-            "p_positive": float(np.mean(values > 0))}
+    return {
+        "npv": values,
+        "p10": float(p10),
+        "p50": float(p50),
+        "p90": float(p90),
+        "p_positive": float(np.mean(values > 0)),
+    }
 
 
 def _npv_draws(s: Scenario, over: dict[str, np.ndarray]) -> np.ndarray:
@@ -685,19 +813,37 @@ def _npv_draws(s: Scenario, over: dict[str, np.ndarray]) -> np.ndarray:
     whole, inv = np.unique(np.ceil(delay), return_inverse=True)
     base, _ = _inputs(s, {"delay_months": whole, **{p: 1.0 for p in UNCERTAIN_PARAMS}})  # streams per unit price
     g = 1.0 + s.growth_after_pct / 100.0
-    scale = (np.asarray(over.get("attainment", s.attainment), dtype=float) / s.attainment
-             * np.power(g, (np.ceil(delay) - delay) / 12.0))[:, None]
+    scale = (
+        np.asarray(over.get("attainment", s.attainment), dtype=float)
+        / s.attainment
+        * np.power(g, (np.ceil(delay) - delay) / 12.0)
+    )[:, None]
     price = lambda p: np.asarray(over.get(p, getattr(s, p)), dtype=float).reshape(-1, 1)  # noqa: E731
     handling = (base.handling_east + base.handling_west + base.handling_empty)[inv]
-    ebitda_real = (base.rent[inv] + scale * (handling * price("handling_rub_per_feu")
-                                             + base.ancillary[inv] * price("ancillary_rub_per_feu")
-                                             - base.opex_var[inv] * price("opex_var_rub_per_feu"))
-                   - base.opex_fixed[inv] * price("opex_fixed_rub_per_m2_year"))
+    ebitda_real = (
+        base.rent[inv]
+        + scale
+        * (
+            handling * price("handling_rub_per_feu")
+            + base.ancillary[inv] * price("ancillary_rub_per_feu")
+            - base.opex_var[inv] * price("opex_var_rub_per_feu")
+        )
+        - base.opex_fixed[inv] * price("opex_fixed_rub_per_m2_year")
+    )
     idx = np.broadcast_to(base.index, base.months.shape)[inv]
     r = {k: float(x[0, 0]) for k, x in _rates(s).items()}
     dep = depreciation(base.investment, base.months, r["life_years"])[inv]
-    res = _after_ebitda(ebitda_real * idx, dep, np.asarray(base.maintenance)[inv] * idx, base.investment[inv],
-                        base.last[inv], base.k, r["rate"], r["tax_rate"], r["cap_rate"])
+    res = _after_ebitda(
+        ebitda_real * idx,
+        dep,
+        np.asarray(base.maintenance)[inv] * idx,
+        base.investment[inv],
+        base.last[inv],
+        base.k,
+        r["rate"],
+        r["tax_rate"],
+        r["cap_rate"],
+    )
     return res["discounted"].sum(axis=-1)
 
 
@@ -719,8 +865,16 @@ def sensitivity(s: Scenario, params: tuple[str, ...] = SENSITIVITY_PARAMS) -> pd
         col[2 * i], col[2 * i + 1] = lows[i], highs[i]
         over[p] = col
     values = npv_paths(s, over)
-    df = pd.DataFrame({"param": list(params), "low": lows, "high": highs, "npv_low": values[0:2 * n:2],
-                       "npv_high": values[1:2 * n:2], "npv_base": values[-1]})
+    df = pd.DataFrame(
+        {
+            "param": list(params),
+            "low": lows,
+            "high": highs,
+            "npv_low": values[0 : 2 * n : 2],
+            "npv_high": values[1 : 2 * n : 2],
+            "npv_base": values[-1],
+        }
+    )
     df["swing"] = (df["npv_high"] - df["npv_low"]).abs()
     return df.sort_values("swing", ascending=False, ignore_index=True)
 
@@ -736,5 +890,10 @@ def build_today(s: Scenario) -> dict[str, float]:
     t = tables()
     area, stated = t.fact("selyatino_area"), t.fact("selyatino_investment")
     per_m2 = (1 - s.reefer_share) * s.capex_rub_per_m2 + s.reefer_share * s.capex_cold_rub_per_m2
-    return {"area": area, "cost_per_m2": per_m2, "cost": area * per_m2, "stated": stated,
-            "ratio": stated / (area * per_m2)}
+    return {
+        "area": area,
+        "cost_per_m2": per_m2,
+        "cost": area * per_m2,
+        "stated": stated,
+        "ratio": stated / (area * per_m2),
+    }

@@ -1,9 +1,10 @@
 """Figures and DataFrames to downloadable bytes, no Streamlit: PNG/SVG (one warm kaleido), CSV, XLSX, HTML, ZIP."""
+
 import datetime as dt
 import html
 import io
-import logging
 import json
+import logging
 import re
 import shutil
 import threading
@@ -23,10 +24,13 @@ RENDER_TIMEOUT_S = 120.0
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # + full-width
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters openpyxl refuses
 _LABELS = {"en": ("Data", "Sources"), "ru": ("Данные", "Источники")}
-_CSS = ("body{font-family:sans-serif;max-width:1200px;margin:auto;padding:1rem}table{border-collapse:collapse;"
-        "font-size:.85rem}th,td{border:1px solid #ddd;padding:.2rem .5rem}")
-warnings.filterwarnings("ignore", message="The kopts argument is ignored if using a server",
-                        module=r"plotly\.io\._kaleido")  # plotly always passes its default headers
+_CSS = (
+    "body{font-family:sans-serif;max-width:1200px;margin:auto;padding:1rem}table{border-collapse:collapse;"
+    "font-size:.85rem}th,td{border:1px solid #ddd;padding:.2rem .5rem}"
+)
+warnings.filterwarnings(
+    "ignore", message="The kopts argument is ignored if using a server", module=r"plotly\.io\._kaleido"
+)  # plotly always passes its default headers
 _LOCK, _RENDER_LOCK = threading.Lock(), threading.Lock()
 _STATE = {"broken": ""}
 
@@ -85,16 +89,21 @@ def _json_default(v):
     return v.isoformat() if isinstance(v, dt.date) else v.item() if hasattr(v, "item") else str(v)
 
 
-def to_xlsx_bytes(df: pd.DataFrame, meta: dict[str, str], sources: pd.DataFrame | None = None,
-                  sheet_name: str = "data") -> bytes:
+def to_xlsx_bytes(
+    df: pd.DataFrame, meta: dict[str, str], sources: pd.DataFrame | None = None, sheet_name: str = "data"
+) -> bytes:
     """Return a workbook with sheets ``data`` (``df``), ``scenario`` (key/value) and ``sources``.
 
     Every sheet is sanitized like :func:`sanitize_cells`; datetime columns are real Excel dates;
     non-string ``meta`` values are written as JSON; the ``sources`` sheet only if given."""
-    values = [v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=_json_default).strip('"')
-              for v in meta.values()]
-    sheets = {re.sub(r"[\[\]:*?/\\]", "_", sheet_name)[:31] or "data": df,
-              "scenario": pd.DataFrame({"key": list(map(str, meta)), "value": values})}
+    values = [
+        v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=_json_default).strip('"')
+        for v in meta.values()
+    ]
+    sheets = {
+        re.sub(r"[\[\]:*?/\\]", "_", sheet_name)[:31] or "data": df,
+        "scenario": pd.DataFrame({"key": list(map(str, meta)), "value": values}),
+    }
     if sources is not None:
         sheets["sources"] = sources
     buf = io.BytesIO()
@@ -113,14 +122,22 @@ def to_xlsx_bytes(df: pd.DataFrame, meta: dict[str, str], sources: pd.DataFrame 
 
 
 def _page(title: str, body: str, lang: str) -> bytes:
-    return (f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{html.escape(title)}'
-            f"</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n").encode("utf-8")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{html.escape(title)}'
+        f"</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    ).encode()
 
 
 def _fig_div(fig: go.Figure, with_js: bool, height: str) -> str:
-    return pio.to_html(fig, include_plotlyjs=with_js, include_mathjax=False, full_html=False,
-                       default_height=height, config={"displaylogo": False, "responsive": True})
+    return pio.to_html(
+        fig,
+        include_plotlyjs=with_js,
+        include_mathjax=False,
+        full_html=False,
+        default_height=height,
+        config={"displaylogo": False, "responsive": True},
+    )
 
 
 def to_html_bytes(fig: go.Figure, title: str, lang: str = "en") -> bytes:
@@ -133,6 +150,7 @@ def _browser_path() -> str | None:
     """Chrome or Chromium for kaleido, looked up once per process (every chart's download menu asks)."""
     try:  # kaleido's own lookup: BROWSER_PATH, choreographer's download, PATH, usual install places
         from choreographer.browsers.chromium import Chromium
+
         found = Chromium.find_browser(skip_local=False) or ""
     except Exception:  # noqa: BLE001 - best effort, fall back to our own search
         found = ""
@@ -147,13 +165,17 @@ def image_export_available() -> tuple[bool, str]:
     except Exception as exc:  # noqa: BLE001
         return False, f"PNG/SVG export needs the 'kaleido' package (>=1.0): {exc}"
     if _STATE["broken"] or _browser_path() is None:
-        return False, str(_STATE["broken"] or "PNG/SVG export needs Chrome or Chromium and none was found "
-                          "(install chromium or set BROWSER_PATH); HTML, CSV and XLSX still work.")
+        return False, str(
+            _STATE["broken"]
+            or "PNG/SVG export needs Chrome or Chromium and none was found "
+            "(install chromium or set BROWSER_PATH); HTML, CSV and XLSX still work."
+        )
     return True, ""
 
 
 def _server_alive() -> bool:
     import kaleido
+
     server = kaleido._global_server  # noqa: SLF001 - kaleido's sync-server singleton (kaleido 1.x)
     return server.is_running() and getattr(getattr(server, "_thread", None), "is_alive", lambda: True)()
 
@@ -165,6 +187,7 @@ def ensure_kaleido_server() -> None:
     if not image_export_available()[0]:
         return
     import kaleido
+
     with _LOCK:
         if not _server_alive():  # never started, or its thread died (e.g. Chromium failed to launch)
             kaleido.stop_sync_server(silence_warnings=True)
@@ -193,6 +216,7 @@ def _render(fig: go.Figure, **opts) -> bytes:
             box["out"] = fig.to_image(**opts)
         except Exception as exc:  # noqa: BLE001 - reported below
             box["err"] = exc
+
     with _RENDER_LOCK:  # kaleido's sync server hands results back in queue order only
         worker = threading.Thread(target=work, name="export-render", daemon=True)
         worker.start()
@@ -202,12 +226,15 @@ def _render(fig: go.Figure, **opts) -> bytes:
                 break
         if worker.is_alive():  # stuck on kaleido's queue for good: never hang the caller
             if _server_alive() or not _STATE.get("rendered"):  # hung, or Chromium cannot start here: give up
-                _STATE["broken"] = (f"The Chromium renderer ({_browser_path()}) "
-                                    f"{'hung' if _server_alive() else 'failed to start'}; image export is off.")
+                _STATE["broken"] = (
+                    f"The Chromium renderer ({_browser_path()}) "
+                    f"{'hung' if _server_alive() else 'failed to start'}; image export is off."
+                )
             raise ImageExportUnavailable(_STATE["broken"] or "The Chromium renderer crashed; please try again.")
     if "err" in box:  # one clear line; the kaleido/Chromium error stays available as __cause__
-        raise ImageExportUnavailable(f"Image export failed ({type(box['err']).__name__}): "
-                                     f"{' '.join(str(box['err']).split())[:300]}") from box["err"]
+        raise ImageExportUnavailable(
+            f"Image export failed ({type(box['err']).__name__}): {' '.join(str(box['err']).split())[:300]}"
+        ) from box["err"]
     _STATE["rendered"] = True
     return box["out"]
 
@@ -235,8 +262,12 @@ def annotate_for_export(fig: go.Figure, caption: str, *, height: int = PNG_HEIGH
     notes, deepest = [], bottom
     for a in (a for a in lay.annotations if a.name != "export-caption"):
         if a.yref == "paper" and a.y is not None and a.y < 0:
-            a = go.layout.Annotation(a, y=0, yshift=(a.yshift or 0) + a.y * plot,
-                                     yanchor="bottom" if a.yanchor in (None, "auto") else a.yanchor)
+            a = go.layout.Annotation(
+                a,
+                y=0,
+                yshift=(a.yshift or 0) + a.y * plot,
+                yanchor="bottom" if a.yanchor in (None, "auto") else a.yanchor,
+            )
         if a.yref == "paper" and a.y == 0 and (a.yshift or 0) < 0:
             deepest = max(deepest, -a.yshift + (0 if a.yanchor == "bottom" else line))
         notes.append(a)
@@ -244,9 +275,27 @@ def annotate_for_export(fig: go.Figure, caption: str, *, height: int = PNG_HEIGH
     if lay.legend.y is not None and lay.legend.y < 0 and lay.legend.yref in (None, "paper"):
         lay.legend.y = lay.legend.y * plot / max(height - top - new_b, 1)
     text = html.escape(caption if len(caption) <= 220 else caption[:219] + "…", quote=False)
-    lay.height, lay.margin.b, lay.annotations = height, new_b, [*notes, go.layout.Annotation(
-        text=text, name="export-caption", xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-        yshift=-(new_b - line - 6), showarrow=False, align="left", font={"size": 11, "color": "#555"})]
+    lay.height, lay.margin.b, lay.annotations = (
+        height,
+        new_b,
+        [
+            *notes,
+            go.layout.Annotation(
+                text=text,
+                name="export-caption",
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=0,
+                xanchor="left",
+                yanchor="top",
+                yshift=-(new_b - line - 6),
+                showarrow=False,
+                align="left",
+                font={"size": 11, "color": "#555"},
+            ),
+        ],
+    )
     return out
 
 
@@ -258,18 +307,29 @@ def _slug(text: object, fallback: str) -> str:
 def file_name(chart_id: str, scenario_slug: str, day: dt.date, ext: str) -> str:
     """Return a safe download name such as ``export-projection_delayed-6m_2026-11-24.png``."""
     day = day.date() if isinstance(day, dt.datetime) else day
-    return (f"{_slug(chart_id, 'chart')}_{_slug(scenario_slug, 'scenario')}_{day.isoformat()}."
-            f"{_slug(ext.lstrip('.'), 'bin')}")
+    return (
+        f"{_slug(chart_id, 'chart')}_{_slug(scenario_slug, 'scenario')}_{day.isoformat()}."
+        f"{_slug(ext.lstrip('.'), 'bin')}"
+    )
 
 
-def report_zip(items: list[ChartItem], scenario: dict, sources: pd.DataFrame, readme_md: str,
-               scenario_slug: str, day: dt.date, images: bool = True) -> bytes:
+def report_zip(
+    items: list[ChartItem],
+    scenario: dict,
+    sources: pd.DataFrame,
+    readme_md: str,
+    scenario_slug: str,
+    day: dt.date,
+    images: bool = True,
+) -> bytes:
     """Return one ZIP: charts/ (PNG, SVG), data/ (CSV, XLSX), scenario.json, sources.csv, README.md.
 
     Figures are rendered as given. Images are skipped, with the reason in README.md, when ``images``
     is False or unavailable. README.md is ``readme_md`` plus a ``## Files`` list of every entry."""
-    files = {"scenario.json": json.dumps(scenario, ensure_ascii=False, indent=2, default=_json_default).encode(),
-             "sources.csv": to_csv_bytes(sources)}
+    files = {
+        "scenario.json": json.dumps(scenario, ensure_ascii=False, indent=2, default=_json_default).encode(),
+        "sources.csv": to_csv_bytes(sources),
+    }
     note = "" if images else "Images were not requested."
     try:
         for it in items if images else []:
@@ -284,8 +344,12 @@ def report_zip(items: list[ChartItem], scenario: dict, sources: pd.DataFrame, re
             raise ValueError(f"duplicate chart_id {it.chart_id!r}")
         files[f"data/{cid}.csv"] = to_csv_bytes(it.data)
         files[f"data/{cid}.xlsx"] = to_xlsx_bytes(it.data, scenario, sources)
-    readme = (readme_md.rstrip() + "\n\n## Files\n\n" + "".join(f"- `{n}`\n" for n in ["README.md", *files])
-              + (note and f"\nNote: chart images (PNG/SVG) are not included. {note}\n"))
+    readme = (
+        readme_md.rstrip()
+        + "\n\n## Files\n\n"
+        + "".join(f"- `{n}`\n" for n in ["README.md", *files])
+        + (note and f"\nNote: chart images (PNG/SVG) are not included. {note}\n")
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in [("README.md", readme.encode("utf-8")), *files.items()]:  # dated `day`: reproducible
@@ -293,8 +357,9 @@ def report_zip(items: list[ChartItem], scenario: dict, sources: pd.DataFrame, re
     return buf.getvalue()
 
 
-def report_html(items: list[ChartItem], title: str, intro_md_lines: list[str], sources: pd.DataFrame,
-                lang: str = "en") -> bytes:
+def report_html(
+    items: list[ChartItem], title: str, intro_md_lines: list[str], sources: pd.DataFrame, lang: str = "en"
+) -> bytes:
     """Return one self-contained HTML page: plotly.js embedded once, charts, their data, sources.
 
     Each chart sits under an ``<h2>`` with its escaped data table; ``intro_md_lines`` are paragraphs or
@@ -302,14 +367,18 @@ def report_html(items: list[ChartItem], title: str, intro_md_lines: list[str], s
     data_label, sources_label = _LABELS.get(lang, _LABELS["en"])
     intro = []
     for raw in (ln.strip() for ln in intro_md_lines if ln.strip()):
-        text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(raw[2 * (raw[:2] in ("- ", "* ")):]))
+        text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(raw[2 * (raw[:2] in ("- ", "* ")) :]))
         intro.append(f"<li>{text}</li>" if raw[:2] in ("- ", "* ") else f"<p>{text}</p>")
-    body = [f"<h1>{html.escape(title)}</h1>",
-            re.sub(r"(<li>.*</li>\n?)+", lambda m: f"<ul>\n{m.group(0).strip()}\n</ul>\n", "\n".join(intro))]
+    body = [
+        f"<h1>{html.escape(title)}</h1>",
+        re.sub(r"(<li>.*</li>\n?)+", lambda m: f"<ul>\n{m.group(0).strip()}\n</ul>\n", "\n".join(intro)),
+    ]
     for i, it in enumerate(items):
-        body.append(f'<section id="{_slug(it.chart_id, "chart")}"><h2>{html.escape(it.title)}</h2>\n'
-                    f"{_fig_div(it.figure, i == 0, '560px')}\n<details><summary>{data_label}</summary>\n"
-                    f"{_iso_dates(it.data).to_html(index=False, escape=True, border=0)}\n</details></section>")
+        body.append(
+            f'<section id="{_slug(it.chart_id, "chart")}"><h2>{html.escape(it.title)}</h2>\n'
+            f"{_fig_div(it.figure, i == 0, '560px')}\n<details><summary>{data_label}</summary>\n"
+            f"{_iso_dates(it.data).to_html(index=False, escape=True, border=0)}\n</details></section>"
+        )
     sources_html = _iso_dates(sources).to_html(index=False, escape=True, border=0)
     body.append(f"<section><h2>{sources_label}</h2>\n{sources_html}</section>")
     return _page(title, "\n".join(body), lang)

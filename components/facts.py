@@ -5,6 +5,7 @@ them into typed :class:`pandas.DataFrame` objects and refuses anything malformed
 :class:`DataError` that names the file, the row (as numbered in the file, header = row 1) and
 the column.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,20 +17,86 @@ import pandas as pd
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 #: Units a figure or an assumption may carry. Anything else is a typo and is refused.
-KNOWN_UNITS = frozenset({
-    "RUB", "USD", "KZT", "jobs", "m2", "ha", "t", "t/year", "t/month", "share", "x", "date", "count",
-    "regions", "people", "rank", "months", "days", "years", "%/year", "t/FEU", "FEU/train",
-    "trains/week", "t/m2", "RUB/m2", "RUB/m2/year", "RUB/FEU", "share/year", "RUB/USD", "KZT/USD",
-    "trains/day", "FEU/day", "TEU/year", "Mt",
-})
+KNOWN_UNITS = frozenset(
+    {
+        "RUB",
+        "USD",
+        "KZT",
+        "jobs",
+        "m2",
+        "ha",
+        "t",
+        "t/year",
+        "t/month",
+        "share",
+        "x",
+        "date",
+        "count",
+        "regions",
+        "people",
+        "rank",
+        "months",
+        "days",
+        "years",
+        "%/year",
+        "t/FEU",
+        "FEU/train",
+        "trains/week",
+        "t/m2",
+        "RUB/m2",
+        "RUB/m2/year",
+        "RUB/FEU",
+        "share/year",
+        "RUB/USD",
+        "KZT/USD",
+        "trains/day",
+        "FEU/day",
+        "TEU/year",
+        "Mt",
+    }
+)
 
-FACT_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "when", "when_precision", "as_of",
-                "stated_as", "speaker", "source", "locator", "note", "speaker_ru", "source_ru", "note_ru"]
+FACT_COLUMNS = [
+    "id",
+    "entity",
+    "metric",
+    "entity_ru",
+    "metric_ru",
+    "value",
+    "unit",
+    "when",
+    "when_precision",
+    "as_of",
+    "stated_as",
+    "speaker",
+    "source",
+    "locator",
+    "note",
+    "speaker_ru",
+    "source_ru",
+    "note_ru",
+]
 ASSUMPTION_COLUMNS = ["id", "group", "default", "min", "max", "step", "unit", "source", "estimate", "source_ru"]
 PRESET_COLUMNS = ["preset", "param", "value"]
 PRESET_REASON_COLUMNS = ["preset", "reason_en", "reason_ru"]
-PUBLIC_COLUMNS = ["id", "entity", "metric", "entity_ru", "metric_ru", "value", "unit", "period_start", "period_end",
-                  "published", "published_precision", "bound", "source", "reliability", "note", "note_ru"]
+PUBLIC_COLUMNS = [
+    "id",
+    "entity",
+    "metric",
+    "entity_ru",
+    "metric_ru",
+    "value",
+    "unit",
+    "period_start",
+    "period_end",
+    "published",
+    "published_precision",
+    "bound",
+    "source",
+    "reliability",
+    "note",
+    "note_ru",
+]
 #: Reliability marks of ``shared/research``: H official or operator figures, M press or industry, L weak; derived.
 RELIABILITY = frozenset({"H", "M", "L", "M-H", "H/M", "M/L", "derived"})
 PRECISIONS = frozenset({"day", "month", "year"})
@@ -116,8 +183,17 @@ def load_facts(path: Path | None = None) -> pd.DataFrame:
     df = _read(path, FACT_COLUMNS)
     _check_ids(df, path.name)
     _check_units(df, path.name)
-    for col in ("source", "locator", "entity", "metric", "entity_ru", "metric_ru", "speaker", "speaker_ru",
-                "source_ru"):
+    for col in (
+        "source",
+        "locator",
+        "entity",
+        "metric",
+        "entity_ru",
+        "metric_ru",
+        "speaker",
+        "speaker_ru",
+        "source_ru",
+    ):
         empty = df[col].str.strip() == ""
         if empty.any():
             raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, col, "citation field is empty")
@@ -126,13 +202,14 @@ def load_facts(path: Path | None = None) -> pd.DataFrame:
     is_date = df["unit"] == "date"
     precision = df["when_precision"].str.strip()
     has_note, has_note_ru = df["note"].str.strip() != "", df["note_ru"].str.strip() != ""
-    for mask, col, problem in ((is_date & when.isna(), "when", "a date figure needs a date in 'when'"),
-                               (~is_date & value.isna(), "value", "a figure needs a number in 'value'"),
-                               (is_date & ~precision.isin(["day", "month"]), "when_precision",
-                                "a date figure needs 'day' or 'month'"),
-                               (~is_date & (precision != ""), "when_precision", "only a date figure has a precision"),
-                               ((precision == "month") & (when.dt.day != 1), "when", "a month is dated to its first day"),
-                               (has_note != has_note_ru, "note_ru", "a note needs its text in both languages")):
+    for mask, col, problem in (
+        (is_date & when.isna(), "when", "a date figure needs a date in 'when'"),
+        (~is_date & value.isna(), "value", "a figure needs a number in 'value'"),
+        (is_date & ~precision.isin(["day", "month"]), "when_precision", "a date figure needs 'day' or 'month'"),
+        (~is_date & (precision != ""), "when_precision", "only a date figure has a precision"),
+        ((precision == "month") & (when.dt.day != 1), "when", "a month is dated to its first day"),
+        (has_note != has_note_ru, "note_ru", "a note needs its text in both languages"),
+    ):
         if mask.any():
             raise DataError(path.name, int(mask.to_numpy().nonzero()[0][0]) + 2, col, problem)
     out = df.assign(value=value, when=when, as_of=_dates(df, path.name, "as_of", required=True))
@@ -245,14 +322,19 @@ def load_public_figures(path: Path | None = None) -> pd.DataFrame:
         empty = df[col].str.strip() == ""
         if empty.any():
             raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, col, "citation field is empty")
-    for col, allowed in (("reliability", RELIABILITY), ("published_precision", PRECISIONS),
-                         ("bound", frozenset({"over", "under", "about", "exact"}))):
+    for col, allowed in (
+        ("reliability", RELIABILITY),
+        ("published_precision", PRECISIONS),
+        ("bound", frozenset({"over", "under", "about", "exact"})),
+    ):
         bad = ~df[col].isin(allowed)
         if bad.any():
             i = int(bad.to_numpy().nonzero()[0][0])
             raise DataError(path.name, i + 2, col, f"'{df[col].iloc[i]}' is not one of {sorted(allowed)}")
-    out = df.assign(value=_numbers(df, path.name, "value"),
-                    **{c: _dates(df, path.name, c, required=True) for c in ("period_start", "period_end", "published")})
+    out = df.assign(
+        value=_numbers(df, path.name, "value"),
+        **{c: _dates(df, path.name, c, required=True) for c in ("period_start", "period_end", "published")},
+    )
     return out.set_index("id")
 
 
@@ -282,8 +364,11 @@ def load_macro(path: Path | None = None) -> pd.DataFrame:
     df = _read(path, MACRO_COLUMNS)
     _check_ids(df, path.name)
     _check_units(df, path.name)
-    for col, allowed in (("series", frozenset(MACRO_SERIES)), ("kind", frozenset({"actual", "forecast"})),
-                         ("reliability", RELIABILITY)):
+    for col, allowed in (
+        ("series", frozenset(MACRO_SERIES)),
+        ("kind", frozenset({"actual", "forecast"})),
+        ("reliability", RELIABILITY),
+    ):
         bad = ~df[col].isin(allowed)
         if bad.any():
             i = int(bad.to_numpy().nonzero()[0][0])
@@ -293,7 +378,9 @@ def load_macro(path: Path | None = None) -> pd.DataFrame:
         raise DataError(path.name, int(empty.to_numpy().nonzero()[0][0]) + 2, "source", "citation field is empty")
     for i, (series, period) in enumerate(zip(df["series"], df["period"])):
         if not pd.Series([period]).str.fullmatch(MACRO_SERIES[series]).iloc[0]:
-            raise DataError(path.name, i + 2, "period", f"'{period}' is not a period of the form the series {series} uses")
+            raise DataError(
+                path.name, i + 2, "period", f"'{period}' is not a period of the form the series {series} uses"
+            )
     dup = df.duplicated(["series", "period"])
     if dup.any():
         i = int(dup.to_numpy().nonzero()[0][0])
@@ -302,7 +389,9 @@ def load_macro(path: Path | None = None) -> pd.DataFrame:
     out = df.assign(**nums, year=df["period"].str[:4].astype(int))
     for i, r in enumerate(out.itertuples()):
         if not (0 <= r.low <= r.value <= r.high < 1):
-            raise DataError(path.name, i + 2, "value", f"need 0 <= low <= value <= high < 1, got {r.low}, {r.value}, {r.high}")
+            raise DataError(
+                path.name, i + 2, "value", f"need 0 <= low <= value <= high < 1, got {r.low}, {r.value}, {r.high}"
+            )
     years = out.loc[out["series"] == "cpi_dec_dec", "year"].sort_values().to_numpy()
     if years.size == 0 or (years.size > 1 and (years[1:] - years[:-1] != 1).any()):
         raise DataError(path.name, None, "period", f"cpi_dec_dec years must run without a gap, got {years.tolist()}")
@@ -315,9 +404,32 @@ def macro() -> pd.DataFrame:
     return load_macro()
 
 
-LINK_COLUMNS = ["id", "name_en", "name_ru", "kind", "order", "flow", "capacity", "capacity_min", "capacity_max",
-                "capacity_unit", "capacity_from", "share_open", "share_open_min", "share_open_max", "time_typical_h",
-                "time_congested_h", "lat", "lon", "source", "source_ru", "reliability", "estimate", "note_en", "note_ru"]
+LINK_COLUMNS = [
+    "id",
+    "name_en",
+    "name_ru",
+    "kind",
+    "order",
+    "flow",
+    "capacity",
+    "capacity_min",
+    "capacity_max",
+    "capacity_unit",
+    "capacity_from",
+    "share_open",
+    "share_open_min",
+    "share_open_max",
+    "time_typical_h",
+    "time_congested_h",
+    "lat",
+    "lon",
+    "source",
+    "source_ru",
+    "reliability",
+    "estimate",
+    "note_en",
+    "note_ru",
+]
 #: Kinds of link: a store (turnover from area or tonnes held), a terminal (lifts), the planned train service
 #: (a plan, not a capacity) and a border crossing.
 LINK_KINDS = frozenset({"store", "terminal", "service", "border"})
@@ -333,8 +445,9 @@ def _bad(df: pd.DataFrame, mask: pd.Series, file: str, column: str, problem: str
         raise DataError(file, i + 2, column, problem.format(value=df[column].iloc[i]))
 
 
-def load_links(path: Path | None = None, facts: pd.DataFrame | None = None,
-               assumptions: pd.DataFrame | None = None) -> pd.DataFrame:
+def load_links(
+    path: Path | None = None, facts: pd.DataFrame | None = None, assumptions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Links of the corridor chain (``data/links.csv``), indexed by ``id`` and sorted by ``order``.
 
     Returns
@@ -354,16 +467,22 @@ def load_links(path: Path | None = None, facts: pd.DataFrame | None = None,
     _check_ids(df, file)
     for col in ("name_en", "name_ru", "source", "source_ru", "note_en", "note_ru"):
         _bad(df, df[col].str.strip() == "", file, col, "citation field is empty")
-    for col, allowed in (("kind", LINK_KINDS), ("flow", LINK_FLOWS), ("capacity_unit", LINK_UNITS),
-                         ("reliability", RELIABILITY)):
+    for col, allowed in (
+        ("kind", LINK_KINDS),
+        ("flow", LINK_FLOWS),
+        ("capacity_unit", LINK_UNITS),
+        ("reliability", RELIABILITY),
+    ):
         _bad(df, ~df[col].isin(allowed), file, col, "'{value}' is not one of " + str(sorted(allowed)))
     _bad(df, ~df["capacity_unit"].isin(KNOWN_UNITS), file, "capacity_unit", "unknown unit '{value}'")
     est = df["estimate"].str.strip().str.lower()
     _bad(df, ~est.isin(["true", "false"]), file, "estimate", "must be true or false")
     order = _numbers(df, file, "order")
     _bad(df, (order != order.round()) | order.duplicated(), file, "order", "order must be a whole number, once each")
-    nums = {c: _numbers(df, file, c, required=False) for c in
-            ("capacity", "capacity_min", "capacity_max", "time_typical_h", "time_congested_h", "lat", "lon")}
+    nums = {
+        c: _numbers(df, file, c, required=False)
+        for c in ("capacity", "capacity_min", "capacity_max", "time_typical_h", "time_congested_h", "lat", "lon")
+    }
     nums.update({c: _numbers(df, file, c) for c in ("share_open", "share_open_min", "share_open_max")})
     facts = load_facts() if facts is None else facts
     assumptions = load_assumptions() if assumptions is None else assumptions
@@ -373,21 +492,31 @@ def load_links(path: Path | None = None, facts: pd.DataFrame | None = None,
             kind, _, ref = src.partition(":")
             known = facts.index if kind == "fact" else assumptions.index if kind == "scenario" else ()
             if ref not in known:
-                raise DataError(file, i + 2, "capacity_from", f"'{src}' names no stated figure (fact:<id>) or "
-                                                              "scenario field (scenario:<id>)")
+                raise DataError(
+                    file,
+                    i + 2,
+                    "capacity_from",
+                    f"'{src}' names no stated figure (fact:<id>) or scenario field (scenario:<id>)",
+                )
             if not all(pd.isna(given)):
                 raise DataError(file, i + 2, "capacity", "leave capacity empty where capacity_from gives it")
         elif any(pd.isna(given)) or not (0 < given[1] <= given[0] <= given[2]):
             raise DataError(file, i + 2, "capacity", f"need 0 < capacity_min <= capacity <= capacity_max, got {given}")
     lo, mid, hi = (nums[c] for c in ("share_open_min", "share_open", "share_open_max"))
-    _bad(df, ~((0 < lo) & (lo <= mid) & (mid <= hi) & (hi <= 1)), file, "share_open",
-         "need 0 < share_open_min <= share_open <= share_open_max <= 1")
+    _bad(
+        df,
+        ~((0 < lo) & (lo <= mid) & (mid <= hi) & (hi <= 1)),
+        file,
+        "share_open",
+        "need 0 < share_open_min <= share_open <= share_open_max <= 1",
+    )
     typ, cong = nums["time_typical_h"], nums["time_congested_h"]
     _bad(df, typ.isna() != cong.isna(), file, "time_congested_h", "give both times or neither")
     _bad(df, (typ < 0) | (cong < typ), file, "time_congested_h", "need 0 <= time_typical_h <= time_congested_h")
     _bad(df, nums["lat"].isna() != nums["lon"].isna(), file, "lon", "give both lat and lon or neither")
-    out = df.assign(**nums, order=order.astype(int), estimate=est == "true",
-                    capacity_from=df["capacity_from"].str.strip())
+    out = df.assign(
+        **nums, order=order.astype(int), estimate=est == "true", capacity_from=df["capacity_from"].str.strip()
+    )
     return out.set_index("id").sort_values("order")
 
 
@@ -419,8 +548,13 @@ def load_profiles(path: Path | None = None) -> pd.DataFrame:
     _bad(df, df["profile"].str.strip() == "", file, "profile", "empty profile")
     for col in ("source", "source_ru"):
         _bad(df, df[col].str.strip() == "", file, col, "citation field is empty")
-    _bad(df, ~df["reliability"].isin(RELIABILITY), file, "reliability",
-         "'{value}' is not one of " + str(sorted(RELIABILITY)))
+    _bad(
+        df,
+        ~df["reliability"].isin(RELIABILITY),
+        file,
+        "reliability",
+        "'{value}' is not one of " + str(sorted(RELIABILITY)),
+    )
     _bad(df, ~df["basis_unit"].isin(KNOWN_UNITS), file, "basis_unit", "unknown unit '{value}'")
     month = _numbers(df, file, "month")
     _bad(df, ~month.isin(range(1, 13)), file, "month", "'{value}' is not a month 1–12")

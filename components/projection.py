@@ -5,6 +5,7 @@ The report gives two volumes, 180 kt and 550 kt, read here as annual rates, and 
 ``attainment × 550 kt/year`` at ``April 2026 + delay``, along the chosen curve shape, then grows at
 ``growth_after_pct`` a year. Monthly tonnes are the annual rate divided by 12.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -170,8 +171,9 @@ def trajectory(s: Scenario, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
     t = np.arange(len(months), dtype=float)
     T = ramp_months(s)
     rate = rates(t, np.asarray(T), np.asarray(s.attainment), s)
-    return pd.DataFrame({"month": months, "rate_t_year": rate, "tonnes": rate / 12.0,
-                         "phase": np.where(t <= T, "ramp", "after")})
+    return pd.DataFrame(
+        {"month": months, "rate_t_year": rate, "tonnes": rate / 12.0, "phase": np.where(t <= T, "ramp", "after")}
+    )
 
 
 def target_month(s: Scenario) -> pd.Timestamp:
@@ -309,10 +311,13 @@ def headline(s: Scenario, traj: pd.DataFrame | None = None) -> dict[str, float |
     traj = trajectory(s) if traj is None else traj
     a = plan_anchors()
     target = a["target_t_year"] * s.attainment
-    return {"target_month": target_month(s), "target_rate": target,
-            "monthly_growth": implied_monthly_growth(a["baseline_t_year"], target, max(ramp_months(s), 1)),
-            "rate_2030": float(traj["rate_t_year"].iloc[-1]),
-            "tonnes_2027": float(traj.loc[traj["month"].dt.year == 2027, "tonnes"].sum())}
+    return {
+        "target_month": target_month(s),
+        "target_rate": target,
+        "monthly_growth": implied_monthly_growth(a["baseline_t_year"], target, max(ramp_months(s), 1)),
+        "rate_2030": float(traj["rate_t_year"].iloc[-1]),
+        "tonnes_2027": float(traj.loc[traj["month"].dt.year == 2027, "tonnes"].sum()),
+    }
 
 
 def stated_points() -> pd.DataFrame:
@@ -325,9 +330,11 @@ def stated_points() -> pd.DataFrame:
         ``fact_id`` (the row of data/facts.csv).
     """
     a = plan_anchors()
-    return pd.DataFrame({
-        "month": [a["baseline_month"], a["target_month"]],
-        "rate_t_year": [a["baseline_t_year"], a["target_t_year"]],
-        "tonnes": [a["baseline_t_year"] / 12.0, a["target_t_year"] / 12.0],
-        "fact_id": ["export_china_baseline", "export_china_target"],
-    })
+    return pd.DataFrame(
+        {
+            "month": [a["baseline_month"], a["target_month"]],
+            "rate_t_year": [a["baseline_t_year"], a["target_t_year"]],
+            "tonnes": [a["baseline_t_year"] / 12.0, a["target_t_year"] / 12.0],
+            "fact_id": ["export_china_baseline", "export_china_target"],
+        }
+    )

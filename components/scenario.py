@@ -1,4 +1,5 @@
 """The scenario: every assumption behind the projections, with defaults and ranges from ``data/``."""
+
 from __future__ import annotations
 
 import math
@@ -89,7 +90,7 @@ class Scenario:
     usd_kzt: float
 
     @classmethod
-    def default(cls) -> "Scenario":
+    def default(cls) -> Scenario:
         """The stated plan: every assumption at its default from ``data/assumptions.csv``."""
         a = tables().assumptions
         return cls(**{k: opts[0] for k, opts in CHOICES.items()}, **{k: float(v) for k, v in a["default"].items()})
@@ -98,7 +99,7 @@ class Scenario:
     def numeric_fields(cls) -> list[str]:
         return [f.name for f in fields(cls) if f.name not in CHOICES]
 
-    def with_values(self, **changes) -> "Scenario":
+    def with_values(self, **changes) -> Scenario:
         """A copy with ``changes`` applied, each checked against its range (ValueError if outside)."""
         a = tables().assumptions
         for k, v in changes.items():
@@ -119,8 +120,12 @@ class Scenario:
 
     def slug(self) -> str:
         """Short file-name-safe name of what differs from the plan, e.g. ``delay-6m_payload-20t``."""
-        short = {"delay_months": ("delay", "m"), "attainment": ("attain", ""), "feu_payload_t": ("payload", "t"),
-                 "growth_after_pct": ("growth", "pct")}
+        short = {
+            "delay_months": ("delay", "m"),
+            "attainment": ("attain", ""),
+            "feu_payload_t": ("payload", "t"),
+            "growth_after_pct": ("growth", "pct"),
+        }
         parts = []
         for k, v in self.changes_from_default().items():
             if k in CHOICES:

@@ -16,6 +16,7 @@ An embedded SQLite file by default (:func:`default_url`); one URL switches to Po
 
 Pure: no Streamlit import. CLI: ``python -m components.store init|stats|purge --days N``.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -51,6 +52,7 @@ KINDS = ("actuals", "scenario")
 
 
 # --- errors ---------------------------------------------------------------------------------------------------------
+
 
 class StoreError(Exception):
     """Anything that stops a save or a load. ``code`` names it for the UI's message."""
@@ -92,6 +94,7 @@ class NotFound(StoreError):
 
 
 # --- what is saved --------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SavedActuals:
@@ -146,6 +149,7 @@ class RecentItem:
 
 
 # --- configuration --------------------------------------------------------------------------------------------------
+
 
 def default_path() -> Path:
     """Where the SQLite file lives unless told: ``CORRIDOR_DB_PATH``, else ``$XDG_DATA_HOME/corridor-dashboard/``."""
@@ -230,6 +234,7 @@ def _utc(value: dt.datetime | str | None) -> dt.datetime | None:
 
 # --- schema ---------------------------------------------------------------------------------------------------------
 
+
 def _ddl(dialect: str, version: int) -> list[str]:
     """The statements that take the schema from ``version - 1`` to ``version`` (frozen: never edit a step)."""
     ts = "TIMESTAMP WITH TIME ZONE" if dialect == "postgresql" else "TIMESTAMP"
@@ -260,19 +265,39 @@ def _ddl(dialect: str, version: int) -> list[str]:
 _meta = sa.MetaData()
 T_VERSION = sa.Table("schema_version", _meta, sa.Column("version", sa.Integer))
 T_ACTUALS = sa.Table(
-    "saved_actuals", _meta, sa.Column("id", sa.String(64), primary_key=True), sa.Column("file_name", sa.Text),
-    sa.Column("file_size", sa.BigInteger), sa.Column("sha256", sa.String(64)),
-    sa.Column("uploaded_at", sa.DateTime(timezone=True)), sa.Column("parser_version", sa.Text),
-    sa.Column("series", sa.Text), sa.Column("created_at", sa.DateTime(timezone=True)), sa.Column("counted", sa.Text),
-    sa.Column("owner", sa.String(64)), sa.Column("deleted_at", sa.DateTime(timezone=True)))
+    "saved_actuals",
+    _meta,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("file_name", sa.Text),
+    sa.Column("file_size", sa.BigInteger),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("uploaded_at", sa.DateTime(timezone=True)),
+    sa.Column("parser_version", sa.Text),
+    sa.Column("series", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True)),
+    sa.Column("counted", sa.Text),
+    sa.Column("owner", sa.String(64)),
+    sa.Column("deleted_at", sa.DateTime(timezone=True)),
+)
 T_SCENARIOS = sa.Table(
-    "saved_scenarios", _meta, sa.Column("id", sa.String(64), primary_key=True), sa.Column("name", sa.Text),
-    sa.Column("fields", sa.Text), sa.Column("created_at", sa.DateTime(timezone=True)),
-    sa.Column("owner", sa.String(64)), sa.Column("deleted_at", sa.DateTime(timezone=True)))
+    "saved_scenarios",
+    _meta,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.Text),
+    sa.Column("fields", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True)),
+    sa.Column("owner", sa.String(64)),
+    sa.Column("deleted_at", sa.DateTime(timezone=True)),
+)
 T_RECENT = sa.Table(
-    "recent", _meta, sa.Column("owner", sa.String(64), primary_key=True), sa.Column("item_id", sa.String(64),
-    primary_key=True), sa.Column("kind", sa.String(16)), sa.Column("label", sa.Text),
-    sa.Column("at", sa.DateTime(timezone=True)))
+    "recent",
+    _meta,
+    sa.Column("owner", sa.String(64), primary_key=True),
+    sa.Column("item_id", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(16)),
+    sa.Column("label", sa.Text),
+    sa.Column("at", sa.DateTime(timezone=True)),
+)
 _TABLE = {"actuals": T_ACTUALS, "scenario": T_SCENARIOS}
 
 
@@ -303,6 +328,7 @@ def _classify(exc: BaseException) -> StoreError:
 
 # --- the store ------------------------------------------------------------------------------------------------------
 
+
 def series_json(series: pd.DataFrame) -> str:
     """A monthly series as compact JSON (``[["2025-01", 1234.5], ...]``); floats round-trip exactly."""
     rows = [[f"{m:%Y-%m}", float(t)] for m, t in zip(pd.to_datetime(series["month"]), series["tonnes"])]
@@ -311,8 +337,12 @@ def series_json(series: pd.DataFrame) -> str:
 
 def series_from_json(text: str) -> pd.DataFrame:
     rows = json.loads(text)
-    return pd.DataFrame({"month": pd.to_datetime([m + "-01" for m, _ in rows]).astype("datetime64[ns]"),
-                         "tonnes": pd.Series([float(t) for _, t in rows], dtype="float64")})
+    return pd.DataFrame(
+        {
+            "month": pd.to_datetime([m + "-01" for m, _ in rows]).astype("datetime64[ns]"),
+            "tonnes": pd.Series([float(t) for _, t in rows], dtype="float64"),
+        }
+    )
 
 
 class Store:
@@ -386,9 +416,12 @@ class Store:
             raise StoreFull(f"{total} items, the limit is {self.max_items}")
         if owner:
             since = _now() - dt.timedelta(hours=1)
-            n = sum(c.execute(sa.select(sa.func.count()).select_from(t).where(t.c.owner == owner,
-                                                                              t.c.created_at >= since)).scalar()
-                    for t in _TABLE.values())
+            n = sum(
+                c.execute(
+                    sa.select(sa.func.count()).select_from(t).where(t.c.owner == owner, t.c.created_at >= since)
+                ).scalar()
+                for t in _TABLE.values()
+            )
             if n >= MAX_ITEMS_PER_HOUR:
                 raise LimitExceeded("rate", MAX_ITEMS_PER_HOUR)
 
@@ -396,8 +429,9 @@ class Store:
         if not owner:
             return
         c.execute(T_RECENT.delete().where(T_RECENT.c.owner == owner, T_RECENT.c.item_id == item_id))
-        c.execute(T_RECENT.insert().values(owner=owner, item_id=item_id, kind=kind, label=label[:MAX_NAME_CHARS],
-                                           at=_now()))
+        c.execute(
+            T_RECENT.insert().values(owner=owner, item_id=item_id, kind=kind, label=label[:MAX_NAME_CHARS], at=_now())
+        )
 
     def _write(self, fn):
         self._ready()
@@ -409,8 +443,16 @@ class Store:
         except sa_exc.SQLAlchemyError as exc:
             raise _classify(exc) from exc
 
-    def save_actuals(self, series: pd.DataFrame, file_name: str, data: bytes, uploaded_at: dt.datetime,
-                     parser_version: str, counted: str | None = None, owner: str | None = None) -> str:
+    def save_actuals(
+        self,
+        series: pd.DataFrame,
+        file_name: str,
+        data: bytes,
+        uploaded_at: dt.datetime,
+        parser_version: str,
+        counted: str | None = None,
+        owner: str | None = None,
+    ) -> str:
         """Save a parsed monthly series with its file's name, size and SHA-256; returns the new id.
 
         Parameters
@@ -438,9 +480,18 @@ class Store:
             raise LimitExceeded("bytes", MAX_ITEM_BYTES)
         name = (file_name or "upload")[:MAX_NAME_CHARS]
         item_id = new_id()
-        row = dict(id=item_id, file_name=name, file_size=len(data), sha256=hashlib.sha256(data).hexdigest(),
-                   uploaded_at=_utc(uploaded_at), parser_version=parser_version, series=text, created_at=_now(),
-                   counted=counted, owner=owner)
+        row = dict(
+            id=item_id,
+            file_name=name,
+            file_size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            uploaded_at=_utc(uploaded_at),
+            parser_version=parser_version,
+            series=text,
+            created_at=_now(),
+            counted=counted,
+            owner=owner,
+        )
 
         def run(c):
             self._admit(c, owner)
@@ -487,8 +538,17 @@ class Store:
     def load_actuals(self, item_id: str) -> SavedActuals:
         """The saved series behind ``item_id``. Raises :class:`NotFound` (deleted, unknown, malformed)."""
         r = self._row("actuals", item_id)
-        return SavedActuals(r["id"], series_from_json(r["series"]), r["file_name"], int(r["file_size"]), r["sha256"],
-                            _utc(r["uploaded_at"]), r["parser_version"], r["counted"], _utc(r["created_at"]))
+        return SavedActuals(
+            r["id"],
+            series_from_json(r["series"]),
+            r["file_name"],
+            int(r["file_size"]),
+            r["sha256"],
+            _utc(r["uploaded_at"]),
+            r["parser_version"],
+            r["counted"],
+            _utc(r["created_at"]),
+        )
 
     def load_scenario(self, item_id: str) -> SavedScenario:
         """The named scenario behind ``item_id``. Raises :class:`NotFound` (deleted, unknown, malformed)."""
@@ -502,8 +562,9 @@ class Store:
         blank = {"series": "[]"} if kind == "actuals" else {"fields": "{}"}
 
         def run(c):
-            done = c.execute(t.update().where(t.c.id == item_id, t.c.deleted_at.is_(None))
-                             .values(deleted_at=_now(), **blank)).rowcount
+            done = c.execute(
+                t.update().where(t.c.id == item_id, t.c.deleted_at.is_(None)).values(deleted_at=_now(), **blank)
+            ).rowcount
             c.execute(T_RECENT.delete().where(T_RECENT.c.item_id == item_id))
             if not done:
                 exists = c.execute(sa.select(t.c.id).where(t.c.id == item_id)).first()
@@ -522,8 +583,13 @@ class Store:
         self._ready()
         try:
             with self.engine.connect() as c:
-                rows = c.execute(sa.select(T_RECENT).where(T_RECENT.c.owner == owner)
-                                 .order_by(T_RECENT.c.at.desc()).limit(limit)).mappings().all()
+                rows = (
+                    c.execute(
+                        sa.select(T_RECENT).where(T_RECENT.c.owner == owner).order_by(T_RECENT.c.at.desc()).limit(limit)
+                    )
+                    .mappings()
+                    .all()
+                )
         except sa_exc.SQLAlchemyError as exc:
             raise _classify(exc) from exc
         return [RecentItem(r["item_id"], r["kind"], r["label"], _utc(r["at"])) for r in rows]
@@ -535,9 +601,12 @@ class Store:
         with self.engine.connect() as c:
             out = {}
             for kind, t in _TABLE.items():
-                out[kind] = c.execute(sa.select(sa.func.count()).select_from(t).where(t.c.deleted_at.is_(None))).scalar()
-                out[f"{kind}_deleted"] = c.execute(sa.select(sa.func.count()).select_from(t)
-                                                   .where(t.c.deleted_at.is_not(None))).scalar()
+                out[kind] = c.execute(
+                    sa.select(sa.func.count()).select_from(t).where(t.c.deleted_at.is_(None))
+                ).scalar()
+                out[f"{kind}_deleted"] = c.execute(
+                    sa.select(sa.func.count()).select_from(t).where(t.c.deleted_at.is_not(None))
+                ).scalar()
             return out
 
     def purge(self, older_than_days: float) -> int:

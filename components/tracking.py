@@ -16,6 +16,7 @@ Seasonally honest rules (a harvest-peak month must not pass for the annual targe
   (:func:`components.chain.seasonal_trajectory`), so an October actual is compared with an October plan; with
   the ``even`` profile every month is a twelfth of the annual rate, as before the chain.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -80,8 +81,14 @@ def trailing_sum(monthly: pd.DataFrame, window: int = YEAR) -> pd.DataFrame:
     full = cal.reindex(pd.date_range(cal.index.min() - pd.DateOffset(months=window - 1), cal.index.max(), freq="MS"))
     total = full.rolling(window, min_periods=1).sum().loc[cal.index]
     count = full.notna().rolling(window, min_periods=1).sum().loc[cal.index].astype(int)
-    return pd.DataFrame({"month": cal.index, "tonnes_12m": total.to_numpy(), "months_in": count.to_numpy(),
-                         "complete": (count == window).to_numpy()})
+    return pd.DataFrame(
+        {
+            "month": cal.index,
+            "tonnes_12m": total.to_numpy(),
+            "months_in": count.to_numpy(),
+            "complete": (count == window).to_numpy(),
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -212,12 +219,28 @@ def progress(monthly: pd.DataFrame, s: Scenario, today: dt.date) -> Progress:
         reach = last + pd.DateOffset(months=n) if n < 1200 else None
     else:
         reach = None
-    return Progress(year, float(in_year.sum()), int(len(in_year)), last, last_t, status, behind,
-                    float(now["tonnes_12m"]), YEAR - int(now["months_in"]), reached_month is not None, reached_month,
-                    pace, basis, needed, left, reach)
+    return Progress(
+        year,
+        float(in_year.sum()),
+        int(len(in_year)),
+        last,
+        last_t,
+        status,
+        behind,
+        float(now["tonnes_12m"]),
+        YEAR - int(now["months_in"]),
+        reached_month is not None,
+        reached_month,
+        pace,
+        basis,
+        needed,
+        left,
+        reach,
+    )
 
 
 # --- the fitted scenario ------------------------------------------------------------------------------------------
+
 
 class FitError(ValueError):
     """No scenario can be fitted. ``code``: ``"too_few"`` (``months`` usable, ``needed`` required)."""
@@ -343,6 +366,7 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
     sse = ((pred - y[None, :]) ** 2).sum(axis=1)
     i = int(np.argmin(sse))
     d, at = float(D.reshape(-1)[i]), float(A.reshape(-1)[i])
+
     # On the end of a slider: the fit "lands on the edge" when one step beyond the end would fit better, i.e. the
     # range, not the data, stopped it (the stated plan fitted to itself sits at delay 0 and is not flagged).
     def sse_at(delay: float, attain: float) -> float:
@@ -350,7 +374,7 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
         return float(((p - y) ** 2).sum())
 
     edge = {}
-    tol = 1e-9 * float((y ** 2).sum())  # "better" beyond rounding: ties (every delay reaching the rate early) are ties
+    tol = 1e-9 * float((y**2).sum())  # "better" beyond rounding: ties (every delay reaching the rate early) are ties
     for name, value, grid in (("delay_months", d, delays), ("attainment", at, attains)):
         step = float(grid[1] - grid[0])
         for end, beyond in (("min", grid[0] - step), ("max", grid[-1] + step)):
@@ -365,6 +389,7 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
 
 
 # --- as of today ----------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Expectation:
@@ -462,15 +487,25 @@ def as_of(s: Scenario, today: dt.date, actuals: pd.DataFrame | None = None, plan
     # is compared with an October plan; the annual rate is the trend's, whatever the profile
     tp, ts = chain.seasonal_trajectory(plan), chain.seasonal_trajectory(s)
     ago = projection.months_between(projection.plan_anchors()["target_month"], month)
-    out = dict(today=today, month=month, ytd_months=month.month - 1, plan=_expect(tp, month),
-               scenario=_expect(ts, month), completion_months_ago=ago)
+    out = dict(
+        today=today,
+        month=month,
+        ytd_months=month.month - 1,
+        plan=_expect(tp, month),
+        scenario=_expect(ts, month),
+        completion_months_ago=ago,
+    )
     if actuals is not None and not actuals.empty:
         cal = calendar(actuals).dropna()
         ytd = cal[(cal.index.year == month.year) & (cal.index < month)]
         if len(ytd):
             same = lambda traj: float(traj.set_index("month")["tonnes"].reindex(ytd.index).fillna(0).sum())  # noqa: E731
-            out.update(actual_ytd=float(ytd.sum()), actual_ytd_months=int(len(ytd)), plan_ytd_same=same(tp),
-                       scenario_ytd_same=same(ts))
+            out.update(
+                actual_ytd=float(ytd.sum()),
+                actual_ytd_months=int(len(ytd)),
+                plan_ytd_same=same(tp),
+                scenario_ytd_same=same(ts),
+            )
         tr = trailing_sum(actuals)
         tr = tr[tr["month"] < month]
         if len(tr) and tr["complete"].iloc[-1]:

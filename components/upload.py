@@ -4,6 +4,7 @@ Pure module (no Streamlit). Accepts messy CSV / XLSX exports from Russian Excel 
 returns a clean table, or raises exactly one :class:`UploadError` with a bilingual,
 row- and column-specific message. Row values are validated in one place: :class:`ActualRow`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -33,58 +34,124 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SAVE_AS = ("Save it as .xlsx or .csv and upload again.", "Сохраните его как .xlsx или .csv и загрузите снова.")
 _MSG: dict[str, tuple[str, str]] = {  # code -> (en, ru); the row/column prefix is added by UploadError.message
     "empty": ("The file is empty.", "Файл пуст."),
-    "binary": ("The file is not a text table (it contains binary data). " + _SAVE_AS[0],
-               "Файл не является текстовой таблицей (содержит двоичные данные). " + _SAVE_AS[1]),
-    "fake_xlsx": ("The file looks like an Excel workbook but is not a valid .xlsx file. " + _SAVE_AS[0],
-                  "Файл похож на книгу Excel, но не является корректным .xlsx. " + _SAVE_AS[1]),
-    "zip_bomb": ("The Excel file unpacks to {unpacked_mb} MB (ratio {ratio}:1), over the safety limit; not opened.",
-                 "Файл Excel распаковывается в {unpacked_mb} МБ (сжатие {ratio}:1), это больше допустимого; "
-                 "файл не открыт."),
-    "too_large": ("The file is {size_mb} MB; the maximum upload size is {limit_mb} MB.",
-                  "Размер файла {size_mb} МБ; максимально допустимый — {limit_mb} МБ."),
-    "missing_column": ("Required column «{column}» was not found. Columns found: {found}. "
-                       "Expected: month, tonnes (optional: direction, cargo).",
-                       "Не найден обязательный столбец «{column_ru}» ({column}). Найдены столбцы: {found}. "
-                       "Ожидаются: месяц, тонн (необязательно: направление, груз)."),
+    "binary": (
+        "The file is not a text table (it contains binary data). " + _SAVE_AS[0],
+        "Файл не является текстовой таблицей (содержит двоичные данные). " + _SAVE_AS[1],
+    ),
+    "fake_xlsx": (
+        "The file looks like an Excel workbook but is not a valid .xlsx file. " + _SAVE_AS[0],
+        "Файл похож на книгу Excel, но не является корректным .xlsx. " + _SAVE_AS[1],
+    ),
+    "zip_bomb": (
+        "The Excel file unpacks to {unpacked_mb} MB (ratio {ratio}:1), over the safety limit; not opened.",
+        "Файл Excel распаковывается в {unpacked_mb} МБ (сжатие {ratio}:1), это больше допустимого; файл не открыт.",
+    ),
+    "too_large": (
+        "The file is {size_mb} MB; the maximum upload size is {limit_mb} MB.",
+        "Размер файла {size_mb} МБ; максимально допустимый — {limit_mb} МБ.",
+    ),
+    "missing_column": (
+        "Required column «{column}» was not found. Columns found: {found}. "
+        "Expected: month, tonnes (optional: direction, cargo).",
+        "Не найден обязательный столбец «{column_ru}» ({column}). Найдены столбцы: {found}. "
+        "Ожидаются: месяц, тонн (необязательно: направление, груз).",
+    ),
     "missing_value": ("the cell is empty.", "ячейка пуста."),
     "bad_number": ("'{value}' is not a number.", "«{value}» — не число."),
-    "negative": ("'{value}' is negative; tonnes must be 0 or more.",
-                 "«{value}» — отрицательное значение; тонны должны быть не меньше 0."),
-    "bad_month": ("'{value}' is not a recognised month; use e.g. 2025-03, 03.2025 or March 2025.",
-                  "«{value}» — не распознано как месяц; используйте, например, 2025-03, 03.2025 или март 2025."),
-    "future_month": ("month {month} is in the future (latest allowed: {latest}).",
-                     "месяц {month} ещё не наступил (последний допустимый: {latest})."),
-    "duplicate_month": ("month {month}{key} already appears in row {first_row}.",
-                        "месяц {month}{key} уже указан в строке {first_row}."),
-    "formula": ("the cell contains a formula '{value}'; paste values only.",
-                "ячейка содержит формулу «{value}»; вставьте только значения."),
+    "negative": (
+        "'{value}' is negative; tonnes must be 0 or more.",
+        "«{value}» — отрицательное значение; тонны должны быть не меньше 0.",
+    ),
+    "bad_month": (
+        "'{value}' is not a recognised month; use e.g. 2025-03, 03.2025 or March 2025.",
+        "«{value}» — не распознано как месяц; используйте, например, 2025-03, 03.2025 или март 2025.",
+    ),
+    "future_month": (
+        "month {month} is in the future (latest allowed: {latest}).",
+        "месяц {month} ещё не наступил (последний допустимый: {latest}).",
+    ),
+    "duplicate_month": (
+        "month {month}{key} already appears in row {first_row}.",
+        "месяц {month}{key} уже указан в строке {first_row}.",
+    ),
+    "formula": (
+        "the cell contains a formula '{value}'; paste values only.",
+        "ячейка содержит формулу «{value}»; вставьте только значения.",
+    ),
     "no_rows": ("The file has a header row but no data rows.", "В файле есть строка заголовков, но нет данных."),
     "too_many_rows": ("The file has more than {limit} data rows.", "В файле больше {limit} строк с данными."),
-    "damaged_xlsx": ("The Excel file is damaged: part of its packed data does not unpack ({reason}). " + _SAVE_AS[0],
-                     "Файл Excel повреждён: часть сжатых данных не распаковывается ({reason}). " + _SAVE_AS[1]),
-    "bad_workbook": ("The Excel file is incomplete or malformed inside: a part is missing, its XML is broken or it "
-                     "uses a feature that cannot be read ({reason}). " + _SAVE_AS[0],
-                     "Файл Excel неполон или испорчен внутри: не хватает части книги, повреждена её разметка XML "
-                     "или использована неподдерживаемая возможность ({reason}). " + _SAVE_AS[1]),
+    "damaged_xlsx": (
+        "The Excel file is damaged: part of its packed data does not unpack ({reason}). " + _SAVE_AS[0],
+        "Файл Excel повреждён: часть сжатых данных не распаковывается ({reason}). " + _SAVE_AS[1],
+    ),
+    "bad_workbook": (
+        "The Excel file is incomplete or malformed inside: a part is missing, its XML is broken or it "
+        "uses a feature that cannot be read ({reason}). " + _SAVE_AS[0],
+        "Файл Excel неполон или испорчен внутри: не хватает части книги, повреждена её разметка XML "
+        "или использована неподдерживаемая возможность ({reason}). " + _SAVE_AS[1],
+    ),
     # the parser's own failure (a bug, not the file): never expected, kept so nothing reaches the user as a traceback
-    "unreadable": ("The file is damaged or in an unsupported format (details: {reason}). " + _SAVE_AS[0],
-                   "Файл повреждён или в неподдерживаемом формате (подробности: {reason}). " + _SAVE_AS[1]),
+    "unreadable": (
+        "The file is damaged or in an unsupported format (details: {reason}). " + _SAVE_AS[0],
+        "Файл повреждён или в неподдерживаемом формате (подробности: {reason}). " + _SAVE_AS[1],
+    ),
 }
 
 _COLUMNS = {  # canonical -> (Russian display name, accepted header spellings after _norm)
     "month": ("месяц", {"month", "месяц", "период", "дата", "date", "period"}),
-    "tonnes": ("тонн", {"tonnes", "tons", "t", "тонн", "тонны", "тонн,т", "тонны,т", "объем,т", "объем", "объем,тонн",
-                        "tonnes,t", "volume,t"}),
-    "direction": ("направление", {"direction", "направление", "destination", "назначение", "странаназначения",
-                                  "направлениеэкспорта", "country", "страна"}),
+    "tonnes": (
+        "тонн",
+        {
+            "tonnes",
+            "tons",
+            "t",
+            "тонн",
+            "тонны",
+            "тонн,т",
+            "тонны,т",
+            "объем,т",
+            "объем",
+            "объем,тонн",
+            "tonnes,t",
+            "volume,t",
+        },
+    ),
+    "direction": (
+        "направление",
+        {
+            "direction",
+            "направление",
+            "destination",
+            "назначение",
+            "странаназначения",
+            "направлениеэкспорта",
+            "country",
+            "страна",
+        },
+    ),
     "cargo": ("груз", {"cargo", "груз"}),
 }
-_MONTHS = {name: i for i, names in enumerate((
-    "январь января янв january jan", "февраль февраля фев february feb", "март марта мар march mar",
-    "апрель апреля апр april apr", "май мая may", "июнь июня июн june jun", "июль июля июл july jul",
-    "август августа авг august aug", "сентябрь сентября сен сент september sep sept",
-    "октябрь октября окт october oct", "ноябрь ноября ноя november nov", "декабрь декабря дек december dec"), 1)
-    for name in names.split()}
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "январь января янв january jan",
+            "февраль февраля фев february feb",
+            "март марта мар march mar",
+            "апрель апреля апр april apr",
+            "май мая may",
+            "июнь июня июн june jun",
+            "июль июля июл july jul",
+            "август августа авг august aug",
+            "сентябрь сентября сен сент september sep sept",
+            "октябрь октября окт october oct",
+            "ноябрь ноября ноя november nov",
+            "декабрь декабря дек december dec",
+        ),
+        1,
+    )
+    for name in names.split()
+}
 
 
 class UploadError(ValueError):
@@ -296,9 +363,10 @@ def _read_csv(data: bytes) -> tuple[Rows, str]:
                 raise UploadError("binary") from None
     if "\x00" in text or sum(ord(ch) < 32 and ch not in "\t\r\n\f" for ch in text) > max(2, len(text) // 100):
         raise UploadError("binary")
-    head = "\n".join(text.splitlines()[:HEADER_SCAN * 3])
-    sep = next((s for s in "\t;," if _find_header(_split(head, s))),
-               "\t" if "\t" in head else ";" if ";" in head else ",")
+    head = "\n".join(text.splitlines()[: HEADER_SCAN * 3])
+    sep = next(
+        (s for s in "\t;," if _find_header(_split(head, s))), "\t" if "\t" in head else ";" if ";" in head else ","
+    )
     return _split(text, sep), sep
 
 
@@ -354,8 +422,10 @@ def parse_actuals(data: bytes, filename: str, today: dt.date | None = None) -> p
         raise
     except Exception as exc:  # never leak a parser traceback to the user
         kind = type(exc)
-        raise UploadError("unreadable", reason=kind.__name__ if kind.__module__ == "builtins"
-                          else f"{kind.__module__}.{kind.__name__}") from exc
+        raise UploadError(
+            "unreadable",
+            reason=kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}",
+        ) from exc
 
 
 def _parse(data: bytes, filename: str, today: dt.date) -> pd.DataFrame:
@@ -372,10 +442,13 @@ def _parse(data: bytes, filename: str, today: dt.date) -> pd.DataFrame:
     if (header := _find_header(rows)) is None:
         names = [str(v).strip() for v in rows[0][1] if not _blank(v)]
         seen_cols = {k for v in names for k, (_, spellings) in _COLUMNS.items() if _norm(v) in spellings}
-        raise UploadError("missing_column", column="month" if "month" not in seen_cols else "tonnes",
-                          found=", ".join(f"«{n[:40]}»" for n in names[:12]) or "—")
+        raise UploadError(
+            "missing_column",
+            column="month" if "month" not in seen_cols else "tonnes",
+            found=", ".join(f"«{n[:40]}»" for n in names[:12]) or "—",
+        )
     hidx, colmap = header
-    hvalues, body = rows[hidx][1], rows[hidx + 1:]
+    hvalues, body = rows[hidx][1], rows[hidx + 1 :]
     if not body:
         raise UploadError("no_rows")
     if len(body) > MAX_ROWS:
@@ -391,16 +464,23 @@ def _parse(data: bytes, filename: str, today: dt.date) -> pd.DataFrame:
             i = formulas.index(True)
             raise UploadError("formula", row=num, column=colname(i), value=values[i])
         try:
-            rec = ActualRow.model_validate({k: values[i] if i < len(values) else None for k, i in colmap.items()},
-                                           context=context)
+            rec = ActualRow.model_validate(
+                {k: values[i] if i < len(values) else None for k, i in colmap.items()}, context=context
+            )
         except ValidationError as exc:
             err = exc.errors()[0]
             col = colname(colmap[str(err["loc"][0])] if err["loc"] else colmap["month"])
             raise UploadError(err["type"], row=num, column=col, **err.get("ctx", {})) from None
         if (key := (rec.month, rec.direction, rec.cargo)) in seen:
             extra = ", ".join(x for x in (rec.direction, rec.cargo) if x)
-            raise UploadError("duplicate_month", row=num, column=colname(colmap["month"]),
-                              month=f"{rec.month:%Y-%m}", key=f" ({extra})" if extra else "", first_row=seen[key])
+            raise UploadError(
+                "duplicate_month",
+                row=num,
+                column=colname(colmap["month"]),
+                month=f"{rec.month:%Y-%m}",
+                key=f" ({extra})" if extra else "",
+                first_row=seen[key],
+            )
         seen[key] = num
         out.append(rec.model_dump())
     df = pd.DataFrame(out, columns=["month", "tonnes", "direction", "cargo"])
@@ -462,8 +542,12 @@ def monthly_totals(actuals: pd.DataFrame, only: list[str] | None = None) -> pd.D
     return out[["month", "tonnes"]].astype({"month": "datetime64[ns]", "tonnes": "float64"})
 
 
-_TEMPLATE_ROWS = [(dt.date(2025, 9, 1), 15000.0, "China", "grain"), (dt.date(2025, 10, 1), 12234.5, "China", "grain"),
-                  (dt.date(2025, 10, 1), 3500.0, "China", "vegetable oil"), (dt.date(2025, 11, 1), 17620.25, None, None)]
+_TEMPLATE_ROWS = [
+    (dt.date(2025, 9, 1), 15000.0, "China", "grain"),
+    (dt.date(2025, 10, 1), 12234.5, "China", "grain"),
+    (dt.date(2025, 10, 1), 3500.0, "China", "vegetable oil"),
+    (dt.date(2025, 11, 1), 17620.25, None, None),
+]
 _TEMPLATE_RU = {"China": "Китай", "grain": "зерно", "vegetable oil": "растительное масло"}
 
 
@@ -483,8 +567,10 @@ def template_bytes(lang: str, fmt: str) -> bytes:
         File content: four example rows (September–November 2025) with tonnes, direction and cargo.
     """
     ru = lang == "ru"
-    rows = [(m, t, _TEMPLATE_RU.get(d, d) if ru else d, _TEMPLATE_RU.get(c, c) if ru else c)
-            for m, t, d, c in _TEMPLATE_ROWS]
+    rows = [
+        (m, t, _TEMPLATE_RU.get(d, d) if ru else d, _TEMPLATE_RU.get(c, c) if ru else c)
+        for m, t, d, c in _TEMPLATE_ROWS
+    ]
     header = ["месяц", "тонн", "направление", "груз"] if ru else ["month", "tonnes", "direction", "cargo"]
     if fmt == "xlsx":
         wb = openpyxl.Workbook()

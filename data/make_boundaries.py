@@ -11,6 +11,7 @@ The TopoJSON arcs are decoded (quantised, delta-encoded), every ring is clipped 
 (:data:`BOX`), simplified (Douglas–Peucker, :data:`TOLERANCE` degrees) and rounded to 0.01°, so the file
 stays small (about 60 KB) and the dashboard reads it with no network at run time. Nothing here runs in the app.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,12 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
 def clip(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """Sutherland–Hodgman clip of a closed ring to :data:`BOX`."""
     w, s, e, n = BOX
-    edges = [(lambda p: p[0] >= w, lambda a, b: _x(a, b, w)), (lambda p: p[0] <= e, lambda a, b: _x(a, b, e)),
-             (lambda p: p[1] >= s, lambda a, b: _y(a, b, s)), (lambda p: p[1] <= n, lambda a, b: _y(a, b, n))]
+    edges = [
+        (lambda p: p[0] >= w, lambda a, b: _x(a, b, w)),
+        (lambda p: p[0] <= e, lambda a, b: _x(a, b, e)),
+        (lambda p: p[1] >= s, lambda a, b: _y(a, b, s)),
+        (lambda p: p[1] <= n, lambda a, b: _y(a, b, n)),
+    ]
     for inside, cut in edges:
         if not pts:
             break
@@ -118,12 +123,21 @@ def build(topo_path: Path) -> dict:
                 if len(pts) >= 4:
                     rings.append([[list(p) for p in pts]])
         if rings:
-            features.append({"type": "Feature", "id": g.get("id"), "properties": {"name": g["properties"]["name"]},
-                             "geometry": {"type": "MultiPolygon", "coordinates": rings}})
-    return {"type": "FeatureCollection", "bbox": list(BOX),
-            "source": "Natural Earth 1:50m admin-0 countries (public domain) via npm world-atlas 2.0.2, "
-                      "clipped to the corridor box and simplified by data/make_boundaries.py",
-            "features": features}
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": g.get("id"),
+                    "properties": {"name": g["properties"]["name"]},
+                    "geometry": {"type": "MultiPolygon", "coordinates": rings},
+                }
+            )
+    return {
+        "type": "FeatureCollection",
+        "bbox": list(BOX),
+        "source": "Natural Earth 1:50m admin-0 countries (public domain) via npm world-atlas 2.0.2, "
+        "clipped to the corridor box and simplified by data/make_boundaries.py",
+        "features": features,
+    }
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ nginx. nginx is Debian's binary run in the foreground as a child, with its prefi
 folders in a private temporary folder (``-p``/``-c``/``-e``), so no root-owned system path is read or written.
 See deploy/README.md for the choices (sticky sessions, websockets, health checks) and the container mapping.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -96,11 +97,22 @@ class Cluster:
     env : more environment variables for the replicas (e.g. ``CORRIDOR_TODAY`` to pin the date in tests).
     """
 
-    def __init__(self, replicas: int = 2, port: int | None = None, host: str = "127.0.0.1",
-                 replica_ports: list[int] | None = None, max_fails: int = 1, fail_timeout: int = 10,
-                 app: str = "dashboard.py", cwd: Path = ROOT, startup_timeout: float = 90,
-                 keep_run_dir: bool = False, log=print, db_url: str | None = None,
-                 env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        replicas: int = 2,
+        port: int | None = None,
+        host: str = "127.0.0.1",
+        replica_ports: list[int] | None = None,
+        max_fails: int = 1,
+        fail_timeout: int = 10,
+        app: str = "dashboard.py",
+        cwd: Path = ROOT,
+        startup_timeout: float = 90,
+        keep_run_dir: bool = False,
+        log=print,
+        db_url: str | None = None,
+        env: dict[str, str] | None = None,
+    ):
         if replicas < 1:
             raise ValueError("replicas must be at least 1")
         if replica_ports is not None and len(replica_ports) != replicas:
@@ -152,8 +164,9 @@ class Cluster:
         (self.run_dir / "tmp").mkdir()
         if not self.db_url:  # one store for all replicas: a link saved through one opens through another
             self.db_url = f"sqlite:///{self.run_dir / 'store.sqlite3'}"
-        self.replicas = [Replica(i, p, self.host, self.run_dir / f"replica-{i}-{p}.log")
-                         for i, p in enumerate(self.replica_ports)]
+        self.replicas = [
+            Replica(i, p, self.host, self.run_dir / f"replica-{i}-{p}.log") for i, p in enumerate(self.replica_ports)
+        ]
         for r in self.replicas:  # start them all, then wait: they boot in parallel
             self._spawn(r)
         for r in self.replicas:
@@ -180,9 +193,15 @@ class Cluster:
         # deploy/serve.py: `streamlit run` with TCP_NODELAY, so a rerun never waits for nginx's delayed ACKs
         cmd = command(self.app, r.port, r.host, launcher="nodelay", extra=NO_WATCHER)
         with open(r.log, "ab") as out:
-            r.proc = subprocess.Popen(cmd, cwd=self.cwd, stdout=out, stderr=subprocess.STDOUT,
-                                      env={**os.environ, **self.env, "CORRIDOR_DB_URL": self.db_url},
-                                      stdin=subprocess.DEVNULL, start_new_session=True)
+            r.proc = subprocess.Popen(
+                cmd,
+                cwd=self.cwd,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, **self.env, "CORRIDOR_DB_URL": self.db_url},
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
 
     def _wait_healthy(self, r: Replica) -> None:
         _await_health(r.proc, r.url, self.startup_timeout, f"replica {r.index} on port {r.port}", r.log, poll=0.3)
@@ -204,9 +223,14 @@ class Cluster:
 
     def render_config(self) -> str:
         servers = "\n        ".join(
-            f"server {r.addr} max_fails={self.max_fails} fail_timeout={self.fail_timeout}s;" for r in self.replicas)
-        text = (TEMPLATE.read_text().replace("{{RUN_DIR}}", str(self.run_dir))
-                .replace("{{LISTEN}}", f"{self.host}:{self.port}").replace("{{SERVERS}}", servers))
+            f"server {r.addr} max_fails={self.max_fails} fail_timeout={self.fail_timeout}s;" for r in self.replicas
+        )
+        text = (
+            TEMPLATE.read_text()
+            .replace("{{RUN_DIR}}", str(self.run_dir))
+            .replace("{{LISTEN}}", f"{self.host}:{self.port}")
+            .replace("{{SERVERS}}", servers)
+        )
         left = re.findall(r"\{\{\w+\}\}", text)
         if left:
             raise ValueError(f"unfilled placeholders in {TEMPLATE}: {left}")
@@ -220,15 +244,24 @@ class Cluster:
         if check.returncode:
             raise RuntimeError(f"nginx rejected {conf}:\n{check.stderr}")
         with open(self.run_dir / "nginx.out", "ab") as out:
-            self.nginx = subprocess.Popen(base, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                          start_new_session=True)
-        _await_health(self.nginx, self.url, self.startup_timeout, f"nginx on port {self.port}",
-                      self.run_dir / "error.log", poll=0.2)
+            self.nginx = subprocess.Popen(
+                base, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            )
+        _await_health(
+            self.nginx,
+            self.url,
+            self.startup_timeout,
+            f"nginx on port {self.port}",
+            self.run_dir / "error.log",
+            poll=0.2,
+        )
 
     def access_log(self) -> list[dict[str, str]]:
         """nginx's access log so far: one dict per request (request, status, upstream addresses tried)."""
-        pattern = re.compile(r'^(?P<client>\S+) \[(?P<time>[^\]]+)\] "(?P<request>[^"]*)" (?P<status>\d+) '
-                             r'upstream=(?P<upstream>.*?) upstream_status=(?P<upstream_status>.*?) rt=')
+        pattern = re.compile(
+            r'^(?P<client>\S+) \[(?P<time>[^\]]+)\] "(?P<request>[^"]*)" (?P<status>\d+) '
+            r"upstream=(?P<upstream>.*?) upstream_status=(?P<upstream_status>.*?) rt="
+        )
         path = self.run_dir / "access.log" if self.run_dir else None
         if not path or not path.exists():
             return []
@@ -237,8 +270,11 @@ class Cluster:
     def served_by(self, since: int = 0) -> list[str]:
         """For each logged request from entry ``since`` on, the replica that answered (the last one nginx tried;
         ``$upstream_addr`` lists every replica tried, e.g. ``127.0.0.1:A, 127.0.0.1:B`` after a fail-over)."""
-        return [re.split(r"[,:] ", e["upstream"])[-1].strip() for e in self.access_log()[since:]
-                if e["upstream"] not in ("-", "")]
+        return [
+            re.split(r"[,:] ", e["upstream"])[-1].strip()
+            for e in self.access_log()[since:]
+            if e["upstream"] not in ("-", "")
+        ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,8 +288,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--restart", action="store_true", help="restart a replica that exits")
     ap.add_argument("--duration", type=float, default=0, help="stop after this many seconds (0: until Ctrl-C)")
     ap.add_argument("--keep-run-dir", action="store_true", help="keep config and logs after stopping")
-    ap.add_argument("--db-url", help="database of saved items shared by the replicas (default: $CORRIDOR_DB_URL, "
-                    "else a SQLite file in the run folder)")
+    ap.add_argument(
+        "--db-url",
+        help="database of saved items shared by the replicas (default: $CORRIDOR_DB_URL, "
+        "else a SQLite file in the run folder)",
+    )
     args = ap.parse_args(argv)
 
     def terminate(signum, frame):  # SIGTERM/SIGHUP: leave through the context manager like Ctrl-C
@@ -262,8 +301,16 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, terminate)
     signal.signal(signal.SIGHUP, terminate)
     try:
-        with Cluster(args.replicas, args.port, args.host, args.replica_ports, args.max_fails, args.fail_timeout,
-                     keep_run_dir=args.keep_run_dir, db_url=args.db_url) as c:
+        with Cluster(
+            args.replicas,
+            args.port,
+            args.host,
+            args.replica_ports,
+            args.max_fails,
+            args.fail_timeout,
+            keep_run_dir=args.keep_run_dir,
+            db_url=args.db_url,
+        ) as c:
             print(f"open {c.url}  (Ctrl-C stops nginx and all replicas)", flush=True)
             deadline = time.monotonic() + args.duration if args.duration else None
             reported: set[int] = set()
@@ -275,9 +322,12 @@ def main(argv: list[str] | None = None) -> int:
                 for r in c.replicas:
                     if r.alive() or r.index in reported:
                         continue
-                    print(f"replica {r.index} ({r.addr}) exited with {r.proc.returncode}"
-                          + ("; restarting" if args.restart else "; nginx sends its users to the others"),
-                          file=sys.stderr, flush=True)
+                    print(
+                        f"replica {r.index} ({r.addr}) exited with {r.proc.returncode}"
+                        + ("; restarting" if args.restart else "; nginx sends its users to the others"),
+                        file=sys.stderr,
+                        flush=True,
+                    )
                     if args.restart:
                         c.restart_replica(r.index)
                         print(f"replica {r.index} healthy again", flush=True)

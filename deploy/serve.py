@@ -16,6 +16,7 @@ The option is set by wrapping Streamlit's private ``_bind_socket``; if a Streaml
 script says so on stderr and runs Streamlit unchanged (slower, never broken). ``tests/test_serve.py`` checks that
 an accepted connection has TCP_NODELAY and that the dashboard answers through this script.
 """
+
 from __future__ import annotations
 
 import socket
@@ -30,10 +31,12 @@ def enable_nodelay() -> bool:
     """Make Streamlit's listening socket set TCP_NODELAY (inherited by accepted sockets). False if not possible."""
     try:
         from streamlit.web.server.starlette import starlette_server as server
+
         bind = server._bind_socket  # noqa: SLF001 - the one place Streamlit creates its TCP socket
     except (ImportError, AttributeError) as exc:
-        print(f"deploy/serve.py: cannot set TCP_NODELAY on this Streamlit ({exc}); running it unchanged",
-              file=sys.stderr)
+        print(
+            f"deploy/serve.py: cannot set TCP_NODELAY on this Streamlit ({exc}); running it unchanged", file=sys.stderr
+        )
         return False
     if getattr(bind, "_nodelay", False):
         return True

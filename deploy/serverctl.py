@@ -10,6 +10,7 @@ Plain standard library (no Streamlit import), so ``tests/e2e/conftest.py``, ``be
     ...
     stop_server(proc)
 """
+
 from __future__ import annotations
 
 import signal
@@ -25,8 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: How an app is started, the script's path following: as ``streamlit run`` does, or as the deployment does
 #: (deploy/serve.py: ``streamlit run`` with TCP_NODELAY).
-LAUNCHERS = {"stock": [sys.executable, "-m", "streamlit", "run"],
-             "nodelay": [sys.executable, str(ROOT / "deploy" / "serve.py"), "--app"]}
+LAUNCHERS = {
+    "stock": [sys.executable, "-m", "streamlit", "run"],
+    "nodelay": [sys.executable, str(ROOT / "deploy" / "serve.py"), "--app"],
+}
 
 #: No file watcher: a benchmark or a replica does not reload on edits.
 NO_WATCHER = ("--server.fileWatcherType", "none")
@@ -48,15 +51,33 @@ def health(url: str, timeout: float = 2.0) -> bool:
         return False
 
 
-def command(script: str, port: int, host: str = "127.0.0.1", launcher: str = "stock",
-            extra: Sequence[str] = ()) -> list[str]:
+def command(
+    script: str, port: int, host: str = "127.0.0.1", launcher: str = "stock", extra: Sequence[str] = ()
+) -> list[str]:
     """The command line that serves ``script`` headless on ``host:port`` (usage statistics off)."""
-    return [*LAUNCHERS[launcher], script, "--server.port", str(port), "--server.address", host,
-            "--server.headless", "true", "--browser.gatherUsageStats", "false", *extra]
+    return [
+        *LAUNCHERS[launcher],
+        script,
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        *extra,
+    ]
 
 
-def wait_healthy(proc: subprocess.Popen, url: str, timeout: float, what: str = "streamlit",
-                 poll: float = 0.3, log: Path | None = None) -> float:
+def wait_healthy(
+    proc: subprocess.Popen,
+    url: str,
+    timeout: float,
+    what: str = "streamlit",
+    poll: float = 0.3,
+    log: Path | None = None,
+) -> float:
     """Wait until ``url`` is healthy; return the seconds it took.
 
     Raises
@@ -76,9 +97,16 @@ def wait_healthy(proc: subprocess.Popen, url: str, timeout: float, what: str = "
     raise TimeoutError(f"{what} not healthy on {url} within {timeout:.0f} s{_tail(log)}")
 
 
-def start_server(port: int, script: str = "dashboard.py", cwd: Path = ROOT, launcher: str = "stock",
-                 extra: Sequence[str] = (), timeout: float = 60, poll: float = 0.3,
-                 env: Mapping[str, str] | None = None) -> subprocess.Popen:
+def start_server(
+    port: int,
+    script: str = "dashboard.py",
+    cwd: Path = ROOT,
+    launcher: str = "stock",
+    extra: Sequence[str] = (),
+    timeout: float = 60,
+    poll: float = 0.3,
+    env: Mapping[str, str] | None = None,
+) -> subprocess.Popen:
     """Serve ``script`` on 127.0.0.1:``port`` (output discarded) and return once it is healthy.
 
     Raises
@@ -86,8 +114,13 @@ def start_server(port: int, script: str = "dashboard.py", cwd: Path = ROOT, laun
     RuntimeError
         The server exited or did not answer within ``timeout`` seconds; it is stopped first.
     """
-    proc = subprocess.Popen(command(script, port, launcher=launcher, extra=extra), cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        command(script, port, launcher=launcher, extra=extra),
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_healthy(proc, f"http://127.0.0.1:{port}", timeout, f"streamlit run {script}", poll)
     except (RuntimeError, TimeoutError) as exc:

@@ -1,4 +1,5 @@
 """Every page through Streamlit's AppTest: it renders, sliders move its numbers, links and uploads behave."""
+
 import re
 from pathlib import Path
 
@@ -52,10 +53,10 @@ def test_overview_shows_every_stated_figure():
     assert metric(at, "Share of the region") == "40%"
     share = next(m for m in at.metric if m.label.startswith("Share of the region"))
     # our reading of the 40 %: 550,000 t / 1,470,000 t (2024) = 37.4 %, / 1,180,000 t (2025, derived) = 46.6 %
-    assert share.delta == "model: 37%–47% (our reading)"
+    assert share.delta == "model: 37%–47%"
     at.slider(key="rail_share").set_value(0.5).run()  # half the flow by rail via Selyatino: 18.7 % – 23.3 %
     share = next(m for m in at.metric if m.label.startswith("Share of the region"))
-    assert share.delta == "model: 19%–23% (our reading)"
+    assert share.delta == "model: 19%–23%"
     at = app()
     assert metric(at, "Agrohub area") == "75 ha"
     assert metric(at, "Border regions") == "7 + 12"
@@ -184,8 +185,11 @@ def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
     fit = next(b for b in at.button if "Apply the scenario fitted" in b.label)
     assert "delay 6 months, 80% of target" in fit.label
     # the file is the ramp itself, rounded to 0.01 t: the typical miss is under half a tonne a month
-    assert any("a typical miss of 0\u00a0t a month, 0% of the average month, over 12 months (a close fit)" in c.value
-               and "«Even months»" in c.value for c in at.caption)
+    assert any(
+        "a typical miss of 0\u00a0t a month, 0% of the average month, over 12 months (a close fit)" in c.value
+        and "«Even months»" in c.value
+        for c in at.caption
+    )
     fit.click().run()
     assert at.slider(key="delay_months").value == 6 and at.slider(key="attainment").value == 0.8
     assert metric(at, "Target month") == "October 2026"
@@ -212,8 +216,14 @@ def test_the_today_line_is_on_every_date_chart(monkeypatch):
 
     monkeypatch.setattr(clock, "today", lambda: __import__("datetime").date(2026, 11, 25))
     s, L = Scenario.default(), Labels("en")
-    for build in (views.export_projection, views.trains, views.containers, views.warehouse,
-                  views.utilisation_heatmap, views.bottleneck_sensitivity):
+    for build in (
+        views.export_projection,
+        views.trains,
+        views.containers,
+        views.warehouse,
+        views.utilisation_heatmap,
+        views.bottleneck_sensitivity,
+    ):
         fig = build(s, L).figure
         assert any(sh.x0 == "2026-11-25" and sh.line.dash == "dot" for sh in fig.layout.shapes), build.__name__
         assert any("November 25, 2026" in (a.text or "") for a in fig.layout.annotations), build.__name__
@@ -257,7 +267,9 @@ def test_a_slider_reruns_only_the_page_and_the_sidebar_status():
     assert not at.exception
     assert len(at.slider) == 0  # no slider was sent again
     assert metric(at, "Target month") == "October 2026"  # the page was: April 2026 + 6 months
-    assert any(c.value.startswith("Changed from the plan: Delay after April 2026") for c in at.caption)  # and the status
+    assert any(
+        c.value.startswith("Changed from the plan: Delay after April 2026") for c in at.caption
+    )  # and the status
 
 
 def test_a_slider_on_a_page_without_scenario_part_does_not_rerun_the_page_left_behind():
@@ -281,7 +293,9 @@ def test_the_russian_sources_page_names_the_figures_in_russian():
     assert facts.at["инвестиции", "Как в источнике"] == "14 млрд рублей"  # the wording as stated stays the report's
     assert facts.at["новые рабочие места", "Как в источнике"] == "1,5 тыс. рабочих мест"
     assert facts.at["соглашение подписано", "Значение"] == "июнь 2024"  # the report gives the month only
-    assert facts.at["меморандум о сотрудничестве подписан", "Значение"] == "10 сентября 2025\u202fг."  # babel: CLDR narrow space
+    assert (
+        facts.at["меморандум о сотрудничестве подписан", "Значение"] == "10 сентября 2025\u202fг."
+    )  # babel: CLDR narrow space
     assert facts.at["общая площадь", "Значение"] == "65\u00a0000\u00a0м²"
     assert "Даурен Абаев, посол Казахстана в России" in set(facts["Кто сказал"])
     assert not any("report" in v or "Approximate" in v for v in facts.to_numpy().ravel())  # no English left
@@ -308,8 +322,9 @@ def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
     for name in names:
         options = {"actuals": None, "compare": None} if name == "export_projection" else {}  # as the page asks
         shared = model.view(name, s, "en", **options)
-        export.to_svg_bytes(export.annotate_for_export(shared.figure, "caption")) if export.image_export_available()[0] \
-            else export.to_html_bytes(export.annotate_for_export(shared.figure, "caption"), "t", "en")
+        export.to_svg_bytes(export.annotate_for_export(shared.figure, "caption")) if export.image_export_available()[
+            0
+        ] else export.to_html_bytes(export.annotate_for_export(shared.figure, "caption"), "t", "en")
         export.to_csv_bytes(shared.data)
         fresh = builders[name](s, Labels("en"), m=model, **options)
         assert shared.figure.to_json() == fresh.figure.to_json(), name

@@ -1,4 +1,5 @@
 """The corridor chain against numbers worked out by hand from data/links.csv, data/seasonality.csv and the plan."""
+
 import math
 
 import numpy as np
@@ -19,6 +20,7 @@ def _row(util: pd.DataFrame, link_id: str, month: pd.Timestamp) -> pd.Series:
 
 
 # --- seasonality ------------------------------------------------------------------------------------------------
+
 
 def test_agri_mix_spreads_a_flat_550kt_year_into_months_that_sum_to_550kt():
     months = pd.date_range("2027-01-01", "2027-12-01", freq="MS")
@@ -60,6 +62,7 @@ def test_rail_share_takes_the_other_routes_out_of_the_chain():
 
 # --- utilisation ------------------------------------------------------------------------------------------------
 
+
 def test_dostyk_runs_at_157_percent_of_its_open_share_in_october_2027():
     util = chain.utilisation(PLAN)
     r = _row(util, "dostyk_alashankou", OCT_2027)
@@ -94,23 +97,39 @@ def test_the_stated_plan_and_a_scenario_both_give_one_row_per_month_and_link():
     for s in (PLAN, PLAN.with_values(delay_months=6, profile="grain_heavy")):
         util = chain.utilisation(s)
         assert len(util) == 64 * n_links
-        assert list(util.columns) == ["month", "link_id", "name_en", "name_ru", "kind", "order", "estimate", "demand",
-                                      "capacity_open", "unit", "utilisation", "headroom"]
+        assert list(util.columns) == [
+            "month",
+            "link_id",
+            "name_en",
+            "name_ru",
+            "kind",
+            "order",
+            "estimate",
+            "demand",
+            "capacity_open",
+            "unit",
+            "utilisation",
+            "headroom",
+        ]
 
 
 # --- bottleneck -------------------------------------------------------------------------------------------------
 
+
 def _toy_links() -> pd.DataFrame:
-    return pd.DataFrame({
-        "kind": ["terminal", "service", "border", "terminal"],
-        "order": [1, 2, 3, 4],
-        "flow": ["all"] * 4,
-        "capacity": [58.0, 1.0, 0.9, 70.0],
-        "capacity_unit": ["FEU/day", "trains/week", "trains/day", "FEU/day"],
-        "capacity_from": [""] * 4,
-        "share_open": [1.0] * 4,
-        "estimate": [False, False, False, True],
-    }, index=pd.Index(["upstream", "plan", "border", "downstream"], name="id"))
+    return pd.DataFrame(
+        {
+            "kind": ["terminal", "service", "border", "terminal"],
+            "order": [1, 2, 3, 4],
+            "flow": ["all"] * 4,
+            "capacity": [58.0, 1.0, 0.9, 70.0],
+            "capacity_unit": ["FEU/day", "trains/week", "trains/day", "FEU/day"],
+            "capacity_from": [""] * 4,
+            "share_open": [1.0] * 4,
+            "estimate": [False, False, False, True],
+        },
+        index=pd.Index(["upstream", "plan", "border", "downstream"], name="id"),
+    )
 
 
 def test_a_downstream_border_binds_first_in_a_made_up_chain():
@@ -165,6 +184,7 @@ def test_moving_trains_to_khorgos_moves_the_bottleneck_there():
 
 # --- fleet, time, 40 % ------------------------------------------------------------------------------------------
 
+
 def test_round_trip_and_fleet_of_the_plan_by_hand():
     # Typical round trip: 2 x (10 transit + 3 dwell) = 26 days, plus the links' times both ways:
     # terminal 4 h + Russia-Kazakhstan 6 h + Agrohub 6 h + crossings 0.5 x 30.5 + 0.5 x 34.8 = 32.65 h -> 48.65 h
@@ -201,6 +221,7 @@ def test_550kt_is_37_to_47_percent_of_the_regions_agri_exports():
 
 # --- sensitivity ------------------------------------------------------------------------------------------------
 
+
 def test_bottleneck_sensitivity_is_sorted_by_effect_and_names_both_ends():
     sens = chain.bottleneck_sensitivity(PLAN)
     eff = sens.drop_duplicates("param")["effect_months"].to_numpy()
@@ -219,6 +240,7 @@ def test_bottleneck_sensitivity_is_sorted_by_effect_and_names_both_ends():
 
 # --- properties -------------------------------------------------------------------------------------------------
 
+
 def _util_matrix(s: Scenario) -> np.ndarray:
     return chain.utilisation(s)["utilisation"].to_numpy()
 
@@ -233,8 +255,12 @@ def test_utilisation_is_monotone_in_tonnes(a1, a2, profile, delay):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.floats(0.3, 1.5), st.integers(0, 36), st.floats(-10, 20), st.sampled_from(["s_curve", "linear",
-                                                                                      "constant_growth"]))
+@given(
+    st.floats(0.3, 1.5),
+    st.integers(0, 36),
+    st.floats(-10, 20),
+    st.sampled_from(["s_curve", "linear", "constant_growth"]),
+)
 def test_annual_totals_do_not_change_with_the_profile(attain, delay, growth, shape):
     s = PLAN.with_values(attainment=attain, delay_months=delay, growth_after_pct=growth, shape=shape)
     totals = []
@@ -247,8 +273,10 @@ def test_annual_totals_do_not_change_with_the_profile(attain, delay, growth, sha
         np.testing.assert_allclose(t, totals[0], rtol=1e-12)
 
 
-BOUNDS = {f: (float(facts.tables().assumptions.at[f, "min"]), float(facts.tables().assumptions.at[f, "max"]))
-          for f in (*chain.SENSITIVE_FIELDS, "service_trains_per_week", "transit_days")}
+BOUNDS = {
+    f: (float(facts.tables().assumptions.at[f, "min"]), float(facts.tables().assumptions.at[f, "max"]))
+    for f in (*chain.SENSITIVE_FIELDS, "service_trains_per_week", "transit_days")
+}
 
 
 @settings(max_examples=40, deadline=None)

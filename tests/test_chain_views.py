@@ -1,4 +1,5 @@
 """The chain's screens: every new chart builds in both languages, and what it draws follows the inputs."""
+
 from __future__ import annotations
 
 import re
@@ -129,15 +130,24 @@ def _inside(lon: float, lat: float, rings) -> bool:
     return hit
 
 
-@pytest.mark.parametrize("place, lon, lat, country", [
-    ("Selyatino", 36.97, 55.52, "Russia"), ("Astana", 71.43, 51.17, "Kazakhstan"),
-    ("Almaty", 76.89, 43.24, "Kazakhstan"), ("Urumqi", 87.62, 43.83, "China"), ("Xi'an", 108.94, 34.34, "China"),
-    ("Ulaanbaatar", 106.92, 47.92, "Mongolia"),
-])
+@pytest.mark.parametrize(
+    "place, lon, lat, country",
+    [
+        ("Selyatino", 36.97, 55.52, "Russia"),
+        ("Astana", 71.43, 51.17, "Kazakhstan"),
+        ("Almaty", 76.89, 43.24, "Kazakhstan"),
+        ("Urumqi", 87.62, 43.83, "China"),
+        ("Xi'an", 108.94, 34.34, "China"),
+        ("Ulaanbaatar", 106.92, 47.92, "Mongolia"),
+    ],
+)
 def test_the_boundary_file_puts_known_places_in_their_countries(place, lon, lat, country):
     geo = views.boundaries()
-    found = [f["properties"]["name"] for f in geo["features"]
-             if _inside(lon, lat, [poly[0] for poly in f["geometry"]["coordinates"]])]
+    found = [
+        f["properties"]["name"]
+        for f in geo["features"]
+        if _inside(lon, lat, [poly[0] for poly in f["geometry"]["coordinates"]])
+    ]
     assert found == [country], place
 
 
@@ -167,8 +177,12 @@ def test_the_planned_service_is_never_called_a_limit_or_a_capacity(lang):
     L = Labels(lang)
     banned = re.compile(r"limit|capacity|предел|пропускн|мощност", re.I)
     trains = views.trains(PLAN, L)
-    for text in [t.name for t in trains.figure.data] + [trains.alt, L("k_limit_hit", limit="7"), L("h_limit"),
-                                                        L("a_service_trains_per_week")]:
+    for text in [t.name for t in trains.figure.data] + [
+        trains.alt,
+        L("k_limit_hit", limit="7"),
+        L("h_limit"),
+        L("a_service_trains_per_week"),
+    ]:
         assert not banned.search(text), text
 
 

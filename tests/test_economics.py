@@ -1,6 +1,6 @@
 """The economics against projects worked by hand, and its properties over the sliders' ranges."""
+
 import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -16,6 +16,7 @@ DRY = PLAN.with_values(reefer_share=0.0, rail_share=1.0)
 
 
 # --- stated ratios and currencies ---------------------------------------------------------------------------------
+
 
 def test_stated_growth_is_a_tripling_of_3_06():
     assert economics.ratios().at["export_multiple", "value"] == pytest.approx(3.0556, abs=1e-4)  # 550 / 180
@@ -46,13 +47,20 @@ def test_building_today_costs_5_12_bn_and_the_stated_14_bn_is_2_7_times_that():
 
 # --- the core on a toy project worked by hand ---------------------------------------------------------------------
 
+
 def test_three_year_toy_project_matches_the_hand_calculation_to_the_rouble():
     # Year 0: 600 mn spent. Year 1: 400 mn spent, opens for 12 months; rent 1,000 mn and fixed cost 1,000 mn in
     # year-0 prices. Year 2: rent 1,000 mn, fixed cost 200 mn. Prices +10 % a year (index 1, 1.1, 1.21); rate 10 %;
     # tax 20 %; the 1,000 mn investment depreciated over 2 years; cap rate 50 %.
-    inp = economics.Inputs(year=np.array([0, 1, 2]), k=np.array([0.0, 1.0, 2.0]), index=np.array([1.0, 1.1, 1.21]),
-                           months=np.array([0.0, 12.0, 12.0]), investment=np.array([600e6, 400e6, 0.0]),
-                           rent=np.array([0.0, 1000e6, 1000e6]), opex_fixed=np.array([0.0, 1000e6, 200e6]))
+    inp = economics.Inputs(
+        year=np.array([0, 1, 2]),
+        k=np.array([0.0, 1.0, 2.0]),
+        index=np.array([1.0, 1.1, 1.21]),
+        months=np.array([0.0, 12.0, 12.0]),
+        investment=np.array([600e6, 400e6, 0.0]),
+        rent=np.array([0.0, 1000e6, 1000e6]),
+        opex_fixed=np.array([0.0, 1000e6, 200e6]),
+    )
     out = economics.project(inp, rate=0.10, tax_rate=0.20, life_years=2.0, cap_rate=0.5)
     # indexed rent: 1,000 × 1.1 = 1,100 mn; 1,000 × 1.21 = 1,210 mn
     np.testing.assert_allclose(out["rent"], [0, 1_100e6, 1_210e6])
@@ -91,6 +99,7 @@ def test_payback_within_the_year_is_interpolated():
 
 # --- conventions --------------------------------------------------------------------------------------------------
 
+
 def test_nominal_and_real_conventions_give_the_same_npv():
     for s in (PLAN, PLAN.with_values(delay_months=9, cpi_long_run=0.1, risk_premium=0.07)):
         nominal, real = economics.cash_flows(s), economics.cash_flows(s.with_values(convention="real"))
@@ -102,7 +111,9 @@ def test_with_flat_inflation_the_real_rate_is_1_plus_n_over_1_plus_i_minus_1():
     flows = economics.cash_flows(PLAN.with_values(convention="real")).set_index("year")
     # from 2027 inflation is the flat 4 %: real rate = 1.182 / 1.04 − 1 = 0.1365385
     assert flows.at[2030, "discount_rate"] == pytest.approx(0.1365385, abs=1e-7)
-    assert flows.at[2030, "discount_factor"] / flows.at[2029, "discount_factor"] == pytest.approx(1 / 1.1365385, rel=1e-7)
+    assert flows.at[2030, "discount_factor"] / flows.at[2029, "discount_factor"] == pytest.approx(
+        1 / 1.1365385, rel=1e-7
+    )
     # in 2026 inflation is the cited 5.0 %: 1.182 / 1.05 − 1 = 0.1257143
     assert flows.at[2026, "discount_rate"] == pytest.approx(0.1257143, abs=1e-7)
 
@@ -148,6 +159,7 @@ def test_streams_sum_to_net_and_every_stream_is_in_the_table():
 
 # --- outputs ------------------------------------------------------------------------------------------------------
 
+
 def test_break_even_tariff_gives_an_npv_within_one_rouble_of_zero():
     be = economics.appraisal(PLAN).breakeven["handling_rub_per_feu"]
     assert be.status == "found"
@@ -155,8 +167,11 @@ def test_break_even_tariff_gives_an_npv_within_one_rouble_of_zero():
 
 
 def test_break_even_out_of_range_is_said_so():
-    be = economics.breakeven(PLAN.with_values(handling_rub_per_feu=60_000, rent_rub_per_m2_year=16_000, risk_premium=0.0,
-                                              risk_free_rate=0.07))
+    be = economics.breakeven(
+        PLAN.with_values(
+            handling_rub_per_feu=60_000, rent_rub_per_m2_year=16_000, risk_premium=0.0, risk_free_rate=0.07
+        )
+    )
     assert be["attainment"].status == "below_range" and be["attainment"].value is None
     be = economics.breakeven(PLAN.with_values(handling_rub_per_feu=5_000, rent_rub_per_m2_year=6_000))
     assert be["attainment"].status == "above_range" and be["attainment"].value is None
@@ -177,13 +192,19 @@ def test_npv_distribution_quantiles_and_chance():
 def test_npv_distribution_by_opening_month_equals_every_path_computed():
     delay, attain = band_draws(PLAN, 300)
     rng = np.random.default_rng(7)
-    over = {"delay_months": delay, "attainment": attain, "handling_rub_per_feu": rng.uniform(5_000, 60_000, 300),
-            "ancillary_rub_per_feu": rng.uniform(0, 30_000, 300), "opex_fixed_rub_per_m2_year": rng.uniform(1_000, 5_000, 300),
-            "opex_var_rub_per_feu": rng.uniform(2_000, 15_000, 300)}
+    over = {
+        "delay_months": delay,
+        "attainment": attain,
+        "handling_rub_per_feu": rng.uniform(5_000, 60_000, 300),
+        "ancillary_rub_per_feu": rng.uniform(0, 30_000, 300),
+        "opex_fixed_rub_per_m2_year": rng.uniform(1_000, 5_000, 300),
+        "opex_var_rub_per_feu": rng.uniform(2_000, 15_000, 300),
+    }
     np.testing.assert_allclose(economics._npv_draws(PLAN, over), economics.npv_paths(PLAN, over), rtol=1e-9, atol=1e-2)
 
 
 # --- the engine against the capacity model's monthly boxes --------------------------------------------------------
+
 
 def _value(param: str) -> st.SearchStrategy:
     lo, hi = float(tables().assumptions.at[param, "min"]), float(tables().assumptions.at[param, "max"])
@@ -203,9 +224,16 @@ def test_closed_form_npv_equals_the_cash_flow_table(s):
     assert economics.npv_paths(s)[0] == pytest.approx(economics.npv(s), rel=1e-9, abs=1e-2)
 
 
-@pytest.mark.parametrize("s", [PLAN, PLAN.with_values(shape="linear", delay_months=7, attainment=0.6,
-                                                      growth_after_pct=5.5, horizon_years=12, risk_premium=0.08)],
-                         ids=["plan", "linear-late"])
+@pytest.mark.parametrize(
+    "s",
+    [
+        PLAN,
+        PLAN.with_values(
+            shape="linear", delay_months=7, attainment=0.6, growth_after_pct=5.5, horizon_years=12, risk_premium=0.08
+        ),
+    ],
+    ids=["plan", "linear-late"],
+)
 def test_sensitivity_equals_one_scenario_at_a_time(s):
     got = economics.sensitivity(s).set_index("param")
     a = tables().assumptions
@@ -218,12 +246,13 @@ def test_sensitivity_equals_one_scenario_at_a_time(s):
 
 # --- properties ---------------------------------------------------------------------------------------------------
 
+
 def _last_outlay_k(s: Scenario) -> float | None:
     """Discount exponent of the last negative flow when the flows are conventional (− … − then + … +), else None."""
     flows = economics.cash_flows(s)
     net, k = flows["net"].to_numpy(), (flows["year"] - economics.price_year()).to_numpy(dtype=float)
     neg = np.nonzero(net < 0)[0]
-    if neg.size == 0 or (net[neg[-1] + 1:] < 0).any() or (net[: neg[-1] + 1] > 0).any() or neg[-1] == net.size - 1:
+    if neg.size == 0 or (net[neg[-1] + 1 :] < 0).any() or (net[: neg[-1] + 1] > 0).any() or neg[-1] == net.size - 1:
         return None
     return float(k[neg[-1]])
 
@@ -244,7 +273,11 @@ def test_npv_falls_as_the_discount_rate_rises(s, p1, p2):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.floats(2_000, 15_000), st.floats(2_000, 15_000), st.sampled_from(["opex_var_rub_per_feu", "opex_fixed_rub_per_m2_year"]))
+@given(
+    st.floats(2_000, 15_000),
+    st.floats(2_000, 15_000),
+    st.sampled_from(["opex_var_rub_per_feu", "opex_fixed_rub_per_m2_year"]),
+)
 def test_break_even_tariff_rises_with_operating_cost(x1, x2, param):
     lo_, hi_ = float(tables().assumptions.at[param, "min"]), float(tables().assumptions.at[param, "max"])
     a, b = sorted((min(max(x1, lo_), hi_), min(max(x2, lo_), hi_)))
@@ -256,8 +289,11 @@ def test_break_even_tariff_rises_with_operating_cost(x1, x2, param):
 
 
 _ends = st.fixed_dictionaries(
-    {p: st.sampled_from([float(tables().assumptions.at[p, "min"]), float(tables().assumptions.at[p, "max"])])
-     for p in tables().assumptions.index}).map(lambda v: PLAN.with_values(**v))
+    {
+        p: st.sampled_from([float(tables().assumptions.at[p, "min"]), float(tables().assumptions.at[p, "max"])])
+        for p in tables().assumptions.index
+    }
+).map(lambda v: PLAN.with_values(**v))
 
 
 @settings(max_examples=40, deadline=None)
@@ -267,8 +303,14 @@ def test_no_nan_or_infinity_at_slider_bounds(s, convention):
     ap = economics.appraisal(s)
     numeric = ap.flows.select_dtypes("number").to_numpy()
     assert np.isfinite(numeric).all()
-    for x in (ap.npv, ap.peak_funding, ap.irr, ap.payback, ap.discounted_payback,
-              *(b.value for b in ap.breakeven.values())):
+    for x in (
+        ap.npv,
+        ap.peak_funding,
+        ap.irr,
+        ap.payback,
+        ap.discounted_payback,
+        *(b.value for b in ap.breakeven.values()),
+    ):
         assert x is None or np.isfinite(x)
     d = economics.npv_distribution(s, n_paths=500)
     assert np.isfinite(d["npv"]).all()
@@ -277,22 +319,27 @@ def test_no_nan_or_infinity_at_slider_bounds(s, convention):
 
 # --- the macro table ----------------------------------------------------------------------------------------------
 
+
 def test_cited_cpi_indexes_2025_prices():
     infl = economics.inflation(np.arange(2024, 2029), 0.04)
     np.testing.assert_allclose(infl, [0.0952, 0.0559, 0.05, 0.04, 0.04])  # Rosstat 2024, 2025; CBR midpoint 2026
 
 
 def test_a_macro_row_with_a_gap_in_cpi_years_is_refused(tmp_path):
-    text = (DATA_DIR / "macro.csv").read_text(encoding="utf-8").replace(
-        "cpi_2025,cpi_dec_dec,2025", "cpi_2025,cpi_dec_dec,2023")
+    text = (
+        (DATA_DIR / "macro.csv")
+        .read_text(encoding="utf-8")
+        .replace("cpi_2025,cpi_dec_dec,2025", "cpi_2025,cpi_dec_dec,2023")
+    )
     (tmp_path / "macro.csv").write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match="without a gap"):
         load_macro(tmp_path / "macro.csv")
 
 
 def test_a_macro_forecast_outside_its_range_is_refused_naming_the_row(tmp_path):
-    text = (DATA_DIR / "macro.csv").read_text(encoding="utf-8").replace(
-        "2026,0.05,0.045,0.055", "2026,0.06,0.045,0.055")
+    text = (
+        (DATA_DIR / "macro.csv").read_text(encoding="utf-8").replace("2026,0.05,0.045,0.055", "2026,0.06,0.045,0.055")
+    )
     (tmp_path / "macro.csv").write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match="row 4, column 'value'"):
         load_macro(tmp_path / "macro.csv")

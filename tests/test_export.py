@@ -3,6 +3,7 @@
 Expected values are written by hand. PNG/SVG tests need Chromium and are skipped, with the
 reason, only when ``image_export_available()`` says so.
 """
+
 from __future__ import annotations
 
 import copy
@@ -38,24 +39,25 @@ def make_fig(title: str = "Export test chart") -> go.Figure:
     x = [dt.datetime(2026, 1, 1), dt.datetime(2026, 2, 1), dt.datetime(2026, 3, 1)]
     fig = go.Figure(go.Scatter(x=x, y=[1.5, 123456.7, 42.0], name="tonnes"))
     fig.update_layout(title_text=title, margin={"t": 60, "b": 90})
-    fig.add_annotation(text="Source: test footnote", xref="paper", yref="paper", x=0, y=-0.2,
-                       showarrow=False)
+    fig.add_annotation(text="Source: test footnote", xref="paper", yref="paper", x=0, y=-0.2, showarrow=False)
     return fig
 
 
 def make_df() -> pd.DataFrame:
-    return pd.DataFrame({
-        "month": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01",
-                                 "2026-05-01", "2026-06-01"]),
-        "value": [-5.0, 123456.7, 0.25, 3.0, -1.5, 7.0],
-        "text": INJECTIONS,
-        "region": ["Селятино", "Алматы", "Kazakhstan", "Китай", "plain", "ёжик"],
-    })
+    return pd.DataFrame(
+        {
+            "month": pd.to_datetime(
+                ["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01"]
+            ),
+            "value": [-5.0, 123456.7, 0.25, 3.0, -1.5, 7.0],
+            "text": INJECTIONS,
+            "region": ["Селятино", "Алматы", "Kazakhstan", "Китай", "plain", "ёжик"],
+        }
+    )
 
 
 def make_sources() -> pd.DataFrame:
-    return pd.DataFrame({"source": ["Росстат", "=HYPERLINK(\"http://x\")"],
-                         "url": ["https://rosstat.gov.ru", "n/a"]})
+    return pd.DataFrame({"source": ["Росстат", '=HYPERLINK("http://x")'], "url": ["https://rosstat.gov.ru", "n/a"]})
 
 
 EXPECTED_TEXT = ["'=1+1", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx"]
@@ -81,6 +83,7 @@ def external_urls(page: str) -> list[str]:
 
 # --- sanitizing / CSV / XLSX -------------------------------------------------------------
 
+
 def test_sanitize_cells_prefixes_text_only_and_copies():
     df = make_df().rename(columns={"text": "=evil"})
     before = df.copy()
@@ -96,8 +99,14 @@ def test_csv_bom_roundtrip_and_injection():
     assert raw.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     assert list(back.columns) == ["month", "value", "text", "region"]
-    assert back["month"].tolist() == ["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01",
-                                      "2026-05-01", "2026-06-01"]
+    assert back["month"].tolist() == [
+        "2026-01-01",
+        "2026-02-01",
+        "2026-03-01",
+        "2026-04-01",
+        "2026-05-01",
+        "2026-06-01",
+    ]
     assert back["value"].tolist() == [-5.0, 123456.7, 0.25, 3.0, -1.5, 7.0]
     assert back["text"].tolist() == EXPECTED_TEXT
     assert back["region"].tolist() == ["Селятино", "Алматы", "Kazakhstan", "Китай", "plain", "ёжик"]
@@ -124,12 +133,16 @@ def test_xlsx_roundtrip_all_sheets():
     scen = sheets["scenario"]
     assert list(scen.columns) == ["key", "value"]
     assert dict(zip(scen["key"], scen["value"].astype(str))) == {
-        "scenario": "Задержка 6 мес", "delay_months": "6", "formula": "'=cmd|' /C calc'!A0"}
-    assert sheets["sources"]["source"].tolist() == ["Росстат", "'=HYPERLINK(\"http://x\")"]
+        "scenario": "Задержка 6 мес",
+        "delay_months": "6",
+        "formula": "'=cmd|' /C calc'!A0",
+    }
+    assert sheets["sources"]["source"].tolist() == ["Росстат", '\'=HYPERLINK("http://x")']
 
 
 def test_xlsx_cells_are_strings_not_formulas():
     from openpyxl import load_workbook
+
     wb = load_workbook(io.BytesIO(ex.to_xlsx_bytes(make_df(), {"k": "v"})))
     ws = wb["data"]
     assert [ws.cell(r, 3).data_type for r in range(2, 8)] == ["s"] * 6
@@ -138,6 +151,7 @@ def test_xlsx_cells_are_strings_not_formulas():
 
 
 # --- HTML --------------------------------------------------------------------------------
+
 
 def test_html_is_self_contained():
     page = ex.to_html_bytes(make_fig(), "Проекция <test>").decode("utf-8")
@@ -151,14 +165,18 @@ def test_html_is_self_contained():
 
 
 def test_report_html_embeds_plotly_once():
-    items = [ex.ChartItem(f"chart-{i}", f"Chart <{i}>", make_fig(f"Fig {i}"), make_df())
-             for i in range(3)]
-    page = ex.report_html(items, "Отчёт", ["**Intro** <b>", "- one", "- **two**"], make_sources(),
-                          lang="ru").decode("utf-8")
+    items = [ex.ChartItem(f"chart-{i}", f"Chart <{i}>", make_fig(f"Fig {i}"), make_df()) for i in range(3)]
+    page = ex.report_html(items, "Отчёт", ["**Intro** <b>", "- one", "- **two**"], make_sources(), lang="ru").decode(
+        "utf-8"
+    )
     assert page.count("* plotly.js v") == 1
     assert '<html lang="ru">' in page and "<title>Отчёт</title>" in page
     assert [h for h in re.findall(r"<h2>(.*?)</h2>", page)] == [
-        "Chart &lt;0&gt;", "Chart &lt;1&gt;", "Chart &lt;2&gt;", "Источники"]
+        "Chart &lt;0&gt;",
+        "Chart &lt;1&gt;",
+        "Chart &lt;2&gt;",
+        "Источники",
+    ]
     assert "<p><strong>Intro</strong> &lt;b&gt;</p>" in page
     assert "<ul>\n<li>one</li>\n<li><strong>two</strong></li>\n</ul>" in page
     assert page.count("Селятино") == 3 and "Росстат" in page and "2026-03-01" in page
@@ -172,6 +190,7 @@ def test_report_html_escapes_table_cells():
 
 
 # --- annotate / file names ---------------------------------------------------------------
+
 
 def test_annotate_for_export_new_figure_caption_below_footnote():
     fig = make_fig()  # no layout.height: plotly's 450 px; margin t=60 b=90; footnote at paper y=-0.2
@@ -196,11 +215,11 @@ def test_annotate_for_export_new_figure_caption_below_footnote():
 
 def test_annotate_for_export_pins_pixel_footnote_and_legend():
     fig = make_fig()
-    fig.update_layout(height=440, margin={"t": 64, "b": 118},
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.13})
+    fig.update_layout(height=440, margin={"t": 64, "b": 118}, legend={"orientation": "h", "yanchor": "top", "y": -0.13})
     fig.layout.annotations = []
-    fig.add_annotation(text="Source", xref="paper", yref="paper", x=0, y=0, yshift=-112,
-                       yanchor="bottom", showarrow=False)
+    fig.add_annotation(
+        text="Source", xref="paper", yref="paper", x=0, y=0, yshift=-112, yanchor="bottom", showarrow=False
+    )
     out = ex.annotate_for_export(fig, "caption")
     b = out.layout.margin.b
     assert out.layout.annotations[0].yshift == -112  # pixel-placed footnote unchanged
@@ -211,22 +230,22 @@ def test_annotate_for_export_pins_pixel_footnote_and_legend():
 
 
 def test_file_name():
-    assert ex.file_name("export-projection", "delayed-6m", DAY, "png") == \
-        "export-projection_delayed-6m_2026-11-24.png"
+    assert ex.file_name("export-projection", "delayed-6m", DAY, "png") == "export-projection_delayed-6m_2026-11-24.png"
     name = ex.file_name("../Projection/ Café", "", DAY, ".XLSX")
     assert name == "projection-cafe_scenario_2026-11-24.xlsx"
     assert "/" not in name and "\\" not in name
     assert ex.file_name("!!!", "Прогноз", DAY, "") == "chart_scenario_2026-11-24.bin"
-    assert ex.file_name("x" * 500, "s", dt.datetime(2026, 11, 24, 13, 5), "png") == \
-        f"{'x' * 60}_s_2026-11-24.png"
+    assert ex.file_name("x" * 500, "s", dt.datetime(2026, 11, 24, 13, 5), "png") == f"{'x' * 60}_s_2026-11-24.png"
 
 
 # --- images ------------------------------------------------------------------------------
+
 
 @needs_images
 @pytest.mark.parametrize("annotated", [False, True])
 def test_png_is_3200x1800(annotated):
     from PIL import Image
+
     fig = ex.annotate_for_export(make_fig(), "caption") if annotated else make_fig()
     img = Image.open(io.BytesIO(ex.to_png_bytes(fig)))
     img.load()
@@ -269,8 +288,7 @@ def test_missing_chromium_gives_clear_error(monkeypatch):
         ex.to_png_bytes(make_fig())
     with pytest.raises(ex.ImageExportUnavailable):
         ex.to_svg_bytes(make_fig())
-    raw = ex.report_zip([ex.ChartItem("a", "A", make_fig(), make_df())], {}, make_sources(),
-                        "# R", "s", DAY)
+    raw = ex.report_zip([ex.ChartItem("a", "A", make_fig(), make_df())], {}, make_sources(), "# R", "s", DAY)
     zf = zipfile.ZipFile(io.BytesIO(raw))
     assert not [n for n in zf.namelist() if n.startswith("charts/")]
     assert "not included" in zf.read("README.md").decode()
@@ -287,7 +305,8 @@ def test_chromium_that_cannot_start_fails_fast_and_clearly():
         "    ex.to_png_bytes(go.Figure())\n"
         "except ex.ImageExportUnavailable as e:\n"
         "    print('RAISED', round(time.perf_counter() - t), e)\n"
-        "print('AVAILABLE', ex.image_export_available())\n")
+        "print('AVAILABLE', ex.image_export_available())\n"
+    )
     env = {**os.environ, "BROWSER_PATH": "/bin/false", "PYTHONPATH": str(ROOT)}
     run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert "RAISED" in run.stdout and "failed to start" in run.stdout, run.stdout + run.stderr[-2000:]
@@ -297,6 +316,7 @@ def test_chromium_that_cannot_start_fails_fast_and_clearly():
 
 # --- ZIP ---------------------------------------------------------------------------------
 
+
 def readme_files(readme: str) -> list[str]:
     section = readme.split("## Files", 1)[1]
     return re.findall(r"^- `([^`]+)`$", section, flags=re.M)
@@ -304,11 +324,12 @@ def readme_files(readme: str) -> list[str]:
 
 @pytest.mark.parametrize("images", [pytest.param(True, marks=needs_images), False])
 def test_report_zip_contents(images):
-    items = [ex.ChartItem("projection", "Projection", make_fig(), make_df()),
-             ex.ChartItem("capacity", "Capacity", make_fig("Capacity"), make_df().head(2))]
+    items = [
+        ex.ChartItem("projection", "Projection", make_fig(), make_df()),
+        ex.ChartItem("capacity", "Capacity", make_fig("Capacity"), make_df().head(2)),
+    ]
     scenario = {"name": "Задержка", "delay_months": 6, "start": dt.date(2026, 1, 1)}
-    raw = ex.report_zip(items, scenario, make_sources(), "# Отчёт\n\nIntro.", "delayed-6m", DAY,
-                        images=images)
+    raw = ex.report_zip(items, scenario, make_sources(), "# Отчёт\n\nIntro.", "delayed-6m", DAY, images=images)
     zf = zipfile.ZipFile(io.BytesIO(raw))
     assert zf.testzip() is None
     names = zf.namelist()
@@ -318,17 +339,24 @@ def test_report_zip_contents(images):
     assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in zf.infolist())
     charts = sorted(n for n in names if n.startswith("charts/"))
     if images:
-        assert charts == ["charts/capacity_delayed-6m_2026-11-24.png",
-                          "charts/capacity_delayed-6m_2026-11-24.svg",
-                          "charts/projection_delayed-6m_2026-11-24.png",
-                          "charts/projection_delayed-6m_2026-11-24.svg"]
+        assert charts == [
+            "charts/capacity_delayed-6m_2026-11-24.png",
+            "charts/capacity_delayed-6m_2026-11-24.svg",
+            "charts/projection_delayed-6m_2026-11-24.png",
+            "charts/projection_delayed-6m_2026-11-24.svg",
+        ]
         from PIL import Image
+
         assert Image.open(io.BytesIO(zf.read(charts[0]))).size == (3200, 1800)
         ET.fromstring(zf.read(charts[1]))
     else:
         assert charts == [] and "not included" in readme
     assert sorted(n for n in names if n.startswith("data/")) == [
-        "data/capacity.csv", "data/capacity.xlsx", "data/projection.csv", "data/projection.xlsx"]
+        "data/capacity.csv",
+        "data/capacity.xlsx",
+        "data/projection.csv",
+        "data/projection.xlsx",
+    ]
     text = zf.read("scenario.json").decode("utf-8")
     assert "Задержка" in text  # ensure_ascii=False
     assert json.loads(text) == {"name": "Задержка", "delay_months": 6, "start": "2026-01-01"}
@@ -337,9 +365,12 @@ def test_report_zip_contents(images):
     xlsx = pd.read_excel(io.BytesIO(zf.read("data/capacity.xlsx")), sheet_name=None)
     assert list(xlsx) == ["data", "scenario", "sources"] and len(xlsx["data"]) == 2
     assert dict(zip(xlsx["scenario"]["key"], xlsx["scenario"]["value"].astype(str))) == {
-        "name": "Задержка", "delay_months": "6", "start": "2026-01-01"}
+        "name": "Задержка",
+        "delay_months": "6",
+        "start": "2026-01-01",
+    }
     src = pd.read_csv(io.BytesIO(zf.read("sources.csv")), encoding="utf-8-sig")
-    assert src["source"].tolist() == ["Росстат", "'=HYPERLINK(\"http://x\")"]
+    assert src["source"].tolist() == ["Росстат", '\'=HYPERLINK("http://x")']
 
 
 def test_report_zip_rejects_duplicate_chart_ids():

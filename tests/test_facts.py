@@ -1,4 +1,5 @@
 """The cited tables: every stated figure of the seed report is there, typed and cited."""
+
 from pathlib import Path
 
 import pandas as pd
@@ -44,8 +45,12 @@ def test_every_figure_carries_a_citation_and_the_publication_date():
 
 def test_the_agrohub_parts_are_listed():
     ids = set(tables().facts.index)
-    assert {"agrohub_container_terminal", "agrohub_warehouses", "agrohub_customs_terminal",
-            "agrohub_wholesale_centre"} <= ids
+    assert {
+        "agrohub_container_terminal",
+        "agrohub_warehouses",
+        "agrohub_customs_terminal",
+        "agrohub_wholesale_centre",
+    } <= ids
 
 
 def test_open_points_are_recorded_not_invented():
@@ -74,8 +79,10 @@ def _write(tmp_path, name, text):
     return p
 
 
-HEADER = ("id,entity,metric,entity_ru,metric_ru,value,unit,when,when_precision,as_of,stated_as,speaker,source,locator,"
-          "note,speaker_ru,source_ru,note_ru\n")
+HEADER = (
+    "id,entity,metric,entity_ru,metric_ru,value,unit,when,when_precision,as_of,stated_as,speaker,source,locator,"
+    "note,speaker_ru,source_ru,note_ru\n"
+)
 GOOD = "x,E,m,Э,м,1,RUB,,,2025-09-10,s,sp,src,para. 1,,гов,ист,\n"
 DATE = "d,E,m,Э,м,,date,2024-06-01,month,2025-09-10,июнь 2024,sp,src,para. 1,n,гов,ист,з\n"
 
@@ -111,16 +118,23 @@ def test_a_missing_citation_is_refused(tmp_path):
 
 def test_a_date_figure_needs_its_precision_and_a_month_its_first_day(tmp_path):
     assert load_facts(_write(tmp_path, "facts.csv", HEADER + DATE)).at["d", "when_precision"] == "month"
-    for bad, column in ((DATE.replace(",month,", ",,"), "when_precision"), (DATE.replace(",month,", ",week,"), "when_precision"),
-                        (DATE.replace("2024-06-01", "2024-06-15"), "when"), (GOOD.replace(",,,2025", ",,day,2025"), "when_precision")):
+    for bad, column in (
+        (DATE.replace(",month,", ",,"), "when_precision"),
+        (DATE.replace(",month,", ",week,"), "when_precision"),
+        (DATE.replace("2024-06-01", "2024-06-15"), "when"),
+        (GOOD.replace(",,,2025", ",,day,2025"), "when_precision"),
+    ):
         with pytest.raises(DataError) as e:
             load_facts(_write(tmp_path, "facts.csv", HEADER + bad))
         assert (e.value.row, e.value.column) == (2, column), bad
 
 
 def test_a_note_and_the_speaker_need_their_russian(tmp_path):
-    for bad, column in ((DATE.replace(",з\n", ",\n"), "note_ru"), (GOOD.replace(",гов,", ",,"), "speaker_ru"),
-                        (GOOD.replace(",ист,", ",,"), "source_ru")):
+    for bad, column in (
+        (DATE.replace(",з\n", ",\n"), "note_ru"),
+        (GOOD.replace(",гов,", ",,"), "speaker_ru"),
+        (GOOD.replace(",ист,", ",,"), "source_ru"),
+    ):
         with pytest.raises(DataError) as e:
             load_facts(_write(tmp_path, "facts.csv", HEADER + bad))
         assert (e.value.row, e.value.column) == (2, column), bad
@@ -132,8 +146,11 @@ def test_the_report_s_wording_keeps_its_decimal_comma():
 
 
 def test_a_default_outside_its_range_is_refused(tmp_path):
-    p = _write(tmp_path, "assumptions.csv",
-               "id,group,default,min,max,step,unit,source,estimate,source_ru\nx,g,30,0,10,1,t/FEU,src,false,ист\n")
+    p = _write(
+        tmp_path,
+        "assumptions.csv",
+        "id,group,default,min,max,step,unit,source,estimate,source_ru\nx,g,30,0,10,1,t/FEU,src,false,ист\n",
+    )
     with pytest.raises(DataError) as e:
         load_assumptions(p)
     assert e.value.row == 2
@@ -153,8 +170,11 @@ def test_every_preset_has_a_stated_reason_and_no_reason_is_orphaned(tmp_path):
     assert set(reasons.index) == set(tables().presets["preset"])
     head = "preset,reason_en,reason_ru\n"
     rows = "".join(f"{n},why,почему\n" for n in reasons.index)
-    for text, column in ((head + rows + "nope,why,почему\n", "preset"), (head + rows.split("\n", 1)[1], "preset"),
-                         (head + rows.replace("почему", "", 1), "reason_ru")):
+    for text, column in (
+        (head + rows + "nope,why,почему\n", "preset"),
+        (head + rows.split("\n", 1)[1], "preset"),
+        (head + rows.replace("почему", "", 1), "reason_ru"),
+    ):
         with pytest.raises(DataError) as e:
             load_preset_reasons(_write(tmp_path, "preset_reasons.csv", text))
         assert e.value.column == column, text
@@ -162,9 +182,11 @@ def test_every_preset_has_a_stated_reason_and_no_reason_is_orphaned(tmp_path):
 
 # --- corridor chain: links and seasonal profiles ------------------------------------------------------------------
 
+
 def _chain_file(tmp_path, name, edit):
     """A copy of data/<name> with ``edit(lines)`` applied to its lines (header = lines[0])."""
     from components.facts import DATA_DIR
+
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     edit(lines)
     p = tmp_path / name
@@ -174,9 +196,18 @@ def _chain_file(tmp_path, name, edit):
 
 def test_every_link_of_the_chain_is_cited_and_in_order():
     from components.facts import links
+
     lk = links()
-    assert list(lk.index) == ["selyatino_warehouse", "selyatino_cold", "selyatino_terminal", "line_service",
-                              "ru_kz_border", "agrohub_terminal", "dostyk_alashankou", "altynkol_khorgos"]
+    assert list(lk.index) == [
+        "selyatino_warehouse",
+        "selyatino_cold",
+        "selyatino_terminal",
+        "line_service",
+        "ru_kz_border",
+        "agrohub_terminal",
+        "dostyk_alashankou",
+        "altynkol_khorgos",
+    ]
     assert (lk["source"].str.len() > 20).all() and lk["reliability"].notna().all()
     # research: Dostyk-Alashankou 14 trains/day (plan 28); Russia-Kazakhstan norm 75 trains/day
     assert (lk.at["dostyk_alashankou", "capacity"], lk.at["dostyk_alashankou", "capacity_max"]) == (14, 28)
@@ -200,23 +231,28 @@ def _set(row, column, value):
         buf = io.StringIO()
         csv.writer(buf, lineterminator="").writerow(cells)
         lines[row - 1] = buf.getvalue()
+
     return edit
 
 
-@pytest.mark.parametrize("row,column,value,problem_column", [
-    (3, "capacity", "70000", "capacity"),           # default above its max (cold store: max 60,000 t)
-    (3, "capacity_unit", "pallets", "capacity_unit"),
-    (6, "reliability", "high", "reliability"),
-    (7, "source", "", "source"),
-    (7, "source_ru", "", "source_ru"),
-    (5, "capacity_from", "scenario:trains_a_week", "capacity_from"),
-    (2, "capacity", "65000", "capacity"),           # capacity given twice: figure and fact:selyatino_area
-    (8, "share_open", "0.5", "share_open"),         # above share_open_max 0.1
-    (8, "time_congested_h", "10", "time_congested_h"),  # congested faster than typical (30.5 h)
-    (4, "estimate", "maybe", "estimate"),
-])
+@pytest.mark.parametrize(
+    "row,column,value,problem_column",
+    [
+        (3, "capacity", "70000", "capacity"),  # default above its max (cold store: max 60,000 t)
+        (3, "capacity_unit", "pallets", "capacity_unit"),
+        (6, "reliability", "high", "reliability"),
+        (7, "source", "", "source"),
+        (7, "source_ru", "", "source_ru"),
+        (5, "capacity_from", "scenario:trains_a_week", "capacity_from"),
+        (2, "capacity", "65000", "capacity"),  # capacity given twice: figure and fact:selyatino_area
+        (8, "share_open", "0.5", "share_open"),  # above share_open_max 0.1
+        (8, "time_congested_h", "10", "time_congested_h"),  # congested faster than typical (30.5 h)
+        (4, "estimate", "maybe", "estimate"),
+    ],
+)
 def test_a_bad_link_row_is_refused_naming_file_row_and_column(tmp_path, row, column, value, problem_column):
     from components.facts import load_links
+
     p = _chain_file(tmp_path, "links.csv", _set(row, column, value))
     with pytest.raises(DataError) as e:
         load_links(p)
@@ -225,6 +261,7 @@ def test_a_bad_link_row_is_refused_naming_file_row_and_column(tmp_path, row, col
 
 def test_profiles_have_twelve_weights_summing_to_one():
     from components.facts import profiles
+
     p = profiles()
     assert set(p["profile"]) == {"agri_mix", "even", "grain_heavy"}
     sums = p.groupby("profile")["weight"].sum()
@@ -236,9 +273,13 @@ def test_profiles_have_twelve_weights_summing_to_one():
 
 def test_a_profile_that_does_not_sum_to_one_or_misses_a_month_is_refused(tmp_path):
     from components.facts import load_profiles
+
     # row 14 = even, January (agri_mix takes rows 2-13)
-    for edit, column in ((_set(14, "weight", "0.2"), "weight"), (lambda lines: lines.pop(14), "month"),
-                         (_set(14, "reliability", "sure"), "reliability")):
+    for edit, column in (
+        (_set(14, "weight", "0.2"), "weight"),
+        (lambda lines: lines.pop(14), "month"),
+        (_set(14, "reliability", "sure"), "reliability"),
+    ):
         with pytest.raises(DataError) as e:
             load_profiles(_chain_file(tmp_path, "seasonality.csv", edit))
         assert (e.value.file, e.value.column) == ("seasonality.csv", column)

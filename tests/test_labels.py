@@ -6,6 +6,7 @@ are read from ``data/facts.csv`` and written the ways a label could spell them; 
 placeholders (``{target_kt}``, ``{area}``, ``{completion}``...) that :class:`components.i18n.Labels` fills from
 the data.
 """
+
 from __future__ import annotations
 
 import ast
@@ -42,8 +43,9 @@ def label_calls() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     for path in SOURCES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "L"
-                    and node.args):
+            if not (
+                isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "L" and node.args
+            ):
                 continue
             arg, name = node.args[0], path.relative_to(ROOT).as_posix()
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
@@ -107,8 +109,9 @@ def _spellings() -> dict[str, list[str]]:
         for size, words in ((1e9, ("bn", "млрд")), (1e6, ("mn", "млн")), (1e3, ("thousand", "тыс", "kt"))):
             if v >= size:
                 body = f"{v / size:g}"
-                forms |= {f"{b}{sep}{w}" for b in (body, body.replace(".", ",")) for sep in (" ", "\u00a0", "")
-                          for w in words}
+                forms |= {
+                    f"{b}{sep}{w}" for b in (body, body.replace(".", ",")) for sep in (" ", "\u00a0", "") for w in words
+                }
                 if v % size == 0 and size == 1e3:
                     forms.add(body)  # "550" of "550 kt", "180" of "from 180 to"
                 break
@@ -123,9 +126,15 @@ SPELLINGS = _spellings()
 
 def test_the_figure_spellings_catch_the_known_literals():
     # the check can fail: texts as they were before the figures became placeholders
-    for text in ("How the annual rate moves from 180 to 550 kt/year.", "Заявленная площадь 65 000 м²",
-                 "Delay after April 2026 (months)", "Задержка после апреля 2026 (мес.)", "The stated **14 bn RUB**",
-                 "Агрохаб: 75 га", "1,5 тыс. рабочих мест"):
+    for text in (
+        "How the annual rate moves from 180 to 550 kt/year.",
+        "Заявленная площадь 65 000 м²",
+        "Delay after April 2026 (months)",
+        "Задержка после апреля 2026 (мес.)",
+        "The stated **14 bn RUB**",
+        "Агрохаб: 75 га",
+        "1,5 тыс. рабочих мест",
+    ):
         assert literal_figures(text), text
     assert not literal_figures("{baseline_kt} → {target_kt} kt/year, 10–90 %, 2027, 12 months, 60 FEU")
 

@@ -4,6 +4,7 @@ Two checks: the source of each core module (``components/*.py``) names no ``stre
 each core module in a fresh interpreter leaves ``streamlit`` out of ``sys.modules`` (an indirect import, e.g. a
 core module importing ``components.ui.state``, is caught by the second check only).
 """
+
 import ast
 import subprocess
 import sys
@@ -21,8 +22,11 @@ def test_core_modules_do_not_import_streamlit():
     for path in CORE.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
             offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "streamlit"]
     assert offenders == []
     assert len(list(CORE.glob("*.py"))) >= 5  # the check actually looked at the core
@@ -38,6 +42,11 @@ def test_core_module_loads_without_streamlit_in_a_fresh_interpreter(module):
 
 def test_the_fresh_interpreter_check_sees_streamlit_when_it_is_loaded():
     # the probe itself can fail: a module that pulls in streamlit is reported
-    out = subprocess.run([sys.executable, "-c", "import sys, components.ui.state; print('streamlit' in sys.modules)"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys, components.ui.state; print('streamlit' in sys.modules)"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.stdout.split() == ["True"], out.stderr[-2000:]

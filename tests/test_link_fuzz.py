@@ -6,6 +6,7 @@ gives them) from real parameter names and random text, with values that are in r
 not numbers, huge, repeated or unicode. Values built to be valid or invalid carry their expected verdict, so the
 properties are checked against the data table, not against a copy of the parser.
 """
+
 from __future__ import annotations
 
 import math
@@ -27,9 +28,35 @@ NUMERIC = Scenario.numeric_fields()
 CHOICES = state._choice_values()
 assert set(CHOICE_FIELDS) <= set(CHOICES)  # every scenario choice field is a widget the oracle knows
 ALL_KEYS = [*NUMERIC, *CHOICES]
-SPECIAL = ["nan", "NaN", "-nan", "inf", "-inf", "Infinity", "1e999", "-1e999", "1e-999e", "", " ", "0x10", "1,5",
-           "six", "None", "true", "[]", "١٢٣٤٥٦٧٨٩٠" * 5, "9" * 100_000, "x" * 10_000, "\x00", "🚂", "5 5", "--5",
-           " " * 45 + "5x", "0" * 40 + "99", "1" + "0" * 39 + "e-39x"]
+SPECIAL = [
+    "nan",
+    "NaN",
+    "-nan",
+    "inf",
+    "-inf",
+    "Infinity",
+    "1e999",
+    "-1e999",
+    "1e-999e",
+    "",
+    " ",
+    "0x10",
+    "1,5",
+    "six",
+    "None",
+    "true",
+    "[]",
+    "١٢٣٤٥٦٧٨٩٠" * 5,
+    "9" * 100_000,
+    "x" * 10_000,
+    "\x00",
+    "🚂",
+    "5 5",
+    "--5",
+    " " * 45 + "5x",
+    "0" * 40 + "99",
+    "1" + "0" * 39 + "e-39x",
+]
 #: Whitespace a link may carry around a number (URL-decoded): Python's float() and the slider both ignore it.
 PADS = st.text(st.sampled_from(" \t\n"), max_size=60)
 
@@ -42,6 +69,7 @@ def in_range(key: str, x: float) -> bool:
 
 # --- values with a known verdict -------------------------------------------------------------------------------
 
+
 def valid_value(key: str) -> st.SearchStrategy[tuple[str, float]]:
     """(text, number) in [min, max] of ``key``, written the ways a link may write it, short or long: signs,
     exponents, trailing zeros, up to 60 leading zeros and up to 60 characters of whitespace either side."""
@@ -49,15 +77,23 @@ def valid_value(key: str) -> st.SearchStrategy[tuple[str, float]]:
     x = st.floats(lo, hi, allow_nan=False, allow_infinity=False)
     plain = x.map(lambda v: (repr(v), v))
     padding = st.sampled_from(["+", " ", "", "\t"]), st.sampled_from(["", " ", ".0", ".000"])
-    bounds = st.sampled_from([(repr(lo), lo), (repr(hi), hi), (f"{lo:e}", float(f"{lo:e}")), (f"{hi:g}", float(f"{hi:g}"))])
+    bounds = st.sampled_from(
+        [(repr(lo), lo), (repr(hi), hi), (f"{lo:e}", float(f"{lo:e}")), (f"{hi:g}", float(f"{hi:g}"))]
+    )
     forms = [plain, bounds, st.tuples(plain, padding[0]).map(lambda t: (t[1] + t[0][0] + " ", t[0][1]))]
     if math.ceil(lo) <= math.floor(hi):  # whole numbers, with sign, spaces, leading and trailing zeros
         whole = st.integers(math.ceil(lo), math.floor(hi)).map(lambda i: (str(i), float(i)))
         zeros = st.tuples(whole, st.integers(0, 60)).map(lambda t: ("0" * t[1] + t[0][0], t[0][1]))
         forms += [whole, zeros, st.tuples(whole, *padding).map(lambda t: (t[1] + t[0][0] + t[2], t[0][1]))]
     padded = st.tuples(PADS, st.one_of(*forms), PADS).map(lambda t: (t[0] + t[1][0] + t[2], t[1][1]))
-    return st.one_of(*forms, padded).filter(lambda t: _parses(t[0]) and float(t[0]) == t[1] and in_range(key, t[1])
-                                            and (not whole_number(key) or t[1].is_integer()))
+    return st.one_of(*forms, padded).filter(
+        lambda t: (
+            _parses(t[0])
+            and float(t[0]) == t[1]
+            and in_range(key, t[1])
+            and (not whole_number(key) or t[1].is_integer())
+        )
+    )
 
 
 def invalid_value(key: str) -> st.SearchStrategy[str]:
@@ -66,13 +102,15 @@ def invalid_value(key: str) -> st.SearchStrategy[str]:
     below = st.floats(max_value=lo, exclude_max=True, allow_nan=False).map(repr)
     above = st.floats(min_value=hi, exclude_min=True, allow_nan=False).map(repr)
     words = st.text(st.characters(categories=["L", "P", "S", "Z"]), min_size=1, max_size=30).filter(
-        lambda t: not _parses(t))
+        lambda t: not _parses(t)
+    )
     forms = [below, above, st.sampled_from(SPECIAL), words]
     forms.append(st.tuples(PADS, st.one_of(*forms), PADS).map("".join))  # long and padded, still invalid
     if whole_number(key):  # a fraction on a whole-number slider
         forms.append(st.floats(lo, hi, allow_nan=False).filter(lambda v: not v.is_integer()).map(repr))
     return st.one_of(*forms).filter(
-        lambda t: not (_parses(t) and in_range(key, float(t)) and (not whole_number(key) or float(t).is_integer())))
+        lambda t: not (_parses(t) and in_range(key, float(t)) and (not whole_number(key) or float(t).is_integer()))
+    )
 
 
 def _parses(text: str) -> bool:
@@ -114,23 +152,30 @@ def tagged_params(draw):
 
 # --- arbitrary query dicts --------------------------------------------------------------------------------------
 
-any_value = st.one_of(st.sampled_from(SPECIAL), st.text(max_size=50), st.text(max_size=200),
-                      st.tuples(PADS, st.integers(-50, 50).map(str), PADS).map("".join),
-                      st.floats(allow_nan=True, allow_infinity=True).map(repr),
-                      st.integers(-10**30, 10**30).map(str),
-                      st.sampled_from([v for vs in CHOICES.values() for v in vs]))
+any_value = st.one_of(
+    st.sampled_from(SPECIAL),
+    st.text(max_size=50),
+    st.text(max_size=200),
+    st.tuples(PADS, st.integers(-50, 50).map(str), PADS).map("".join),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.integers(-(10**30), 10**30).map(str),
+    st.sampled_from([v for vs in CHOICES.values() for v in vs]),
+)
 any_key = st.one_of(st.sampled_from(ALL_KEYS), st.text(max_size=80), st.text(min_size=41, max_size=120))
 any_params = st.dictionaries(any_key, st.lists(any_value, max_size=4), max_size=12)
 
 
 # --- parse_params -----------------------------------------------------------------------------------------------
 
+
 def assert_in_ranges(s: Scenario) -> None:
     for field, options in CHOICE_FIELDS.items():
         assert getattr(s, field) in options
     for key in NUMERIC:
         v = getattr(s, key)
-        assert isinstance(v, float) and in_range(key, v), f"{key}={v!r} outside [{A.at[key, 'min']}, {A.at[key, 'max']}]"
+        assert isinstance(v, float) and in_range(key, v), (
+            f"{key}={v!r} outside [{A.at[key, 'min']}, {A.at[key, 'max']}]"
+        )
 
 
 @SETTINGS
@@ -181,6 +226,7 @@ def test_each_bound_and_just_outside(key):
 
 # --- bad_link_params --------------------------------------------------------------------------------------------
 
+
 def expected_bad(params: dict[str, list[str]]) -> Counter:
     """Keys (cut to 40 characters) that a correct checker must name, from the table and the widget options.
 
@@ -190,8 +236,12 @@ def expected_bad(params: dict[str, list[str]]) -> Counter:
         if key in CHOICES:
             ok = len(values) == 1 and values[0] in CHOICES[key]
         elif key in NUMERIC:
-            ok = (len(values) == 1 and _parses(values[0]) and in_range(key, x := float(values[0]))
-                  and (not whole_number(key) or x.is_integer()))  # a whole-number slider takes no fraction
+            ok = (
+                len(values) == 1
+                and _parses(values[0])
+                and in_range(key, x := float(values[0]))
+                and (not whole_number(key) or x.is_integer())
+            )  # a whole-number slider takes no fraction
         else:
             ok = False
         if not ok:

@@ -1,4 +1,5 @@
 """The pure model against numbers worked out by hand from the stated figures."""
+
 import time
 
 import numpy as np
@@ -45,7 +46,9 @@ def test_constant_growth_rate_taking_180kt_to_550kt_in_7_months_is_17_3_percent(
 
 
 def test_in_12_months_the_implied_rate_is_9_8_percent():
-    assert projection.implied_monthly_growth(180_000, 550_000, 12) == pytest.approx(0.09755, abs=1e-5)  # exp(1.116961 / 12) - 1
+    assert projection.implied_monthly_growth(180_000, 550_000, 12) == pytest.approx(
+        0.09755, abs=1e-5
+    )  # exp(1.116961 / 12) - 1
 
 
 def test_growth_after_target_compounds_yearly():
@@ -78,8 +81,12 @@ def test_the_planned_seven_trains_a_week_are_outgrown_in_april_2026_on_a_linear_
     s = PLAN.with_values(shape="linear", reefer_share=0)
     box = capacity.boxes_and_trains(projection.trajectory(s), s)
     assert capacity.first_month_above_service(box) == pd.Timestamp("2026-04-01")
-    assert capacity.first_month_above_service(capacity.boxes_and_trains(projection.trajectory(s),
-                                              s.with_values(service_trains_per_week=8))) is None
+    assert (
+        capacity.first_month_above_service(
+            capacity.boxes_and_trains(projection.trajectory(s), s.with_values(service_trains_per_week=8))
+        )
+        is None
+    )
 
 
 def test_warehouse_need_against_65000_m2():
@@ -97,9 +104,6 @@ def test_two_way_trains_with_60_percent_backhaul_run_80_percent_loaded():
     assert tw["loaded_share"] == pytest.approx(0.8)
     assert tw["east_empty"] == 0
     assert tw["west_empty"] == pytest.approx(tw["east_loaded"] * 0.4)
-
-
-
 
 
 def test_presets_apply_their_values():
@@ -130,9 +134,15 @@ def _band_every_path(s: Scenario, n_paths: int, seed: int = 2025) -> np.ndarray:
     return np.quantile(paths, projection.BAND_QUANTILES, axis=0)
 
 
-@pytest.mark.parametrize("values", [{}, {"shape": "linear", "delay_months": 12, "delay_sd_months": 6},
-                                    {"shape": "constant_growth", "growth_after_pct": -10, "attainment_sd": 0.3},
-                                    {"delay_months": 36, "delay_sd_months": 12, "growth_after_pct": 20}])
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"shape": "linear", "delay_months": 12, "delay_sd_months": 6},
+        {"shape": "constant_growth", "growth_after_pct": -10, "attainment_sd": 0.3},
+        {"delay_months": 36, "delay_sd_months": 12, "growth_after_pct": 20},
+    ],
+)
 def test_band_equals_the_quantiles_of_every_path(values):
     # band() computes the months after the last path's target from one ordering of the paths; that must give
     # the same quantiles as computing each path, one at a time, at every month.
@@ -143,17 +153,28 @@ def test_band_equals_the_quantiles_of_every_path(values):
 
 
 def test_url_parameters_fall_back_to_defaults():
-    s, notes = parse_params({"delay_months": "6", "attainment": "abc", "feu_payload_t": "999",
-                             "bogus": "1", "dwell_days": ["3", "4"]})
+    s, notes = parse_params(
+        {"delay_months": "6", "attainment": "abc", "feu_payload_t": "999", "bogus": "1", "dwell_days": ["3", "4"]}
+    )
     assert s.delay_months == 6 and s.attainment == 1.0 and s.feu_payload_t == 24 and s.dwell_days == 3
-    assert dict(notes) == {"attainment": "invalid", "feu_payload_t": "invalid", "bogus": "unknown",
-                           "dwell_days": "repeated"}
+    assert dict(notes) == {
+        "attainment": "invalid",
+        "feu_payload_t": "invalid",
+        "bogus": "unknown",
+        "dwell_days": "repeated",
+    }
 
 
 scenarios = st.builds(
-    lambda shape, d, a, g, p: PLAN.with_values(shape=shape, delay_months=d, attainment=a, growth_after_pct=g,
-                                                feu_payload_t=p),
-    st.sampled_from(SHAPES), st.integers(0, 36), st.floats(0.3, 1.5), st.floats(-10, 20), st.floats(18, 26.7))
+    lambda shape, d, a, g, p: PLAN.with_values(
+        shape=shape, delay_months=d, attainment=a, growth_after_pct=g, feu_payload_t=p
+    ),
+    st.sampled_from(SHAPES),
+    st.integers(0, 36),
+    st.floats(0.3, 1.5),
+    st.floats(-10, 20),
+    st.floats(18, 26.7),
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,4 +1,5 @@
 """The report pack and the HTML report hold every chart of the dashboard, its data and the sources."""
+
 import io
 import json
 import re
@@ -15,9 +16,21 @@ from components.scenario import Scenario
 DELAYED = Scenario.default().with_values(delay_months=6, shape="linear")
 # Every chart of every page, in page order: Overview, Export projections, Capacity (chain, then boxes and space),
 # Economics, Corridor.
-CHART_IDS = ["stated-exports", "export-projection", "link-utilisation", "link-peaks", "bottleneck-sensitivity",
-             "trains-per-week", "containers", "warehouse-area", "two-way-boxes", "cash-flow", "npv-distribution",
-             "npv-sensitivity", "corridor-map"]
+CHART_IDS = [
+    "stated-exports",
+    "export-projection",
+    "link-utilisation",
+    "link-peaks",
+    "bottleneck-sensitivity",
+    "trains-per-week",
+    "containers",
+    "warehouse-area",
+    "two-way-boxes",
+    "cash-flow",
+    "npv-distribution",
+    "npv-sensitivity",
+    "corridor-map",
+]
 
 
 def test_every_page_chart_is_a_view_with_units_and_a_source_line():

@@ -1,4 +1,5 @@
 """deploy/serve.py: connections to the server get TCP_NODELAY, and the dashboard answers through the script."""
+
 from __future__ import annotations
 
 import asyncio
@@ -52,6 +53,7 @@ def test_the_dashboard_answers_a_slider_move_through_serve():
     port = _free_port()
     proc = start_server(port, launcher="nodelay")  # deploy/serve.py, waited for until /_stcore/health says ok
     try:
+
         async def scenario():
             async with StClient(f"http://127.0.0.1:{port}", timeout=60) as c:
                 await c.open("projections", "")

@@ -3,6 +3,7 @@
 SQLite runs always. PostgreSQL runs when ``CORRIDOR_TEST_PG_URL`` names a server (``.ci/run`` starts one from
 Debian's package); outside CI it is skipped with the reason, under ``CI`` its absence fails.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,8 +57,9 @@ def _corpus_series(name: str) -> tuple[bytes, pd.DataFrame]:
 
 def test_a_saved_upload_reads_back_with_the_same_series_and_hash(db):
     data, series = _corpus_series("good_ru_1c_2026_cp1251.csv")
-    item = db.save_actuals(series, "good_ru_1c_2026_cp1251.csv", data, UPLOADED, upload.PARSER_VERSION,
-                           counted="Китай", owner="browser-a")
+    item = db.save_actuals(
+        series, "good_ru_1c_2026_cp1251.csv", data, UPLOADED, upload.PARSER_VERSION, counted="Китай", owner="browser-a"
+    )
     got = db.load_actuals(item)
     pd.testing.assert_frame_equal(got.series, series)  # every month and every tonne, exactly
     assert got.sha256 == __import__("hashlib").sha256(data).hexdigest() and got.file_size == len(data)
@@ -74,8 +76,9 @@ def test_the_file_hash_is_sha256(db):
 
 def test_floats_survive_the_round_trip_bit_for_bit(db):
     tonnes = [0.1 + 0.2, 1 / 3, 12_345.678901234567, 5e-324, 1e300]
-    s = pd.DataFrame({"month": pd.date_range("2025-01-01", periods=5, freq="MS").astype("datetime64[ns]"),
-                      "tonnes": tonnes})
+    s = pd.DataFrame(
+        {"month": pd.date_range("2025-01-01", periods=5, freq="MS").astype("datetime64[ns]"), "tonnes": tonnes}
+    )
     got = db.load_actuals(db.save_actuals(s, "f.csv", b"x", UPLOADED, "2")).series
     assert got["tonnes"].tolist() == tonnes
 
@@ -125,8 +128,9 @@ def test_nothing_is_listed_without_an_id_except_this_browsers_recent(db):
 
 
 def test_limits_on_rows_names_and_saves_an_hour(db):
-    long = pd.DataFrame({"month": pd.date_range("1900-01-01", periods=store.MAX_SERIES_ROWS + 1, freq="MS"),
-                         "tonnes": 1.0})
+    long = pd.DataFrame(
+        {"month": pd.date_range("1900-01-01", periods=store.MAX_SERIES_ROWS + 1, freq="MS"), "tonnes": 1.0}
+    )
     with pytest.raises(store.LimitExceeded) as err:
         db.save_actuals(long, "long.csv", b"x", UPLOADED, "2")
     assert err.value.what == "rows"
@@ -152,11 +156,17 @@ def test_a_schema_upgrade_from_version_1_keeps_the_data(url):
     old = store.Store(url, migrate=False)
     assert old.migrate(to=1) == 1 and old.version() == 1
     with old.engine.begin() as c:  # a row as version 1 wrote it: no owner, no tombstone, no 'counted'
-        c.execute(sa.text("INSERT INTO saved_actuals (id, file_name, file_size, sha256, uploaded_at, parser_version, "
-                          "series, created_at) VALUES (:id, 'old.csv', 3, :h, :t, '1', :s, :t)"),
-                  {"id": "v1" + "x" * 28, "h": "0" * 64, "t": UPLOADED, "s": '[["2025-09",15000.0]]'})
-        c.execute(sa.text("INSERT INTO saved_scenarios (id, name, fields, created_at) VALUES (:id, 'old', :f, :t)"),
-                  {"id": "v1" + "y" * 28, "f": '{"delay_months": 6.0}', "t": UPLOADED})
+        c.execute(
+            sa.text(
+                "INSERT INTO saved_actuals (id, file_name, file_size, sha256, uploaded_at, parser_version, "
+                "series, created_at) VALUES (:id, 'old.csv', 3, :h, :t, '1', :s, :t)"
+            ),
+            {"id": "v1" + "x" * 28, "h": "0" * 64, "t": UPLOADED, "s": '[["2025-09",15000.0]]'},
+        )
+        c.execute(
+            sa.text("INSERT INTO saved_scenarios (id, name, fields, created_at) VALUES (:id, 'old', :f, :t)"),
+            {"id": "v1" + "y" * 28, "f": '{"delay_months": 6.0}', "t": UPLOADED},
+        )
     new = store.Store(url)
     assert new.migrate() == store.SCHEMA_VERSION == 2 and new.version() == 2
     got = new.load_actuals("v1" + "x" * 28)
@@ -206,8 +216,12 @@ def test_a_full_sqlite_database_says_full(tmp_path):
         dbapi_conn.execute("PRAGMA max_page_count = 40")  # 40 pages of 4 KiB: the "disk" is full at 160 KiB
 
     db.engine.dispose()
-    months = pd.DataFrame({"month": pd.date_range("1950-01-01", periods=1200, freq="MS").astype("datetime64[ns]"),
-                           "tonnes": [1234.5678901 + i for i in range(1200)]})
+    months = pd.DataFrame(
+        {
+            "month": pd.date_range("1950-01-01", periods=1200, freq="MS").astype("datetime64[ns]"),
+            "tonnes": [1234.5678901 + i for i in range(1200)],
+        }
+    )
     with pytest.raises(store.StoreFull):
         for _ in range(20):  # each series is ~30 KB of JSON
             db.save_actuals(months, "big.csv", b"x", UPLOADED, "2")

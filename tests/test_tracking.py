@@ -3,6 +3,7 @@
 The stated figures used: 180,000 t/year at September 2025, 550,000 t/year at April 2026 (data/facts.csv);
 550,000 / 12 = 45,833.33 t a month.
 """
+
 from __future__ import annotations
 
 import csv
@@ -261,6 +262,6 @@ def test_no_single_month_makes_a_short_year_reach_the_target(tonnes, at, spike):
     tonnes = list(tonnes)
     tonnes[at % len(tonnes)] = spike
     p = tracking.progress(series("2024-01-01", tonnes), LINEAR, TODAY)
-    windows = [sum(tonnes[i - 11:i + 1]) for i in range(11, len(tonnes))]
+    windows = [sum(tonnes[i - 11 : i + 1]) for i in range(11, len(tonnes))]
     assert p.target_reached == any(w >= 550_000 for w in windows)
     assert p.sum_12m == pytest.approx(sum(tonnes[-12:]))

@@ -3,6 +3,7 @@
 The corpus lives in tests/corpus (regenerate with tests/corpus/make_corpus.py).
 Zip bombs, oversize files and the 1200-row limit are generated at runtime.
 """
+
 from __future__ import annotations
 
 import ast
@@ -17,8 +18,7 @@ import pandas as pd
 import pytest
 
 from components import upload
-from components.upload import (MAX_UPLOAD_BYTES, UploadError, monthly_totals, parse_actuals,
-                               template_bytes)
+from components.upload import MAX_UPLOAD_BYTES, UploadError, monthly_totals, parse_actuals, template_bytes
 
 CORPUS = Path(__file__).parent / "corpus"
 TODAY = dt.date(2025, 6, 15)  # fixed "today": months after 2025-06 are in the future
@@ -31,43 +31,61 @@ def M(y: int, m: int) -> pd.Timestamp:
 
 # (file, expected rows as (month, tonnes, direction, cargo) sorted by month, stable)
 GOOD = [
-    ("good_en_comma.csv", [
-        (M(2025, 1), 1200.0, "China", "coal"),
-        (M(2025, 1), 1050.5, "India", "coal"),       # quoted "1,050.5"
-        (M(2025, 2), 980.25, "China", "coal"),       # 2025-02-01
-        (M(2025, 3), 0.0, "China", "coal"),          # "Mar 2025"
-        (M(2025, 3), 75.5, "India", NA),             # "March 2025", empty cargo
-    ]),
-    ("good_ru_cp1251_semicolon.csv", [
-        (M(2024, 3), 0.5, NA, NA),                   # "Мар 2024;0,5;;"
-        (M(2025, 1), 1234.5, "Китай", "уголь"),      # "январь 2025;1 234,5"
-        (M(2025, 2), 12000.0, "Китай", "уголь"),     # "12<NBSP>000"
-        (M(2025, 3), 987.25, "Индия", "уголь"),      # "март 2025;987,25"
-        (M(2025, 4), 3000.75, "Китай", "уголь"),     # 'Апрель 2025 г.;"3 000,75"'
-    ]),
-    ("good_utf8_bom.csv", [
-        (M(2024, 11), 1500.75, NA, NA),              # "1<NNBSP>500,75"
-        (M(2024, 12), 2000.0, NA, NA),               # "2<NBSP>000"
-        (M(2025, 1), 42.0, NA, NA),                  # "2025-01-01 00:00:00"
-    ]),
-    ("good_dotted_months.csv", [
-        (M(2025, 1), 100.5, NA, "зерно"),            # 01.2025, tab-separated
-        (M(2025, 2), 200.0, NA, "зерно"),            # 01.02.2025
-        (M(2025, 3), 300.25, NA, NA),                # 3.2025, decimal point
-        (M(2025, 4), 1000.0, NA, "зерно"),           # 15.04.2025, "1 000"
-    ]),
-    ("good.xlsx", [                                  # title row + blank row above header
-        (M(2025, 1), 1500.0, "Китай", "уголь"),
-        (M(2025, 2), 1750.5, "Китай", "уголь"),
-        (M(2025, 2), 10.0, "Индия", NA),             # date cell, other direction
-        (M(2025, 3), 1234.5, "Индия", NA),           # datetime 2025-03-17 10:30, text "1 234,5"
-    ]),
-    ("good_excel_serial.xlsx", [
-        (M(2025, 1), 100.0, NA, NA),                 # 45658
-        (M(2025, 2), 200.5, NA, NA),                 # 45689
-        (M(2025, 3), 300.0, NA, NA),                 # 45717
-        (M(2025, 4), 0.0, NA, NA),                   # 45750 = 2025-04-03
-    ]),
+    (
+        "good_en_comma.csv",
+        [
+            (M(2025, 1), 1200.0, "China", "coal"),
+            (M(2025, 1), 1050.5, "India", "coal"),  # quoted "1,050.5"
+            (M(2025, 2), 980.25, "China", "coal"),  # 2025-02-01
+            (M(2025, 3), 0.0, "China", "coal"),  # "Mar 2025"
+            (M(2025, 3), 75.5, "India", NA),  # "March 2025", empty cargo
+        ],
+    ),
+    (
+        "good_ru_cp1251_semicolon.csv",
+        [
+            (M(2024, 3), 0.5, NA, NA),  # "Мар 2024;0,5;;"
+            (M(2025, 1), 1234.5, "Китай", "уголь"),  # "январь 2025;1 234,5"
+            (M(2025, 2), 12000.0, "Китай", "уголь"),  # "12<NBSP>000"
+            (M(2025, 3), 987.25, "Индия", "уголь"),  # "март 2025;987,25"
+            (M(2025, 4), 3000.75, "Китай", "уголь"),  # 'Апрель 2025 г.;"3 000,75"'
+        ],
+    ),
+    (
+        "good_utf8_bom.csv",
+        [
+            (M(2024, 11), 1500.75, NA, NA),  # "1<NNBSP>500,75"
+            (M(2024, 12), 2000.0, NA, NA),  # "2<NBSP>000"
+            (M(2025, 1), 42.0, NA, NA),  # "2025-01-01 00:00:00"
+        ],
+    ),
+    (
+        "good_dotted_months.csv",
+        [
+            (M(2025, 1), 100.5, NA, "зерно"),  # 01.2025, tab-separated
+            (M(2025, 2), 200.0, NA, "зерно"),  # 01.02.2025
+            (M(2025, 3), 300.25, NA, NA),  # 3.2025, decimal point
+            (M(2025, 4), 1000.0, NA, "зерно"),  # 15.04.2025, "1 000"
+        ],
+    ),
+    (
+        "good.xlsx",
+        [  # title row + blank row above header
+            (M(2025, 1), 1500.0, "Китай", "уголь"),
+            (M(2025, 2), 1750.5, "Китай", "уголь"),
+            (M(2025, 2), 10.0, "Индия", NA),  # date cell, other direction
+            (M(2025, 3), 1234.5, "Индия", NA),  # datetime 2025-03-17 10:30, text "1 234,5"
+        ],
+    ),
+    (
+        "good_excel_serial.xlsx",
+        [
+            (M(2025, 1), 100.0, NA, NA),  # 45658
+            (M(2025, 2), 200.5, NA, NA),  # 45689
+            (M(2025, 3), 300.0, NA, NA),  # 45717
+            (M(2025, 4), 0.0, NA, NA),  # 45750 = 2025-04-03
+        ],
+    ),
 ]
 
 # (file, code, row, column)
@@ -92,8 +110,10 @@ BAD = [
 
 
 def _rows(df: pd.DataFrame) -> list[tuple]:
-    return [(r.month, r.tonnes, None if pd.isna(r.direction) else r.direction,
-             None if pd.isna(r.cargo) else r.cargo) for r in df.itertuples()]
+    return [
+        (r.month, r.tonnes, None if pd.isna(r.direction) else r.direction, None if pd.isna(r.cargo) else r.cargo)
+        for r in df.itertuples()
+    ]
 
 
 def _check_messages(err: UploadError) -> None:
@@ -147,16 +167,23 @@ def test_monthly_totals_by_hand():
     df = parse_actuals((CORPUS / "good_en_comma.csv").read_bytes(), "a.csv", today=TODAY)
     tot = monthly_totals(df)
     assert list(tot.columns) == ["month", "tonnes"]
-    assert list(zip(tot["month"], tot["tonnes"])) == [
-        (M(2025, 1), 2250.5), (M(2025, 2), 980.25), (M(2025, 3), 75.5)]
+    assert list(zip(tot["month"], tot["tonnes"])) == [(M(2025, 1), 2250.5), (M(2025, 2), 980.25), (M(2025, 3), 75.5)]
     assert monthly_totals(df.iloc[0:0]).empty
 
 
 TEMPLATE_EXPECTED = {  # the documented example rows, by hand
-    "en": [(M(2025, 9), 15000.0, "China", "grain"), (M(2025, 10), 12234.5, "China", "grain"),
-           (M(2025, 10), 3500.0, "China", "vegetable oil"), (M(2025, 11), 17620.25, NA, NA)],
-    "ru": [(M(2025, 9), 15000.0, "Китай", "зерно"), (M(2025, 10), 12234.5, "Китай", "зерно"),
-           (M(2025, 10), 3500.0, "Китай", "растительное масло"), (M(2025, 11), 17620.25, NA, NA)],
+    "en": [
+        (M(2025, 9), 15000.0, "China", "grain"),
+        (M(2025, 10), 12234.5, "China", "grain"),
+        (M(2025, 10), 3500.0, "China", "vegetable oil"),
+        (M(2025, 11), 17620.25, NA, NA),
+    ],
+    "ru": [
+        (M(2025, 9), 15000.0, "Китай", "зерно"),
+        (M(2025, 10), 12234.5, "Китай", "зерно"),
+        (M(2025, 10), 3500.0, "Китай", "растительное масло"),
+        (M(2025, 11), 17620.25, NA, NA),
+    ],
 }
 
 
@@ -176,28 +203,46 @@ def test_template_round_trip(lang, fmt):
     assert _rows(parse_actuals(data, f"template.{fmt}", today=dt.date(2026, 1, 1))) == TEMPLATE_EXPECTED[lang]
 
 
-@pytest.mark.parametrize("text", ["2025-03", "2025-03-01", "03.2025", "01.03.2025", "март 2025", "Март 2025",
-                                  "мар 2025", "марта 2025 г.", "March 2025", "Mar 2025", "45717",
-                                  "2025-03-31 00:00:00"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-03",
+        "2025-03-01",
+        "03.2025",
+        "01.03.2025",
+        "март 2025",
+        "Март 2025",
+        "мар 2025",
+        "марта 2025 г.",
+        "March 2025",
+        "Mar 2025",
+        "45717",
+        "2025-03-31 00:00:00",
+    ],
+)
 def test_month_formats(text):
     df = parse_actuals(f"month;tonnes\n{text};1\n".encode(), "m.csv", today=TODAY)
     assert _rows(df) == [(M(2025, 3), 1.0, NA, NA)]
 
 
-@pytest.mark.parametrize("text", ["1 234,5", "1\u00a0234,5", "1\u202f234,5", "1,234.5", "1234.5", "1234,5",
-                                  "1.234,5", '"1 234,50"'])
+@pytest.mark.parametrize(
+    "text", ["1 234,5", "1\u00a0234,5", "1\u202f234,5", "1,234.5", "1234.5", "1234,5", "1.234,5", '"1 234,50"']
+)
 def test_number_formats(text):
     df = parse_actuals(f"месяц;тонн\n03.2025;{text}\n".encode(), "n.csv", today=TODAY)
     assert df["tonnes"].tolist() == [1234.5]
 
 
-@pytest.mark.parametrize("sep, text, expected", [
-    (",", '"2,500"', 2500.0),      # comma-separated file: a quoted 2,500 is a thousands group
-    (";", "2,500", 2.5),           # semicolon file (Russian Excel): decimal comma, 2.5 t
-    ("\t", "2,500", 2.5),
-    (",", '"2 500,5"', 2500.5),    # space thousands, so the comma is decimal even in a comma file
-    (",", '"1,234,567"', 1234567.0),
-])
+@pytest.mark.parametrize(
+    "sep, text, expected",
+    [
+        (",", '"2,500"', 2500.0),  # comma-separated file: a quoted 2,500 is a thousands group
+        (";", "2,500", 2.5),  # semicolon file (Russian Excel): decimal comma, 2.5 t
+        ("\t", "2,500", 2.5),
+        (",", '"2 500,5"', 2500.5),  # space thousands, so the comma is decimal even in a comma file
+        (",", '"1,234,567"', 1234567.0),
+    ],
+)
 def test_ambiguous_comma_follows_file_convention(sep, text, expected):
     df = parse_actuals(f"month{sep}tonnes\n2025-01{sep}{text}\n".encode(), "a.csv", today=TODAY)
     assert df["tonnes"].tolist() == [expected]
@@ -286,15 +331,18 @@ def test_a_parser_bug_is_still_no_traceback_but_the_catch_all(monkeypatch):
 def test_random_garbage_is_classified_never_the_catch_all(seed):
     # The catch-all "unreadable" means the parser itself failed: every corrupt file must get a named reason.
     rng = random.Random(20250615 + seed)
-    seeds = [b"month;tonnes\n2025-01;1\n", (CORPUS / "good.xlsx").read_bytes(),
-             (CORPUS / "good_dotted_months.csv").read_bytes()]
+    seeds = [
+        b"month;tonnes\n2025-01;1\n",
+        (CORPUS / "good.xlsx").read_bytes(),
+        (CORPUS / "good_dotted_months.csv").read_bytes(),
+    ]
     codes = set()
     for i in range(300):
         base = bytearray(seeds[i % 3])
         for _ in range(rng.randint(1, 8)):
             base[rng.randrange(len(base))] = rng.randrange(256)
         if rng.random() < 0.2:  # cut short
-            del base[rng.randrange(1, len(base)):]
+            del base[rng.randrange(1, len(base)) :]
         try:
             parse_actuals(bytes(base), "fuzz.xlsx" if i % 3 == 1 else "fuzz.csv", today=TODAY)
         except UploadError as err:

@@ -1,5 +1,6 @@
 """Capacity: the chain of links month by month (bottleneck, fleet, door to door), then boxes, trains, warehouse
 space and the two-way balance."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -38,13 +39,27 @@ def body(s: Scenario, L: Labels, chain, boxes) -> None:
     over = k["above_service_month"]
     with boxes:
         c = widgets.kpi_row()
-        widgets.kpi(c, L("k_trains_peak"), L.num(k["peak_trains_per_week"], 1), L("h_trains_peak"),
-                    delta=L.month(k["peak_month"]))
-        widgets.kpi(c, L("k_feu_12m"), L.num(k["feu_12m"]), L("h_feu_12m"), delta=f'{L.num(k["teu_12m"])} TEU')
-        widgets.kpi(c, L("k_limit_hit", limit=L.num(s.service_trains_per_week, 1)),
-                    L.month(over) if over is not None else L("k_never", end=L.month(projection.HORIZON_END)), L("h_limit"))
-        widgets.kpi(c, L("k_area_peak"), L.pct(k["area_peak_share"], 1), L("h_area_share"),
-                    delta=L("k_max_throughput", t=L.tonnes(k["max_throughput_t_year"])))
+        widgets.kpi(
+            c,
+            L("k_trains_peak"),
+            L.num(k["peak_trains_per_week"], 1),
+            L("h_trains_peak"),
+            delta=L.month(k["peak_month"]),
+        )
+        widgets.kpi(c, L("k_feu_12m"), L.num(k["feu_12m"]), L("h_feu_12m"), delta=f"{L.num(k['teu_12m'])} TEU")
+        widgets.kpi(
+            c,
+            L("k_limit_hit", limit=L.num(s.service_trains_per_week, 1)),
+            L.month(over) if over is not None else L("k_never", end=L.month(projection.HORIZON_END)),
+            L("h_limit"),
+        )
+        widgets.kpi(
+            c,
+            L("k_area_peak"),
+            L.pct(k["area_peak_share"], 1),
+            L("h_area_share"),
+            delta=L("k_max_throughput", t=L.tonnes(k["max_throughput_t_year"])),
+        )
         for name in BOX_CHARTS:
             widgets.chart(model.view(name, s, L.lang), s, L)
 

@@ -1,4 +1,5 @@
 """Export projections: the scenario against the stated plan, its band, and a second scenario to compare."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,8 +22,13 @@ def render() -> None:
     kpi_row = st.container()
     as_of = st.container()
     names = ["none", *[n for n in preset_names() if n != "plan"]]
-    compare = st.selectbox(L("compare_with"), names, key=state.COMPARE, bind="query-params",
-                           format_func=lambda n: L("compare_none") if n == "none" else L(f"preset_{n}"))
+    compare = st.selectbox(
+        L("compare_with"),
+        names,
+        key=state.COMPARE,
+        bind="query-params",
+        format_func=lambda n: L("compare_none") if n == "none" else L(f"preset_{n}"),
+    )
     compare = None if compare in (None, "none") else compare
     actuals = upload_panel.render(L)
     storage.scenario_box(L)
@@ -45,11 +51,13 @@ def render() -> None:
             with charts:
                 st.header(L("side_by_side"))
                 ko = kpis(preset(compare))
-                rows = [(L("k_target_month"), L.month(k["target_month"]), L.month(ko["target_month"])),
-                        (L("k_target_rate"), L.tonnes(k["target_rate"]), L.tonnes(ko["target_rate"])),
-                        (L("k_growth"), L.pct(k["monthly_growth"], 1), L.pct(ko["monthly_growth"], 1)),
-                        (L("k_2027"), L.tonnes(k["tonnes_2027"]), L.tonnes(ko["tonnes_2027"])),
-                        (L("k_2030"), L.tonnes(k["rate_2030"]), L.tonnes(ko["rate_2030"]))]
+                rows = [
+                    (L("k_target_month"), L.month(k["target_month"]), L.month(ko["target_month"])),
+                    (L("k_target_rate"), L.tonnes(k["target_rate"]), L.tonnes(ko["target_rate"])),
+                    (L("k_growth"), L.pct(k["monthly_growth"], 1), L.pct(ko["monthly_growth"], 1)),
+                    (L("k_2027"), L.tonnes(k["tonnes_2027"]), L.tonnes(ko["tonnes_2027"])),
+                    (L("k_2030"), L.tonnes(k["rate_2030"]), L.tonnes(ko["rate_2030"])),
+                ]
                 st.table(pd.DataFrame(rows, columns=["", L("scenario_line"), L(f"preset_{compare}")]).set_index(""))
 
     widgets.scenario_part(body, "projections")

@@ -3,6 +3,7 @@
 Cached tables are returned as copies, so a page can never change what another session sees; views are
 shared read-only (see :func:`view`).
 """
+
 from __future__ import annotations
 
 import datetime as dt

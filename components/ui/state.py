@@ -1,4 +1,5 @@
 """Session-state keys and the scenario read from the widgets: the one place that spells them."""
+
 from __future__ import annotations
 
 from functools import lru_cache

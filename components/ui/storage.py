@@ -4,6 +4,7 @@ The database is reached through ``st.connection("sql")`` with the URL :func:`com
 resolves (``CORRIDOR_DB_URL``, else ``[connections.sql] url`` in secrets, else the SQLite file). Every store error
 becomes a message; the dashboard keeps working without saving.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,6 +71,7 @@ def _notice(kind: str, key: str, **kw) -> None:
 
 # --- links ----------------------------------------------------------------------------------------------------------
 
+
 def open_links() -> None:
     """Open ``?scenario=<id>`` and ``?actuals=<id>`` (call before the sidebar's sliders are drawn).
 
@@ -104,8 +106,9 @@ def _open_scenario(item_id: str) -> None:
         saved = db.load_scenario(item_id)
         fields = {k: v for k, v in saved.fields.items() if k in Scenario.__dataclass_fields__}
         base = Scenario.default()
-        s = base.with_values(**{k: v for k, v in fields.items()
-                                if (v in CHOICES[k] if k in CHOICES else isinstance(v, int | float))})
+        s = base.with_values(
+            **{k: v for k, v in fields.items() if (v in CHOICES[k] if k in CHOICES else isinstance(v, int | float))}
+        )
     except store.StoreError as err:
         _notice("warning", "store_err", err=err)
         return
@@ -144,20 +147,28 @@ def show_saved_actuals(saved: store.SavedActuals) -> None:
     for k in (state.ACTUALS_ROWS, state.ACTUALS_FILE, state.UPLOAD_MESSAGE, state.ACTUALS_ONLY):
         st.session_state.pop(k, None)
     st.session_state[state.ACTUALS] = saved.series
-    st.session_state[state.ACTUALS_SAVED] = {"id": saved.id, "file_name": saved.file_name, "sha256": saved.sha256,
-                                             "file_size": saved.file_size, "counted": saved.counted,
-                                             "uploaded_at": saved.uploaded_at, "created_at": saved.created_at}
+    st.session_state[state.ACTUALS_SAVED] = {
+        "id": saved.id,
+        "file_name": saved.file_name,
+        "sha256": saved.sha256,
+        "file_size": saved.file_size,
+        "counted": saved.counted,
+        "uploaded_at": saved.uploaded_at,
+        "created_at": saved.created_at,
+    }
 
 
 def show_notices(L: Labels) -> None:
     """What opening a link or saving said, once."""
     for kind, key, kw in st.session_state.pop(state.STORE_NOTICES, []):
         text = error_text(kw["err"], L) if key == "store_err" else L(key, **kw)
-        (st.success if kind == "success" else st.warning)(text, icon=":material/bookmark:" if kind == "success"
-                                                          else ":material/link_off:")
+        (st.success if kind == "success" else st.warning)(
+            text, icon=":material/bookmark:" if kind == "success" else ":material/link_off:"
+        )
 
 
 # --- saving ---------------------------------------------------------------------------------------------------------
+
 
 def link(**params: str) -> str:
     """An absolute link to this page with ``params`` (language kept)."""
@@ -212,15 +223,26 @@ def actuals_box(L: Labels) -> None:
         st.warning(error_text(payload, L), icon=":material/cloud_off:")
     if saved is None:
         if st.session_state.get(state.ACTUALS_FILE) is not None:
-            st.button(L("store_save_actuals"), on_click=_save_actuals, args=(L,), icon=":material/bookmark_add:",
-                      key="save-actuals", help=L("store_save_actuals_help"))
+            st.button(
+                L("store_save_actuals"),
+                on_click=_save_actuals,
+                args=(L,),
+                icon=":material/bookmark_add:",
+                key="save-actuals",
+                help=L("store_save_actuals_help"),
+            )
         return
     st.markdown(L("store_actuals_link", name=saved["file_name"]))
     st.code(link(actuals=saved["id"]), language=None, wrap_lines=True)
     if saved.get("counted"):
         st.caption(L("store_counted", what=saved["counted"]))
-    st.button(L("store_delete_actuals"), on_click=_delete, args=("actuals", saved["id"]), icon=":material/delete:",
-              key="delete-actuals")
+    st.button(
+        L("store_delete_actuals"),
+        on_click=_delete,
+        args=("actuals", saved["id"]),
+        icon=":material/delete:",
+        key="delete-actuals",
+    )
 
 
 def _save_scenario(L: Labels) -> None:
@@ -244,10 +266,20 @@ def scenario_box(L: Labels) -> None:
     """Name and save the current scenario; its link; this browser's recent items (open, delete)."""
     with st.expander(L("store_title"), icon=":material/bookmarks:"):
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        c1.text_input(L("store_scenario_name"), key=SCENARIO_NAME, max_chars=store.MAX_NAME_CHARS,
-                      placeholder=L("store_scenario_placeholder"))
-        c2.button(L("store_save_scenario"), on_click=_save_scenario, args=(L,), icon=":material/bookmark_add:",
-                  key="save-scenario", width="stretch")
+        c1.text_input(
+            L("store_scenario_name"),
+            key=SCENARIO_NAME,
+            max_chars=store.MAX_NAME_CHARS,
+            placeholder=L("store_scenario_placeholder"),
+        )
+        c2.button(
+            L("store_save_scenario"),
+            on_click=_save_scenario,
+            args=(L,),
+            icon=":material/bookmark_add:",
+            key="save-scenario",
+            width="stretch",
+        )
         last = st.session_state.get("_saved_scenario")
         if last:
             st.markdown(L("store_scenario_link", name=last[1]))
@@ -264,8 +296,14 @@ def scenario_box(L: Labels) -> None:
         for it in items:
             a, b = st.columns([5, 1], vertical_alignment="center")
             a.markdown(f"{L('store_kind_' + it.kind)}: [{_md(it.label)}]({link(**{it.kind: it.id})}) · {L.day(it.at)}")
-            b.button(L("store_delete"), key=f"del-{it.id}", on_click=_delete, args=(it.kind, it.id),
-                     icon=":material/delete:", width="stretch")
+            b.button(
+                L("store_delete"),
+                key=f"del-{it.id}",
+                on_click=_delete,
+                args=(it.kind, it.id),
+                icon=":material/delete:",
+                width="stretch",
+            )
         st.caption(L("store_privacy"))
 
 

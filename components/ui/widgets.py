@@ -1,4 +1,5 @@
 """Widgets reused by the pages: the scenario sidebar, KPI cards, charts with their download bar."""
+
 from __future__ import annotations
 
 import logging
@@ -59,6 +60,7 @@ def scenario_part(body: Callable[[Scenario], None], name: str) -> None:
     made before calling this (so a chart can be sent before the cards above it). A fragment rerun happens
     outside ``dashboard.py``'s boundary, so the fragment carries its own.
     """
+
     @st.fragment(key=PAGE_FRAGMENT)
     def part() -> None:
         with error_boundary(state.labels(), f"page {name!r}"):
@@ -94,21 +96,43 @@ def scenario_sidebar(L: Labels) -> None:
     st.subheader(L("scenario"))
     reasons = tables().preset_reasons
     for name in preset_names():
-        st.button(L(f"preset_{name}"), key=f"preset-{name}", on_click=state.apply_preset, args=(name,),
-                  width="stretch", type="primary" if name == "plan" else "secondary",
-                  help=reasons.at[name, "reason_ru" if L.lang == "ru" else "reason_en"])
+        st.button(
+            L(f"preset_{name}"),
+            key=f"preset-{name}",
+            on_click=state.apply_preset,
+            args=(name,),
+            width="stretch",
+            type="primary" if name == "plan" else "secondary",
+            help=reasons.at[name, "reason_ru" if L.lang == "ru" else "reason_en"],
+        )
     changed = st.empty()  # filled after the sliders, which carry this run's values (a link's included)
     a = tables().assumptions
     for group in GROUPS:
         with st.expander(L(f"group_{group}"), expanded=group == "projection"):
             for choice in CHOICE_GROUPS.get(group, ()):
-                st.selectbox(L(choice), CHOICES[choice], format_func=lambda v, c=choice: L(f"{c}_{v}"), key=choice,
-                             bind="query-params", on_change=scenario_changed, help=L(f"{choice}_help"))
+                st.selectbox(
+                    L(choice),
+                    CHOICES[choice],
+                    format_func=lambda v, c=choice: L(f"{c}_{v}"),
+                    key=choice,
+                    bind="query-params",
+                    on_change=scenario_changed,
+                    help=L(f"{choice}_help"),
+                )
             for param in a.index[a["group"] == group]:
                 spec = state.slider_spec(param)
-                st.slider(L(f"a_{param}"), spec.min, spec.max, value=spec.default, step=spec.step, key=param,
-                          bind="query-params", help=assumption_help(param, L), on_change=scenario_changed,
-                          format="percent" if a.at[param, "unit"] in PERCENT_UNITS else None)
+                st.slider(
+                    L(f"a_{param}"),
+                    spec.min,
+                    spec.max,
+                    value=spec.default,
+                    step=spec.step,
+                    key=param,
+                    bind="query-params",
+                    help=assumption_help(param, L),
+                    on_change=scenario_changed,
+                    format="percent" if a.at[param, "unit"] in PERCENT_UNITS else None,
+                )
     st.caption(L("share_hint"))
     st.subheader(L("report_title"))
     scenario_status(changed)
@@ -120,8 +144,11 @@ def scenario_status(changed) -> None:
     L, s = state.labels(), state.scenario()
     with error_boundary(L, "sidebar status"):
         changes = s.changes_from_default()
-        changed.caption(L("no_changes") if not changes else f'{L("changed_from_plan")}: ' +
-                        ", ".join(L(k) if k in CHOICES else L(f"a_{k}") for k in changes))
+        changed.caption(
+            L("no_changes")
+            if not changes
+            else f"{L('changed_from_plan')}: " + ", ".join(L(k) if k in CHOICES else L(f"a_{k}") for k in changes)
+        )
         report_buttons(s, L)
 
 
@@ -129,7 +156,8 @@ def assumption_help(param: str, L: Labels) -> str:
     """Source of an assumption for a tooltip, in the page's language, with the estimate flag."""
     a = tables().assumptions
     return a.at[param, "source_ru" if L.lang == "ru" else "source"] + (
-        f" ({L('estimate')})" if a.at[param, "estimate"] else "")
+        f" ({L('estimate')})" if a.at[param, "estimate"] else ""
+    )
 
 
 def fact_help(fact_id: str, L: Labels) -> str:
@@ -148,20 +176,29 @@ def kpi_row():
 
 def kpi(row, label: str, value: str, help_text: str, delta: str | None = None) -> None:
     """One KPI card in ``row`` (:func:`kpi_row`, or a placeholder in one), as wide as its share of the row."""
-    row.container(width="stretch").metric(label, value, delta=delta, delta_color="off", delta_arrow="off",
-                                          help=help_text, border=True)
+    row.container(width="stretch").metric(
+        label, value, delta=delta, delta_color="off", delta_arrow="off", help=help_text, border=True
+    )
 
 
 def chart(view: views.View, s: Scenario, L: Labels) -> None:
     """Draw a view with its text alternative under it and a compact download menu beside it."""
     name = export.file_name(view.chart_id, s.slug(), clock.today(), "png")[:-4]
-    config = {"displaylogo": False, "toImageButtonOptions": {
-        "format": "png", "filename": name, "width": export.PNG_WIDTH, "height": export.PNG_HEIGHT,
-        "scale": export.PNG_SCALE}}
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": name,
+            "width": export.PNG_WIDTH,
+            "height": export.PNG_HEIGHT,
+            "scale": export.PNG_SCALE,
+        },
+    }
     # the figure's own height also on the element: the space is kept while Plotly's code is still loading
     height = int(view.figure.layout.height) if view.figure.layout.height else "content"
-    st.plotly_chart(view.figure, config=config, alt=view.alt, key=f"chart-{view.chart_id}", width="stretch",
-                    height=height)
+    st.plotly_chart(
+        view.figure, config=config, alt=view.alt, key=f"chart-{view.chart_id}", width="stretch", height=height
+    )
     left, right = st.columns([5, 1], vertical_alignment="center")
     left.caption(view.alt)
     with right.popover(L("download"), icon=":material/download:", width="stretch"):
@@ -175,21 +212,60 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     caption = views.scenario_caption(s, L)
     ok, reason = export.image_export_available()
     img_help = None if ok else L("no_images", reason=reason)
-    st.download_button("PNG", lambda: export.to_png_bytes(export.annotate_for_export(fig, caption)),
-                       file_name=fname("png"), mime="image/png", key=f"dl-{cid}-png", on_click="ignore",
-                       disabled=not ok, help=img_help, width="stretch", icon=":material/image:")
-    st.download_button("SVG", lambda: export.to_svg_bytes(export.annotate_for_export(fig, caption)),
-                       file_name=fname("svg"), mime="image/svg+xml", key=f"dl-{cid}-svg", on_click="ignore",
-                       disabled=not ok, help=img_help, width="stretch", icon=":material/draw:")
-    st.download_button("HTML", lambda: export.to_html_bytes(export.annotate_for_export(fig, caption), view.title, L.lang),
-                       file_name=fname("html"), mime="text/html", key=f"dl-{cid}-html", on_click="ignore",
-                       width="stretch", icon=":material/web:")
-    st.download_button("CSV", lambda: export.to_csv_bytes(data), file_name=fname("csv"), mime="text/csv",
-                       key=f"dl-{cid}-csv", on_click="ignore", width="stretch", icon=":material/table:")
-    st.download_button("XLSX", lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table()),
-                       file_name=fname("xlsx"), key=f"dl-{cid}-xlsx", on_click="ignore", width="stretch",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       icon=":material/grid_on:")
+    st.download_button(
+        "PNG",
+        lambda: export.to_png_bytes(export.annotate_for_export(fig, caption)),
+        file_name=fname("png"),
+        mime="image/png",
+        key=f"dl-{cid}-png",
+        on_click="ignore",
+        disabled=not ok,
+        help=img_help,
+        width="stretch",
+        icon=":material/image:",
+    )
+    st.download_button(
+        "SVG",
+        lambda: export.to_svg_bytes(export.annotate_for_export(fig, caption)),
+        file_name=fname("svg"),
+        mime="image/svg+xml",
+        key=f"dl-{cid}-svg",
+        on_click="ignore",
+        disabled=not ok,
+        help=img_help,
+        width="stretch",
+        icon=":material/draw:",
+    )
+    st.download_button(
+        "HTML",
+        lambda: export.to_html_bytes(export.annotate_for_export(fig, caption), view.title, L.lang),
+        file_name=fname("html"),
+        mime="text/html",
+        key=f"dl-{cid}-html",
+        on_click="ignore",
+        width="stretch",
+        icon=":material/web:",
+    )
+    st.download_button(
+        "CSV",
+        lambda: export.to_csv_bytes(data),
+        file_name=fname("csv"),
+        mime="text/csv",
+        key=f"dl-{cid}-csv",
+        on_click="ignore",
+        width="stretch",
+        icon=":material/table:",
+    )
+    st.download_button(
+        "XLSX",
+        lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table()),
+        file_name=fname("xlsx"),
+        key=f"dl-{cid}-xlsx",
+        on_click="ignore",
+        width="stretch",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/grid_on:",
+    )
     if not ok:
         st.caption(L("no_images", reason=reason))
 
@@ -197,8 +273,13 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
 def _meta(s: Scenario, L: Labels) -> dict[str, str]:
     """The scenario sheet of an XLSX: name, link, date and every assumption."""
     rec = views.scenario_record(s, L, st.session_state.get(state.CURRENCY, "RUB"))
-    return {"scenario": rec["name"], "link_query": rec["link_query"], "language": L.lang, "exported": rec["exported"],
-            **{k: str(v) for k, v in rec["assumptions"].items()}}
+    return {
+        "scenario": rec["name"],
+        "link_query": rec["link_query"],
+        "language": L.lang,
+        "exported": rec["exported"],
+        **{k: str(v) for k, v in rec["assumptions"].items()},
+    }
 
 
 def report_buttons(s: Scenario, L: Labels) -> None:
@@ -207,11 +288,25 @@ def report_buttons(s: Scenario, L: Labels) -> None:
     actuals = st.session_state.get(state.ACTUALS)
     today = clock.today()
     ok, _ = export.image_export_available()
-    st.download_button(L("report_zip"), lambda: views.report_zip(s, L, cur, actuals, images=ok),
-                       file_name=export.file_name("report-pack", s.slug(), today, "zip"), mime="application/zip",
-                       key="dl-report-zip", on_click="ignore", width="stretch", icon=":material/folder_zip:",
-                       help=L("report_zip_help"))
-    st.download_button(L("report_html"), lambda: views.report_html(s, L, cur, actuals),
-                       file_name=export.file_name("report", s.slug(), today, "html"), mime="text/html",
-                       key="dl-report-html", on_click="ignore", width="stretch", icon=":material/article:",
-                       help=L("report_html_help"))
+    st.download_button(
+        L("report_zip"),
+        lambda: views.report_zip(s, L, cur, actuals, images=ok),
+        file_name=export.file_name("report-pack", s.slug(), today, "zip"),
+        mime="application/zip",
+        key="dl-report-zip",
+        on_click="ignore",
+        width="stretch",
+        icon=":material/folder_zip:",
+        help=L("report_zip_help"),
+    )
+    st.download_button(
+        L("report_html"),
+        lambda: views.report_html(s, L, cur, actuals),
+        file_name=export.file_name("report", s.slug(), today, "html"),
+        mime="text/html",
+        key="dl-report-html",
+        on_click="ignore",
+        width="stretch",
+        icon=":material/article:",
+        help=L("report_html_help"),
+    )

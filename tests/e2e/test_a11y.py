@@ -5,6 +5,7 @@ axe-core is the npm package pinned in benchmarks/package.json (``npm ci --prefix
 benchmarks/node_modules/axe-core/axe.min.js and injects it into each page. Without it the axe test fails under
 ``CI`` and is skipped elsewhere, saying why.
 """
+
 from __future__ import annotations
 
 import os
@@ -71,8 +72,11 @@ def load(pg, base_url: str, name: str, lang: str):
 
 
 def describe(v: dict) -> str:
-    nodes = "\n".join(f"      target {n['target']}: {(n.get('failureSummary') or '').splitlines()[-1].strip()}"
-                      f"\n        html {n['html'][:160]}" for n in v["nodes"][:8])
+    nodes = "\n".join(
+        f"      target {n['target']}: {(n.get('failureSummary') or '').splitlines()[-1].strip()}"
+        f"\n        html {n['html'][:160]}"
+        for n in v["nodes"][:8]
+    )
     more = f"\n      … and {len(v['nodes']) - 8} more" if len(v["nodes"]) > 8 else ""
     return f"  [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})\n{nodes}{more}"
 

@@ -1,4 +1,5 @@
 """What only a browser shows: charts draw, the URL carries the scenario, language, downloads, upload."""
+
 from __future__ import annotations
 
 import csv
@@ -108,7 +109,7 @@ def test_downloads_from_the_projection_chart(page, base_url):
     assert float(apr["rate_t_year"]) == pytest.approx(550_000, abs=0.01)
     assert float(apr["tonnes_even"]) == pytest.approx(45_833.33, abs=0.01)
     name, html = _download(page, 0, "HTML")
-    assert b"<script src=\"http" not in html and b"Plotly" in html
+    assert b'<script src="http' not in html and b"Plotly" in html
 
 
 def test_upload_of_a_cp1251_semicolon_file_shows_actuals_on_the_chart(page, base_url):

@@ -1,5 +1,6 @@
 """The chain in a real browser, in both languages: the bottleneck card, the heatmap following the sidebar, the map
 drawing with no outside request, and a new chart's CSV download."""
+
 from __future__ import annotations
 
 import csv
@@ -19,8 +20,10 @@ from .conftest import open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 QUERY = {"en": "", "ru": "?lang=Русский"}
-MONTH = {"en": re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d"),
-         "ru": re.compile(r"(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь) 20\d\d")}
+MONTH = {
+    "en": re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d"),
+    "ru": re.compile(r"(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь) 20\d\d"),
+}
 #: The heatmap's y and z, read from the plotly graph whose title holds the heatmap's (Streamlit wraps it in <b>).
 HEAT_Z = """title => {
   const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => g.layout && g.layout.title &&

@@ -4,6 +4,7 @@ The scenario lives in each session's URL and widgets; the model results are shar
 The browser test drives two sessions at once and records, with a MutationObserver, every value the
 "Target month" card ever shows in each, so a value of the other session that flashes by is caught too.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -12,8 +13,10 @@ import pytest
 from .conftest import open_page
 
 DELAY_LABEL = "Delay after April 2026 (months)"
-MONTHS = {d: f"{['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'January', 'February', 'March'][d % 12]} {2026 + (d + 3) // 12}"
-          for d in range(37)}
+MONTHS = {
+    d: f"{['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'January', 'February', 'March'][d % 12]} {2026 + (d + 3) // 12}"
+    for d in range(37)
+}
 
 # Every value a "Target month" card shows, appended whenever it changes.
 RECORD_TARGET_MONTH = """
@@ -74,9 +77,16 @@ def test_two_sessions_only_ever_show_their_own_scenario(browser, base_url):
         own_a = {MONTHS[d] for d in range(6, 10)}
         own_b = {MONTHS[d] for d in range(10, 14)}
         delay_a, delay_b = 6, 12
-        steps = [("A", "ArrowRight", 1), ("B", "ArrowRight", 1), ("A", "ArrowRight", 2),  # one after the other
-                 ("AB", "ArrowLeft", 1), ("AB", "ArrowLeft", 2),                             # both at once
-                 ("B", "ArrowRight", 1), ("A", "ArrowRight", 3), ("AB", "ArrowLeft", 1)]
+        steps = [
+            ("A", "ArrowRight", 1),
+            ("B", "ArrowRight", 1),
+            ("A", "ArrowRight", 2),  # one after the other
+            ("AB", "ArrowLeft", 1),
+            ("AB", "ArrowLeft", 2),  # both at once
+            ("B", "ArrowRight", 1),
+            ("A", "ArrowRight", 3),
+            ("AB", "ArrowLeft", 1),
+        ]
         for who, key, times in steps:
             sign = 1 if key == "ArrowRight" else -1
             if "A" in who:
@@ -106,6 +116,7 @@ def test_two_sessions_only_ever_show_their_own_scenario(browser, base_url):
 
 # --- cached model results are copies ----------------------------------------------------------------------------
 
+
 def test_cached_trajectory_is_returned_as_a_copy():
     from components import projection
     from components.scenario import Scenario
@@ -115,10 +126,10 @@ def test_cached_trajectory_is_returned_as_a_copy():
     fresh = projection.trajectory(s)
     first = model.trajectory(s)
     pd.testing.assert_frame_equal(first, fresh)
-    first["tonnes"] = -1.0                       # replace a column
+    first["tonnes"] = -1.0  # replace a column
     first.iloc[0, first.columns.get_loc("rate_t_year")] = 1e12  # write into a cell
-    first.drop(first.index[:5], inplace=True)     # drop rows
-    first["extra"] = 1                            # add a column
+    first.drop(first.index[:5], inplace=True)  # drop rows
+    first["extra"] = 1  # add a column
     second = model.trajectory(s)
     assert second is not first
     pd.testing.assert_frame_equal(second, fresh)

@@ -3,6 +3,7 @@
 The scenario is in the URL, so when the replica that served a session dies, reloading the same link on the
 other replica shows the same numbers. Needs Debian's nginx (``apt-get install -y nginx``).
 """
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,9 @@ def test_users_behind_one_address_spread_over_replicas_and_each_stays_on_its_own
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
     def get(cookie: str | None = None) -> str | None:
-        req = urllib.request.Request(cluster.url + "/", headers={"Cookie": f"corridor_route={cookie}"} if cookie else {})
+        req = urllib.request.Request(
+            cluster.url + "/", headers={"Cookie": f"corridor_route={cookie}"} if cookie else {}
+        )
         with opener.open(req, timeout=30) as r:
             r.read()
             jar = SimpleCookie()
@@ -87,7 +90,9 @@ def test_session_sticks_to_one_replica_and_its_link_survives_a_crash(cluster, br
         assert page.locator("[data-testid=stException]").count() == 0
 
         after = cluster.access_log()[before_reload:]
-        i, reload = next((i, e) for i, e in enumerate(after) if e["request"].startswith("GET /projections?delay_months=9 "))
+        i, reload = next(
+            (i, e) for i, e in enumerate(after) if e["request"].startswith("GET /projections?delay_months=9 ")
+        )
         assert reload["status"] == "200"
         assert cluster.served_by(before_reload + i)[0] == b.addr, reload
         assert set(cluster.served_by(before_reload + i)) == {b.addr}  # and so did everything after it
@@ -111,8 +116,10 @@ def test_saved_actuals_survive_the_crash_of_the_replica_that_saved_them(cluster,
     def cards(page) -> dict[str, str]:
         out = {}
         for label in labels:
-            card = page.locator("[data-testid=stMetric]", has=page.locator(
-                "[data-testid=stMetricLabel]", has_text=re.compile("^" + re.escape(label)))).first
+            card = page.locator(
+                "[data-testid=stMetric]",
+                has=page.locator("[data-testid=stMetricLabel]", has_text=re.compile("^" + re.escape(label))),
+            ).first
             out[label] = card.locator("[data-testid=stMetricValue]").inner_text()
         return out
 

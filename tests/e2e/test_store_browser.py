@@ -3,6 +3,7 @@ and saved actuals: upload, save, copy the link, open it in a fresh browser, dele
 
 The server runs with the date pinned (CORRIDOR_TODAY=2026-11-25) and its own SQLite file.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,17 +18,38 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RAMP = CORPUS / "good_ru_1c_2026_cp1251.csv"  # Sep 2025 - Aug 2026, China only; Jan-Aug 2026 = 220,000 t
 
 TEXT = {
-    "en": dict(today="today, November 25, 2026", asof="As of November 25, 2026", passed="passed 7 months ago",
-               public="Public figure: region's total (not the hub's flow)", read="Read 12 months",
-               save="Save these actuals and get a link", ytd="Tonnes in 2026 so far", ytd_value="220\u00a0kt",
-               delete="Delete the saved actuals", deleted="was deleted", unknown="Nothing is saved under this",
-               malformed="is not one this dashboard gives out", target="Target month", april="April 2026"),
-    "ru": dict(today="сегодня, 25 ноября 2026\u00a0г.", asof="По состоянию на 25 ноября 2026\u00a0г.",
-               passed="прошёл 7 месяцев назад", public="Публичные данные: вся область (не поток хаба)",
-               read="Прочитано месяцев: 12", save="Сохранить факт и получить ссылку", ytd="Тонн за 2026 год",
-               ytd_value="220\u00a0тыс.\u00a0т", delete="Удалить сохранённый факт", deleted="удалено",
-               unknown="ничего не сохранено", malformed="не похож на выданный", target="Месяц достижения цели",
-               april="апрель 2026"),
+    "en": dict(
+        today="today, November 25, 2026",
+        asof="As of November 25, 2026",
+        passed="passed 7 months ago",
+        public="Public figure: region's total (not the hub's flow)",
+        read="Read 12 months",
+        save="Save these actuals and get a link",
+        ytd="Tonnes in 2026 so far",
+        ytd_value="220\u00a0kt",
+        delete="Delete the saved actuals",
+        deleted="was deleted",
+        unknown="Nothing is saved under this",
+        malformed="is not one this dashboard gives out",
+        target="Target month",
+        april="April 2026",
+    ),
+    "ru": dict(
+        today="сегодня, 25 ноября 2026\u00a0г.",
+        asof="По состоянию на 25 ноября 2026\u00a0г.",
+        passed="прошёл 7 месяцев назад",
+        public="Публичные данные: вся область (не поток хаба)",
+        read="Прочитано месяцев: 12",
+        save="Сохранить факт и получить ссылку",
+        ytd="Тонн за 2026 год",
+        ytd_value="220\u00a0тыс.\u00a0т",
+        delete="Удалить сохранённый факт",
+        deleted="удалено",
+        unknown="ничего не сохранено",
+        malformed="не похож на выданный",
+        target="Месяц достижения цели",
+        april="апрель 2026",
+    ),
 }
 
 
@@ -49,8 +71,10 @@ def _norm(text: str) -> str:
 
 
 def _metric(page, label: str) -> str:
-    card = page.locator("[data-testid=stMetric]", has=page.locator("[data-testid=stMetricLabel]",
-                                                                 has_text=re.compile("^" + re.escape(label)))).first
+    card = page.locator(
+        "[data-testid=stMetric]",
+        has=page.locator("[data-testid=stMetricLabel]", has_text=re.compile("^" + re.escape(label))),
+    ).first
     return _norm(card.locator("[data-testid=stMetricValue]").inner_text())
 
 

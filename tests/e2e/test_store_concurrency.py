@@ -6,6 +6,7 @@ the replica that serves it must read the item from the shared database and draw 
 byte-identical (the stored series JSON and the file's SHA-256) and every page shows that session's tonnes;
 0 errors. Needs nginx and a PostgreSQL URL (``CORRIDOR_TEST_PG_URL``; ``.ci/run`` starts one).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -33,8 +34,14 @@ PG_URL = os.environ.get("CORRIDOR_TEST_PG_URL")
 
 @pytest.fixture(scope="module")
 def cluster():
-    missing = [why for ok, why in ((find_nginx(), "nginx (apt-get install -y nginx)"),
-                                   (PG_URL, "PostgreSQL (CORRIDOR_TEST_PG_URL; .ci/run starts one)")) if not ok]
+    missing = [
+        why
+        for ok, why in (
+            (find_nginx(), "nginx (apt-get install -y nginx)"),
+            (PG_URL, "PostgreSQL (CORRIDOR_TEST_PG_URL; .ci/run starts one)"),
+        )
+        if not ok
+    ]
     if missing:
         if os.environ.get("CI"):
             pytest.fail(f"missing under CI: {', '.join(missing)}")
@@ -45,8 +52,12 @@ def cluster():
 
 def _series(i: int) -> pd.DataFrame:
     # session i: Jan-Dec 2025 at (i + 1) x 1,000 t a month plus a fraction that only survives an exact round trip
-    return pd.DataFrame({"month": pd.date_range("2025-01-01", periods=12, freq="MS").astype("datetime64[ns]"),
-                         "tonnes": [(i + 1) * 1000 + k / 3 for k in range(12)]})
+    return pd.DataFrame(
+        {
+            "month": pd.date_range("2025-01-01", periods=12, freq="MS").astype("datetime64[ns]"),
+            "tonnes": [(i + 1) * 1000 + k / 3 for k in range(12)],
+        }
+    )
 
 
 def test_twenty_sessions_save_and_read_through_two_replicas(cluster):
@@ -57,10 +68,21 @@ def test_twenty_sessions_save_and_read_through_two_replicas(cluster):
 
     async def session(i: int) -> tuple[str, dict]:
         series, data = _series(i), f"file of session {i}".encode()
-        item = await asyncio.to_thread(db.save_actuals, series, f"s{i}.csv", data, dt.datetime.now(dt.UTC), "2",
-                                       None, store.owner_key(f"browser-{i}"))
+        item = await asyncio.to_thread(
+            db.save_actuals,
+            series,
+            f"s{i}.csv",
+            data,
+            dt.datetime.now(dt.UTC),
+            "2",
+            None,
+            store.owner_key(f"browser-{i}"),
+        )
         back = await asyncio.to_thread(db.load_actuals, item)
-        if store.series_json(back.series) != store.series_json(series) or back.sha256 != hashlib.sha256(data).hexdigest():
+        if (
+            store.series_json(back.series) != store.series_json(series)
+            or back.sha256 != hashlib.sha256(data).hexdigest()
+        ):
             errors.append(f"session {i}: item {item} read back differently")
         async with StClient(cluster.url) as c:
             run = await c.open("projections", f"actuals={item}")

@@ -87,7 +87,27 @@ _COSTS = ("opex_fixed", "opex_var")
 
 
 def convert(rub: float | np.ndarray | pd.Series, currency: str, s: Scenario):
-    """RUB amount in ``currency`` (RUB, USD or KZT) at the scenario's rates (RUB/USD, KZT/USD)."""
+    """RUB amount in ``currency`` (RUB, USD or KZT) at the scenario's rates (RUB/USD, KZT/USD).
+
+    Parameters
+    ----------
+    rub : float, ndarray or pandas.Series
+        Amount of money [RUB].
+    currency : str
+        Target currency, one of :data:`components.scenario.CURRENCIES` ("RUB", "USD", "KZT").
+    s : Scenario
+        ``usd_rub`` [RUB/USD] and ``usd_kzt`` [KZT/USD] are the exchange rates.
+
+    Returns
+    -------
+    float, ndarray or pandas.Series
+        The amount in ``currency`` [RUB, USD or KZT], same shape as ``rub``.
+
+    Raises
+    ------
+    ValueError
+        If ``currency`` is not one of RUB, USD, KZT.
+    """
     if currency == "RUB":
         return rub
     if currency == "USD":
@@ -102,7 +122,9 @@ def ratios() -> pd.DataFrame:
 
     Returns
     -------
-    DataFrame indexed by ``id`` with ``value``, ``unit`` and ``formula``.
+    pandas.DataFrame
+        Indexed by ``id`` with ``value`` [in ``unit``: RUB/job, RUB/m², x, t/year, regions, ha], ``unit`` and
+        ``formula``.
     """
     t = tables()
     inv, jobs, area = t.fact("selyatino_investment"), t.fact("selyatino_jobs"), t.fact("selyatino_area")
@@ -129,7 +151,13 @@ def ratios() -> pd.DataFrame:
 
 
 def price_year() -> int:
-    """Year whose prices the slider figures are in: the report's year (2025; rent, build costs are 2025 figures)."""
+    """Year whose prices the slider figures are in: the report's year (2025; rent, build costs are 2025 figures).
+
+    Returns
+    -------
+    int
+        The price year: the year of ``selyatino_investment``'s ``as_of`` date [calendar year].
+    """
     return int(tables().facts.at["selyatino_investment", "as_of"].year)
 
 
@@ -176,12 +204,39 @@ def price_index(years: np.ndarray, infl: np.ndarray) -> np.ndarray:
 
 
 def real_rates(nominal: float | np.ndarray, infl: np.ndarray) -> np.ndarray:
-    """Year-specific real discount rates ``(1 + n) / (1 + π_y) − 1`` [share/year]."""
+    """Year-specific real discount rates ``(1 + n) / (1 + π_y) − 1`` [share/year].
+
+    Parameters
+    ----------
+    nominal : float or array of shape (paths, 1)
+        Nominal discount rate ``n`` [share/year].
+    infl : ndarray (..., years)
+        Inflation of each year ``π_y`` [share/year].
+
+    Returns
+    -------
+    ndarray
+        Real discount rate of each year, broadcast of ``nominal`` and ``infl`` [share/year].
+    """
     return (1.0 + np.asarray(nominal)) / (1.0 + infl) - 1.0
 
 
 def real_discount_factors(years: np.ndarray, rates: np.ndarray) -> np.ndarray:
-    """Discount factor of each year-end at year-specific real rates, 1 at the end of the price year [–]."""
+    """Discount factor of each year-end at year-specific real rates, 1 at the end of the price year [–].
+
+    Parameters
+    ----------
+    years : array of int
+        Consecutive calendar years including the price year.
+    rates : ndarray (..., len(years))
+        Real discount rate of each year [share/year].
+
+    Returns
+    -------
+    ndarray like ``rates``
+        ``1 / Π (1 + r_u)`` over the years after the price year up to ``y``; below the price year,
+        ``Π (1 + r_u)`` over the years after ``y`` up to it [–].
+    """
     c = np.cumsum(np.log1p(rates), axis=-1)
     i0 = int(np.nonzero(np.asarray(years) == price_year())[0][0])
     return np.exp(-(c - c[..., i0 : i0 + 1]))
@@ -289,9 +344,16 @@ def depreciation(investment: np.ndarray, months: np.ndarray, life_years: float |
     Parameters
     ----------
     investment : (..., years)
-        Investment spent each year [RUB]. months : (..., years) months of operation [months].
+        Investment spent each year [RUB].
+    months : (..., years)
+        Months of operation in each year [months].
     life_years : float or (paths, 1)
         Depreciation life [years].
+
+    Returns
+    -------
+    ndarray like ``investment``
+        Depreciation charged in each year, positive; sums to at most the total investment [RUB/year].
     """
     total = investment.sum(axis=-1, keepdims=True)
     op_years = np.cumsum(months, axis=-1) / 12.0
@@ -544,6 +606,18 @@ def scenario_inputs(s: Scenario) -> Inputs:
     Boxes are :func:`components.capacity.boxes_and_trains` on :func:`components.projection.trajectory`, split
     into loaded and empty by :func:`components.capacity.two_way_balance`, summed over each calendar year from the
     opening month (the target month) on.
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions.
+
+    Returns
+    -------
+    Inputs
+        One path, arrays of shape (years,): ``tonnes`` [t/year], ``feu_east``, ``feu_west``, ``feu_empty``
+        [FEU/year], ``months`` [months], ``occupancy`` [share], ``index`` [–], ``k`` [years], ``investment``
+        [RUB, nominal] and the revenue and cost streams [RUB/year, price-year prices].
     """
     from components.projection import trajectory  # local: keeps the module's import light for the engine
 
@@ -656,25 +730,58 @@ def cash_flows(s: Scenario) -> pd.DataFrame:
     Money is in nominal RUB under ``s.convention == "nominal"`` and in RUB of the price year (2025) under
     ``"real"``; NPV is the same in both.
 
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions; ``convention`` is "nominal" or "real".
+
     Returns
     -------
-    ``year``, ``months_operating`` [months], ``tonnes`` [t], ``feu_east``, ``feu_west``, ``feu_empty`` [FEU],
-    ``occupancy`` [share], ``inflation`` [share/year], ``price_index`` [–]; the streams :data:`STREAMS` (revenue
-    positive, costs negative, summing to ``net``) [RUB]; ``ebitda``, ``depreciation``, ``taxable``, ``loss_used``,
-    ``net`` [RUB]; ``discount_rate`` [share/year], ``discount_factor`` [–], ``discounted``, ``cumulative``,
-    ``cumulative_discounted`` [RUB].
+    pandas.DataFrame
+        One row a year: ``year``, ``months_operating`` [months], ``tonnes`` [t], ``feu_east``, ``feu_west``,
+        ``feu_empty`` [FEU], ``occupancy`` [share], ``inflation`` [share/year], ``price_index`` [–]; the streams
+        :data:`STREAMS` (revenue positive, costs negative, summing to ``net``) [RUB]; ``ebitda``,
+        ``depreciation``, ``taxable``, ``loss_used``, ``net`` [RUB]; ``discount_rate`` [share/year],
+        ``discount_factor`` [–], ``discounted``, ``cumulative``, ``cumulative_discounted`` [RUB].
     """
     return _table(s, scenario_inputs(s))
 
 
 def npv(s: Scenario, flows: pd.DataFrame | None = None) -> float:
-    """Net present value at the end of the price year [RUB]: Σ discounted flows (investment included)."""
+    """Net present value at the end of the price year [RUB]: Σ discounted flows (investment included).
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions.
+    flows : pandas.DataFrame, optional
+        The cash-flow table of :func:`cash_flows` (computed from ``s`` when None); its ``discounted`` column
+        [RUB] is summed.
+
+    Returns
+    -------
+    float
+        NPV at the end of the price year [RUB].
+    """
     flows = cash_flows(s) if flows is None else flows
     return float(flows["discounted"].sum())
 
 
 def npv_paths(s: Scenario, over: dict | None = None) -> np.ndarray:
-    """NPV of many variants of ``s`` at once (``over``: assumption -> array, one value a path) [RUB]."""
+    """NPV of many variants of ``s`` at once (``over``: assumption -> array, one value a path) [RUB].
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions, for every field not in ``over``.
+    over : dict, optional
+        Assumption name -> array of values, one a path [in the assumption's unit].
+
+    Returns
+    -------
+    ndarray of shape (paths,)
+        NPV of each path at the end of the price year [RUB, nominal flows discounted at the nominal rate].
+    """
     inp, _ = _inputs(s, over)
     return project(inp, **_rates(s, over))["discounted"].sum(axis=-1)
 
@@ -723,6 +830,20 @@ def breakeven(s: Scenario, inp: Inputs | None = None) -> dict[str, BreakEven]:
 
     NPV is linear before tax in each: the tariff scales the handling streams, the rent the rent stream, the
     attainment every volume stream (boxes, handling, services, variable cost).
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions; ``handling_rub_per_feu`` [RUB/FEU], ``rent_rub_per_m2_year`` [RUB/m²/year]
+        and ``attainment`` [share] are the base values scaled.
+    inp : Inputs, optional
+        The scenario's yearly arrays (:func:`scenario_inputs` of ``s`` when None).
+
+    Returns
+    -------
+    dict
+        Name in :data:`BREAKEVEN_PARAMS` -> :class:`BreakEven`, ``value`` in the assumption's unit
+        [RUB/FEU, RUB/m²/year, share] or None outside the slider's range.
     """
     inp = scenario_inputs(s) if inp is None else inp
     r = {k: float(x[0, 0]) for k, x in _rates(s).items()}
@@ -747,7 +868,22 @@ def breakeven(s: Scenario, inp: Inputs | None = None) -> dict[str, BreakEven]:
 
 
 def appraisal(s: Scenario, flows: pd.DataFrame | None = None) -> Appraisal:
-    """NPV, IRR, paybacks, peak funding and break-evens of the scenario."""
+    """NPV, IRR, paybacks, peak funding and break-evens of the scenario.
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions.
+    flows : pandas.DataFrame, optional
+        The cash-flow table of :func:`cash_flows` (computed from ``s`` when None).
+
+    Returns
+    -------
+    Appraisal
+        ``npv`` [RUB], ``irr`` [share/year, in the table's convention] or None, ``payback`` and
+        ``discounted_payback`` [years of operation] or None, ``peak_funding`` [RUB, nominal], ``breakeven``,
+        ``nominal_rate`` [share/year] and ``flows``.
+    """
     inp = scenario_inputs(s)
     flows = _table(s, inp) if flows is None else flows
     k = (flows["year"] - price_year()).to_numpy(dtype=float)
@@ -778,9 +914,19 @@ def npv_distribution(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> di
     Delay and attainment are :func:`components.projection.band_draws` (the band's own paths, same seed); each of
     :data:`UNCERTAIN_PARAMS` is triangular over its slider range with the mode at the scenario's value (seed + 1).
 
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions (modes of the draws).
+    n_paths : int, default 10000
+        Number of draws [–].
+    seed : int, default 2025
+        Seed of the band's draws; the price draws use ``seed + 1``.
+
     Returns
     -------
-    dict with ``npv`` (ndarray of n_paths) [RUB], ``p10``, ``p50``, ``p90`` [RUB] and ``p_positive`` [share].
+    dict
+        ``npv`` (ndarray of n_paths) [RUB], ``p10``, ``p50``, ``p90`` [RUB] and ``p_positive`` [share].
     """
     delay, attain = band_draws(s, n_paths, seed)
     rng = np.random.default_rng(seed + 1)
@@ -850,10 +996,18 @@ def _npv_draws(s: Scenario, over: dict[str, np.ndarray]) -> np.ndarray:
 def sensitivity(s: Scenario, params: tuple[str, ...] = SENSITIVITY_PARAMS) -> pd.DataFrame:
     """NPV with each assumption at its range's low and high end, the rest as in ``s`` (one batched evaluation).
 
+    Parameters
+    ----------
+    s : Scenario
+        The scenario's assumptions.
+    params : tuple of str, default SENSITIVITY_PARAMS
+        Assumptions to vary, each to its slider's ``min`` and ``max``.
+
     Returns
     -------
-    ``param``, ``low``, ``high`` (in the assumption's unit), ``npv_low``, ``npv_high``, ``npv_base`` [RUB],
-    ``swing`` (|npv_high − npv_low|) [RUB], sorted by swing, largest first.
+    pandas.DataFrame
+        ``param``, ``low``, ``high`` (in the assumption's unit), ``npv_low``, ``npv_high``, ``npv_base`` [RUB],
+        ``swing`` (|npv_high − npv_low|) [RUB], sorted by swing, largest first.
     """
     a = tables().assumptions
     n = len(params)
@@ -882,10 +1036,16 @@ def sensitivity(s: Scenario, params: tuple[str, ...] = SENSITIVITY_PARAMS) -> pd
 def build_today(s: Scenario) -> dict[str, float]:
     """What the stated area would cost to build today at the benchmark costs, against the stated 14 bn RUB.
 
+    Parameters
+    ----------
+    s : Scenario
+        ``reefer_share`` [share], ``capex_rub_per_m2`` and ``capex_cold_rub_per_m2`` [RUB/m²] are used.
+
     Returns
     -------
-    dict with ``area`` [m²], ``cost_per_m2`` (``(1 − reefer_share) × dry + reefer_share × cold``) [RUB/m²],
-    ``cost`` [RUB], ``stated`` [RUB] and ``ratio`` (stated / cost) [–].
+    dict
+        ``area`` [m²], ``cost_per_m2`` (``(1 − reefer_share) × dry + reefer_share × cold``) [RUB/m²],
+        ``cost`` [RUB], ``stated`` [RUB] and ``ratio`` (stated / cost) [–].
     """
     t = tables()
     area, stated = t.fact("selyatino_area"), t.fact("selyatino_investment")

@@ -40,7 +40,13 @@ def _month(day: dt.date | pd.Timestamp) -> pd.Timestamp:
 
 
 def target_t_year() -> float:
-    """The stated annual target [t/year] (``export_china_target`` in ``data/facts.csv``)."""
+    """The stated annual target [t/year] (``export_china_target`` in ``data/facts.csv``).
+
+    Returns
+    -------
+    float
+        The stated annual export target (550 kt) [t/year].
+    """
     return tables().fact("export_china_target")
 
 
@@ -158,6 +164,18 @@ def year_on_year(monthly: pd.DataFrame) -> tuple[float | None, str | None]:
     The 12-month sum at the last month against the 12-month sum a year earlier when both are complete
     (``"12m"``, needs 24 months), else the last month against the same month a year earlier when both are
     above 0 (``"month"``, needs 13 months), else ``(None, None)``.
+
+    Parameters
+    ----------
+    monthly : pandas.DataFrame
+        ``month`` (first of month) and ``tonnes`` [t/month], at least one row.
+
+    Returns
+    -------
+    growth : float or None
+        Year-on-year growth [share/year].
+    basis : str or None
+        ``"12m"`` or ``"month"``, as above.
     """
     ts = trailing_sum(monthly).set_index("month")
     last = ts.index[-1]
@@ -185,6 +203,8 @@ def progress(monthly: pd.DataFrame, s: Scenario, today: dt.date) -> Progress:
     Returns
     -------
     Progress
+        Tonnes [t], the last month's volume [t/month], the 12-month sum [t], pace and needed growth
+        [share/year] and months [months], as its attributes describe.
     """
     target = target_t_year()
     cal = calendar(monthly)
@@ -280,7 +300,13 @@ class Fit:
 
     @property
     def miss_share(self) -> float:
-        """Typical miss as a share of the average month [share]."""
+        """Typical miss as a share of the average month [share].
+
+        Returns
+        -------
+        float
+            ``rmse / mean_month`` [share]; ``inf`` when the average month is not above 0.
+        """
         return self.rmse / self.mean_month if self.mean_month > 0 else math.inf
 
 
@@ -345,6 +371,8 @@ def fit_scenario(monthly: pd.DataFrame, s: Scenario, seasonal: pd.Series | None 
     Returns
     -------
     Fit
+        The fitted scenario (``delay_months`` [months], ``attainment`` [share]), its ``rmse`` and ``mean_month``
+        [t/month], the months used [months] and the parameters at the edge of their range.
 
     Raises
     ------
@@ -449,7 +477,20 @@ class AsOf:
     actual_rate_month: pd.Timestamp | None = None
 
     def gap(self, actual: float | None, expected: float | None) -> float | None:
-        """Actual minus expected [t or t/year]; None when either is unknown."""
+        """Actual minus expected [t or t/year]; None when either is unknown.
+
+        Parameters
+        ----------
+        actual : float or None
+            The actual figure [t or t/year].
+        expected : float or None
+            The expected figure, in the same unit [t or t/year].
+
+        Returns
+        -------
+        float or None
+            ``actual − expected`` [t or t/year, as the inputs].
+        """
         return None if actual is None or expected is None else actual - expected
 
 

@@ -79,6 +79,11 @@ def profile_weights(profile: str) -> np.ndarray:
     -------
     ndarray of 12 floats
         Share of a year's tonnes in January … December [share], summing to 1 (read-only).
+
+    Raises
+    ------
+    ValueError
+        If ``profile`` does not have exactly 12 months in ``data/seasonality.csv`` (an unknown profile).
     """
     p = facts.profiles()
     rows = p[p["profile"] == profile]
@@ -290,6 +295,11 @@ def utilisation(
         ``name_ru``, ``kind``, ``order``, ``estimate`` (bool), ``demand`` and ``capacity_open`` [``unit``],
         ``unit`` (t/month, FEU/month, TEU/month or trains/month), ``utilisation`` (demand / capacity_open
         [share]; 1 = full) and ``headroom`` (capacity_open − demand [``unit``]).
+
+    Raises
+    ------
+    ValueError
+        If a link's ``capacity_unit`` is not one of :data:`MONTH_UNIT`, or ``s.profile`` is not a known profile.
     """
     links = facts.links() if links is None else links.sort_values("order")
     fl = _flow_arrays(s, end)

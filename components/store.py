@@ -152,7 +152,14 @@ class RecentItem:
 
 
 def default_path() -> Path:
-    """Where the SQLite file lives unless told: ``CORRIDOR_DB_PATH``, else ``$XDG_DATA_HOME/corridor-dashboard/``."""
+    """Where the SQLite file lives unless told: ``CORRIDOR_DB_PATH``, else ``$XDG_DATA_HOME/corridor-dashboard/``.
+
+    Returns
+    -------
+    pathlib.Path
+        Path of the SQLite file (``store.sqlite3`` under the data folder, ``~/.local/share`` without
+        ``XDG_DATA_HOME``); not created here.
+    """
     if os.environ.get(ENV_PATH):
         return Path(os.environ[ENV_PATH]).expanduser()
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
@@ -160,7 +167,18 @@ def default_path() -> Path:
 
 
 def default_url(configured: str | None = None) -> str:
-    """The database URL: ``CORRIDOR_DB_URL``, else ``configured`` (from secrets), else the SQLite file."""
+    """The database URL: ``CORRIDOR_DB_URL``, else ``configured`` (from secrets), else the SQLite file.
+
+    Parameters
+    ----------
+    configured : str, optional
+        URL from the UI's secrets (``[connections.sql] url``).
+
+    Returns
+    -------
+    str
+        SQLAlchemy URL; ``postgresql://`` is rewritten to ``postgresql+psycopg://``.
+    """
     url = os.environ.get(ENV_URL) or configured
     if url:
         return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
@@ -170,7 +188,19 @@ def default_url(configured: str | None = None) -> str:
 def engine_options(url: str) -> dict:
     """``create_engine`` keyword arguments for ``url``: short timeouts, so a database that is down answers in
     seconds. SQLite: 5 s busy timeout, usable from Streamlit's threads. PostgreSQL: 3 s connect timeout,
-    5 s statement timeout, pre-ping, a small pool."""
+    5 s statement timeout, pre-ping, a small pool.
+
+    Parameters
+    ----------
+    url : str
+        SQLAlchemy database URL.
+
+    Returns
+    -------
+    dict
+        Keyword arguments for ``sqlalchemy.create_engine``: timeouts in ``connect_args`` [s; PostgreSQL's
+        ``statement_timeout`` in ms], ``pool_size`` and ``max_overflow`` [connections].
+    """
     backend = sa.make_url(url).get_backend_name()
     if backend == "sqlite":
         return {"connect_args": {"timeout": 5, "check_same_thread": False}}
@@ -180,7 +210,19 @@ def engine_options(url: str) -> dict:
 
 def configure(engine: sa.Engine) -> sa.Engine:
     """Prepare an engine made elsewhere (e.g. by ``st.connection``): for SQLite, create the file's folder and
-    use the WAL journal, so readers never wait for a writer. Idempotent."""
+    use the WAL journal, so readers never wait for a writer. Idempotent.
+
+    Parameters
+    ----------
+    engine : sqlalchemy.Engine
+        The engine to prepare.
+
+    Returns
+    -------
+    sqlalchemy.Engine
+        The same engine (for SQLite with a connect listener setting WAL, ``synchronous=NORMAL`` and a
+        5,000 ms busy timeout).
+    """
     if engine.dialect.name != "sqlite" or getattr(engine, "_corridor_configured", False):
         return engine
     db = engine.url.database
@@ -200,17 +242,44 @@ def configure(engine: sa.Engine) -> sa.Engine:
 
 
 def make_engine(url: str) -> sa.Engine:
-    """An engine for ``url`` with :func:`engine_options` and :func:`configure`."""
+    """An engine for ``url`` with :func:`engine_options` and :func:`configure`.
+
+    Parameters
+    ----------
+    url : str
+        SQLAlchemy database URL.
+
+    Returns
+    -------
+    sqlalchemy.Engine
+    """
     return configure(sa.create_engine(url, **engine_options(url)))
 
 
 def owner_key(token: str | None) -> str | None:
-    """What is stored for a browser: a hash of its token (the token itself never reaches the database)."""
+    """What is stored for a browser: a hash of its token (the token itself never reaches the database).
+
+    Parameters
+    ----------
+    token : str or None
+        The browser's token.
+
+    Returns
+    -------
+    str or None
+        First 40 hex digits of the SHA-256 of ``corridor-owner:<token>``; None without a token.
+    """
     return hashlib.sha256(f"corridor-owner:{token}".encode()).hexdigest()[:40] if token else None
 
 
 def new_id() -> str:
-    """An unguessable id: 176 random bits, URL-safe."""
+    """An unguessable id: 176 random bits, URL-safe.
+
+    Returns
+    -------
+    str
+        ``secrets.token_urlsafe(ID_BYTES)``: 30 characters of ``[A-Za-z0-9_-]``.
+    """
     return secrets.token_urlsafe(ID_BYTES)
 
 
@@ -330,12 +399,40 @@ def _classify(exc: BaseException) -> StoreError:
 
 
 def series_json(series: pd.DataFrame) -> str:
-    """A monthly series as compact JSON (``[["2025-01", 1234.5], ...]``); floats round-trip exactly."""
+    """A monthly series as compact JSON (``[["2025-01", 1234.5], ...]``); floats round-trip exactly.
+
+    Parameters
+    ----------
+    series : pandas.DataFrame
+        ``month`` (first of month) and ``tonnes`` [t/month].
+
+    Returns
+    -------
+    str
+        JSON list of ``[YYYY-MM, tonnes]`` pairs [t/month].
+
+    Raises
+    ------
+    ValueError
+        If a tonnage is NaN or infinite (``allow_nan=False``).
+    """
     rows = [[f"{m:%Y-%m}", float(t)] for m, t in zip(pd.to_datetime(series["month"]), series["tonnes"])]
     return json.dumps(rows, separators=(",", ":"), allow_nan=False)
 
 
 def series_from_json(text: str) -> pd.DataFrame:
+    """A monthly series back from :func:`series_json`.
+
+    Parameters
+    ----------
+    text : str
+        JSON list of ``[YYYY-MM, tonnes]`` pairs [t/month].
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``month`` [datetime64[ns], first of month] and ``tonnes`` [t/month, float64].
+    """
     rows = json.loads(text)
     return pd.DataFrame(
         {
@@ -366,11 +463,29 @@ class Store:
 
     @property
     def dialect(self) -> str:
+        """The engine's SQL dialect name.
+
+        Returns
+        -------
+        str
+            ``"sqlite"`` or ``"postgresql"`` (the engine's ``dialect.name``).
+        """
         return self.engine.dialect.name
 
     # schema ---------------------------------------------------------------------------------------------------
     def version(self) -> int:
-        """The schema version the database holds (0: empty)."""
+        """The schema version the database holds (0: empty).
+
+        Returns
+        -------
+        int
+            Highest version in ``schema_version``; 0 when the table is missing or empty.
+
+        Raises
+        ------
+        StoreUnavailable, StoreFull
+            The database failed.
+        """
         try:
             with self.engine.connect() as c:
                 if not sa.inspect(c).has_table("schema_version"):
@@ -383,6 +498,21 @@ class Store:
         """Apply every schema step from the version found up to ``to``; returns the version reached.
 
         One transaction per step; PostgreSQL holds an advisory lock so replicas starting together do not race.
+
+        Parameters
+        ----------
+        to : int, default SCHEMA_VERSION
+            Schema version to reach.
+
+        Returns
+        -------
+        int
+            The version reached (the version found, when it is already ``to`` or later).
+
+        Raises
+        ------
+        StoreUnavailable, StoreFull
+            The database failed.
         """
         try:
             with _file_lock(self.engine), self.engine.begin() as c:
@@ -469,9 +599,16 @@ class Store:
         owner : str, optional
             :func:`owner_key` of the browser (hourly limit, recent list).
 
+        Returns
+        -------
+        str
+            The new item's id (:func:`new_id`).
+
         Raises
         ------
         LimitExceeded, StoreFull, StoreUnavailable
+            More than :data:`MAX_SERIES_ROWS` months, more than :data:`MAX_ITEM_BYTES` [bytes], or over the
+            hourly limit; the database at its item limit or full; the database failed.
         """
         if len(series) > MAX_SERIES_ROWS:
             raise LimitExceeded("rows", MAX_SERIES_ROWS)
@@ -502,7 +639,28 @@ class Store:
         return self._write(run)
 
     def save_scenario(self, name: str, fields: dict, owner: str | None = None) -> str:
-        """Save a named scenario (``fields``: every Scenario field and value); returns the new id."""
+        """Save a named scenario (``fields``: every Scenario field and value); returns the new id.
+
+        Parameters
+        ----------
+        name : str
+            The scenario's name, 1 to :data:`MAX_NAME_CHARS` characters after stripping.
+        fields : dict
+            Every Scenario field and its value (in the field's unit).
+        owner : str, optional
+            :func:`owner_key` of the browser (hourly limit, recent list).
+
+        Returns
+        -------
+        str
+            The new item's id (:func:`new_id`).
+
+        Raises
+        ------
+        LimitExceeded, StoreFull, StoreUnavailable
+            Empty or too long a name, more than :data:`MAX_ITEM_BYTES` [bytes], or over the hourly limit; the
+            database at its item limit or full; the database failed.
+        """
         name = (name or "").strip()
         if not name or len(name) > MAX_NAME_CHARS:
             raise LimitExceeded("name", MAX_NAME_CHARS)
@@ -536,7 +694,23 @@ class Store:
         return row
 
     def load_actuals(self, item_id: str) -> SavedActuals:
-        """The saved series behind ``item_id``. Raises :class:`NotFound` (deleted, unknown, malformed)."""
+        """The saved series behind ``item_id``. Raises :class:`NotFound` (deleted, unknown, malformed).
+
+        Parameters
+        ----------
+        item_id : str
+            Id returned by :meth:`save_actuals`.
+
+        Returns
+        -------
+        SavedActuals
+            The series (``month``, ``tonnes`` [t/month]), file name, size [bytes], SHA-256 and times (UTC).
+
+        Raises
+        ------
+        NotFound, StoreUnavailable, StoreFull
+            Deleted, unknown or malformed id; the database failed.
+        """
         r = self._row("actuals", item_id)
         return SavedActuals(
             r["id"],
@@ -551,12 +725,41 @@ class Store:
         )
 
     def load_scenario(self, item_id: str) -> SavedScenario:
-        """The named scenario behind ``item_id``. Raises :class:`NotFound` (deleted, unknown, malformed)."""
+        """The named scenario behind ``item_id``. Raises :class:`NotFound` (deleted, unknown, malformed).
+
+        Parameters
+        ----------
+        item_id : str
+            Id returned by :meth:`save_scenario`.
+
+        Returns
+        -------
+        SavedScenario
+            Name, ``fields`` (each in its field's unit) and ``created_at`` (UTC).
+
+        Raises
+        ------
+        NotFound, StoreUnavailable, StoreFull
+            Deleted, unknown or malformed id; the database failed.
+        """
         r = self._row("scenario", item_id)
         return SavedScenario(r["id"], r["name"], json.loads(r["fields"]), _utc(r["created_at"]))
 
     def delete(self, kind: str, item_id: str) -> None:
-        """Delete an item: its data goes, a tombstone stays so its link says "deleted". Unknown ids: NotFound."""
+        """Delete an item: its data goes, a tombstone stays so its link says "deleted". Unknown ids: NotFound.
+
+        Parameters
+        ----------
+        kind : str
+            ``"actuals"`` or ``"scenario"`` (:data:`KINDS`).
+        item_id : str
+            The item's id.
+
+        Raises
+        ------
+        NotFound, StoreUnavailable, StoreFull
+            Already deleted, unknown or malformed id; the database failed.
+        """
         item_id = _check_id(item_id)
         t = _TABLE[kind]
         blank = {"series": "[]"} if kind == "actuals" else {"fields": "{}"}
@@ -573,11 +776,46 @@ class Store:
         self._write(run)
 
     def remember(self, owner: str | None, item_id: str, kind: str, label: str) -> None:
-        """Put an item this browser opened from a link on its recent list."""
+        """Put an item this browser opened from a link on its recent list.
+
+        Parameters
+        ----------
+        owner : str or None
+            :func:`owner_key` of the browser (nothing is stored without one).
+        item_id : str
+            The item's id.
+        kind : str
+            ``"actuals"`` or ``"scenario"``.
+        label : str
+            Shown on the list (cut to :data:`MAX_NAME_CHARS` characters).
+
+        Raises
+        ------
+        NotFound, StoreUnavailable, StoreFull
+            Malformed id; the database failed.
+        """
         self._write(lambda c: self._remember(c, owner, _check_id(item_id), kind, label))
 
     def recent(self, owner: str | None, limit: int = RECENT_LIMIT) -> list[RecentItem]:
-        """Items this browser saved or opened, newest first (nothing without an owner key)."""
+        """Items this browser saved or opened, newest first (nothing without an owner key).
+
+        Parameters
+        ----------
+        owner : str or None
+            :func:`owner_key` of the browser.
+        limit : int, default RECENT_LIMIT
+            Most items returned [items].
+
+        Returns
+        -------
+        list of RecentItem
+            ``id``, ``kind``, ``label`` and ``at`` (UTC), newest first.
+
+        Raises
+        ------
+        StoreUnavailable, StoreFull
+            The database failed.
+        """
         if not owner:
             return []
         self._ready()
@@ -596,7 +834,13 @@ class Store:
 
     # operations -------------------------------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
-        """Items and tombstones per kind (for operators; not shown to users)."""
+        """Items and tombstones per kind (for operators; not shown to users).
+
+        Returns
+        -------
+        dict
+            ``actuals``, ``scenario``, ``actuals_deleted``, ``scenario_deleted`` [items].
+        """
         self._ready()
         with self.engine.connect() as c:
             out = {}
@@ -610,7 +854,25 @@ class Store:
             return out
 
     def purge(self, older_than_days: float) -> int:
-        """Delete (tombstone) items saved more than ``older_than_days`` ago; returns how many."""
+        """Delete (tombstone) items saved more than ``older_than_days`` ago; returns how many.
+
+        Parameters
+        ----------
+        older_than_days : float
+            Age beyond which items go [days].
+
+        Returns
+        -------
+        int
+            Items tombstoned [items].
+
+        Raises
+        ------
+        ValueError
+            If ``older_than_days`` is negative or not finite.
+        StoreUnavailable, StoreFull
+            The database failed.
+        """
         if not math.isfinite(older_than_days) or older_than_days < 0:
             raise ValueError("older_than_days must be a non-negative number")
         cut = _now() - dt.timedelta(days=older_than_days)
@@ -629,6 +891,18 @@ class Store:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """CLI: ``python -m components.store init|stats|purge --days N [--url URL]``.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line arguments (default ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        Exit status (0); argparse exits with 2 on a usage error (e.g. ``purge`` without ``--days`` [days]).
+    """
     import argparse
 
     ap = argparse.ArgumentParser(prog="python -m components.store", description="Saved items: schema and retention.")

@@ -66,9 +66,10 @@ CLS_VIEWPORTS = {"1440×900": {"width": 1440, "height": 900}, "390×844": {"widt
 # is otherwise fetched from fonts.gstatic.com), and no run waits on DNS.
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
 
-# Signature of the first Plotly chart on the page: the `d` of every trace path, joined.
-SIG_JS = """() => { const c = document.querySelector('.js-plotly-plot');
-  return c ? [...c.querySelectorAll('.main-svg .trace path')].map(p => p.getAttribute('d')).join('|') : ''; }"""
+# Signature of the page's Plotly charts: the `d` of every trace path, joined (on Capacity the first chart is a
+# heatmap, which has no paths; the line charts below it move with the delay).
+SIG_JS = """() => [...document.querySelectorAll('.js-plotly-plot .main-svg .trace path')]
+  .map(p => p.getAttribute('d')).join('|')"""
 
 # Arms one measurement: t0 at the trusted keydown, t1 at the first mutation that leaves the traces different.
 ARM_JS = (

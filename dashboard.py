@@ -10,10 +10,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import export
-from components.ui import state, storage, widgets
+from components.app import state, storage, widgets
+from components.export import files as export
 
-ICON = Path(__file__).resolve().parent / "components" / "ui" / "icon.png"  # local file: no icon fetched from a CDN
+ICON = Path(__file__).resolve().parent / "components" / "app" / "icon.png"  # local file: no icon fetched from a CDN
 st.set_page_config(
     page_title="Corridor capacity dashboard", page_icon=str(ICON), layout="wide", initial_sidebar_state="auto"
 )
@@ -36,7 +36,7 @@ with st.sidebar:
     with widgets.error_boundary(L, "sidebar"):
         widgets.scenario_sidebar(L)
 
-PAGE_DIR = Path("components/app_pages")
+PAGE_DIR = Path("components/app/pages")
 PAGES = [
     ("overview", ":material/dashboard:"),
     ("projections", ":material/trending_up:"),

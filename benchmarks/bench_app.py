@@ -26,7 +26,7 @@ What is measured (medians; browser times are taken inside the page with ``perfor
 * server start → health ok: spawned to ``/_stcore/health`` answering ``ok`` (polled every 20 ms).
 * server RSS (``VmRSS`` of the Streamlit process) with 1 and with 6 open sessions.
 * page reruns: ``streamlit.testing.v1.AppTest`` on every page and on both references, median of warm ``at.run()``.
-* model: ``components.projection.band(Scenario.default())`` (10,000 Monte Carlo paths), median of 20 warm calls.
+* model: ``components.model.projection.band(Scenario.default())`` (10,000 Monte Carlo paths), median of 20 warm calls.
 
 The exit status is 0 whatever the timings (this is a benchmark, not a test); it is 1 only when a measurement
 could not be made, and the failures are listed after the tables.
@@ -264,7 +264,7 @@ def page_reruns(warm: int) -> dict[str, list[float]]:
             at = AppTest.from_file(str(ROOT / SCRIPTS[name]), default_timeout=180).run()
         else:
             at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180).run()
-            at.switch_page(f"components/app_pages/{name}.py").run()
+            at.switch_page(f"components/app/pages/{name}.py").run()
         at.run()  # one more, so caches and imports are warm
         times = []
         for _ in range(warm):
@@ -293,7 +293,7 @@ def fragment_reruns(moves: int) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     for i, name in enumerate(PAGES):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180).run()
-        at.switch_page(f"components/app_pages/{name}.py").run()
+        at.switch_page(f"components/app/pages/{name}.py").run()
         times = []
         for k in range(moves):
             at.run()  # untimed: the full page again, so the sidebar's slider is in the tree
@@ -309,8 +309,8 @@ def fragment_reruns(moves: int) -> dict[str, list[float]]:
 
 
 def band_ms(calls: int = 20) -> list[float]:
-    from components import projection
-    from components.scenario import Scenario
+    from components.data.scenario import Scenario
+    from components.model import projection
 
     s = Scenario.default()
     projection.band(s)  # cold: imports, data tables

@@ -1,11 +1,11 @@
 """Time one scenario's corridor chain over the horizon, against a reference in the same run.
 
 Run ``python benchmarks/bench_chain.py`` (200 rounds) or ``--quick`` (20 rounds). Each round times, alternating so
-that both see the same machine load: the reference :func:`components.projection.trajectory` (the chain's first
-step), the chain (:func:`components.chain.utilisation` + :func:`~components.chain.bottleneck` +
-:func:`~components.chain.peak_by_link` + :func:`~components.chain.fleet` + :func:`~components.chain.door_to_door`)
+that both see the same machine load: the reference :func:`components.model.projection.trajectory` (the chain's first
+step), the chain (:func:`components.model.chain.utilisation` + :func:`~components.model.chain.bottleneck` +
+:func:`~components.model.chain.peak_by_link` + :func:`~components.model.chain.fleet` + :func:`~components.model.chain.door_to_door`)
 for a scenario that changes every round (so nothing is cached), and, every tenth round,
-:func:`~components.chain.bottleneck_sensitivity`. Prints a Markdown table of medians and p90s in ms.
+:func:`~components.model.chain.bottleneck_sensitivity`. Prints a Markdown table of medians and p90s in ms.
 The budget (issue 11) is 20 ms for the chain; this is a benchmark, not a timed test.
 """
 
@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from components import chain, projection  # noqa: E402
-from components.scenario import PROFILES, Scenario  # noqa: E402
+from components.data.scenario import PROFILES, Scenario  # noqa: E402
+from components.model import chain, projection  # noqa: E402
 
 BUDGET_MS = 20.0
 

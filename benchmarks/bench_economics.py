@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from components import economics  # noqa: E402
-from components.projection import band_draws  # noqa: E402
-from components.scenario import Scenario  # noqa: E402
+from components.data.scenario import Scenario  # noqa: E402
+from components.model import economics  # noqa: E402
+from components.model.projection import band_draws  # noqa: E402
 
 BUDGET_MS = {"appraisal": 20.0, "npv_distribution": 50.0}
 

@@ -1,4 +1,4 @@
-"""Time components.export on realistic charts, in one process, and print a Markdown table.
+"""Time components.export.files on realistic charts, in one process, and print a Markdown table.
 
 Run ``python benchmarks/bench_export.py`` (10 repetitions of the warm operations) or add ``--quick``
 (2 repetitions, for a CI smoke run). The first PNG is timed cold: it includes starting Chromium.
@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from components import export as ex  # noqa: E402
+from components.export import files as ex  # noqa: E402
 
 DAY = dt.date(2026, 11, 24)
 

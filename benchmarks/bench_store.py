@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from components import store  # noqa: E402
+from components.store import database as store  # noqa: E402
 
 
 def bench(url: str, rounds: int) -> dict[str, float]:

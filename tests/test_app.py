@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.facts import tables
+from components.data.facts import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -19,7 +19,7 @@ def app(page: str = "overview", params: dict | None = None) -> AppTest:
     at.query_params.update(params or {})
     at.run()
     if page != "overview":
-        at.switch_page(f"components/app_pages/{page}.py").run()
+        at.switch_page(f"components/app/pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -210,9 +210,10 @@ def test_the_as_of_card_counts_the_plans_harvest_months(monkeypatch):
 
 
 def test_the_today_line_is_on_every_date_chart(monkeypatch):
-    from components import clock, views
-    from components.i18n import Labels
-    from components.scenario import Scenario
+    from components import clock
+    from components.data.scenario import Scenario
+    from components.present import views
+    from components.present.i18n import Labels
 
     monkeypatch.setattr(clock, "today", lambda: __import__("datetime").date(2026, 11, 25))
     s, L = Scenario.default(), Labels("en")
@@ -234,8 +235,8 @@ def test_a_cached_view_moves_on_with_today(monkeypatch):
     import datetime as dt
 
     from components import clock
-    from components.scenario import Scenario
-    from components.ui import model
+    from components.app import model
+    from components.data.scenario import Scenario
 
     s = Scenario.default().with_values(delay_months=11.0)
     monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 11, 25))
@@ -276,7 +277,7 @@ def test_a_slider_on_a_page_without_scenario_part_does_not_rerun_the_page_left_b
     # Projections registers the page fragment; Sources has none. After moving from one to the other, a slider
     # must not rerun the fragment of the page the user left (it would draw Projections' cards on Sources).
     at = app("projections")
-    at.switch_page("components/app_pages/sources.py").run()
+    at.switch_page("components/app/pages/sources.py").run()
     at.slider(key="delay_months").set_value(6).run()
     assert not at.exception and not at.error
     assert not at.metric  # nothing of Projections was drawn
@@ -307,14 +308,15 @@ def test_the_russian_sources_page_names_the_figures_in_russian():
 def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
     # model.view hands every session the same View (st.cache_resource): drawing pages and making each download
     # must leave it exactly as a fresh build.
-    from components import export, views
-    from components.i18n import Labels
-    from components.scenario import Scenario
-    from components.ui import model
+    from components.app import model
+    from components.data.scenario import Scenario
+    from components.export import files as export
+    from components.present import views
+    from components.present.i18n import Labels
 
     s = Scenario.default().with_values(delay_months=5.0)  # as the sidebar reads it
     at = app("capacity", {"delay_months": "5"})
-    at.switch_page("components/app_pages/projections.py").run()
+    at.switch_page("components/app/pages/projections.py").run()
     names = ("trains", "containers", "warehouse", "two_way", "export_projection")
     builders = {name: views.BUILDERS[name] for name in names}
     for name in names:  # from here on a build would fail: what model.view returns is what the pages drew
@@ -333,7 +335,7 @@ def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
 
 
 def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):
-    from components import views
+    from components.present import views
 
     def broken(*args, **kwargs):
         raise RuntimeError("secret internal detail")
@@ -341,7 +343,7 @@ def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):
     monkeypatch.setitem(views.BUILDERS, "export_projection", broken)
     at = app("overview")
     at.slider(key="delay_months").set_value(4).run()
-    at.switch_page("components/app_pages/projections.py").run()
+    at.switch_page("components/app/pages/projections.py").run()
     assert not at.exception
     messages = [e.value for e in at.error]
     assert any("Error id:" in m for m in messages)

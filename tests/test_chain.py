@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import chain, facts, projection
-from components.scenario import PROFILES, Scenario
+from components.data import facts
+from components.data.scenario import PROFILES, Scenario
+from components.model import chain, projection
 
 PLAN = Scenario.default()
 OCT_2027 = pd.Timestamp("2027-10-01")

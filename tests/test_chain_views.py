@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from components import chain, views
-from components.facts import links
-from components.i18n import Labels
-from components.scenario import Scenario, preset
+from components.data.facts import links
+from components.data.scenario import Scenario, preset
+from components.model import chain
+from components.present import views
+from components.present.i18n import Labels
 
 PLAN = Scenario.default()
 SCENARIOS = {

@@ -5,10 +5,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from components import economics
-from components.facts import DATA_DIR, DataError, load_macro, tables
-from components.projection import band_draws
-from components.scenario import SHAPES, Scenario, whole_number
+from components.data.facts import DATA_DIR, DataError, load_macro, tables
+from components.data.scenario import SHAPES, Scenario, whole_number
+from components.model import economics
+from components.model.projection import band_draws
 
 PLAN = Scenario.default()
 #: The stated plan with every tonne in a dry box and all of it by rail, so that FEU = tonnes / 24 t.

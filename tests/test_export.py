@@ -1,4 +1,4 @@
-"""Tests for components.export: every produced file is opened by the reader a user would use.
+"""Tests for components.export.files: every produced file is opened by the reader a user would use.
 
 Expected values are written by hand. PNG/SVG tests need Chromium and are skipped, with the
 reason, only when ``image_export_available()`` says so.
@@ -24,7 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components import export as ex
+from components.export import files as ex
 
 # plotly passes its default headers as kopts even when a kaleido server runs (harmless).
 pytestmark = pytest.mark.filterwarnings("ignore:The kopts argument is ignored:UserWarning")
@@ -299,7 +299,7 @@ def test_chromium_that_cannot_start_fails_fast_and_clearly():
     """A browser that dies at launch must give ImageExportUnavailable quickly, never a hang."""
     script = (
         "import time, plotly.graph_objects as go\n"
-        "from components import export as ex\n"
+        "from components.export import files as ex\n"
         "t = time.perf_counter()\n"
         "try:\n"
         "    ex.to_png_bytes(go.Figure())\n"

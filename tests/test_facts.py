@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.facts import DataError, load_assumptions, load_facts, load_presets, tables
+from components.data.facts import DataError, load_assumptions, load_facts, load_presets, tables
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
 
@@ -164,7 +164,7 @@ def test_a_preset_naming_an_unknown_assumption_is_refused(tmp_path):
 
 
 def test_every_preset_has_a_stated_reason_and_no_reason_is_orphaned(tmp_path):
-    from components.facts import load_preset_reasons
+    from components.data.facts import load_preset_reasons
 
     reasons = tables().preset_reasons
     assert set(reasons.index) == set(tables().presets["preset"])
@@ -185,7 +185,7 @@ def test_every_preset_has_a_stated_reason_and_no_reason_is_orphaned(tmp_path):
 
 def _chain_file(tmp_path, name, edit):
     """A copy of data/<name> with ``edit(lines)`` applied to its lines (header = lines[0])."""
-    from components.facts import DATA_DIR
+    from components.data.facts import DATA_DIR
 
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     edit(lines)
@@ -195,7 +195,7 @@ def _chain_file(tmp_path, name, edit):
 
 
 def test_every_link_of_the_chain_is_cited_and_in_order():
-    from components.facts import links
+    from components.data.facts import links
 
     lk = links()
     assert list(lk.index) == [
@@ -251,7 +251,7 @@ def _set(row, column, value):
     ],
 )
 def test_a_bad_link_row_is_refused_naming_file_row_and_column(tmp_path, row, column, value, problem_column):
-    from components.facts import load_links
+    from components.data.facts import load_links
 
     p = _chain_file(tmp_path, "links.csv", _set(row, column, value))
     with pytest.raises(DataError) as e:
@@ -260,7 +260,7 @@ def test_a_bad_link_row_is_refused_naming_file_row_and_column(tmp_path, row, col
 
 
 def test_profiles_have_twelve_weights_summing_to_one():
-    from components.facts import profiles
+    from components.data.facts import profiles
 
     p = profiles()
     assert set(p["profile"]) == {"agri_mix", "even", "grain_heavy"}
@@ -272,7 +272,7 @@ def test_profiles_have_twelve_weights_summing_to_one():
 
 
 def test_a_profile_that_does_not_sum_to_one_or_misses_a_month_is_refused(tmp_path):
-    from components.facts import load_profiles
+    from components.data.facts import load_profiles
 
     # row 14 = even, January (agri_mix takes rows 2-13)
     for edit, column in (

@@ -3,7 +3,7 @@
 The keys are read from the code itself (every ``L("...")`` and ``L(f"...")`` call in ``dashboard.py`` and
 ``components/``), so a new label that is only in one language, or only in the code, fails here. Stated figures
 are read from ``data/facts.csv`` and written the ways a label could spell them; a label must name them as
-placeholders (``{target_kt}``, ``{area}``, ``{completion}``...) that :class:`components.i18n.Labels` fills from
+placeholders (``{target_kt}``, ``{area}``, ``{completion}``...) that :class:`components.present.i18n.Labels` fills from
 the data.
 """
 
@@ -17,10 +17,10 @@ import pandas as pd
 import pytest
 from babel.dates import format_date
 
-from components import i18n
-from components.facts import tables
-from components.i18n import LANGS, Labels
-from components.scenario import CHOICES, preset_names
+from components.data.facts import tables
+from components.data.scenario import CHOICES, preset_names
+from components.present import i18n
+from components.present.i18n import LANGS, Labels
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "components").rglob("*.py"))]

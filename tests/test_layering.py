@@ -1,8 +1,19 @@
-"""Below the page layer nothing imports streamlit, directly or through another module.
+"""The rooms of ``components/`` are floors, and every import points down.
 
-Two checks: the source of each core module (``components/*.py``) names no ``streamlit`` import, and importing
-each core module in a fresh interpreter leaves ``streamlit`` out of ``sys.modules`` (an indirect import, e.g. a
-core module importing ``components.ui.state``, is caught by the second check only).
+Floors, bottom to top (``ARCHITECTURE.md`` draws them):
+
+* ``components/clock.py``: the one clock;
+* ``components/data/``: loading and checking ``data/*.csv`` and user files; ``components/store/``: the only code that
+  speaks SQL;
+* ``components/model/``: the pure model;
+* ``components/export/``: figure or table → bytes;
+* ``components/present/``: result → figures, tables and sentences in a language;
+* ``components/app/``: Streamlit (widgets, state, pages) and ``dashboard.py``.
+
+Three checks: the source of every module names only the rooms its floor may import (read with ``ast``, so an import
+inside a function counts too); no room below ``app`` imports streamlit, checked again by importing each of their modules
+in a fresh interpreter (an indirect import is caught only there); and importing a model module reads no file in
+``data/`` (no loading side effect on import).
 """
 
 import ast
@@ -13,40 +24,136 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ROOT / "components"
-CORE_MODULES = sorted(f"components.{p.stem}" for p in CORE.glob("*.py") if p.stem != "__init__")
+PKG = ROOT / "components"
+
+# room → the rooms its modules may import (itself included); "clock" is components/clock.py
+ALLOWED = {
+    "clock": {"clock"},
+    "data": {"clock", "data"},
+    "store": {"store"},
+    "model": {"clock", "data", "model"},
+    "export": {"export"},
+    "present": {"clock", "data", "model", "export", "present"},
+    "app": {"clock", "data", "store", "model", "export", "present", "app"},
+}
+BELOW_APP = [room for room in ALLOWED if room != "app"]
 
 
-def test_core_modules_do_not_import_streamlit():
-    offenders = []
-    for path in CORE.glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = (
-                [a.name for a in node.names]
-                if isinstance(node, ast.Import)
-                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            )
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "streamlit"]
-    assert offenders == []
-    assert len(list(CORE.glob("*.py"))) >= 5  # the check actually looked at the core
+def room_of(path: Path) -> str:
+    rel = path.relative_to(PKG)
+    return rel.stem if len(rel.parts) == 1 else rel.parts[0]
 
 
-@pytest.mark.parametrize("module", CORE_MODULES)
-def test_core_module_loads_without_streamlit_in_a_fresh_interpreter(module):
-    code = f"import sys, {module}; print('streamlit' in sys.modules, 'components.ui' in sys.modules)"
+def modules(rooms) -> list[Path]:
+    found = []
+    for path in sorted(PKG.rglob("*.py")):
+        if path.parent == PKG and path.stem == "__init__":
+            continue
+        if room_of(path) in rooms:
+            found.append(path)
+    return found
+
+
+def imported(path: Path) -> list[str]:
+    """Every module name an ``import`` or ``from ... import`` in the file names (``from components import x`` → x)."""
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+            if node.module == "components":
+                names += [f"components.{a.name}" for a in node.names]
+    return names
+
+
+def target_room(name: str) -> str | None:
+    parts = name.split(".")
+    if parts[0] != "components" or len(parts) == 1:
+        return None
+    return parts[1]
+
+
+def upward_imports(paths) -> list[str]:
+    bad = []
+    for path in paths:
+        room = room_of(path)
+        for name in imported(path):
+            target = target_room(name)
+            if target is not None and target not in ALLOWED[room]:
+                bad.append(f"{path.relative_to(ROOT)} ({room}) imports {name} ({target})")
+            if room != "app" and name.split(".")[0] == "streamlit":
+                bad.append(f"{path.relative_to(ROOT)} ({room}) imports streamlit")
+    return bad
+
+
+def test_every_room_is_known_and_at_most_eight_modules_sit_directly_in_components():
+    rooms = {room_of(p) for p in PKG.rglob("*.py") if not (p.parent == PKG and p.stem == "__init__")}
+    assert rooms <= set(ALLOWED), f"a room the layering test does not know: {rooms - set(ALLOWED)}"
+    loose = [p for p in PKG.glob("*.py") if p.stem != "__init__"]
+    assert len(loose) <= 8
+
+
+def test_no_module_imports_a_room_above_its_floor():
+    paths = modules(ALLOWED)
+    assert len(paths) >= 25  # the check actually looked at the rooms
+    assert upward_imports(paths) == []
+
+
+def test_the_floor_check_sees_an_upward_import(tmp_path, monkeypatch):
+    # plant the fault in a copy: a model module importing the store, and a presentation module importing streamlit
+    fake = tmp_path / "components"
+    (fake / "model").mkdir(parents=True)
+    (fake / "present").mkdir()
+    (fake / "model" / "m.py").write_text("def f():\n    from components.store import database\n", encoding="utf-8")
+    (fake / "present" / "p.py").write_text("import streamlit as st\nfrom components.app import state\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "PKG", fake)
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    bad = upward_imports(modules(ALLOWED))
+    assert len(bad) == 3, bad
+
+
+@pytest.mark.parametrize("module", [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in modules(BELOW_APP)])
+def test_module_below_the_app_loads_without_streamlit_in_a_fresh_interpreter(module):
+    code = f"import sys, {module}; print('streamlit' in sys.modules, 'components.app' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.split() == ["False", "False"], f"importing {module} loads streamlit or components.ui"
+    assert out.stdout.split() == ["False", "False"], f"importing {module} loads streamlit or components.app"
 
 
 def test_the_fresh_interpreter_check_sees_streamlit_when_it_is_loaded():
     # the probe itself can fail: a module that pulls in streamlit is reported
     out = subprocess.run(
-        [sys.executable, "-c", "import sys, components.ui.state; print('streamlit' in sys.modules)"],
+        [sys.executable, "-c", "import sys, components.app.state; print('streamlit' in sys.modules)"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert out.stdout.split() == ["True"], out.stderr[-2000:]
+
+
+OPENS = """
+import sys
+opened = []
+sys.addaudithook(lambda ev, args: opened.append(str(args[0])) if ev == "open" and "/data/" in str(args[0]) else None)
+import {module}
+print(sum(p.endswith(".csv") for p in opened))
+"""
+
+
+@pytest.mark.parametrize("module", [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in modules(["model"])])
+def test_importing_a_model_module_reads_no_data_file(module):
+    out = subprocess.run(
+        [sys.executable, "-c", OPENS.format(module=module)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["0"], f"importing {module} reads files in data/"
+
+
+def test_the_data_file_probe_sees_a_read():
+    # the probe can fail: reading the facts table opens data/facts.csv
+    code = OPENS.format(module="components.data.facts; components.data.facts.tables()")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert int(out.stdout.split()[0]) >= 1

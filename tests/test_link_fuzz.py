@@ -1,6 +1,6 @@
 """Property tests of URL → scenario parsing: whatever a link holds, parsing never raises and never leaves a range.
 
-``components.scenario.parse_params`` and ``components.ui.state.bad_link_params`` read the query string of any
+``components.data.scenario.parse_params`` and ``components.app.state.bad_link_params`` read the query string of any
 link a user pastes. The strategies below build query dicts (``{key: [value, ...]}``, as ``st.query_params``
 gives them) from real parameter names and random text, with values that are in range, out of range, not finite,
 not numbers, huge, repeated or unicode. Values built to be valid or invalid carry their expected verdict, so the
@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from components.facts import tables
-from components.scenario import CHOICES as CHOICE_FIELDS
-from components.scenario import Scenario, parse_params, whole_number
-from components.ui import state
+from components.app import state
+from components.data.facts import tables
+from components.data.scenario import CHOICES as CHOICE_FIELDS
+from components.data.scenario import Scenario, parse_params, whole_number
 
 A = tables().assumptions
 NUMERIC = Scenario.numeric_fields()

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import capacity, projection
-from components.scenario import SHAPES, Scenario, parse_params, preset
+from components.data.scenario import SHAPES, Scenario, parse_params, preset
+from components.model import capacity, projection
 
 PLAN = Scenario.default()
 

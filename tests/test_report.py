@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from components import export, views
-from components.i18n import Labels
-from components.scenario import Scenario
+from components.data.scenario import Scenario
+from components.export import files as export
+from components.present import views
+from components.present.i18n import Labels
 
 DELAYED = Scenario.default().with_values(delay_months=6, shape="linear")
 # Every chart of every page, in page order: Overview, Export projections, Capacity (chain, then boxes and space),

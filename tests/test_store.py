@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from components import store, upload
+from components.data import upload
+from components.store import database as store
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PG_URL = os.environ.get("CORRIDOR_TEST_PG_URL")
@@ -86,7 +87,7 @@ def test_floats_survive_the_round_trip_bit_for_bit(db):
 def test_a_named_scenario_reads_back(db):
     from dataclasses import asdict
 
-    from components.scenario import Scenario
+    from components.data.scenario import Scenario
 
     s = Scenario.default().with_values(delay_months=6, attainment=0.8, shape="linear")
     got = db.load_scenario(db.save_scenario("Budget case", asdict(s), owner="b"))

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import tracking
-from components.scenario import Scenario
+from components.data.scenario import Scenario
+from components.model import tracking
 
 TODAY = dt.date(2026, 11, 25)  # pinned: the day this was written
 LINEAR = Scenario.default().with_values(shape="linear")
@@ -126,7 +126,7 @@ def test_a_series_beyond_the_slider_range_is_flagged_at_the_edge():
 
 def test_the_stated_plan_fitted_to_itself_is_on_time_and_not_flagged():
     # the plan's own months (delay 0, attainment 1) sit at the delay slider's lower end, but nothing beyond fits better
-    from components import projection
+    from components.model import projection
 
     plan = projection.trajectory(LINEAR).head(12)[["month", "tonnes"]]
     fit = tracking.fit_scenario(plan, LINEAR)
@@ -189,7 +189,7 @@ PLAN = Scenario.default()
 
 
 def test_the_plan_in_october_is_the_annual_rate_times_octobers_weight():
-    from components import chain
+    from components.model import chain
 
     w = weights("agri_mix")
     # 550,000 x 0.144336 = 79,384.8 t in October 2027, against 550,000 / 12 = 45,833.33 t in even months

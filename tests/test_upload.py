@@ -1,4 +1,4 @@
-"""Tests for components.upload: corpus-driven, expected values written by hand.
+"""Tests for components.data.upload: corpus-driven, expected values written by hand.
 
 The corpus lives in tests/corpus (regenerate with tests/corpus/make_corpus.py).
 Zip bombs, oversize files and the 1200-row limit are generated at runtime.
@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components import upload
-from components.upload import MAX_UPLOAD_BYTES, UploadError, monthly_totals, parse_actuals, template_bytes
+from components.data import upload
+from components.data.upload import MAX_UPLOAD_BYTES, UploadError, monthly_totals, parse_actuals, template_bytes
 
 CORPUS = Path(__file__).parent / "corpus"
 TODAY = dt.date(2025, 6, 15)  # fixed "today": months after 2025-06 are in the future

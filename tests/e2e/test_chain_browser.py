@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from components.facts import links
-from components.i18n import Labels
+from components.data.facts import links
+from components.present.i18n import Labels
 
 from .conftest import open_page, wait_idle
 

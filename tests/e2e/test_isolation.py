@@ -118,9 +118,9 @@ def test_two_sessions_only_ever_show_their_own_scenario(browser, base_url):
 
 
 def test_cached_trajectory_is_returned_as_a_copy():
-    from components import projection
-    from components.scenario import Scenario
-    from components.ui import model
+    from components.app import model
+    from components.data.scenario import Scenario
+    from components.model import projection
 
     s = Scenario.default().with_values(delay_months=7)
     fresh = projection.trajectory(s)
@@ -142,8 +142,8 @@ def test_cache_is_shared_between_sessions_but_not_their_changes():
     def session(mutate: bool):
         import streamlit as st
 
-        from components.scenario import Scenario
-        from components.ui import model
+        from components.app import model
+        from components.data.scenario import Scenario
 
         df = model.trajectory(Scenario.default().with_values(delay_months=11))
         st.metric("sum", f"{df['tonnes'].sum():.6f}")

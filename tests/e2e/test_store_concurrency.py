@@ -1,6 +1,6 @@
 """20 sessions saving and reading at once through 2 replicas that share one PostgreSQL database.
 
-Each session saves its own actuals (through ``components/store.py``, as the upload panel does) and at once opens
+Each session saves its own actuals (through ``components/store/database.py``, as the upload panel does) and at once opens
 ``/projections?actuals=<id>`` through nginx, speaking Streamlit's own protocol (``benchmarks/st_client.py``), so
 the replica that serves it must read the item from the shared database and draw it. Every item is read back
 byte-identical (the stored series JSON and the file's SHA-256) and every page shows that session's tonnes;
@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components import store
+from components.store import database as store
 from deploy.replicas import Cluster, find_nginx
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,117 @@
+"""Overview: every stated figure as a card with its citation, and the ratios derived from them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.app import model, state, upload_panel, widgets
+from components.data.facts import tables
+from components.data.scenario import Scenario
+from components.model import chain, economics
+from components.present import views
+
+
+def render() -> None:
+    L = state.labels()
+    t = tables()
+    st.title(L("app_title"))
+    st.caption(L("app_subtitle"))
+    st.markdown(L("intro_overview"))
+    r = economics.ratios()
+    h = lambda fid: widgets.fact_help(fid, L)  # noqa: E731
+
+    st.header(L("hub_selyatino"))
+    c = widgets.kpi_row()
+    widgets.kpi(c, L("k_investment"), L.money(t.fact("selyatino_investment")), h("selyatino_investment"))
+    widgets.kpi(c, L("k_jobs"), L.num(t.fact("selyatino_jobs")), h("selyatino_jobs"))
+    widgets.kpi(
+        c,
+        L("k_area"),
+        f"{L.num(t.fact('selyatino_area'))} м²" if L.lang == "ru" else f"{L.num(t.fact('selyatino_area'))} m²",
+        h("selyatino_area"),
+    )
+    widgets.kpi(
+        c,
+        L("k_completion"),
+        L.month(t.date("selyatino_completion")),
+        h("selyatino_completion"),
+        delta=L("k_agreement", month=L.month(t.date("selyatino_agreement"))),
+    )
+    c = widgets.kpi_row()
+    widgets.kpi(
+        c,
+        L("k_exports"),
+        f"{L.compact(t.fact('export_china_baseline'))} → {L.compact(t.fact('export_china_target'))}",
+        h("export_china_target"),
+        delta=f"×{L.num(r.at['export_multiple', 'value'], 2)}",
+    )
+    share = c.empty()  # its check reads the scenario's flow through Selyatino
+    derived = views.derived_table(L)["formula"]
+    widgets.kpi(
+        c,
+        L("k_per_job"),
+        L.money(r.at["investment_per_job", "value"]),
+        f"{L('derived')}: {derived['investment_per_job']}",
+    )
+    per_m2 = c.empty()  # its comparison reads the scenario's build cost
+
+    st.header(L("hub_agrohub_border"))
+    c = widgets.kpi_row()
+    widgets.kpi(
+        c,
+        L("k_agrohub"),
+        f"{L.num(r.at['agrohub_area_ha', 'value'])} {L('ha')}",
+        h("agrohub_area") + " " + L("k_agrohub_parts_help"),
+        delta=L("k_agrohub_parts"),
+    )
+    widgets.kpi(
+        c,
+        L("k_border_regions"),
+        f"{L.num(t.fact('border_regions_side_a'))} + {L.num(t.fact('border_regions_side_b'))}",
+        h("border_regions_side_a"),
+    )
+    widgets.kpi(c, L("k_population"), L("about") + " " + L.compact(t.fact("border_population")), h("border_population"))
+    widgets.kpi(c, L("k_border_rank"), L("k_longest"), h("border_longest"))
+    bottleneck = widgets.kpi_row().empty()  # the chain's first binding link under the scenario (Capacity page)
+
+    as_of = st.container()  # "As of <today>": what the plan and the scenario expect by now (reads the scenario)
+    chart = st.container()
+
+    def body(s: Scenario) -> None:
+        card = model.card("bottleneck_card", s, L.lang)
+        widgets.kpi(bottleneck, card["label"], card["value"], card["help"], delta=card["delta"])
+        check = chain.agri_share_check(s)
+        lo, hi = L.pct(check["share_low"]), L.pct(check["share_high"])
+        widgets.kpi(
+            share,
+            L("k_share"),
+            L.pct(check["stated_share"]),
+            h("selyatino_agri_share")
+            + " "
+            + L(
+                "h_share_check",
+                flow=L.tonnes(check["flow_t_year"]),
+                low_t=L.tonnes(check["exports_low_t"]),
+                high_t=L.tonnes(check["exports_high_t"]),
+                lo=lo,
+                hi=hi,
+            ),
+            delta=L("k_share_check", lo=lo, hi=hi),
+        )
+        widgets.kpi(
+            per_m2,
+            L("k_per_m2"),
+            f"{L.num(r.at['investment_per_m2', 'value'])} {L.cur('RUB')}",
+            f"{L('derived')}: {derived['investment_per_m2']}",
+            delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)),
+        )
+        with as_of:
+            upload_panel.as_of_card(s, L, st.session_state.get(state.ACTUALS))
+        with chart:
+            widgets.chart(model.view("stated_exports", s, L.lang), s, L)
+
+    widgets.scenario_part(body, "overview")
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,73 @@
+"""Sources and method: every stated figure with its citation, every assumption with its reference,
+every derived figure with its formula."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.app import state
+from components.data.facts import tables
+from components.present import views
+
+
+def render() -> None:
+    L = state.labels()
+    ru = L.lang == "ru"
+    t = tables()
+    st.title(L("page_sources"))
+    st.markdown(L("intro_sources"))
+    st.header(L("src_stated"))
+    f = t.facts.reset_index()
+    f["shown"] = [
+        stated_value(L, v, u, w, p) for v, u, w, p in zip(f["value"], f["unit"], f["when"], f["when_precision"])
+    ]
+    if ru:  # the figures' names, speakers and notes in Russian; the wording as stated is the report's own
+        f = f.assign(
+            entity=f["entity_ru"],
+            metric=f["metric_ru"],
+            speaker=f["speaker_ru"],
+            note=f["note_ru"],
+            locator=f["locator"].str.replace("para.", "абз.", regex=False),
+        )
+    # A static table wraps its text: at 1440 px every column is read whole (a data grid cut the right-hand ones).
+    cols = ["entity", "metric", "shown", "stated_as", "speaker", "locator", "note"]
+    st.table(f[cols].rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")), hide_index=True)
+    st.caption(f"{L('src_publication')}: {f['source_ru' if ru else 'source'].iloc[0]}")
+    st.header(L("src_assumptions"))
+    a = t.assumptions.reset_index()
+    a["label"] = [L(f"a_{i}") for i in a["id"]]
+    a["unit"] = [L.unit(u) for u in a["unit"]]
+    a["estimate"] = [L("estimate") if e else "" for e in a["estimate"]]
+    for c in ("default", "min", "max"):
+        a[c] = [L.dec(v) for v in a[c]]
+    a["source"] = a["source_ru" if ru else "source"]
+    st.table(
+        a[["label", "default", "min", "max", "unit", "estimate", "source"]].rename(columns=lambda c: L(f"col_{c}")),
+        hide_index=True,
+    )
+    st.header(L("src_derived"))
+    st.table(
+        views.derived_table(L).rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")), hide_index=True
+    )
+    st.header(L("src_links"))
+    st.markdown(L("src_links_intro"))
+    st.table(views.links_table(L).rename(columns=lambda c: L(f"col_{c}")), hide_index=True)
+    st.header(L("src_method"))
+    st.markdown(L("method"))
+    st.subheader(L("src_chain_method"))
+    st.markdown(L("chain_method"))
+
+
+def stated_value(L, value: float, unit: str, when, precision: str) -> str:  # noqa: ANN001 - a Labels
+    """A stated figure as the reader writes it: a date at the precision the report gives (a month as a month),
+    a share as a percentage, a number with its unit in the page's language."""
+    if unit == "date":
+        return L.date(when, precision)
+    if unit == "share":
+        return L.pct(value)
+    number = L.num(value, 2 if value < 10 and not float(value).is_integer() else 0)
+    return number if unit in ("count", "rank", "x") else f"{number}\u00a0{L.unit(unit)}"
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,306 @@
+"""Upload of actual monthly volumes, what counts, how they track the plan, and the "As of" card.
+
+A bad file never loses the last good one; a fit is offered only when it means something, and says how well it fits.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import streamlit as st
+
+from components import clock
+from components.app import state, storage
+from components.data import upload
+from components.data.scenario import Scenario
+from components.model import tracking
+from components.present.i18n import Labels
+from components.present.i18n_tracking import plural, signed_pct, signed_tonnes
+
+_log = logging.getLogger(__name__)
+UPLOADER = "actuals_file"
+
+
+def _on_upload() -> None:
+    f = st.session_state.get(UPLOADER)
+    if f is None:
+        return
+    data = f.getvalue()
+    try:
+        rows = upload.parse_actuals(data, f.name, today=clock.today())
+    except upload.UploadError as err:
+        st.session_state[state.UPLOAD_MESSAGE] = ("error", err)
+        return
+    except Exception:  # the parser promises UploadError only; keep the user's data whatever happens
+        _log.exception("upload parser failed on %r", f.name)
+        st.session_state[state.UPLOAD_MESSAGE] = ("error", upload.UploadError("unreadable"))
+        return
+    values = upload.directions(rows)
+    only = upload.default_directions(values) if values else None
+    st.session_state[state.ACTUALS_ROWS] = rows
+    st.session_state[state.ACTUALS_FILE] = (f.name, data, storage.uploaded_at())
+    st.session_state[state.ACTUALS_ONLY] = only
+    st.session_state[state.ACTUALS] = upload.monthly_totals(rows, only)
+    st.session_state[state.UPLOAD_MESSAGE] = ("ok", f.name)
+    st.session_state.pop(state.ACTUALS_SAVED, None)  # a new upload is not the saved one
+    if "actuals" in st.query_params:
+        del st.query_params["actuals"]
+
+
+def _on_directions() -> None:
+    rows = st.session_state.get(state.ACTUALS_ROWS)
+    if rows is not None:
+        st.session_state[state.ACTUALS] = upload.monthly_totals(rows, st.session_state.get(state.ACTUALS_ONLY) or [])
+        st.session_state.pop(state.ACTUALS_SAVED, None)
+        if "actuals" in st.query_params:
+            del st.query_params["actuals"]
+
+
+def _apply_fit(fitted: Scenario) -> None:
+    state.apply_scenario(fitted)
+    st.rerun()  # the whole app: the button is in the page's fragment, and the sidebar's sliders must show the fit
+
+
+def _clear() -> None:
+    for k in (
+        state.ACTUALS,
+        state.UPLOAD_MESSAGE,
+        state.ACTUALS_ROWS,
+        state.ACTUALS_FILE,
+        state.ACTUALS_ONLY,
+        state.ACTUALS_SAVED,
+    ):
+        st.session_state.pop(k, None)
+    if "actuals" in st.query_params:
+        del st.query_params["actuals"]
+
+
+def _what_counts(L: Labels) -> None:
+    rows = st.session_state.get(state.ACTUALS_ROWS)
+    if rows is None:
+        return
+    values = upload.directions(rows)
+    if not values:
+        st.caption(L("trk_all_rows_counted", n=L.num(len(rows))))
+        return
+    st.multiselect(
+        L("trk_directions"),
+        values,
+        key=state.ACTUALS_ONLY,
+        on_change=_on_directions,
+        format_func=lambda v: v or L("direction_blank"),
+        help=L("trk_directions_help"),
+    )
+    if not any(upload.is_china(v) for v in values):
+        st.caption(L("trk_no_china"))
+    if not st.session_state.get(state.ACTUALS_ONLY):
+        st.warning(L("trk_nothing_counted"), icon=":material/filter_alt_off:")
+
+
+def render(L: Labels) -> pd.DataFrame | None:
+    """The upload box, what counts, saving; returns the monthly actuals kept for this session, if any.
+
+    Drawn in the page's full run: an upload reruns the whole app, so the chart and the report pack get it."""
+    actuals = st.session_state.get(state.ACTUALS)
+    open_box = actuals is not None or state.UPLOAD_MESSAGE in st.session_state
+    with st.expander(L("upload_title"), expanded=open_box):
+        st.markdown(L("upload_help", mb=upload.MAX_UPLOAD_BYTES // (1024 * 1024)))
+        st.file_uploader(L("upload_label"), type=["csv", "xlsx", "txt"], key=UPLOADER, on_change=_on_upload)
+        kind, payload = st.session_state.get(state.UPLOAD_MESSAGE, (None, None))
+        if kind == "error":
+            st.error(
+                payload.message(L.lang) + (" " + L("upload_kept") if actuals is not None else ""),
+                icon=":material/error:",
+            )
+        elif kind in ("ok", "saved", "store") and actuals is not None and state.ACTUALS_FILE in st.session_state:
+            st.success(
+                L("upload_ok", n=len(actuals), name=st.session_state[state.ACTUALS_FILE][0]),
+                icon=":material/check_circle:",
+            )
+        _what_counts(L)
+        storage.actuals_box(L)
+        c = st.columns(3)
+        for i, fmt in enumerate(("csv", "xlsx")):
+            c[i].download_button(
+                L("template", fmt=fmt.upper()),
+                lambda fmt=fmt: upload.template_bytes(L.lang, fmt),
+                file_name=f"actuals-template-{L.lang}.{fmt}",
+                key=f"tpl-{fmt}",
+                on_click="ignore",
+                width="stretch",
+            )
+        if actuals is not None:
+            c[2].button(L("upload_clear"), on_click=_clear, width="stretch")
+    actuals = st.session_state.get(state.ACTUALS)
+    return None if actuals is None or actuals.empty else actuals
+
+
+def _fit_words(fit: tracking.Fit, L: Labels) -> str:
+    share = fit.miss_share
+    verdict = "close" if share <= 0.10 else "rough" if share <= 0.25 else "loose"
+    return L(
+        "trk_fit_quality",
+        miss=L.tonnes(fit.rmse),
+        share=L.pct(min(share, 9.99)),
+        n=L.num(fit.months),
+        verdict=L(f"trk_fit_{verdict}"),
+    )
+
+
+def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
+    """KPIs of the actuals against the target, told the seasonally honest way, and the fitted scenario."""
+    if actuals is None or actuals.empty:
+        return
+    today = clock.today()
+    p = tracking.progress(actuals, s, today)
+    st.header(L("track_title"))
+    status = {
+        "zero": ("trk_last_zero", ":material/block:"),
+        "running": ("trk_last_running", ":material/schedule:"),
+        "stale": ("trk_last_stale", ":material/history:"),
+    }.get(p.last_status)
+    if status:
+        st.info(
+            L(status[0], month=L.month(p.last_month), n=plural(L, p.months_not_uploaded, "trk_months")), icon=status[1]
+        )
+    c = st.columns(4)
+    c[0].metric(
+        L("track_year", year=p.year),
+        L.tonnes(p.tonnes_this_year),
+        border=True,
+        help=L("trk_year_help", n=plural(L, p.months_this_year, "trk_months"), month=L.month(p.last_month)),
+    )
+    target = tracking.target_t_year()
+    if p.months_missing:
+        delta = L("trk_12m_missing", n=plural(L, p.months_missing, "trk_months"))
+    elif p.target_reached:
+        delta = L("trk_12m_reached", month=L.month(p.reached_month))
+    else:
+        delta = L("trk_12m_share", share=L.pct(p.sum_12m / target))
+    c[1].metric(
+        L("trk_12m", month=L.month(p.last_month)),
+        L.tonnes(p.sum_12m),
+        delta=delta,
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+        help=L("trk_12m_help", target=L.tonnes(target)),
+    )
+    pace = L("trk_pace_none") if p.pace is None else L("trk_per_year", v=signed_pct(L, p.pace))
+    c[2].metric(
+        L("trk_pace"), pace, border=True, help=L(f"trk_pace_help_{p.pace_basis or 'none'}", month=L.month(p.last_month))
+    )
+    if p.months_left <= 0:
+        ago = tracking.projection.months_between(
+            tracking.projection.target_month(s), pd.Timestamp(today).to_period("M").to_timestamp()
+        )
+        needed = L("trk_needed_passed", n=plural(L, ago, "trk_months_ago")) if ago > 0 else L("asof_this_month")
+    elif p.needed_growth is None:
+        needed = L("trk_needs_12")
+    else:
+        needed = L("trk_per_year", v=signed_pct(L, p.needed_growth))
+    c[3].metric(
+        L("trk_needed"),
+        needed,
+        border=True,
+        help=L(
+            "trk_needed_help", month=L.month(tracking.projection.target_month(s)), rate=L.tonnes(target * s.attainment)
+        ),
+    )
+    if p.target_reached:
+        reach = L("trk_reached_in", month=L.month(p.reached_month))
+    elif p.reaches_target is not None:
+        reach = L("trk_reach_at_pace", month=L.month(p.reaches_target))
+    else:
+        reach = L("trk_reach_unknown") if p.pace is None or p.months_missing else L("track_never")
+    st.caption(reach)
+    try:
+        # month by month as the chart draws it: the scenario's curve spread by its seasonal profile
+        fit = tracking.fit_scenario(actuals, s, seasonal=tracking.seasonal_weights(s.profile))
+    except tracking.FitError as err:
+        st.info(
+            L("trk_fit_too_few", n=plural(L, err.months, "trk_months"), need=L.num(err.needed)), icon=":material/tune:"
+        )
+        return
+    f = fit.scenario
+    st.button(
+        L("trk_apply_fit", delay=plural(L, f.delay_months, "trk_months"), att=L.pct(f.attainment)),
+        on_click=_apply_fit,
+        args=(f,),
+        icon=":material/tune:",
+        key="apply-fit",
+    )
+    st.caption(_fit_words(fit, L) + " " + L("trk_fit_season", profile=L(f"profile_{s.profile}")))
+    for name, end in fit.at_edge.items():
+        st.warning(L("trk_fit_edge", what=L(f"a_{name}"), end=L(f"trk_edge_{end}")), icon=":material/warning:")
+
+
+def as_of_card(s: Scenario, L: Labels, actuals: pd.DataFrame | None = None) -> None:
+    """What the stated plan and the scenario expect by today, and how far the actuals are from both."""
+    a = tracking.as_of(s, clock.today(), actuals)
+    with st.container(border=True, key="as-of-card"):
+        st.subheader(L("asof_title", day=L.day(a.today)))
+        months = L("asof_months", last=L.month(a.month - pd.DateOffset(months=1))) if a.ytd_months else ""
+        c = st.columns(4)
+        c[0].metric(
+            L("asof_rate"),
+            L.tonnes(a.plan.rate_t_year),
+            border=False,
+            delta=L("asof_scenario", v=L.tonnes(a.scenario.rate_t_year)),
+            delta_color="off",
+            delta_arrow="off",
+            help=L("asof_rate_help", month=L.month(a.month)),
+        )
+        c[1].metric(
+            L("asof_ytd", year=a.month.year) + months,
+            L.tonnes(a.plan.tonnes_ytd),
+            border=False,
+            delta=L("asof_scenario", v=L.tonnes(a.scenario.tonnes_ytd)),
+            delta_color="off",
+            delta_arrow="off",
+            help=L("asof_ytd_help"),
+        )
+        ago = a.completion_months_ago
+        when = (
+            L("asof_passed", n=plural(L, ago, "trk_months_ago"))
+            if ago > 0
+            else L("asof_this_month")
+            if ago == 0
+            else L("asof_ahead", n=plural(L, -ago, "trk_months"))
+        )
+        c[2].metric(
+            L("asof_completion", month=L.month(tracking.projection.plan_anchors()["target_month"])),
+            when,
+            border=False,
+            help=L("asof_completion_help"),
+        )
+        if a.actual_ytd is not None:
+            c[3].metric(
+                L("asof_actual", n=plural(L, a.actual_ytd_months, "trk_months")),
+                L.tonnes(a.actual_ytd),
+                help=L("asof_actual_help"),
+            )
+            st.markdown(
+                L(
+                    "asof_gap",
+                    n=plural(L, a.actual_ytd_months, "trk_months"),
+                    v=L.tonnes(a.actual_ytd),
+                    plan=signed_tonnes(L, a.gap(a.actual_ytd, a.plan_ytd_same)),
+                    scen=signed_tonnes(L, a.gap(a.actual_ytd, a.scenario_ytd_same)),
+                )
+            )
+        elif actuals is not None:
+            c[3].metric(L("asof_actual_none", year=a.month.year), "—", help=L("asof_actual_help"))
+        else:
+            c[3].metric(L("asof_no_actuals"), "—", help=L("asof_no_actuals_help"))
+        if a.actual_rate is not None:
+            st.markdown(
+                L(
+                    "asof_rate_gap",
+                    month=L.month(a.actual_rate_month),
+                    v=L.tonnes(a.actual_rate),
+                    plan=signed_tonnes(L, a.actual_rate - a.plan.rate_t_year),
+                    scen=signed_tonnes(L, a.actual_rate - a.scenario.rate_t_year),
+                )
+            )

@@ -1,0 +1,314 @@
+"""Widgets reused by the pages: the scenario sidebar, KPI cards, charts with their download bar."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from components import clock
+from components.app import state
+from components.data.facts import tables
+from components.data.scenario import CHOICES, Scenario, preset_names
+from components.export import files as export
+from components.present import views
+from components.present.i18n import LANG_NAMES, LANGS, Labels
+
+GROUPS = ("projection", "capacity", "economics", "currency")
+#: Units whose sliders show a percentage (0.85 shows as 85%; the URL keeps 0.85).
+PERCENT_UNITS = ("share", "share/year")
+#: The scenario's choice widgets, drawn at the top of their group's expander.
+CHOICE_GROUPS = {"projection": ("shape",), "capacity": ("profile",), "economics": ("convention",)}
+log = logging.getLogger("corridor")
+
+# The two parts of a run that read the scenario: the page's scenario part and the sidebar's status (what changed,
+# the report pack). A scenario widget reruns only these two fragments, not the whole script: the sidebar's 21
+# sliders, the navigation and the page's text stay as they are in the browser.
+PAGE_FRAGMENT, STATUS_FRAGMENT = "page", "scenario-status"
+
+
+def scenario_changed() -> None:
+    """Callback of every scenario widget: rerun the page's scenario part and the sidebar status, nothing else."""
+    for keys in ([PAGE_FRAGMENT, STATUS_FRAGMENT], [STATUS_FRAGMENT]):
+        try:
+            st.rerun(keys)
+        except StreamlitAPIException:
+            # Not drawn in the last run: a page with no scenario part (Sources), or one that failed before it.
+            continue
+    # Neither fragment was drawn (the sidebar failed): the full rerun, the callback's default.
+
+
+@contextmanager
+def error_boundary(L: Labels, where: str) -> Iterator[None]:
+    """Show a short message with an error id instead of a traceback; log the full trace on the server."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - the boundary: nothing reaches the user as a traceback
+        error_id = uuid.uuid4().hex[:8]
+        log.error("%s failed, error id %s", where, error_id, exc_info=exc)
+        st.error(L("page_error", id=error_id), icon=":material/error:")
+
+
+def scenario_part(body: Callable[[Scenario], None], name: str) -> None:
+    """Draw the part of a page that reads the scenario, as the page fragment, inside its own error boundary.
+
+    A page draws what does not depend on the scenario (titles, text, its own choice widgets, containers for
+    what does) in the full run, then hands ``body`` the scenario here. A slider move reruns only ``body``:
+    the browser redraws a few cards and charts, not the page. ``body`` may write into containers the page
+    made before calling this (so a chart can be sent before the cards above it). A fragment rerun happens
+    outside ``dashboard.py``'s boundary, so the fragment carries its own.
+    """
+
+    @st.fragment(key=PAGE_FRAGMENT)
+    def part() -> None:
+        with error_boundary(state.labels(), f"page {name!r}"):
+            body(state.scenario())
+
+    part()
+
+
+# Fixed CSS (no user input reaches it): KPI values small enough for four cards a row at 1280 px,
+# and labels that wrap instead of being cut.
+STYLE = """<style>
+[data-testid="stMetricValue"] { font-size: 1.6rem; }
+[data-testid="stMetricValue"] > div, [data-testid="stMetricValue"] p { white-space: normal; overflow: visible; }
+[data-testid="stMetricLabel"] p { white-space: normal; }
+</style>"""
+
+
+def style() -> None:
+    # A constant string: nothing a user or a link sets reaches it. (st.html with only a <style> block goes to a
+    # separate event container and was seen missing after some page loads; markdown stays in the page.)
+    st.markdown(STYLE, unsafe_allow_html=True)
+
+
+def language_switch() -> Labels:
+    st.session_state.setdefault(state.LANG, LANGS[0])  # a link's ?lang= was read by state.check_link
+    st.segmented_control("Language / Язык", LANGS, format_func=LANG_NAMES.get, key=state.LANG, required=True)
+    state.sync_lang_param()  # the link carries the code (?lang=ru); the buttons show the names
+    return state.labels()
+
+
+def scenario_sidebar(L: Labels) -> None:
+    """Presets, reset, one slider per assumption (every value bound to the URL), then the status fragment."""
+    st.subheader(L("scenario"))
+    reasons = tables().preset_reasons
+    for name in preset_names():
+        st.button(
+            L(f"preset_{name}"),
+            key=f"preset-{name}",
+            on_click=state.apply_preset,
+            args=(name,),
+            width="stretch",
+            type="primary" if name == "plan" else "secondary",
+            help=reasons.at[name, "reason_ru" if L.lang == "ru" else "reason_en"],
+        )
+    changed = st.empty()  # filled after the sliders, which carry this run's values (a link's included)
+    a = tables().assumptions
+    for group in GROUPS:
+        with st.expander(L(f"group_{group}"), expanded=group == "projection"):
+            for choice in CHOICE_GROUPS.get(group, ()):
+                st.selectbox(
+                    L(choice),
+                    CHOICES[choice],
+                    format_func=lambda v, c=choice: L(f"{c}_{v}"),
+                    key=choice,
+                    bind="query-params",
+                    on_change=scenario_changed,
+                    help=L(f"{choice}_help"),
+                )
+            for param in a.index[a["group"] == group]:
+                spec = state.slider_spec(param)
+                st.slider(
+                    L(f"a_{param}"),
+                    spec.min,
+                    spec.max,
+                    value=spec.default,
+                    step=spec.step,
+                    key=param,
+                    bind="query-params",
+                    help=assumption_help(param, L),
+                    on_change=scenario_changed,
+                    format="percent" if a.at[param, "unit"] in PERCENT_UNITS else None,
+                )
+    st.caption(L("share_hint"))
+    st.subheader(L("report_title"))
+    scenario_status(changed)
+
+
+@st.fragment(key=STATUS_FRAGMENT)
+def scenario_status(changed) -> None:
+    """What differs from the plan (in the placeholder above the sliders) and the report pack's two buttons."""
+    L, s = state.labels(), state.scenario()
+    with error_boundary(L, "sidebar status"):
+        changes = s.changes_from_default()
+        changed.caption(
+            L("no_changes")
+            if not changes
+            else f"{L('changed_from_plan')}: " + ", ".join(L(k) if k in CHOICES else L(f"a_{k}") for k in changes)
+        )
+        report_buttons(s, L)
+
+
+def assumption_help(param: str, L: Labels) -> str:
+    """Source of an assumption for a tooltip, in the page's language, with the estimate flag."""
+    a = tables().assumptions
+    return a.at[param, "source_ru" if L.lang == "ru" else "source"] + (
+        f" ({L('estimate')})" if a.at[param, "estimate"] else ""
+    )
+
+
+def fact_help(fact_id: str, L: Labels) -> str:
+    """Citation of a stated figure for a tooltip."""
+    f, ru = tables().facts.loc[fact_id], L.lang == "ru"
+    speaker, source, note = (f[c + ("_ru" if ru else "")] for c in ("speaker", "source", "note"))
+    who = "" if f["speaker"].startswith("report") else f" — {speaker}"
+    locator = f["locator"].replace("para.", "абз.") if ru else f["locator"]
+    return f"{source}, {locator}{who}. «{f['stated_as']}». {note}".strip()
+
+
+def kpi_row():
+    """A row of KPI cards: a horizontal container whose cards share the width and wrap onto new rows when narrow."""
+    return st.container(horizontal=True, gap="small")
+
+
+def kpi(row, label: str, value: str, help_text: str, delta: str | None = None) -> None:
+    """One KPI card in ``row`` (:func:`kpi_row`, or a placeholder in one), as wide as its share of the row."""
+    row.container(width="stretch").metric(
+        label, value, delta=delta, delta_color="off", delta_arrow="off", help=help_text, border=True
+    )
+
+
+def chart(view: views.View, s: Scenario, L: Labels) -> None:
+    """Draw a view with its text alternative under it and a compact download menu beside it."""
+    name = export.file_name(view.chart_id, s.slug(), clock.today(), "png")[:-4]
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": name,
+            "width": export.PNG_WIDTH,
+            "height": export.PNG_HEIGHT,
+            "scale": export.PNG_SCALE,
+        },
+    }
+    # the figure's own height also on the element: the space is kept while Plotly's code is still loading
+    height = int(view.figure.layout.height) if view.figure.layout.height else "content"
+    st.plotly_chart(
+        view.figure, config=config, alt=view.alt, key=f"chart-{view.chart_id}", width="stretch", height=height
+    )
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.caption(view.alt)
+    with right.popover(L("download"), icon=":material/download:", width="stretch"):
+        download_buttons(view, s, L)
+
+
+def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
+    """PNG, SVG, HTML, CSV and XLSX of one chart; each file is made only when its button is clicked."""
+    today, cid, fig, data = clock.today(), view.chart_id, view.figure, view.data
+    fname = lambda ext: export.file_name(cid, s.slug(), today, ext)  # noqa: E731
+    caption = views.scenario_caption(s, L)
+    ok, reason = export.image_export_available()
+    img_help = None if ok else L("no_images", reason=reason)
+    st.download_button(
+        "PNG",
+        lambda: export.to_png_bytes(export.annotate_for_export(fig, caption)),
+        file_name=fname("png"),
+        mime="image/png",
+        key=f"dl-{cid}-png",
+        on_click="ignore",
+        disabled=not ok,
+        help=img_help,
+        width="stretch",
+        icon=":material/image:",
+    )
+    st.download_button(
+        "SVG",
+        lambda: export.to_svg_bytes(export.annotate_for_export(fig, caption)),
+        file_name=fname("svg"),
+        mime="image/svg+xml",
+        key=f"dl-{cid}-svg",
+        on_click="ignore",
+        disabled=not ok,
+        help=img_help,
+        width="stretch",
+        icon=":material/draw:",
+    )
+    st.download_button(
+        "HTML",
+        lambda: export.to_html_bytes(export.annotate_for_export(fig, caption), view.title, L.lang),
+        file_name=fname("html"),
+        mime="text/html",
+        key=f"dl-{cid}-html",
+        on_click="ignore",
+        width="stretch",
+        icon=":material/web:",
+    )
+    st.download_button(
+        "CSV",
+        lambda: export.to_csv_bytes(data),
+        file_name=fname("csv"),
+        mime="text/csv",
+        key=f"dl-{cid}-csv",
+        on_click="ignore",
+        width="stretch",
+        icon=":material/table:",
+    )
+    st.download_button(
+        "XLSX",
+        lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table()),
+        file_name=fname("xlsx"),
+        key=f"dl-{cid}-xlsx",
+        on_click="ignore",
+        width="stretch",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/grid_on:",
+    )
+    if not ok:
+        st.caption(L("no_images", reason=reason))
+
+
+def _meta(s: Scenario, L: Labels) -> dict[str, str]:
+    """The scenario sheet of an XLSX: name, link, date and every assumption."""
+    rec = views.scenario_record(s, L, st.session_state.get(state.CURRENCY, "RUB"))
+    return {
+        "scenario": rec["name"],
+        "link_query": rec["link_query"],
+        "language": L.lang,
+        "exported": rec["exported"],
+        **{k: str(v) for k, v in rec["assumptions"].items()},
+    }
+
+
+def report_buttons(s: Scenario, L: Labels) -> None:
+    """The whole scenario in one click: a ZIP of every chart, its data and sources, and one HTML report."""
+    cur = st.session_state.get(state.CURRENCY, "RUB")
+    actuals = st.session_state.get(state.ACTUALS)
+    today = clock.today()
+    ok, _ = export.image_export_available()
+    st.download_button(
+        L("report_zip"),
+        lambda: views.report_zip(s, L, cur, actuals, images=ok),
+        file_name=export.file_name("report-pack", s.slug(), today, "zip"),
+        mime="application/zip",
+        key="dl-report-zip",
+        on_click="ignore",
+        width="stretch",
+        icon=":material/folder_zip:",
+        help=L("report_zip_help"),
+    )
+    st.download_button(
+        L("report_html"),
+        lambda: views.report_html(s, L, cur, actuals),
+        file_name=export.file_name("report", s.slug(), today, "html"),
+        mime="text/html",
+        key="dl-report-html",
+        on_click="ignore",
+        width="stretch",
+        icon=":material/article:",
+        help=L("report_html_help"),
+    )

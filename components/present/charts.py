@@ -1,0 +1,1035 @@
+"""One function per chart: tidy DataFrames in, :class:`plotly.graph_objects.Figure` out.
+
+Every figure carries its title, units in the axis titles and the source line inside the figure, so a
+downloaded image still says where its numbers came from. Stated figures are markers, assumptions
+are dotted lines, projections are solid lines; the palette is Okabe–Ito (colour-blind safe) and the
+kinds also differ by marker and dash, not by colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.present.i18n import Labels
+
+# Okabe–Ito palette
+BLUE, ORANGE, SKY, GREEN, VERMILLION, PURPLE, GREY, BLACK = (
+    "#0072B2",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#6E6E6E",
+    "#000000",
+)
+FONT = "Inter, 'Source Sans Pro', 'DejaVu Sans', Arial, sans-serif"
+HEIGHT = 440
+_GRID = "#E5EAF2"
+#: A slim template (plotly_white's look for what these charts use): a full built-in template is deep-copied
+#: into every figure and costs ~8 ms a chart, on every slider move.
+#: Each chart is written as one figure dict (traces and layout) and validated once by ``go.Figure``: adding
+#: traces and updating the layout step by step validated every step and cost ~13 ms a chart; one dict, ~2 ms.
+TEMPLATE = go.layout.Template(
+    layout=dict(
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        colorway=[BLUE, ORANGE, SKY, GREEN, VERMILLION, PURPLE],
+        xaxis=dict(gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, ticks="", automargin=True),
+        yaxis=dict(gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, ticks="", automargin=True),
+        hoverlabel=dict(align="left"),
+    )
+)
+
+
+def _figure(
+    traces: list[dict],
+    L: Labels,
+    title: str,
+    x_title: str,
+    y_title: str,
+    note: str = "",
+    date_axis: bool = True,
+    xaxis: dict | None = None,
+    yaxis: dict | None = None,
+    today: dt.date | None = None,
+    **layout,
+) -> go.Figure:
+    """Shared look: title top left, legend under it, units in the axis titles, the source at the bottom.
+
+    ``xaxis``, ``yaxis`` and ``layout`` add to or replace the shared settings. On a date axis, ``today`` (given
+    by the caller, from :func:`components.clock.today`) is a dotted vertical line labelled with its date.
+    """
+    x = dict(title=dict(text=x_title))
+    if date_axis:
+        x.update(type="date", tickformat=L.date_tickformat, hoverformat="%m.%Y" if L.lang == "ru" else "%b %Y")
+    # plain grouped numbers (50,000 / 50 000), never SI suffixes such as "50k" that read as English in Russian
+    y = dict(title=dict(text=y_title), rangemode="tozero", tickformat=",~f")
+    base = dict(
+        title=dict(text=title, x=0.01, xanchor="left", y=0.985, yanchor="top", yref="container", font=dict(size=17)),
+        template=TEMPLATE,
+        height=HEIGHT,
+        font=dict(family=FONT, size=13, color="#222"),
+        separators=L.separators,
+        hovermode="x unified" if date_axis else "closest",
+        margin=dict(l=70, r=24, t=92, b=118),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", font=dict(size=12)),
+        xaxis={**x, **(xaxis or {})},
+        yaxis={**y, **(yaxis or {})},
+        annotations=[
+            dict(
+                text="<br>".join(filter(None, [L("footnote_source"), L("footnote_assumptions"), note])),
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=0,
+                yshift=-114,
+                xanchor="left",
+                yanchor="bottom",
+                showarrow=False,
+                align="left",
+                font=dict(size=10, color="#555"),
+            )
+        ],
+    )
+    if "margin" in layout:
+        layout["margin"] = {**base["margin"], **layout["margin"]}
+    if date_axis and today is not None:
+        day = pd.Timestamp(today).strftime("%Y-%m-%d")
+        layout["shapes"] = [
+            dict(
+                type="line",
+                x0=day,
+                x1=day,
+                xref="x",
+                y0=0,
+                y1=1,
+                yref="paper",
+                layer="above",
+                line=dict(color=BLACK, width=1.5, dash="dot"),
+            ),
+            *layout.get("shapes", []),
+        ]
+        base["annotations"].append(
+            dict(
+                text=L("today_line", day=L.day(today)),
+                x=day,
+                xref="x",
+                y=1,
+                yref="paper",
+                xanchor="left",
+                yanchor="top",
+                xshift=3,
+                showarrow=False,
+                bgcolor="rgba(255,255,255,0.85)",
+                font=dict(size=11, color=BLACK),
+            )
+        )
+    return go.Figure(dict(data=traces, layout={**base, **layout}))
+
+
+def export_trajectory(
+    traj: pd.DataFrame,
+    plan: pd.DataFrame,
+    band: pd.DataFrame,
+    stated: pd.DataFrame,
+    L: Labels,
+    actuals: pd.DataFrame | None = None,
+    compare: tuple[str, pd.DataFrame] | None = None,
+    public: pd.DataFrame | None = None,
+    today: dt.date | None = None,
+    season_note: str = "",
+) -> go.Figure:
+    """Monthly exports (t/month) under the scenario, the stated plan, the band and the stated points.
+
+    ``public``: published figures for whole periods (``start``, ``end``, ``mid``, ``tonnes`` as the period's
+    monthly average in t/month, ``symbol``, ``hover``), a third kind of marker: a triangle on a thin segment
+    spanning the period. ``traj``, ``plan`` and ``compare`` may carry ``rate_t_year`` (the annual rate, shown in
+    the hover beside the month's tonnes); ``season_note`` says how the months are spread (the footnote).
+    """
+
+    def line_hover(frame: pd.DataFrame) -> dict:
+        if "rate_t_year" not in frame:
+            return dict(hovertemplate="%{y:,.0f}")
+        return dict(
+            customdata=frame["rate_t_year"], hovertemplate="%{y:,.0f} (" + L("rate_hover") + " %{customdata:,.0f})"
+        )
+
+    traces = [
+        dict(
+            type="scatter",
+            x=band["month"],
+            y=band["p90"],
+            line=dict(width=0),
+            showlegend=False,
+            hoverinfo="skip",
+            name="p90",
+        ),
+        dict(
+            type="scatter",
+            x=band["month"],
+            y=band["p10"],
+            line=dict(width=0),
+            fill="tonexty",
+            fillcolor="rgba(86,180,233,0.25)",
+            name=L("band"),
+            hoverinfo="skip",
+        ),
+        dict(
+            type="scatter",
+            x=plan["month"],
+            y=plan["tonnes"],
+            name=L("plan_line"),
+            line=dict(color=GREY, width=2, dash="dash"),
+            **line_hover(plan),
+        ),
+    ]
+    if compare is not None:
+        name, other = compare
+        traces.append(
+            dict(
+                type="scatter",
+                x=other["month"],
+                y=other["tonnes"],
+                name=L("compare_line", name=name),
+                line=dict(color=PURPLE, width=2.5, dash="dashdot"),
+                **line_hover(other),
+            )
+        )
+    traces.append(
+        dict(
+            type="scatter",
+            x=traj["month"],
+            y=traj["tonnes"],
+            name=L("scenario_line"),
+            line=dict(color=BLUE, width=3),
+            **line_hover(traj),
+        )
+    )
+    if actuals is not None and not actuals.empty:
+        traces.append(
+            dict(
+                type="scatter",
+                x=actuals["month"],
+                y=actuals["tonnes"],
+                name=L("actuals"),
+                mode="markers+lines",
+                marker=dict(symbol="square", size=8, color=BLACK),
+                line=dict(color=BLACK, width=1),
+                hovertemplate="%{y:,.0f}",
+            )
+        )
+    traces.append(
+        dict(
+            type="scatter",
+            x=stated["month"],
+            y=stated["tonnes"],
+            name=L("stated_points"),
+            mode="markers",
+            marker=dict(symbol="diamond", size=14, color=VERMILLION, line=dict(color="white", width=1)),
+            hovertemplate="%{y:,.0f}",
+        )
+    )
+    note = "<br>".join(filter(None, [L("footnote_projection"), season_note]))
+    if public is not None and not public.empty:
+        xs, ys = [], []
+        for r in public.itertuples():
+            xs += [r.start, r.end, None]
+            ys += [r.tonnes, r.tonnes, None]
+        traces.append(
+            dict(
+                type="scatter",
+                x=xs,
+                y=ys,
+                mode="lines",
+                line=dict(color=GREEN, width=1.5),
+                legendgroup="public",
+                showlegend=False,
+                hoverinfo="skip",
+                name=L("public_marker"),
+            )
+        )
+        traces.append(
+            dict(
+                type="scatter",
+                x=public["mid"],
+                y=public["tonnes"],
+                mode="markers",
+                name=L("public_marker"),
+                legendgroup="public",
+                marker=dict(symbol=public["symbol"], size=13, color=GREEN, line=dict(color="white", width=1)),
+                customdata=public["hover"],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+        note = "<br>".join([note, L("public_footnote")])
+    return _figure(traces, L, L("chart_export"), L("month"), L("t_month"), note, today=today)
+
+
+def trains_per_week(
+    boxes: pd.DataFrame, plan_boxes: pd.DataFrame, service: float, L: Labels, today: dt.date | None = None
+) -> go.Figure:
+    """Trains a week the scenario needs, the plan's, and the planned service (dotted: a plan, not a capacity)."""
+    traces = [
+        dict(
+            type="scatter",
+            x=plan_boxes["month"],
+            y=plan_boxes["trains_per_week"],
+            name=L("plan_line"),
+            line=dict(color=GREY, dash="dash", width=2),
+            hovertemplate="%{y:.1f}",
+        ),
+        dict(
+            type="scatter",
+            x=boxes["month"],
+            y=boxes["trains_per_week"],
+            name=L("scenario_line"),
+            line=dict(color=BLUE, width=3),
+            hovertemplate="%{y:.1f}",
+        ),
+        dict(
+            type="scatter",
+            x=[boxes["month"].iloc[0], boxes["month"].iloc[-1]],
+            y=[service, service],
+            name=f"{L('limit')} ({L('assumed').lower()})",
+            mode="lines",
+            line=dict(color=ORANGE, dash="dot", width=2),
+            hovertemplate="%{y:.1f}",
+        ),
+    ]
+    return _figure(traces, L, L("chart_trains"), L("month"), L("trains_week"), L("footnote_projection"), today=today)
+
+
+def containers(boxes: pd.DataFrame, L: Labels, today: dt.date | None = None) -> go.Figure:
+    """FEU and TEU a month under the scenario."""
+    traces = [
+        dict(
+            type="scatter",
+            x=boxes["month"],
+            y=boxes["teu"],
+            name=L("teu"),
+            line=dict(color=SKY, width=2, dash="dot"),
+            hovertemplate="%{y:,.0f}",
+        ),
+        dict(
+            type="scatter",
+            x=boxes["month"],
+            y=boxes["feu"],
+            name=L("feu"),
+            line=dict(color=BLUE, width=3),
+            hovertemplate="%{y:,.0f}",
+        ),
+    ]
+    return _figure(traces, L, L("chart_boxes"), L("month"), L("boxes_month"), L("footnote_projection"), today=today)
+
+
+def warehouse(need: pd.DataFrame, L: Labels, today: dt.date | None = None) -> go.Figure:
+    """Area the export flow needs (m²) against the stated total area (a stated line)."""
+    traces = [
+        dict(
+            type="scatter",
+            x=need["month"],
+            y=need["stated_area_m2"],
+            name=L("area_stated"),
+            line=dict(color=VERMILLION, width=2),
+            mode="lines",
+            hovertemplate="%{y:,.0f}",
+        ),
+        dict(
+            type="scatter",
+            x=need["month"],
+            y=need["area_needed_m2"],
+            name=L("area_needed"),
+            fill="tozeroy",
+            fillcolor="rgba(0,114,178,0.15)",
+            line=dict(color=BLUE, width=3),
+            hovertemplate="%{y:,.0f}",
+        ),
+    ]
+    return _figure(traces, L, L("chart_warehouse"), L("month"), L("m2"), L("footnote_projection"), today=today)
+
+
+def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
+    """Loaded and empty boxes a year in each direction (``direction``, ``loaded``, ``empty`` in FEU)."""
+    traces = [
+        dict(
+            type="bar",
+            x=balance_year["direction"],
+            y=balance_year["loaded"],
+            name=L("loaded"),
+            marker=dict(color=BLUE),
+            texttemplate="%{y:,.0f}",
+            textposition="inside",
+        ),
+        dict(
+            type="bar",
+            x=balance_year["direction"],
+            y=balance_year["empty"],
+            name=L("empty"),
+            marker=dict(color="white", line=dict(color=BLUE, width=2), pattern=dict(shape="/", fgcolor=BLUE)),
+            texttemplate="%{y:,.0f}",
+            textposition="inside",
+        ),
+    ]
+    return _figure(
+        traces,
+        L,
+        L("chart_two_way", year=year),
+        "",
+        L("boxes_year"),
+        L("footnote_projection"),
+        date_axis=False,
+        barmode="stack",
+    )
+
+
+#: Groups of cash-flow streams drawn as stacked bars: (label key, columns, colour, pattern). Revenue solid above
+#: zero, costs hatched below it, so the kinds differ by more than colour.
+CASH_GROUPS = (
+    ("cf_rent", ("rent",), BLUE, ""),
+    ("cf_handling", ("handling_east", "handling_west"), SKY, ""),
+    ("cf_empties", ("handling_empty",), GREEN, ""),
+    ("cf_services", ("ancillary",), ORANGE, ""),
+    ("cf_residual", ("residual_value",), PURPLE, ""),
+    ("cf_opex", ("opex_fixed", "opex_var"), VERMILLION, "/"),
+    ("cf_maintenance", ("maintenance_capex",), ORANGE, "x"),
+    ("cf_tax", ("tax",), GREY, "\\"),
+    ("cf_investment", ("investment",), BLACK, "."),
+)
+
+
+def cash_flow(
+    flows: pd.DataFrame, currency: str, L: Labels, payback_x: float | None = None, payback_text: str = ""
+) -> go.Figure:
+    """Yearly cash flow by stream (stacked bars: revenue up, costs down) and the cumulative position (line).
+
+    ``flows``: the cash-flow table in ``currency`` (``year``, the stream columns, ``cumulative``); ``payback_x``:
+    the payback as a fractional calendar year, marked on the zero line with ``payback_text``.
+    """
+    groups = [(key, flows[list(cols)].sum(axis=1), colour, pat) for key, cols, colour, pat in CASH_GROUPS]
+    div, word = L.scale(flows["cumulative"].tolist() + [v for _, y, _, _ in groups for v in y.tolist()])
+    traces = [
+        dict(
+            type="bar",
+            x=flows["year"],
+            y=y / div,
+            name=L(key),
+            hovertemplate="%{y:,.2f}",
+            marker=dict(color=colour, pattern=dict(shape=pat, fillmode="overlay", fgcolor="white", solidity=0.3)),
+        )
+        for key, y, colour, pat in groups
+        if (y != 0).any()
+    ]
+    traces.append(
+        dict(
+            type="scatter",
+            x=flows["year"],
+            y=flows["cumulative"] / div,
+            name=L("cumulative"),
+            mode="lines+markers",
+            line=dict(color=BLACK, width=2.5),
+            marker=dict(symbol="circle-open", size=7),
+            hovertemplate="%{y:,.2f}",
+        )
+    )
+    if payback_x is not None:
+        traces.append(
+            dict(
+                type="scatter",
+                x=[payback_x],
+                y=[0],
+                mode="markers+text",
+                name=payback_text,
+                text=[payback_text],
+                textposition="top center",
+                marker=dict(symbol="star", size=16, color=VERMILLION, line=dict(color=BLACK, width=1)),
+                hoverinfo="name",
+            )
+        )
+    return _figure(
+        traces,
+        L,
+        L("chart_cash"),
+        L("year"),
+        f"{word} {L.cur(currency)}".strip(),
+        L("footnote_cash"),
+        date_axis=False,
+        xaxis=dict(tickformat="d", dtick=2),
+        yaxis=dict(rangemode="normal"),
+        barmode="relative",
+        hovermode="x unified",
+        height=HEIGHT + 120,
+        margin=dict(t=170),
+        legend=dict(orientation="h", yanchor="bottom", y=1.03, x=0, xanchor="left", font=dict(size=12)),
+    )
+
+
+def npv_distribution(bins: pd.DataFrame, marks: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
+    """Histogram of NPV over the Monte Carlo paths with P10, P50, P90 and zero marked.
+
+    ``bins``: ``left``, ``right`` (NPV in ``currency``), ``paths``; ``marks``: ``label``, ``value``, ``dash``.
+    """
+    div, word = L.scale(bins["left"].tolist() + bins["right"].tolist())
+    traces = [
+        dict(
+            type="bar",
+            x=(bins["left"] + bins["right"]) / 2 / div,
+            y=bins["paths"],
+            width=float((bins["right"] - bins["left"]).iloc[0]) / div,
+            name=L("npv_paths"),
+            marker=dict(color=SKY, line=dict(color=BLUE, width=0.5)),
+            hovertemplate="%{x:,.2f}: %{y:,}",
+        )
+    ]
+    top = float(bins["paths"].max()) * 1.1
+    for row in marks.itertuples():
+        traces.append(
+            dict(
+                type="scatter",
+                x=[row.value / div] * 2,
+                y=[0, top],
+                mode="lines",
+                name=row.label,
+                line=dict(color=BLACK if row.dash == "solid" else VERMILLION, dash=row.dash, width=2),
+                hovertemplate=f"{row.label}: %{{x:,.2f}}<extra></extra>",
+            )
+        )
+    return _figure(
+        traces,
+        L,
+        L("chart_npv_dist"),
+        L("npv_axis", cur=f"{word} {L.cur(currency)}".strip()),
+        L("paths_axis"),
+        L("footnote_npv_dist"),
+        date_axis=False,
+        bargap=0.02,
+    )
+
+
+def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
+    """NPV with each assumption at the low and high end of its range (``label`` column for the names)."""
+    s = sens.iloc[::-1]
+    div, word = L.scale(s["npv_low"].tolist() + s["npv_high"].tolist())
+    base = float(s["npv_base"].iloc[0]) / div
+    traces = [
+        dict(
+            type="bar",
+            y=s["label"],
+            x=s["npv_low"] / div - base,
+            base=base,
+            orientation="h",
+            name=L("low_end"),
+            marker=dict(color=ORANGE),
+            customdata=s["low"],
+            hovertemplate="%{customdata:,}: %{x:,.2f}",
+        ),
+        dict(
+            type="bar",
+            y=s["label"],
+            x=s["npv_high"] / div - base,
+            base=base,
+            orientation="h",
+            name=L("high_end"),
+            marker=dict(color=BLUE, pattern=dict(shape="x")),
+            customdata=s["high"],
+            hovertemplate="%{customdata:,}: %{x:,.2f}",
+        ),
+    ]
+    base_line = dict(
+        type="line",
+        x0=base,
+        x1=base,
+        xref="x",
+        y0=0,
+        y1=1,
+        yref="y domain",
+        line=dict(color=BLACK, width=1.5, dash="dash"),
+    )
+    return _figure(
+        traces,
+        L,
+        L("chart_tornado"),
+        L("npv_axis", cur=f"{word} {L.cur(currency)}".strip()),
+        "",
+        L("footnote_projection"),
+        date_axis=False,
+        yaxis=dict(rangemode="normal"),
+        barmode="overlay",
+        shapes=[base_line],
+        height=max(HEIGHT + 40, 200 + 30 * len(s)),
+        margin=dict(l=250),
+    )
+
+
+def stated_exports(stated: pd.DataFrame, L: Labels) -> go.Figure:
+    """The two stated annual volumes as bars (``label``, ``rate_t_year``)."""
+    traces = [
+        dict(
+            type="bar",
+            x=stated["label"],
+            y=stated["rate_t_year"],
+            marker=dict(color=[GREY, VERMILLION]),
+            text=[L.tonnes(v) for v in stated["rate_t_year"]],
+            textposition="outside",
+            hovertemplate="%{y:,.0f}",
+            name=L("stated"),
+        )
+    ]
+    return _figure(
+        traces,
+        L,
+        L("chart_stated"),
+        "",
+        L("t_year"),
+        "",
+        date_axis=False,
+        yaxis=dict(range=[0, float(stated["rate_t_year"].max()) * 1.2]),
+    )
+
+
+#: Utilisation classes of a link on the map and the bar chart: below 85 %, 85–100 %, 100 % and over.
+LEVEL_COLOURS = {0: BLUE, 1: ORANGE, 2: VERMILLION, 3: GREY}
+#: Heatmap scale: cividis (monotone lightness: reads in greyscale and with colour-blindness), 0 to 150 %.
+HEAT_MAX_PCT = 150.0
+
+
+def _pc(L: Labels) -> str:
+    """What follows a percentage: ``%`` in English, a no-break space and ``%`` in Russian (as :meth:`Labels.pct`)."""
+    return "\u00a0%" if L.lang == "ru" else "%"
+
+
+def utilisation_heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | None = None) -> go.Figure:
+    """Links × months heatmap of utilisation (%) with every month at or over 100 % crossed.
+
+    ``cells``: one row per link and month, in chain order: ``month``, ``name`` (the link's label), ``pct``
+    (utilisation, %), ``hover`` (demand and capacity in words), ``plan`` (bool: the row is the planned service,
+    a plan, not a capacity; its months over 100 % are ringed, not crossed).
+    """
+    names = list(dict.fromkeys(cells["name"]))
+    wide = cells.pivot(index="name", columns="month", values="pct").reindex(names)
+    hover = cells.pivot(index="name", columns="month", values="hover").reindex(names)
+    over = cells[(cells["pct"] >= 100.0) & ~cells["plan"]]
+    over_plan = cells[(cells["pct"] >= 100.0) & cells["plan"]]
+    ticks = [0, 25, 50, 75, 100, 125, 150]
+    traces = [
+        dict(
+            type="heatmap",
+            z=wide.to_numpy().tolist(),
+            x=list(wide.columns),
+            y=names,
+            customdata=hover.to_numpy(),
+            colorscale="Cividis",
+            zmin=0,
+            zmax=HEAT_MAX_PCT,
+            xgap=1,
+            ygap=2,
+            name=L("utilisation"),
+            hovertemplate="<b>%{y}</b><br>%{x|"
+            + L.date_tickformat
+            + "}: %{z:.0f}"
+            + _pc(L)
+            + "<br>%{customdata}<extra></extra>",
+            colorbar=dict(
+                title=dict(text=L("utilisation_short"), side="top"),
+                tickvals=ticks,
+                ticktext=[L.pct(v / 100) if v != 100 else L("full_tick") for v in ticks[:-1]]
+                + ["≥\u00a0" + L.pct(ticks[-1] / 100)],
+                thickness=14,
+                len=0.9,
+            ),
+        ),
+        dict(
+            type="scatter",
+            x=over["month"],
+            y=over["name"],
+            mode="markers",
+            name=L("over_capacity_mark"),
+            marker=dict(symbol="x-thin", size=9, line=dict(color=BLACK, width=2), color=BLACK),
+            hoverinfo="skip",
+            showlegend=True,
+        ),
+        dict(
+            type="scatter",
+            x=over_plan["month"],
+            y=over_plan["name"],
+            mode="markers",
+            name=L("over_plan_mark"),
+            marker=dict(symbol="circle-open", size=8, line=dict(color=BLACK, width=2), color=BLACK),
+            hoverinfo="skip",
+            showlegend=True,
+        ),
+    ]
+    return _figure(
+        traces,
+        L,
+        L("chart_heatmap"),
+        L("month"),
+        "",
+        note,
+        date_axis=True,
+        yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
+        xaxis=dict(showgrid=False),
+        hovermode="closest",
+        height=max(HEIGHT, 160 + 54 * len(names)),
+        margin=dict(l=24, r=24),
+        today=today,
+    )
+
+
+def peak_utilisation(peaks: pd.DataFrame, L: Labels, note: str = "") -> go.Figure:
+    """Each link's peak-month utilisation (%) as horizontal bars in chain order, with the 100 % line.
+
+    ``peaks``: ``name``, ``pct`` (peak utilisation, %), ``text`` (the bar's label), ``level`` (0, 1, 2: see
+    :data:`LEVEL_COLOURS`; 3 = the planned service, a plan, not a capacity: a dotted outline), ``estimate`` (bool:
+    the capacity is a flagged estimate; the bar is hatched).
+    """
+    traces = []
+    for level, key in ((0, "level_ok"), (1, "level_near"), (2, "level_over"), (3, "level_plan")):
+        sub = peaks[peaks["level"] == level]
+        if sub.empty:
+            continue
+        colour = LEVEL_COLOURS[level]
+        solid = "." if level == 3 else ""
+        traces.append(
+            dict(
+                type="bar",
+                orientation="h",
+                y=[None],
+                x=[None],
+                name=L(key),
+                legendgroup=key,
+                marker=dict(
+                    color="white" if level == 3 else colour,
+                    line=dict(color=colour, width=2),
+                    pattern=dict(shape=solid, fgcolor=colour, size=7, fillmode="overlay"),
+                ),
+            )
+        )
+        traces.append(
+            dict(
+                type="bar",
+                orientation="h",
+                y=sub["name"],
+                x=sub["pct"],
+                name=L(key),
+                text=sub["text"],
+                legendgroup=key,
+                showlegend=False,
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{x:.0f}" + _pc(L) + "<extra></extra>",
+                marker=dict(
+                    color="white" if level == 3 else colour,
+                    line=dict(color=colour, width=2),
+                    pattern=dict(
+                        shape=["." if level == 3 else "/" if e else "" for e in sub["estimate"]],
+                        fgcolor=colour if level == 3 else "white",
+                        size=7,
+                        fillmode="overlay",
+                    ),
+                ),
+            )
+        )
+    traces.append(
+        dict(
+            type="bar",
+            orientation="h",
+            y=[None],
+            x=[None],
+            name=L("estimate_hatch"),
+            marker=dict(color=GREY, pattern=dict(shape="/", fgcolor="white", size=7, fillmode="overlay")),
+        )
+    )
+    top = max(125.0, float(peaks["pct"].max()) * 1.25)
+    full = dict(
+        type="line", x0=100, x1=100, xref="x", y0=0, y1=1, yref="y domain", line=dict(color=BLACK, width=2, dash="dash")
+    )
+    traces.append(
+        dict(
+            type="scatter",
+            x=[None],
+            y=[None],
+            mode="lines",
+            name=L("full_line"),
+            line=dict(color=BLACK, width=2, dash="dash"),
+        )
+    )  # the 100 % line's legend entry
+    return _figure(
+        traces,
+        L,
+        L("chart_peaks"),
+        L("peak_util_axis"),
+        "",
+        note,
+        date_axis=False,
+        xaxis=dict(range=[0, top], ticksuffix=_pc(L), tickformat=",~f"),
+        yaxis=dict(
+            type="category",
+            categoryorder="array",
+            categoryarray=list(peaks["name"])[::-1],
+            rangemode="normal",
+            tickformat="",
+            showgrid=False,
+        ),
+        barmode="overlay",
+        shapes=[full],
+        height=max(HEIGHT, 170 + 44 * len(peaks)),
+        margin=dict(l=24),
+    )
+
+
+def bottleneck_sensitivity(
+    sens: pd.DataFrame, base_month, horizon_end, L: Labels, note: str = "", today: dt.date | None = None
+) -> go.Figure:
+    """Month the first link binds with each input at the ends of its range (a dot each, joined by a line).
+
+    ``sens``: one row per input and end, inputs in the order drawn (top first): ``label`` (the input), ``end``
+    (``min``, ``max`` or another choice such as a seasonal profile), ``month`` (first binding month, NaT = none
+    before the horizon, drawn at ``horizon_end`` as a right-pointing triangle), ``text`` (hover). ``base_month`` is the
+    scenario's own first binding month (NaT for none).
+    """
+    end = pd.Timestamp(horizon_end)
+    order = list(dict.fromkeys(sens["label"]))[::-1]
+    x = sens["month"].fillna(end)
+    segs_x, segs_y = [], []
+    for label in order:
+        xs = x[sens["label"] == label]
+        segs_x += [xs.min(), xs.max(), None]
+        segs_y += [label, label, None]
+    traces = [
+        dict(
+            type="scatter",
+            x=segs_x,
+            y=segs_y,
+            mode="lines",
+            line=dict(color=GREY, width=3),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    ]
+    for kind, key, symbol, colour in (
+        ("min", "low_end", "circle", ORANGE),
+        ("max", "high_end", "diamond", BLUE),
+        ("other", "sens_other", "square", PURPLE),
+    ):
+        sub = sens[sens["end"] == kind] if kind != "other" else sens[~sens["end"].isin(["min", "max"])]
+        if sub.empty:
+            continue
+        style = dict(size=13, color=colour, line=dict(color="white", width=1))
+        traces.append(
+            dict(
+                type="scatter",
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=L(key),
+                legendgroup=kind,
+                marker=dict(symbol=symbol, **style),
+            )
+        )  # the legend's symbol (a point's may be ▶)
+        traces.append(
+            dict(
+                type="scatter",
+                x=sub["month"].fillna(end),
+                y=sub["label"],
+                mode="markers",
+                name=L(key),
+                legendgroup=kind,
+                showlegend=False,
+                customdata=sub["text"],
+                hovertemplate="%{customdata}<extra></extra>",
+                marker=dict(symbol=["triangle-right" if pd.isna(v) else symbol for v in sub["month"]], **style),
+            )
+        )
+    shapes = [
+        dict(
+            type="line",
+            x0=end,
+            x1=end,
+            xref="x",
+            y0=0,
+            y1=1,
+            yref="y domain",
+            line=dict(color=GREY, width=1, dash="dot"),
+        )
+    ]
+    notes = [
+        dict(
+            x=end,
+            xref="x",
+            y=1,
+            yref="y domain",
+            yanchor="bottom",
+            xanchor="right",
+            showarrow=False,
+            text=L("none_before_horizon_short"),
+            font=dict(size=11, color="#555"),
+        )
+    ]
+    if not pd.isna(base_month):
+        shapes.append(
+            dict(
+                type="line",
+                x0=base_month,
+                x1=base_month,
+                xref="x",
+                y0=0,
+                y1=1,
+                yref="y domain",
+                line=dict(color=BLACK, width=1.5, dash="dash"),
+            )
+        )
+        notes.append(
+            dict(
+                x=base_month,
+                xref="x",
+                y=1,
+                yref="y domain",
+                yanchor="bottom",
+                xanchor="left",
+                showarrow=False,
+                text=L("scenario_line"),
+                font=dict(size=11),
+                xshift=3,
+            )
+        )
+    fig = _figure(
+        traces,
+        L,
+        L("chart_bottleneck_sens"),
+        L("binding_month_axis"),
+        "",
+        note,
+        date_axis=True,
+        yaxis=dict(rangemode="normal", tickformat="", type="category", categoryorder="array", categoryarray=order),
+        hovermode="closest",
+        shapes=shapes,
+        height=max(HEIGHT, 200 + 50 * len(order)),
+        margin=dict(l=24),
+        today=today,
+    )
+    for a in notes:
+        fig.add_annotation(**a)
+    return fig
+
+
+def corridor_map(
+    geo: dict, route: pd.DataFrame, points: pd.DataFrame, labels: pd.DataFrame, L: Labels, note: str = ""
+) -> go.Figure:
+    """Map of the route on country borders drawn as plain lon/lat lines (no map service, works offline).
+
+    ``geo``: GeoJSON of the countries (``data/boundaries.geojson``); features whose ``id`` is in ``geo["corridor"]``
+    are shaded. ``route``: ``segment``, ``lon``, ``lat``, ``width``, ``dash`` (one polyline per segment).
+    ``points``: ``name``, ``lon``, ``lat``, ``kind`` (hub, border, city), ``kind_label``, ``hover``, ``textpos``
+    (where a city's name goes; hubs and crossings are named by their link labels)
+    ``labels``: one note per place: ``lon``, ``lat``, ``text``, ``ax``, ``ay`` (offset of the note, px: it sits right
+    of that point when ``ax`` > 0, left when < 0), ``level`` (0, 1, 2; 3 = the planned service, a plan, not a capacity).
+    """
+    shade = set(geo.get("corridor", ()))
+    land = {True: ([], []), False: ([], [])}
+    for f in geo["features"]:
+        xs, ys = land[f.get("id") in shade]
+        for poly in f["geometry"]["coordinates"]:
+            for lon, lat in poly[0]:
+                xs.append(lon)
+                ys.append(lat)
+            xs.append(None)
+            ys.append(None)
+    traces = [
+        dict(
+            type="scatter",
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            hoverinfo="skip",
+            showlegend=False,
+            fillcolor="#ECE9E1" if ours else "#F7F7F5",
+            line=dict(color="#A3A3A3", width=0.8),
+        )
+        for ours, (xs, ys) in land.items()
+    ]
+    for _, seg in route.groupby("segment", sort=False):
+        traces.append(
+            dict(
+                type="scatter",
+                x=seg["lon"],
+                y=seg["lat"],
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line=dict(color="#3A3A3A", width=float(seg["width"].iloc[0]), dash=seg["dash"].iloc[0]),
+            )
+        )
+    styles = {"hub": ("square", VERMILLION, 15), "border": ("diamond", ORANGE, 15), "city": ("circle", BLUE, 11)}
+    for kind, (symbol, colour, size) in styles.items():
+        sub = points[points["kind"] == kind]
+        if len(sub):
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=sub["lon"],
+                    y=sub["lat"],
+                    name=sub["kind_label"].iloc[0],
+                    mode="markers+text" if kind == "city" else "markers",
+                    text=sub["name"],
+                    textposition=sub["textpos"],
+                    textfont=dict(size=12),
+                    cliponaxis=False,
+                    marker=dict(symbol=symbol, color=colour, size=size, line=dict(color=BLACK, width=1)),
+                    hovertext=sub["hover"],
+                    hoverinfo="text",
+                )
+            )
+    fig = _figure(
+        traces,
+        L,
+        L("chart_map"),
+        L("lon_axis"),
+        L("lat_axis"),
+        note,
+        date_axis=False,
+        xaxis=dict(range=[33, 113], showgrid=False, ticksuffix="°", zeroline=False, dtick=10),
+        yaxis=dict(
+            range=[31, 59],
+            showgrid=False,
+            ticksuffix="°",
+            zeroline=False,
+            rangemode="normal",
+            scaleanchor="x",
+            scaleratio=1.4,
+            dtick=5,
+            tickformat="",
+        ),
+        plot_bgcolor="#DDEAF2",
+        height=640,
+        margin=dict(l=60),
+    )
+    for c in geo.get("country_labels", ()):
+        fig.add_annotation(
+            x=c["lon"], y=c["lat"], text=c["text"], showarrow=False, font=dict(size=13, color="#6E6E6E"), opacity=0.9
+        )
+    for _, r in labels.iterrows():
+        colour = LEVEL_COLOURS.get(int(r["level"]), GREY)
+        fig.add_annotation(
+            x=r["lon"],
+            y=r["lat"],
+            ax=r["ax"],
+            ay=r["ay"],
+            text=r["text"],
+            showarrow=True,
+            xanchor="left" if r["ax"] > 0 else "right" if r["ax"] < 0 else "center",
+            arrowhead=0,
+            arrowwidth=1.2,
+            arrowcolor="#444",
+            align="left",
+            font=dict(size=12),
+            bgcolor="rgba(255,255,255,0.93)",
+            bordercolor=colour,
+            borderpad=4,
+            borderwidth=3 if int(r["level"]) == 2 else 1.5,
+        )
+    return fig

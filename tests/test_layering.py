@@ -106,7 +106,9 @@ def test_the_floor_check_sees_an_upward_import(tmp_path, monkeypatch):
     (fake / "model").mkdir(parents=True)
     (fake / "present").mkdir()
     (fake / "model" / "m.py").write_text("def f():\n    from components.store import database\n", encoding="utf-8")
-    (fake / "present" / "p.py").write_text("import streamlit as st\nfrom components.app import state\n", encoding="utf-8")
+    (fake / "present" / "p.py").write_text(
+        "import streamlit as st\nfrom components.app import state\n", encoding="utf-8"
+    )
     monkeypatch.setattr(sys.modules[__name__], "PKG", fake)
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     bad = upward_imports(modules(ALLOWED))

@@ -53,6 +53,11 @@ KNOWN_UNITS = frozenset(
         "FEU/day",
         "TEU/year",
         "Mt",
+        "RUB/month",
+        "km/day",
+        "RUB/FEU/day",
+        "weeks",
+        "switch",
     }
 )
 
@@ -346,7 +351,12 @@ def public_figures() -> pd.DataFrame:
 
 MACRO_COLUMNS = ["id", "series", "period", "value", "low", "high", "unit", "kind", "source", "reliability", "note"]
 #: Series of ``data/macro.csv`` and the form of their ``period``: a year (``2025``) or a month (``2025-07``).
-MACRO_SERIES = {"cpi_dec_dec": r"\d{4}", "key_rate": r"\d{4}-(0[1-9]|1[0-2])", "key_rate_avg": r"\d{4}"}
+MACRO_SERIES = {
+    "cpi_dec_dec": r"\d{4}",
+    "key_rate": r"\d{4}-(0[1-9]|1[0-2])",
+    "key_rate_avg": r"\d{4}",
+    "ofz_10y": r"\d{4}-(0[1-9]|1[0-2])",
+}
 
 
 def load_macro(path: Path | None = None) -> pd.DataFrame:
@@ -356,7 +366,7 @@ def load_macro(path: Path | None = None) -> pd.DataFrame:
     -------
     DataFrame with ``series`` (``cpi_dec_dec``: consumer prices December on December [share/year];
     ``key_rate``: Bank of Russia key rate from the month of a decision [share/year]; ``key_rate_avg``: forecast
-    average key rate of a year [share/year]), ``period`` (``YYYY`` or ``YYYY-MM``), ``year`` (int), ``value``,
+    average key rate of a year [share/year]; ``ofz_10y``: 10-year OFZ zero-coupon yield of a month [share/year]), ``period`` (``YYYY`` or ``YYYY-MM``), ``year`` (int), ``value``,
     ``low``, ``high`` (float64; a forecast range and the value used in it), ``kind`` (actual or forecast),
     ``source``, ``reliability``, ``note``. The ``cpi_dec_dec`` years run without a gap.
     """

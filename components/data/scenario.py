@@ -14,8 +14,28 @@ SHAPES = ("s_curve", "linear", "constant_growth")
 PROFILES = ("agri_mix", "even", "grain_heavy")
 #: Money conventions: nominal (indexed flows, nominal rate) or real (today's roubles, real rate).
 CONVENTIONS = ("nominal", "real")
+#: Loan repayment profiles: equal principal instalments, or sculpted to the DSCR covenant.
+REPAYMENTS = ("equal", "sculpted")
+#: China-side acceptance episodes at the crossings (``episode`` of ``data/episodes.csv``, plus ``none``): a typical
+#: year by default, none, or one named historical episode replayed on its calendar dates every year.
+EPISODES = (
+    "typical",
+    "none",
+    "altynkol_oct2025",
+    "dostyk_sep2023",
+    "dostyk_aug2024",
+    "alashankou_2021",
+    "khorgos_mar2023",
+    "jul2022",
+)
 #: The scenario's choice fields and their options; the first option is the stated plan's.
-CHOICES: dict[str, tuple[str, ...]] = {"shape": SHAPES, "profile": PROFILES, "convention": CONVENTIONS}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "shape": SHAPES,
+    "profile": PROFILES,
+    "convention": CONVENTIONS,
+    "repayment": REPAYMENTS,
+    "episodes": EPISODES,
+}
 CURRENCIES = ("RUB", "USD", "KZT")
 
 
@@ -26,6 +46,7 @@ class Scenario:
     Attributes
     ----------
     shape : one of :data:`SHAPES`. profile : one of :data:`PROFILES`. convention : one of :data:`CONVENTIONS`.
+    repayment : one of :data:`REPAYMENTS` (the loan's principal: equal instalments or sculpted to the covenant).
     delay_months : months the target date slips after the stated April 2026.
     attainment : share of the stated 550 kt/year actually reached (1.0 = as stated).
     growth_after_pct : growth of exports after the target, % a year.
@@ -42,12 +63,27 @@ class Scenario:
     handling_rub_per_feu : RUB per loaded box handled. The other economics fields (rates as shares a year,
     money in RUB) are described in ``data/assumptions.csv`` and :mod:`components.model.economics`.
     horizon_years : appraisal length (years).
+    handling_west_rub_per_feu, storage_west_rub_per_feu : westbound (import) box tariffs (RUB/FEU).
+    counterfactual_share : share of the stated baseline exports carried without the new capacity (share).
+    headcount : operator's staff (jobs); wage_rub_month : loaded cost a job (RUB/month, 2025 prices).
+    property_tax_rate, insurance_share : shares a year of the net and gross book value.
+    exit_growth : nominal growth of free cash flow after the horizon (share/year, Gordon exit value).
+    debt_share, debt_spread, debt_tenor_years, debt_grace_years, dscr_covenant, key_rate_shift : financing.
     usd_rub : RUB per USD. usd_kzt : KZT per USD.
+    episodes : one of :data:`EPISODES` (the network's China-side acceptance episodes).
+    The network fields (group ``network`` of ``data/assumptions.csv``, read by :mod:`components.model.network`):
+    bg_growth_pct (%/year), dostyk_attainment (share of the 14 → 28 plan), altynkol_acceptance (x the ramp),
+    kingman_v (x), bakhty_open (0/1), bakhty_share, rho0_dostyk, rho0_altynkol, dostyk_share (this flow via
+    Dostyk; ``khorgos_share`` stays for :mod:`components.model.chain` only), slots_per_week (trains/week),
+    reload_dry, reload_reefer (shares), wait_cost_dry, wait_cost_reefer (RUB/FEU/day), speed_km_day (km/day),
+    processing_days, china_station_days, terminal_days, agrohub_days (days), typical_episode_depth (share),
+    typical_episode_weeks (weeks).
     """
 
     shape: str
     profile: str
     convention: str
+    repayment: str
     delay_months: float
     attainment: float
     growth_after_pct: float
@@ -83,11 +119,46 @@ class Scenario:
     profit_tax_rate: float
     depreciation_years: float
     maintenance_capex_share: float
-    cap_rate: float
+    exit_growth: float
     capex_first_half_share: float
     horizon_years: float
     usd_rub: float
     usd_kzt: float
+    handling_west_rub_per_feu: float
+    storage_west_rub_per_feu: float
+    counterfactual_share: float
+    headcount: float
+    wage_rub_month: float
+    property_tax_rate: float
+    insurance_share: float
+    debt_share: float
+    debt_spread: float
+    debt_tenor_years: float
+    debt_grace_years: float
+    dscr_covenant: float
+    key_rate_shift: float
+    episodes: str
+    bg_growth_pct: float
+    dostyk_attainment: float
+    altynkol_acceptance: float
+    kingman_v: float
+    bakhty_open: float
+    bakhty_share: float
+    rho0_dostyk: float
+    rho0_altynkol: float
+    dostyk_share: float
+    slots_per_week: float
+    reload_dry: float
+    reload_reefer: float
+    wait_cost_dry: float
+    wait_cost_reefer: float
+    speed_km_day: float
+    processing_days: float
+    china_station_days: float
+    terminal_days: float
+    agrohub_days: float
+    typical_episode_depth: float
+    typical_episode_weeks: float
 
     @classmethod
     def default(cls) -> Scenario:

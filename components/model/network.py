@@ -1,0 +1,632 @@
+"""The corridor as shared infrastructure: every crossing carries everyone's traffic, and this flow waits in its queue.
+
+API (read this first)
+---------------------
+``run(s)`` → :class:`Network`, computed once per scenario (pure; no Streamlit). ``flow`` may be given (the monthly
+flow of :func:`flow_arrays`); by default it is computed from the scenario. ``sensitivity(s)`` → DataFrame of which
+uncertain input moves this flow's longest wait most.
+
+:class:`Network` fields (arrays are ``(crossing, month)``, crossings in the order of :attr:`Network.crossings`,
+months in :attr:`Network.months`; direction is eastbound, toward China, the direction of this flow):
+
+- ``crossings`` tuple[str]: ``("dostyk", "altynkol", "bakhty")``; ``months`` DatetimeIndex (first of each month).
+- ``capacity`` [trains/day]: dated eastbound hand-over capacity (``data/crossings.csv``; Dostyk by the plan
+  attainment, Altynkol by the China-side acceptance, Bakhty when open), before episodes.
+- ``episode_cut`` [share]: share of the month's capacity lost to China-side acceptance episodes (days × depth).
+- ``capacity_effective`` [trains/day] = capacity × (1 − episode_cut).
+- ``background`` [trains/day]: everyone else's eastbound trains (ρ₀ calibrated from counts, grown by
+  ``bg_growth_pct``; part moved to Bakhty once open). Never depends on this flow.
+- ``flow`` [trains/day]: this flow's trains sent that month (after the slot cap), split by ``dostyk_share``.
+- ``rho`` [share] = (background + flow) / capacity_effective; ``rho_background`` [share] = background /
+  capacity_effective. 0 where a crossing has no capacity (Bakhty before it opens).
+- ``wait_kingman`` [days]: Kingman's Wq = V·ρ/(1−ρ)/μ with ρ capped at :data:`RHO_CAP` (μ = capacity_effective).
+- ``backlog_trains`` [trains]: fluid backlog at month end, carried month to month (grows by λ − μ, drains with
+  slack); ``wait_backlog`` [days]: the month's mean backlog ÷ μ (Little's law).
+- ``wait_days`` [days] = wait_kingman + wait_backlog; ``border_days`` [days] = processing_days + wait_days.
+- ``table`` DataFrame (tidy, one row per crossing × month): ``crossing``, ``month``, ``direction``, ``capacity``,
+  ``capacity_effective``, ``episode_cut``, ``background``, ``flow``, ``rho``, ``rho_background``, ``rho_flow``
+  (= rho − rho_background), ``flow_share`` (flow / (background + flow)), ``wait_kingman_days``,
+  ``wait_backlog_days``, ``wait_days``, ``backlog_trains``, ``border_days``. Units as above.
+- ``monthly`` DataFrame (this flow, one row per month): ``month``; ``demand_trains``, ``sent_trains``,
+  ``deferred_trains`` (waiting at Selyatino at month end) [trains/month, trains]; ``feu_demand``, ``feu_crossed``,
+  ``feu_crossed_dostyk``, ``feu_crossed_altynkol``, ``feu_deferred`` [FEU/month; deferred: FEU at month end];
+  ``feu_dry_crossed``, ``feu_reefer_crossed`` [FEU/month]; ``selyatino_wait_days`` [days]; ``border_wait_days``
+  (flow-weighted over the two crossings) [days]; ``d2d_dostyk_days``, ``d2d_altynkol_days``, ``d2d_days``
+  (Selyatino → Xi'an, flow-weighted) [days]; ``box_days_border``, ``box_days_selyatino`` [FEU·days in the
+  month]; ``waiting_cost_rub`` [RUB in the month, dry and reefer boxes at their waiting costs].
+- ``fleet`` DataFrame (one row per calendar year): ``year``, ``feu_dry``, ``feu_reefer`` [FEU/yr], ``round_trip_days``
+  [days], ``pool_dry``, ``pool_reefer``, ``pool`` (operator's own boxes = (1 − reload) × FEU × round trip / 365),
+  ``pool_no_reload`` [FEU].
+- ``paths`` DataFrame: ``path``, ``km`` (Selyatino → Xi'an), ``km_to_border``, ``running_days`` [km, days].
+- ``summary`` :class:`Summary`: where and when this flow waits longest and how long, the binding crossing and
+  month with background and this flow separated, peak ρ per crossing, this flow's share of each crossing,
+  door-to-door in a normal month, fleet.
+
+Method
+------
+1. Capacity μ(c, m) from ``data/crossings.csv`` by year; episodes of ``data/episodes.csv`` (the scenario's
+   ``episodes`` choice, replayed on its calendar dates every year) cut it by depth × days in episode / days.
+2. Background λ_bg(c, m) = ρ₀(c) × μ(c, 2025) × (1 + g)^(year − 2025) × 12 × month weight; ρ₀ comes from
+   independent counts (``data/background.csv``), never from tonnes ÷ the capacity itself, never from this flow.
+   Once Bakhty opens it takes ``bakhty_share`` of Dostyk's and Altynkol's background, at most ``bakhty_cap_use`` of
+   its capacity.
+3. This flow: monthly trains (:func:`flow_arrays`, from :mod:`components.model.chain`'s seasonal flow), capped by
+   the contracted slots (``slots_per_week``; never part of ρ). Demand above the cap waits at Selyatino (Lindley
+   recursion), and is sent when slots are free.
+4. Per crossing and month: ρ, Kingman's Wq, the fluid backlog (Lindley recursion on (λ − μ) × days), waiting.
+5. Door-to-door per path = Selyatino slot wait + km / speed + processing + border wait + China-side station +
+   terminals (+ Agrohub stop on the Altynkol path). Fleet from the round trip including the China leg.
+
+Sources: ``shared/research/crossings-network.md`` (What this means for the model, §1.2, §1.3, §1.5, §3, §4, §5, §7).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from components.data import facts
+from components.data.network_tables import CROSSINGS, YEARS, network_tables
+from components.data.scenario import Scenario
+from components.model import chain, projection
+
+#: Kingman's ρ is capped here: above it the stationary wait is frozen and the fluid backlog takes over. 0.97 is the
+#: top of the forwarders' 6–7 days at Dostyk (≈ 2023, index1520), which fit ρ 0.96–0.97 with V = 3, μ = 14 (§7).
+RHO_CAP = 0.97
+#: Days a box stays at the destination and at Selyatino between trips (crossings-network.md, round trip ≈ 30 days
+#: = 13 out + 3 at destination + 10–13 back + 3 at Selyatino; est.).
+DEST_DAYS = 3.0
+HOME_DAYS = 3.0
+DAYS_PER_WEEK = 7.0
+DAYS_PER_YEAR = 365.0
+#: Base year of the background and of ρ₀.
+BASE_YEAR = 2025
+#: Fields of the scenario that change this flow's monthly volumes (the rest change only the network).
+FLOW_FIELDS = (
+    "shape",
+    "profile",
+    "delay_months",
+    "attainment",
+    "growth_after_pct",
+    "rail_share",
+    "reefer_share",
+    "feu_payload_t",
+    "reefer_payload_t",
+    "feu_per_train",
+)
+#: Uncertain inputs that :func:`sensitivity` sets to the low and high ends of their ranges.
+SENSITIVE_FIELDS = (
+    "bg_growth_pct",
+    "rho0_dostyk",
+    "rho0_altynkol",
+    "dostyk_attainment",
+    "altynkol_acceptance",
+    "kingman_v",
+    "bakhty_share",
+    "dostyk_share",
+    "slots_per_week",
+    "typical_episode_depth",
+    "typical_episode_weeks",
+    "processing_days",
+    "attainment",
+    "delay_months",
+    "feu_per_train",
+    "feu_payload_t",
+    "reefer_share",
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The network's answer in a few numbers.
+
+    Attributes
+    ----------
+    longest_wait_days : float
+        This flow's longest border wait (Kingman + backlog) over the crossings it uses and the months [days].
+    longest_wait_crossing : str
+        Where (``dostyk`` or ``altynkol``). longest_wait_month : Timestamp, when.
+    longest_selyatino_wait_days : float
+        Longest wait for a contracted slot at Selyatino [days]; 0 when the slots never bind.
+    binding_crossing, binding_month : str, Timestamp
+        The crossing-month with the highest ρ among the crossings this flow uses.
+    binding_rho, binding_rho_background, binding_rho_flow : float
+        Its ρ and the parts from background and from this flow [share].
+    peak_rho : dict[str, float]
+        Highest ρ per crossing [share]; ``peak_rho_month`` dict[str, Timestamp] when.
+    flow_share : dict[str, float]
+        This flow's share of each crossing's eastbound trains over the horizon [share].
+    d2d_normal_days : float
+        Door-to-door Selyatino → Xi'an, flow-weighted, median month of the last full year [days].
+    d2d_range_days : tuple[float, float]
+        Lowest and highest flow-weighted door-to-door over the months with flow [days].
+    fleet_year : int; fleet_pool : float
+        The last full year and the operator's own box pool then [FEU].
+    waiting_cost_rub : float
+        Waiting cost of this flow over the horizon, border and Selyatino [RUB].
+    """
+
+    longest_wait_days: float
+    longest_wait_crossing: str
+    longest_wait_month: pd.Timestamp
+    longest_selyatino_wait_days: float
+    binding_crossing: str
+    binding_month: pd.Timestamp
+    binding_rho: float
+    binding_rho_background: float
+    binding_rho_flow: float
+    peak_rho: dict
+    peak_rho_month: dict
+    flow_share: dict
+    d2d_normal_days: float
+    d2d_range_days: tuple
+    fleet_year: int
+    fleet_pool: float
+    waiting_cost_rub: float
+
+
+@dataclass(frozen=True)
+class Network:
+    """One scenario's network result; see the module docstring for every field and its unit."""
+
+    crossings: tuple
+    months: pd.DatetimeIndex
+    capacity: np.ndarray
+    episode_cut: np.ndarray
+    capacity_effective: np.ndarray
+    background: np.ndarray
+    flow: np.ndarray
+    rho: np.ndarray
+    rho_background: np.ndarray
+    wait_kingman: np.ndarray
+    wait_backlog: np.ndarray
+    wait_days: np.ndarray
+    backlog_trains: np.ndarray
+    border_days: np.ndarray
+    table: pd.DataFrame
+    monthly: pd.DataFrame
+    fleet: pd.DataFrame
+    paths: pd.DataFrame
+    summary: Summary
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Inputs
+# ---------------------------------------------------------------------------------------------------------------
+def flow_arrays(s: Scenario, end: pd.Timestamp = projection.HORIZON_END) -> dict[str, np.ndarray]:
+    """This flow month by month, as :func:`components.model.chain.flow` computes it.
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario (projection, profile, rail share, payloads, reefer share, boxes per train).
+    end : Timestamp
+        Last month of the horizon.
+
+    Returns
+    -------
+    dict of arrays
+        ``month`` (DatetimeIndex), ``tonnes`` [t/month], ``feu`` [FEU/month], ``trains`` [trains/month],
+        ``days`` [days in the month], ``reefer_feu_share`` (share of boxes that are reefers [share], scalar).
+    """
+    fl = chain._flow_arrays(s, end)
+    dry = (1.0 - s.reefer_share) / s.feu_payload_t
+    reefer = s.reefer_share / s.reefer_payload_t
+    fl["reefer_feu_share"] = reefer / (dry + reefer) if dry + reefer > 0 else 0.0
+    return fl
+
+
+@lru_cache(maxsize=8)
+def _static() -> dict:
+    """Tables turned into arrays once per process."""
+    t = network_tables()
+    c = t.crossings
+    central = np.zeros((len(CROSSINGS), len(YEARS)))
+    for i, name in enumerate(CROSSINGS):
+        rows = c[c["crossing"] == name].set_index("year")
+        central[i] = rows.loc[list(YEARS), "capacity_trains_day"].to_numpy(dtype=float)
+    b = t.background
+    r = t.routes
+    km = {p: float(r.loc[r["path"] == p, "km"].sum()) for p in ("dostyk", "altynkol")}
+    km_border = {
+        p: float(r.loc[(r["path"] == p) & (r["destination"].str.strip() == ""), "km"].sum())
+        for p in ("dostyk", "altynkol")
+    }
+    return {
+        "central": central,
+        "month_weight": t.background_months["weight"].to_numpy(dtype=float),
+        "total_2025": float(b.loc[("total_2025", "all"), "value"]),
+        "share_dostyk": float(b.loc[("share", "dostyk"), "value"]),
+        "bakhty_cap_use": float(b.loc[("bakhty_cap_use", "bakhty"), "value"]),
+        "km": km,
+        "km_border": km_border,
+    }
+
+
+def _year_index(months: pd.DatetimeIndex) -> np.ndarray:
+    return np.clip(months.year.to_numpy() - YEARS[0], 0, len(YEARS) - 1)
+
+
+@lru_cache(maxsize=64)
+def _episode_cut(choice: str, start: pd.Timestamp, n_months: int, depth: float, weeks: float) -> np.ndarray:
+    """Share of each crossing-month's capacity lost to the chosen episodes, replayed on their dates every year.
+
+    ``typical`` rows take ``depth`` and a length of ``weeks`` from their start date; named episodes keep theirs.
+    Overlapping cuts add up, capped at 0.95.
+    """
+    months = pd.date_range(start, periods=n_months, freq="MS")
+    cut = np.zeros((len(CROSSINGS), n_months))
+    if choice == "none":
+        return cut
+    ep = network_tables().episodes
+    ep = ep[ep["episode"] == choice]
+    m0 = months.to_numpy().astype("datetime64[D]")
+    m1 = (months + pd.offsets.MonthBegin(1)).to_numpy().astype("datetime64[D]")
+    days = (m1 - m0).astype(float)
+    for _, row in ep.iterrows():
+        i = CROSSINGS.index(row["crossing"])
+        d = depth if choice == "typical" else float(row["depth"])
+        length = int(round(weeks * DAYS_PER_WEEK)) if choice == "typical" else (row["end"] - row["start"]).days + 1
+        for year in range(months[0].year - 1, months[-1].year + 1):
+            try:
+                a = row["start"].replace(year=year)
+            except ValueError:  # 29 February
+                a = row["start"].replace(year=year, day=28)
+            a64 = np.datetime64(a.date(), "D")
+            b64 = a64 + np.timedelta64(length, "D")
+            overlap = np.clip(np.minimum(m1, b64) - np.maximum(m0, a64), 0, None).astype(float)
+            cut[i] += d * overlap / days
+    np.clip(cut, 0.0, 0.95, out=cut)
+    cut.setflags(write=False)
+    return cut
+
+
+def _lindley(net: np.ndarray) -> np.ndarray:
+    """Queue at each step's end for increments ``net`` along the last axis, starting empty: max(0, q + net)."""
+    x = np.cumsum(net, axis=-1)
+    return x - np.minimum(np.minimum.accumulate(x, axis=-1), 0.0)
+
+
+def _mean_queue(q0: np.ndarray, q1: np.ndarray, net: np.ndarray) -> np.ndarray:
+    """Mean of a linear fluid queue over a step that starts at ``q0``, ends at ``q1`` after increment ``net``."""
+    emptied = (q1 <= 0.0) & (q0 > 0.0)
+    tri = np.where(emptied, q0 * q0 / (2.0 * np.maximum(-net, 1e-12)), 0.0)
+    return np.where(emptied, tri, 0.5 * (q0 + q1))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The core (arrays only; used by run and by sensitivity)
+# ---------------------------------------------------------------------------------------------------------------
+def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
+    st = _static()
+    months: pd.DatetimeIndex = fl["month"]
+    days = fl["days"]
+    yi = _year_index(months)
+    central = st["central"][:, yi]  # (C, M)
+    d, a, b = 0, 1, 2
+    # 1. capacity
+    cap = np.empty_like(central)
+    cap[d] = central[d, 0] * 0 + st["central"][d, 0] + s.dostyk_attainment * (central[d] - st["central"][d, 0])
+    cap[a] = s.altynkol_acceptance * central[a]
+    cap[b] = s.bakhty_open * central[b]
+    np.maximum(cap, 0.0, out=cap)
+    cut = _episode_cut(s.episodes, months[0], len(months), s.typical_episode_depth, s.typical_episode_weeks)
+    mu = cap * (1.0 - cut)
+    # 2. background
+    growth = (1.0 + s.bg_growth_pct / 100.0) ** (months.year.to_numpy() - BASE_YEAR)
+    season = 12.0 * st["month_weight"][months.month.to_numpy() - 1]
+    bg = np.zeros_like(cap)
+    bg[d] = s.rho0_dostyk * st["central"][d, 0] * growth * season
+    bg[a] = s.rho0_altynkol * st["central"][a, 0] * growth * season
+    pool = bg[d] + bg[a]
+    moved = np.minimum(s.bakhty_share * pool, st["bakhty_cap_use"] * cap[b])
+    keep = 1.0 - np.divide(moved, pool, out=np.zeros_like(pool), where=pool > 0)
+    bg[d] *= keep
+    bg[a] *= keep
+    bg[b] = moved
+    # 3. this flow and the slot cap (Lindley at Selyatino)
+    demand = fl["trains"]
+    slots = s.slots_per_week / DAYS_PER_WEEK * days  # trains/month
+    deferred = _lindley(demand - slots)
+    prev_def = np.concatenate(([0.0], deferred[:-1]))
+    sent = demand + prev_def - deferred
+    sent = np.maximum(sent, 0.0)
+    mean_def = _mean_queue(prev_def, deferred, demand - slots)
+    sel_wait = np.divide(mean_def, slots / days, out=np.zeros_like(mean_def), where=slots > 0)
+    split = np.array([s.dostyk_share, 1.0 - s.dostyk_share, 0.0])
+    fl_day = split[:, None] * (sent / days)[None, :]
+    # 4. queues
+    lam = bg + fl_day
+    has = mu > 1e-9
+    rho = np.divide(lam, mu, out=np.zeros_like(lam), where=has)
+    rho_bg = np.divide(bg, mu, out=np.zeros_like(bg), where=has)
+    rk = np.minimum(rho, RHO_CAP)
+    wq = np.divide(s.kingman_v * rk / (1.0 - rk), mu, out=np.zeros_like(mu), where=has)
+    net = (lam - mu) * days[None, :]
+    backlog = _lindley(net)
+    prev = np.concatenate((np.zeros((len(CROSSINGS), 1)), backlog[:, :-1]), axis=1)
+    mean_b = _mean_queue(prev, backlog, net)
+    wb = np.divide(mean_b, mu, out=np.zeros_like(mu), where=has)
+    # a crossing with no capacity carries nothing: no traffic, no wait
+    wait = np.where(has, wq + wb, 0.0)
+    return {
+        "months": months,
+        "days": days,
+        "capacity": cap,
+        "cut": cut,
+        "mu": mu,
+        "bg": bg,
+        "fl_day": fl_day,
+        "rho": rho,
+        "rho_bg": rho_bg,
+        "wq": np.where(has, wq, 0.0),
+        "wb": np.where(has, wb, 0.0),
+        "wait": wait,
+        "backlog": np.where(has | (backlog > 0), backlog, 0.0),
+        "demand": demand,
+        "sent": sent,
+        "deferred": deferred,
+        "sel_wait": sel_wait,
+    }
+
+
+def _longest(s: Scenario, c: dict) -> tuple[float, int, int]:
+    """This flow's longest border wait over the crossings it uses: (days, crossing index, month index)."""
+    used = np.array([s.dostyk_share > 0, s.dostyk_share < 1, False])
+    w = np.where(used[:, None], c["wait"], -1.0)
+    i, j = np.unravel_index(int(np.argmax(w)), w.shape)
+    return float(w[i, j]), int(i), int(j)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The result
+# ---------------------------------------------------------------------------------------------------------------
+def _paths(s: Scenario) -> pd.DataFrame:
+    st = _static()
+    rows = []
+    for p in ("dostyk", "altynkol"):
+        rows.append(
+            {
+                "path": p,
+                "km": st["km"][p],
+                "km_to_border": st["km_border"][p],
+                "running_days": st["km"][p] / s.speed_km_day,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def run(s: Scenario, flow: dict | None = None) -> Network:
+    """The network for one scenario: utilisation, waiting, backlog, route split, door-to-door, fleet.
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario (its ``network`` group and the projection fields of this flow).
+    flow : dict, optional
+        This flow's monthly arrays as :func:`flow_arrays` returns them (``month``, ``feu`` [FEU/month],
+        ``trains`` [trains/month], ``days``, ``reefer_feu_share``). Default: computed from ``s``.
+
+    Returns
+    -------
+    Network
+        See the module docstring for every field and its unit. Nothing is NaN, infinite or negative.
+    """
+    fl = flow_arrays(s) if flow is None else flow
+    c = _core(s, fl)
+    months, days = c["months"], c["days"]
+    n_c, n_m = c["rho"].shape
+    border = s.processing_days + c["wait"]
+
+    # door-to-door per path and month [days]
+    paths = _paths(s)
+    run_d, run_a = paths["running_days"].to_numpy()
+    fixed = s.processing_days + s.china_station_days + s.terminal_days
+    d2d_d = c["sel_wait"] + run_d + fixed + c["wait"][0]
+    d2d_a = c["sel_wait"] + run_a + fixed + c["wait"][1] + s.agrohub_days
+    p = s.dostyk_share
+    d2d = p * d2d_d + (1.0 - p) * d2d_a
+    border_wait = p * c["wait"][0] + (1.0 - p) * c["wait"][1]
+
+    # this flow's boxes
+    feu_per_train = np.divide(fl["feu"], fl["trains"], out=np.full(n_m, float(s.feu_per_train)), where=fl["trains"] > 0)
+    feu_crossed = c["sent"] * feu_per_train
+    feu_deferred = c["deferred"] * feu_per_train
+    rs = float(fl["reefer_feu_share"])
+    box_border = feu_crossed * border_wait
+    sel_mean_def_feu = c["sel_wait"] * (s.slots_per_week / DAYS_PER_WEEK) * feu_per_train
+    box_sel = sel_mean_def_feu * days
+    cost_rate = (1.0 - rs) * s.wait_cost_dry + rs * s.wait_cost_reefer
+    monthly = pd.DataFrame(
+        {
+            "month": months,
+            "demand_trains": c["demand"],
+            "sent_trains": c["sent"],
+            "deferred_trains": c["deferred"],
+            "feu_demand": fl["feu"],
+            "feu_crossed": feu_crossed,
+            "feu_crossed_dostyk": p * feu_crossed,
+            "feu_crossed_altynkol": (1.0 - p) * feu_crossed,
+            "feu_deferred": feu_deferred,
+            "feu_dry_crossed": (1.0 - rs) * feu_crossed,
+            "feu_reefer_crossed": rs * feu_crossed,
+            "selyatino_wait_days": c["sel_wait"],
+            "border_wait_days": border_wait,
+            "d2d_dostyk_days": d2d_d,
+            "d2d_altynkol_days": d2d_a,
+            "d2d_days": d2d,
+            "box_days_border": box_border,
+            "box_days_selyatino": box_sel,
+            "waiting_cost_rub": (box_border + box_sel) * cost_rate,
+        }
+    )
+
+    # fleet by calendar year
+    years = months.year.to_numpy()
+    back = (paths["km"].to_numpy() @ np.array([p, 1.0 - p])) / s.speed_km_day + fixed
+    rows = []
+    for y in np.unique(years):
+        m = years == y
+        feu_y = float(fl["feu"][m].sum())
+        w = np.maximum(fl["feu"][m], 1e-12)
+        out = float(np.average(d2d[m], weights=w))
+        rt = out + DEST_DAYS + back + HOME_DAYS
+        dry, ref = (1.0 - rs) * feu_y, rs * feu_y
+        pool_d = (1.0 - s.reload_dry) * dry * rt / DAYS_PER_YEAR
+        pool_r = (1.0 - s.reload_reefer) * ref * rt / DAYS_PER_YEAR
+        rows.append(
+            {
+                "year": int(y),
+                "months": int(m.sum()),
+                "feu_dry": dry,
+                "feu_reefer": ref,
+                "round_trip_days": rt,
+                "pool_dry": pool_d,
+                "pool_reefer": pool_r,
+                "pool": pool_d + pool_r,
+                "pool_no_reload": (dry + ref) * rt / DAYS_PER_YEAR,
+            }
+        )
+    fleet = pd.DataFrame(rows)
+
+    # tidy table
+    total = c["bg"] + c["fl_day"]
+    table = pd.DataFrame(
+        {
+            "crossing": np.repeat(np.array(CROSSINGS), n_m),
+            "month": np.tile(months.to_numpy(), n_c),
+            "direction": "EB",
+            "capacity": c["capacity"].ravel(),
+            "capacity_effective": c["mu"].ravel(),
+            "episode_cut": c["cut"].ravel(),
+            "background": c["bg"].ravel(),
+            "flow": c["fl_day"].ravel(),
+            "rho": c["rho"].ravel(),
+            "rho_background": c["rho_bg"].ravel(),
+            "rho_flow": (c["rho"] - c["rho_bg"]).ravel(),
+            "flow_share": np.divide(c["fl_day"], total, out=np.zeros_like(total), where=total > 0).ravel(),
+            "wait_kingman_days": c["wq"].ravel(),
+            "wait_backlog_days": c["wb"].ravel(),
+            "wait_days": c["wait"].ravel(),
+            "backlog_trains": c["backlog"].ravel(),
+            "border_days": border.ravel(),
+        }
+    )
+
+    # summary
+    lw, li, lj = _longest(s, c)
+    used = np.array([p > 0, p < 1, False])
+    r = np.where(used[:, None], c["rho"], -1.0)
+    bi, bj = np.unravel_index(int(np.argmax(r)), r.shape)
+    full = pd.Series(years).value_counts()
+    last_full = int(max(y for y, n in full.items() if n == 12)) if (full == 12).any() else int(years[-1])
+    in_last = years == last_full
+    has_flow = fl["feu"] > 0
+    sums = total.sum(axis=1)
+    summary = Summary(
+        longest_wait_days=lw,
+        longest_wait_crossing=CROSSINGS[li],
+        longest_wait_month=months[lj],
+        longest_selyatino_wait_days=float(c["sel_wait"].max()),
+        binding_crossing=CROSSINGS[bi],
+        binding_month=months[bj],
+        binding_rho=float(c["rho"][bi, bj]),
+        binding_rho_background=float(c["rho_bg"][bi, bj]),
+        binding_rho_flow=float(c["rho"][bi, bj] - c["rho_bg"][bi, bj]),
+        peak_rho={k: float(c["rho"][i].max()) for i, k in enumerate(CROSSINGS)},
+        peak_rho_month={k: months[int(np.argmax(c["rho"][i]))] for i, k in enumerate(CROSSINGS)},
+        flow_share={k: float(c["fl_day"][i].sum() / sums[i]) if sums[i] > 0 else 0.0 for i, k in enumerate(CROSSINGS)},
+        d2d_normal_days=float(np.median(d2d[in_last])),
+        d2d_range_days=(float(d2d[has_flow].min()), float(d2d[has_flow].max())) if has_flow.any() else (0.0, 0.0),
+        fleet_year=last_full,
+        fleet_pool=float(fleet.loc[fleet["year"] == last_full, "pool"].iloc[0]),
+        waiting_cost_rub=float(monthly["waiting_cost_rub"].sum()),
+    )
+    return Network(
+        crossings=CROSSINGS,
+        months=months,
+        capacity=c["capacity"],
+        episode_cut=c["cut"],
+        capacity_effective=c["mu"],
+        background=c["bg"],
+        flow=c["fl_day"],
+        rho=c["rho"],
+        rho_background=c["rho_bg"],
+        wait_kingman=c["wq"],
+        wait_backlog=c["wb"],
+        wait_days=c["wait"],
+        backlog_trains=c["backlog"],
+        border_days=border,
+        table=table,
+        monthly=monthly,
+        fleet=fleet,
+        paths=paths,
+        summary=summary,
+    )
+
+
+def background_mt(s: Scenario, year: int) -> dict[str, float]:
+    """Background tonnes by crossing in a calendar year, both directions, before any move to Bakhty.
+
+    Parameters
+    ----------
+    s : Scenario
+        ``bg_growth_pct`` [%/year].
+    year : int
+        Calendar year (may precede 2025: the growth is run backwards).
+
+    Returns
+    -------
+    dict
+        ``dostyk``, ``altynkol`` [Mt/yr]: 35 Mt (2025) × (1 + g)^(year − 2025) × the crossing's share.
+    """
+    st = _static()
+    tot = st["total_2025"] * (1.0 + s.bg_growth_pct / 100.0) ** (year - BASE_YEAR)
+    return {"dostyk": tot * st["share_dostyk"], "altynkol": tot * (1.0 - st["share_dostyk"])}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Sensitivity
+# ---------------------------------------------------------------------------------------------------------------
+def sensitivity(s: Scenario, inputs: tuple[str, ...] = SENSITIVE_FIELDS) -> pd.DataFrame:
+    """Which uncertain input moves this flow's longest border wait most.
+
+    Each input is set to the low and high ends of its range in ``data/assumptions.csv`` (the others held at
+    ``s``); the network core is recomputed (this flow only when the input changes it).
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario around which to vary.
+    inputs : tuple of str
+        Scenario fields to vary.
+
+    Returns
+    -------
+    DataFrame
+        One row per input, largest swing first: ``input``, ``low``, ``high`` (the input's range ends, in its unit),
+        ``wait_low``, ``wait_high`` (longest wait at each end [days]), ``swing`` (|wait_high − wait_low| [days]),
+        ``base`` (the longest wait at ``s`` [days]).
+    """
+    a = facts.tables().assumptions
+    base_flow = flow_arrays(s)
+    base = _longest(s, _core(s, base_flow))[0]
+    rows = []
+    for k in inputs:
+        lo, hi = float(a.at[k, "min"]), float(a.at[k, "max"])
+        out = []
+        for v in (lo, hi):
+            sv = replace(s, **{k: v})
+            fl = flow_arrays(sv) if k in FLOW_FIELDS else base_flow
+            out.append(_longest(sv, _core(sv, fl))[0])
+        rows.append({"input": k, "low": lo, "high": hi, "wait_low": out[0], "wait_high": out[1]})
+    df = pd.DataFrame(rows)
+    df["swing"] = (df["wait_high"] - df["wait_low"]).abs()
+    df["base"] = base
+    return df.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+
+__all__ = ["Network", "Summary", "run", "sensitivity", "flow_arrays", "background_mt", "RHO_CAP", "fields"]

@@ -1,41 +1,59 @@
-"""Money: an outside-in project appraisal of the Selyatino hub, in the conventions of a project-finance desk.
+"""Money: an outside-in appraisal of the Selyatino hub, in the conventions of a project-finance desk.
 
-This is an estimate from public figures, not the operator's business plan. It values the hub as a whole,
-unlevered (no debt, no interest tax shield): the project's free cash flow.
+This is an estimate from public figures, not the operator's business plan. Every stream is declared once in
+:mod:`components.model.streams` (name in both languages, unit, driver, source, sign); this module computes them.
 
 Conventions
 -----------
 - **Prices.** Slider money figures are in prices of the report's year (2025). Nominal flows index them by a CPI
-  path: the cited Dec/Dec CPI of ``data/macro.csv`` for its years, ``cpi_long_run`` after. The price index
-  ``P_y`` is 1 at the end of the price year and ``P_y = Π (1 + π_u)`` over the years after it.
-- **Timing.** Yearly flows at the end of each calendar year; value at the end of the price year, so a year ``y``
-  flow is discounted ``k = y − 2025`` years (spending in 2024 is compounded one year).
-- **Rates.** Nominal rate ``n = risk_free_rate + risk_premium``. The real view divides every money column by
-  ``P_y`` and discounts at year-specific real rates ``r_y = (1 + n) / (1 + π_y) − 1``: both views give the same
-  NPV by construction (``CF / P_y / Π(1 + r_u) = CF / (1 + n)^k``).
-- **Investment.** The stated 14 bn RUB (nominal, as stated) is spent monthly from the agreement month (June 2024)
-  up to the month before the target month (April 2026 + delay), ``capex_first_half_share`` of it in the first
-  half of those months. Maintenance capex = ``maintenance_capex_share`` × 14 bn a year of operation, indexed.
-- **Streams.** Warehouse rent on ``area × leasable_share × occupancy`` (occupancy ``occupancy_start`` in the first
-  operating year, rising linearly to ``1 − vacancy`` after ``occupancy_ramp_years``); handling on every box
-  through the hub (eastbound exports and westbound loaded boxes at the tariff, empties at
-  ``empty_handling_share`` of it; boxes from :func:`components.model.capacity.two_way_balance`); storage and
-  ancillary services per loaded box (an estimate); fixed opex per m² of total area and variable opex per box.
-- **Tax.** Profit tax at ``profit_tax_rate`` on EBITDA − straight-line depreciation of the 14 bn over
-  ``depreciation_years`` (from the opening month) − maintenance capex (deducted in the year spent, as repairs).
-  Losses are carried forward without a time limit and may offset at most 50 % of a year's taxable profit; the
-  cap is applied in every year (a simplification of the Tax Code's rule). The residual value is not taxed.
-- **Residual value.** At the horizon's last year: that year's EBITDA (net operating income) / ``cap_rate``,
-  not below zero.
+  path: the cited Dec/Dec CPI of ``data/macro.csv`` for its years, ``cpi_long_run`` after. ``P_y`` is 1 at the
+  end of the price year.
+- **Timing.** Yearly flows at the end of each calendar year, valued at the end of the price year.
+- **Incremental.** The appraisal values what the project adds over a stated counterfactual: without the new
+  capacity, ``counterfactual_share`` of the stated baseline exports still moves through Selyatino's existing
+  terminal. Only tonnes above it (and their boxes) earn for the project; warehouse rent, staff and the
+  investment are wholly the project's.
+- **Both directions.** Westbound loaded boxes = eastbound × ``backhaul_ratio``; boxes come back, so the
+  shorter direction runs the difference empty. Each direction has its own tariff; an empty box pays
+  ``empty_handling_share`` of its direction's tariff, so a westbound loaded box never earns less than the
+  empty one it replaces: more westbound boxes never lower revenue.
+- **Rates (term structure).** The short end is the key-rate path of ``data/macro.csv`` (yearly averages: the
+  decisions for 2024–25, the forecasts for 2026–28), the long end from 2029 ``risk_free_rate`` (10-year OFZ);
+  ``key_rate_shift`` moves the forecast years and the long end. Cost of equity ``k_e = r_f + risk_premium``;
+  cost of debt ``k_d = key rate + debt_spread``; ``WACC_y = (1 − D)·k_e + D·k_d·(1 − t)`` with ``D =
+  debt_share``. The project's free cash flow is discounted at the year-by-year WACC, the cash to equity at
+  ``k_e``. The real view divides every money column by ``P_y`` and uses ``(1 + n_y) / (1 + π_y) − 1``: the same
+  NPV by construction.
+- **Investment.** The stated 14 bn RUB (nominal) is spent monthly from the agreement month up to the month
+  before the opening month, ``capex_first_half_share`` in the first half. Maintenance capex = share × the
+  stated investment a year of operation, indexed, deducted as repairs.
+- **Financing.** The loan funds ``debt_share`` of each construction year's spending (a year with investment is
+  a construction year); its interest in those years (on the opening balance and half the year's drawing) is
+  capitalised into the loan and, as accounting requires, into the asset's book value (so it carries property
+  tax and insurance), while for profit tax it is deducted when incurred (Tax Code art. 265). From the opening
+  year interest is paid in cash; principal is repaid over ``debt_tenor_years`` after ``debt_grace_years``, in
+  equal instalments or sculpted to ``CFADS / dscr_covenant − interest`` (the rest in the last year); anything
+  left at the horizon is repaid out of the exit value. ``CFADS = EBITDA − maintenance − profit tax``;
+  ``DSCR = CFADS / (interest + principal)``.
+- **Costs.** Payroll = headcount × loaded wage × months, indexed by CPI; property tax = rate × average net book
+  value over the months commissioned; insurance = share × gross book value; other fixed cost per m² and
+  variable cost per box, indexed.
+- **Tax.** Profit tax at ``profit_tax_rate`` on EBITDA − tax depreciation (straight line over
+  ``depreciation_years`` from the opening month) − maintenance − interest; losses are carried forward without a
+  time limit and offset at most 50 % of a year's base (Tax Code art. 283, applied in every year). VAT is not
+  modelled (prices are net of VAT).
+- **Exit.** In the horizon's last year, a Gordon value on that year's after-tax free cash flow (unlevered):
+  ``FCF × (1 + g) / (WACC − g)``, ``WACC − g`` at least one percentage point, not below zero. Its share of the
+  value is reported and flagged above half.
 
-Every public function takes and returns plain numbers or arrays with units in its docstring; the core
-(:func:`project`) is a function of plain yearly arrays so that a toy project can be fed by hand.
+One engine: :func:`_core` turns yearly arrays (one path or thousands) into cash flows; the table, the NPV, the
+break-evens, the tornado, the distribution and the bridge all call it.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -43,47 +61,64 @@ from scipy.optimize import brentq
 
 from components.data.facts import macro, tables
 from components.data.scenario import CURRENCIES, Scenario
-from components.model import capacity
-from components.model.projection import band_draws, plan_anchors, ramp_months, target_month
+from components.model import streams as reg
+from components.model.projection import band_draws, plan_anchors, ramp_months
 
-#: Assumptions varied in the sensitivity chart (each to the ends of its slider range).
-SENSITIVITY_PARAMS = (
-    "handling_rub_per_feu",
-    "rent_rub_per_m2_year",
-    "ancillary_rub_per_feu",
-    "opex_fixed_rub_per_m2_year",
-    "opex_var_rub_per_feu",
-    "occupancy_start",
-    "vacancy",
-    "leasable_share",
-    "empty_handling_share",
-    "backhaul_ratio",
+#: Share of a year's taxable profit that carried-forward losses may offset (Tax Code art. 283).
+LOSS_CAP = 0.5
+#: Smallest WACC − growth in the Gordon exit value [share/year].
+MIN_EXIT_SPREAD = 0.01
+#: Lowest rate a shifted key-rate path may reach [share/year].
+RATE_FLOOR = 0.005
+#: Exit value above this share of the value is flagged.
+EXIT_SHARE_WARNING = 0.5
+
+#: Assumptions that drive no stream but the rates, the timeline or the volumes (the tornado varies them too).
+_NON_STREAM = (
     "attainment",
     "delay_months",
     "growth_after_pct",
-    "risk_premium",
+    "counterfactual_share",
     "risk_free_rate",
+    "risk_premium",
+    "key_rate_shift",
     "cpi_long_run",
-    "cap_rate",
-    "profit_tax_rate",
-    "capex_first_half_share",
-    "maintenance_capex_share",
 )
-#: Estimate-flagged tariff and cost inputs drawn (triangular over their slider range, mode at the scenario's value)
-#: in the NPV distribution, beside the band's delay and attainment.
+#: Assumptions varied in the sensitivity chart (each to the ends of its slider range): every stream's drivers
+#: from the registry plus the volume and rate inputs.
+SENSITIVITY_PARAMS = tuple(
+    dict.fromkeys(
+        [p for x in reg.STREAMS if x.view == "project" for p in x.params if p not in ("delay_months",)]
+        + list(_NON_STREAM)
+    )
+)
+#: Estimate-flagged tariff and cost drivers of the registry's streams, drawn triangular over their slider range
+#: (mode at the scenario's value) in the NPV distribution, beside the band's delay and attainment.
 UNCERTAIN_PARAMS = (
     "handling_rub_per_feu",
+    "handling_west_rub_per_feu",
+    "storage_west_rub_per_feu",
     "ancillary_rub_per_feu",
     "opex_fixed_rub_per_m2_year",
     "opex_var_rub_per_feu",
+    "headcount",
+    "wage_rub_month",
 )
 #: Break-even inputs: the NPV is zero where each of these, the rest as in the scenario, crosses it.
 BREAKEVEN_PARAMS = ("handling_rub_per_feu", "rent_rub_per_m2_year", "attainment")
-#: Share of a year's taxable profit that carried-forward losses may offset.
-LOSS_CAP = 0.5
-_PAYLOAD = ("feu_payload_t", "reefer_share", "reefer_payload_t", "rail_share")
-_REVENUE = ("rent", "handling_east", "handling_west", "handling_empty", "ancillary")
-_COSTS = ("opex_fixed", "opex_var")
+#: Which bridge step each assumption belongs to (the stream registry's ``bridge`` for stream drivers).
+BRIDGE_OF: dict[str, str] = {
+    **{p: "volume" for p in ("delay_months", "attainment", "growth_after_pct", "feu_payload_t", "reefer_share")},
+    **{p: "volume" for p in ("reefer_payload_t", "rail_share", "backhaul_ratio", "counterfactual_share")},
+    **{p: "volume" for p in ("shape", "profile")},
+    **{p: x.bridge for x in reg.STREAMS if x.view == "project" for p in x.params if p not in ("backhaul_ratio",)},
+    "delay_months": "volume",
+    "cpi_long_run": "costs",
+    "capex_first_half_share": "capex",
+    **{p: "financing" for p in ("risk_free_rate", "risk_premium", "key_rate_shift", "debt_share", "debt_spread")},
+    **{p: "financing" for p in ("debt_tenor_years", "debt_grace_years", "dscr_covenant", "repayment")},
+    "horizon_years": "exit",
+}
 
 
 def convert(rub: float | np.ndarray | pd.Series, currency: str, s: Scenario):
@@ -243,8 +278,80 @@ def real_discount_factors(years: np.ndarray, rates: np.ndarray) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# the core: plain yearly arrays in, the cash-flow table's columns out
+# the term structure
 # ---------------------------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _key_rate_base(years: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cited key rate of each year (decisions averaged over the months in force, or the forecast average), and
+    which years are forecasts (shifted by the slider) and which lie after the path (the long-run rate)."""
+    m = macro()
+    avg = m[m["series"] == "key_rate_avg"].set_index("year")["value"]
+    dec = m[m["series"] == "key_rate"].sort_values("period")
+    months = pd.PeriodIndex(dec["period"], freq="M")
+    in_force = pd.Series(dec["value"].to_numpy(), index=months).resample("M").ffill()
+    actual = in_force.groupby(in_force.index.year).mean()
+    base, forecast, long = [], [], []
+    for y in years:
+        if y in avg.index:
+            base.append(float(avg[y])), forecast.append(True), long.append(False)
+        elif y in actual.index:
+            base.append(float(actual[y])), forecast.append(False), long.append(False)
+        elif y > int(avg.index.max()):
+            base.append(0.0), forecast.append(True), long.append(True)
+        else:  # before the cited decisions: the first one
+            base.append(float(in_force.iloc[0])), forecast.append(False), long.append(False)
+    return np.array(base), np.array(forecast), np.array(long)
+
+
+def key_rate_path(years: np.ndarray, shift: float | np.ndarray, long_run: float | np.ndarray) -> np.ndarray:
+    """Key rate of each year: cited decisions (to 2025), Bank of Russia forecasts (2026–28), then ``long_run``.
+
+    Parameters
+    ----------
+    years : array of int
+        Calendar years.
+    shift : float or (paths, 1)
+        Parallel shift of the forecast years and the long-run rate [share/year].
+    long_run : float or (paths, 1)
+        Rate after the last cited forecast year [share/year].
+
+    Returns
+    -------
+    ndarray (paths, years)
+        The rate of each year, at least :data:`RATE_FLOOR` [share/year].
+    """
+    base, forecast, long = _key_rate_base(tuple(int(y) for y in np.asarray(years)))
+    shift, long_run = np.asarray(shift, dtype=float), np.asarray(long_run, dtype=float)
+    rate = np.where(long, long_run, base) + np.where(forecast, shift, 0.0)
+    return np.maximum(np.atleast_2d(rate), RATE_FLOOR)
+
+
+def discount_factors(years: np.ndarray, rates: np.ndarray) -> np.ndarray:
+    """Discount factor of each year-end at year-by-year rates, 1 at the end of the price year [–].
+
+    Parameters
+    ----------
+    years : array of int
+        Consecutive calendar years including the price year.
+    rates : ndarray (..., len(years))
+        Rate of each year [share/year].
+
+    Returns
+    -------
+    ndarray like ``rates``: ``1 / Π (1 + r_u)`` over the years after the price year up to ``y``; before it,
+    ``Π (1 + r_u)`` over the years after ``y`` up to it [–].
+    """
+    return real_discount_factors(years, rates)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the core: yearly arrays in, every stream and the financing out
+# ---------------------------------------------------------------------------------------------------------------
+
+#: Streams computed from volumes and area before the core (price-year prices, positive numbers).
+DRIVEN = (*reg.REVENUE, "payroll", "opex_fixed", "opex_var", "waiting_hub", "maintenance_capex")
 
 
 @dataclass(frozen=True)
@@ -253,89 +360,50 @@ class Inputs:
 
     Attributes
     ----------
-    year : calendar years [–]. k : discount exponent of each year-end (years after the valuation date) [years].
-    index : price index (1 in the price year) [–]. months : months of operation in the year [months].
-    active : bool, year within the appraisal. last : bool, the horizon's last year (residual value there).
-    investment : initial investment spent in the year, nominal as stated [RUB].
-    rent, handling_east, handling_west, handling_empty, ancillary : revenue in price-year prices [RUB].
-    opex_fixed, opex_var, maintenance : costs in price-year prices, as positive numbers [RUB].
-    tonnes, feu_east, feu_west, feu_empty : volumes for the table [t/year, FEU/year]. occupancy : average share let.
+    year : calendar years [–]. index : price index, 1 in the price year [–]. months : months of operation [months].
+    investment : initial investment spent in the year, nominal [RUB]. active : bool, year within the appraisal.
+    last : bool, the horizon's last year (exit value there). streams : stream id of :data:`DRIVEN` -> yearly
+    amount in price-year prices, a positive number (the registry's sign applies) [RUB/year]. volumes : table
+    columns that are not money (tonnes, boxes, occupancy) [t/year, FEU/year, share].
     """
 
     year: np.ndarray
-    k: np.ndarray
     index: np.ndarray
     months: np.ndarray
     investment: np.ndarray
     active: np.ndarray | bool = True
     last: np.ndarray | None = None
-    rent: np.ndarray | float = 0.0
-    handling_east: np.ndarray | float = 0.0
-    handling_west: np.ndarray | float = 0.0
-    handling_empty: np.ndarray | float = 0.0
-    ancillary: np.ndarray | float = 0.0
-    opex_fixed: np.ndarray | float = 0.0
-    opex_var: np.ndarray | float = 0.0
-    maintenance: np.ndarray | float = 0.0
-    tonnes: np.ndarray | float = 0.0
-    feu_east: np.ndarray | float = 0.0
-    feu_west: np.ndarray | float = 0.0
-    feu_empty: np.ndarray | float = 0.0
-    occupancy: np.ndarray | float = 0.0
-    extra: dict = field(default_factory=dict)
+    streams: dict = field(default_factory=dict)
+    volumes: dict = field(default_factory=dict)
 
 
-def project(
-    inp: Inputs,
-    rate: float | np.ndarray,
-    tax_rate: float | np.ndarray,
-    life_years: float | np.ndarray,
-    cap_rate: float | np.ndarray,
-) -> dict[str, np.ndarray]:
-    """Nominal cash flows of a project given as yearly arrays.
+@dataclass(frozen=True)
+class Terms:
+    """Rates, tax and financing terms, scalars or ``(paths, 1)`` arrays; ``key`` is ``(paths, years)``.
 
-    Parameters
+    Attributes
     ----------
-    inp : Inputs
-        The project [RUB, price-year prices except ``investment``].
-    rate : float or (paths, 1)
-        Nominal discount rate [share/year].
-    tax_rate : float or (paths, 1)
-        Profit tax rate [share].
-    life_years : float or (paths, 1)
-        Straight-line depreciation life of the investment, from the opening month [years].
-    cap_rate : float or (paths, 1)
-        Residual value = last year's EBITDA / cap rate [share/year].
-
-    Returns
-    -------
-    dict of ndarrays (nominal RUB, costs negative): the revenue streams ``rent``, ``handling_east``,
-    ``handling_west``, ``handling_empty``, ``ancillary``; ``opex_fixed``, ``opex_var``, ``ebitda``, ``depreciation``
-    (positive), ``maintenance_capex``, ``taxable`` (EBITDA − depreciation − maintenance), ``loss_used``
-    (positive), ``tax``, ``investment``, ``residual_value``, ``net``, ``discount_factor``, ``discounted``.
+    key : key rate of each year [share/year]. rf : risk-free rate of each year [share/year].
+    premium : equity risk premium [share/year]. tax_rate : profit tax [share]. life_years : depreciation life
+    [years]. property_tax_rate, insurance_share [share/year]. exit_growth [share/year]. debt_share [share].
+    spread : loan margin over the key rate [share/year]. tenor, grace [years]. covenant : DSCR [x].
+    sculpted : bool, repayment sculpted to the covenant.
     """
-    active = np.asarray(inp.active, dtype=bool)
-    shape = np.broadcast_shapes(
-        np.shape(inp.index),
-        np.shape(inp.months),
-        np.shape(inp.investment),
-        active.shape,
-        *(np.shape(getattr(inp, f)) for f in (*_REVENUE, *_COSTS, "maintenance")),
-    )
-    idx = np.broadcast_to(inp.index, shape)
-    on = np.broadcast_to(active, shape)
-    money = lambda x: np.where(on, np.broadcast_to(x, shape) * idx, 0.0)  # noqa: E731
-    out = {f: money(getattr(inp, f)) for f in _REVENUE}
-    out.update({f: -money(getattr(inp, f)) for f in _COSTS})
-    ebitda = sum(out[f] for f in _REVENUE) + out["opex_fixed"] + out["opex_var"]
-    maint = money(inp.maintenance)
-    invest = np.where(on, np.broadcast_to(inp.investment, shape), 0.0)
-    dep = depreciation(invest, np.where(on, np.broadcast_to(inp.months, shape), 0.0), life_years)
-    last = inp.last if inp.last is not None else (np.arange(shape[-1]) == shape[-1] - 1)
-    out.update(
-        _after_ebitda(ebitda, dep, maint, invest, np.broadcast_to(last, shape) & on, inp.k, rate, tax_rate, cap_rate)
-    )
-    return out
+
+    key: np.ndarray
+    rf: np.ndarray
+    premium: float | np.ndarray = 0.0
+    tax_rate: float | np.ndarray = 0.25
+    life_years: float | np.ndarray = 30.0
+    property_tax_rate: float | np.ndarray = 0.0
+    insurance_share: float | np.ndarray = 0.0
+    exit_growth: float | np.ndarray = 0.0
+    debt_share: float | np.ndarray = 0.0
+    spread: float | np.ndarray = 0.0
+    tenor: float | np.ndarray = 10.0
+    grace: float | np.ndarray = 0.0
+    covenant: float | np.ndarray = 1.2
+    sculpted: bool = False
 
 
 def depreciation(investment: np.ndarray, months: np.ndarray, life_years: float | np.ndarray) -> np.ndarray:
@@ -344,7 +412,7 @@ def depreciation(investment: np.ndarray, months: np.ndarray, life_years: float |
     Parameters
     ----------
     investment : (..., years)
-        Investment spent each year [RUB].
+        Capital spent each year [RUB].
     months : (..., years)
         Months of operation in each year [months].
     life_years : float or (paths, 1)
@@ -353,42 +421,192 @@ def depreciation(investment: np.ndarray, months: np.ndarray, life_years: float |
     Returns
     -------
     ndarray like ``investment``
-        Depreciation charged in each year, positive; sums to at most the total investment [RUB/year].
+        Depreciation charged in each year, positive; sums to at most the total [RUB/year].
     """
     total = investment.sum(axis=-1, keepdims=True)
     op_years = np.cumsum(months, axis=-1) / 12.0
     return np.diff(np.minimum(total, total * op_years / np.asarray(life_years)), axis=-1, prepend=0.0)
 
 
-def _after_ebitda(ebitda, dep, maint, invest, last, k, rate, tax_rate, cap_rate) -> dict[str, np.ndarray]:
-    """Tax with losses carried forward, residual value, net and discounted flows (all nominal RUB)."""
-    shape = ebitda.shape
-    taxable = ebitda - dep - maint
-    tax, used = np.zeros(shape), np.zeros(shape)
-    pool = np.zeros(shape[:-1])
-    tax_rate = np.broadcast_to(np.asarray(tax_rate, dtype=float), shape)[..., 0]
-    for y in range(shape[-1]):
-        profit = np.maximum(taxable[..., y], 0.0)
+def _col(x, shape) -> np.ndarray:
+    """A scalar or (paths, 1) term as a (paths,) column broadcast to ``shape[:-1]``."""
+    return np.broadcast_to(np.asarray(x, dtype=float), (*shape[:-1], 1))[..., 0]
+
+
+def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np.ndarray]:
+    """Every stream, the tax, the loan and the exit value of a project at one debt share (nominal RUB)."""
+    names = tuple(inp.streams)
+    shape = np.broadcast_shapes(
+        np.shape(inp.index),
+        np.shape(inp.months),
+        np.shape(inp.investment),
+        np.shape(inp.active),
+        np.shape(t.key),
+        np.shape(t.rf),
+        np.shape(np.asarray(debt_share)),
+        *(np.shape(inp.streams[n]) for n in names),
+    )
+    n_years = shape[-1]
+    on = np.broadcast_to(np.asarray(inp.active, dtype=bool), shape)
+    idx = np.broadcast_to(inp.index, shape)
+    out = {n: np.where(on, reg.BY_ID[n].sign * np.broadcast_to(inp.streams[n], shape) * idx, 0.0) for n in names}
+    months = np.where(on, np.broadcast_to(inp.months, shape), 0.0)
+    invest = np.where(on, np.broadcast_to(inp.investment, shape), 0.0)
+    kd = np.broadcast_to(t.key, shape) + np.asarray(t.spread, dtype=float)
+    d = _col(debt_share, shape)
+    # construction years: draw debt, capitalise interest on the opening balance and half the year's drawing
+    build = invest > 0
+    draw = d[..., None] * invest
+    idc = np.zeros(shape)
+    bal = np.zeros(shape[:-1])
+    for y in range(n_years):
+        if not build[..., y].any():
+            continue
+        i = np.where(build[..., y], kd[..., y] * (bal + 0.5 * draw[..., y]), 0.0)
+        idc[..., y] = i
+        bal = bal + draw[..., y] + i
+    capital = invest + idc
+    book_dep = depreciation(capital, months, t.life_years)
+    tax_dep = depreciation(invest, months, t.life_years)
+    gross = np.cumsum(capital, axis=-1)
+    cum_dep = np.cumsum(book_dep, axis=-1)
+    frac = months / 12.0
+    avg_book = gross - cum_dep + 0.5 * book_dep  # (value at the year's start + at its end) / 2
+    out["property_tax"] = -np.asarray(t.property_tax_rate, dtype=float) * frac * avg_book
+    out["insurance"] = -np.asarray(t.insurance_share, dtype=float) * frac * gross
+    revenue = sum(out[n] for n in reg.REVENUE if n in out)
+    ebitda = revenue + sum(out[n] for n in reg.OPEX if n in out)
+    maint = -out.get("maintenance_capex", np.zeros(shape))
+    # operating years: interest in cash, profit tax with losses carried forward, principal
+    opened = np.cumsum(months, axis=-1) > 0
+    open_col = np.where(opened.any(axis=-1), np.argmax(opened, axis=-1), n_years)
+    last = np.broadcast_to(inp.last if inp.last is not None else (np.arange(n_years) == n_years - 1), shape) & on
+    last_col = np.where(last.any(axis=-1), np.argmax(last, axis=-1), n_years - 1)
+    rep_start = open_col + np.floor(_col(t.grace, shape)).astype(int)
+    tenor = np.maximum(np.floor(_col(t.tenor, shape)).astype(int), 1)
+    rep_end = np.minimum(rep_start + tenor - 1, last_col)
+    cov = _col(t.covenant, shape)
+    rate = _col(t.tax_rate, shape)
+    tax, used, interest, principal = (np.zeros(shape) for _ in range(4))
+    cfads, service = np.zeros(shape), np.zeros(shape)
+    pool, instalment = np.zeros(shape[:-1]), np.zeros(shape[:-1])
+    taxable = ebitda - tax_dep - maint - idc
+    for y in range(n_years):
+        cash_int = np.where(build[..., y], 0.0, kd[..., y] * bal)
+        base = taxable[..., y] - cash_int
+        profit = np.maximum(base, 0.0)
         use = np.minimum(pool, LOSS_CAP * profit)
-        pool = pool - use + np.maximum(-taxable[..., y], 0.0)
-        used[..., y] = use
-        tax[..., y] = tax_rate * (profit - use)
-    residual = np.where(last, np.maximum(ebitda, 0.0) / np.asarray(cap_rate), 0.0)
-    net = ebitda - maint - tax - invest + residual
-    df = np.broadcast_to(np.power(1.0 + np.asarray(rate, dtype=float), -np.asarray(k, dtype=float)), shape)
+        pool = pool - use + np.maximum(-base, 0.0)
+        tx = rate * (profit - use)
+        flow = ebitda[..., y] - maint[..., y] - tx
+        instalment = np.where(y == rep_start, bal / tenor, instalment)
+        window = (y >= rep_start) & (y <= rep_end)
+        due = np.clip(flow / cov - cash_int, 0.0, bal) if t.sculpted else np.minimum(instalment, bal)
+        pay = np.where(window, np.where(y == rep_end, bal, due), 0.0)
+        rest = np.where(y == last_col, bal - pay, 0.0)  # repaid out of the exit value at the horizon
+        bal = bal - pay - rest
+        tax[..., y], used[..., y], interest[..., y], principal[..., y] = tx, use, cash_int, pay + rest
+        cfads[..., y], service[..., y] = flow, cash_int + pay
+        taxable[..., y] = base
+    on_f = on.astype(float)
     return dict(
+        out,
         ebitda=ebitda,
-        depreciation=dep,
-        maintenance_capex=-maint,
-        taxable=taxable,
-        loss_used=used,
-        tax=-tax,
+        depreciation=book_dep,
+        tax_depreciation=tax_dep,
+        capitalised_interest=idc,
+        book_value=np.where(opened, gross - cum_dep, gross) * on_f,
+        taxable=taxable * on_f,
+        loss_used=used * on_f,
+        tax=-tax * on_f,
         investment=-invest,
-        residual_value=residual,
+        maintenance_capex=-maint,
+        debt_drawdown=draw,
+        interest=-interest * on_f,
+        principal=-principal * on_f,
+        cfads=cfads * on_f,
+        debt_service=service * on_f,
+        last=last,
+    )
+
+
+def evaluate(inp: Inputs, t: Terms, levered: bool = True) -> dict[str, np.ndarray]:
+    """Project and equity cash flows, discount factors and NPVs of a project given as yearly arrays.
+
+    Parameters
+    ----------
+    inp : Inputs
+        The project [RUB, price-year prices except ``investment``].
+    t : Terms
+        Rates, tax and financing.
+    levered : bool, default True
+        Also compute the loan and the cash to equity (the project's NPV needs only the unlevered pass).
+
+    Returns
+    -------
+    dict of ndarrays (nominal RUB, money out negative): every project stream of
+    :data:`components.model.streams.PROJECT`, ``ebitda``, ``depreciation``, ``taxable``, ``loss_used``,
+    ``book_value``, ``net`` (project free cash flow), ``wacc``, ``cost_of_equity``, ``cost_of_debt``
+    [share/year], ``discount_factor`` (WACC) [–], ``discounted``, ``npv`` [RUB, per path]; when ``levered``:
+    the equity streams of :data:`components.model.streams.EQUITY`, ``equity_net``, ``equity_discount_factor``
+    (k_e), ``equity_npv``, ``cfads``, ``debt_service``, ``debt_balance`` [RUB], ``capitalised_interest``.
+    """
+    u = _core(inp, t, 0.0)
+    shape = u["ebitda"].shape
+    years = np.asarray(inp.year)
+    d = np.asarray(t.debt_share, dtype=float)
+    tr = np.asarray(t.tax_rate, dtype=float)
+    rf = np.broadcast_to(t.rf, shape)
+    ke = rf + np.asarray(t.premium, dtype=float)
+    kd = np.broadcast_to(t.key, shape) + np.asarray(t.spread, dtype=float)
+    wacc = (1.0 - d) * ke + d * kd * (1.0 - tr)
+    df = discount_factors(years, wacc)
+    # exit: Gordon on the last year's after-tax unlevered free cash flow
+    fcf = u["ebitda"] + u["maintenance_capex"] + u["tax"]
+    last = u["last"]
+    g = np.asarray(t.exit_growth, dtype=float)
+    spread = np.maximum(wacc - g, MIN_EXIT_SPREAD)
+    exit_value = np.where(last, np.maximum(fcf * (1.0 + g) / spread, 0.0), 0.0)
+    u["exit_value"] = exit_value
+    net = sum(u[n] for n in reg.PROJECT)
+    res = {k: u[k] for k in (*reg.PROJECT, "ebitda", "depreciation", "taxable", "loss_used", "book_value")}
+    res.update(
         net=net,
+        wacc=wacc,
+        cost_of_equity=ke,
+        cost_of_debt=kd,
         discount_factor=df,
         discounted=net * df,
+        npv=(net * df).sum(axis=-1),
     )
+    if not levered:
+        return res
+    lv = _core(inp, t, t.debt_share)
+    eq = dict(
+        debt_drawdown=lv["debt_drawdown"],
+        interest=lv["interest"],
+        principal=lv["principal"],
+        tax_financing=lv["tax"] - u["tax"],
+        idc_costs=(lv["property_tax"] + lv["insurance"]) - (u["property_tax"] + u["insurance"]),
+    )
+    equity_net = net + sum(eq[n] for n in reg.EQUITY)
+    edf = discount_factors(years, ke)
+    balance = np.cumsum(lv["debt_drawdown"] + lv["capitalised_interest"] + lv["principal"], axis=-1)
+    res.update(
+        eq,
+        equity_net=equity_net,
+        equity_discount_factor=edf,
+        equity_npv=(equity_net * edf).sum(axis=-1),
+        cfads=lv["cfads"],
+        debt_service=lv["debt_service"],
+        debt_balance=balance,
+        capitalised_interest=lv["capitalised_interest"],
+        book_value_levered=lv["book_value"],
+        ebitda_levered=lv["ebitda"],
+        tax_levered=lv["tax"],
+        property_tax_levered=lv["property_tax"],
+    )
+    return res
 
 
 def irr(net: np.ndarray, k: np.ndarray | None = None) -> float | None:
@@ -447,11 +665,6 @@ def payback(net: np.ndarray, months: np.ndarray) -> float | None:
     return elapsed + float(op[i]) * (-before) / float(net[i])
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# from a scenario to yearly arrays
-# ---------------------------------------------------------------------------------------------------------------
-
-
 def _abs_month(ts: pd.Timestamp) -> int:
     return ts.year * 12 + ts.month - 1
 
@@ -462,44 +675,28 @@ def _spend_share(x: np.ndarray, first_half: np.ndarray) -> np.ndarray:
     return np.where(x <= 0.5, 2 * first_half * x, first_half + 2 * (1 - first_half) * (x - 0.5))
 
 
-@functools.lru_cache(maxsize=256)
-def _box_mix(s: Scenario) -> tuple[float, float, float]:
-    """Westbound loaded, eastbound empty and westbound empty boxes per eastbound export box (two-way trains)."""
-    tw = capacity.two_way_balance(pd.DataFrame({"month": [pd.Timestamp("2026-01-01")], "feu": [1.0]}), s).iloc[0]
-    return float(tw["west_loaded"]), float(tw["east_empty"]), float(tw["west_empty"])
+# ---------------------------------------------------------------------------------------------------------------
+# from a scenario to yearly arrays
+# ---------------------------------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=256)
-def _per_tonne(s: Scenario) -> tuple[float, float]:
-    """Tonnes through the hub and eastbound boxes per tonne of the flow (capacity's rail share, payloads) [t/t, FEU/t]."""
-    box = capacity.boxes_and_trains(
-        pd.DataFrame({"month": [pd.Timestamp("2026-01-01")], "tonnes": [1.0], "rate_t_year": [12.0]}), s
-    ).iloc[0]
-    return float(box["tonnes"]), float(box["feu"])
+def _spend_share(x: np.ndarray, first_half: np.ndarray) -> np.ndarray:
+    """Share of the investment spent by time ``x`` (0 = agreement, 1 = target month) [share]."""
+    x = np.clip(x, 0.0, 1.0)
+    return np.where(x <= 0.5, 2 * first_half * x, first_half + 2 * (1 - first_half) * (x - 0.5))
 
 
-def _per_path(s: Scenario, over: dict, names: tuple[str, ...], fn) -> np.ndarray:
-    """``fn(scenario)`` for each path whose ``names`` are overridden; one value when none are."""
-    keys = [n for n in names if n in over]
-    if not keys:
-        return np.asarray(fn(s))
-    n = max(np.size(over[k]) for k in keys)
-    vals = [
-        fn(replace(s, **{k: float(np.ravel(over[k])[i if np.size(over[k]) > 1 else 0]) for k in keys}))
-        for i in range(n)
-    ]
-    return np.asarray(vals)
+def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, Terms]:
+    """Yearly arrays and terms of the scenario, some fields given per path (``over``: name -> array of paths).
 
-
-def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, dict]:
-    """Yearly arrays of the scenario with some fields given per path (``over``: name -> array of paths).
-
-    Volumes are the closed form of :func:`components.model.projection.trajectory` after the target month (the rate is
-    ``target × attainment × g^((t − T)/12)`` there), so thousands of paths cost a few array operations.
+    Volumes are the closed form of :func:`components.model.projection.trajectory` after the target month (the rate
+    is ``target × attainment × g^((t − T)/12)`` there); boxes follow :func:`components.model.capacity.feu_for`
+    and :func:`components.model.capacity.two_way_balance` in closed form, so thousands of paths cost a few array
+    operations.
     """
     over = over or {}
-    t, a = tables(), plan_anchors()
     v = lambda name: np.asarray(over.get(name, getattr(s, name)), dtype=float).reshape(-1, 1)  # noqa: E731
+    t, a = tables(), plan_anchors()
     area, total = t.fact("selyatino_area"), t.fact("selyatino_investment")
     base_abs, anchor_abs = _abs_month(a["baseline_month"]), _abs_month(a["target_month"])
     agree_abs = _abs_month(t.date("selyatino_agreement"))
@@ -513,162 +710,106 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, dict]:
     months = np.where(active, np.clip(ystart + 12 - np.maximum(open_abs, ystart), 0, 12), 0).astype(float)
     # occupancy: operating year j (0 = the first 12 months) lets start + (mature − start) × min(j / ramp, 1)
     start, mature, ramp = v("occupancy_start"), 1.0 - v("vacancy"), v("occupancy_ramp_years")
-    occ = lambda j: np.where(
-        ramp > 0,
-        start + (mature - start) * np.minimum(j / np.where(ramp > 0, ramp, 1.0), 1.0),  # noqa: E731
-        mature,
-    )
+    safe_ramp = np.where(ramp > 0, ramp, 1.0)
+    occ = lambda j: np.where(ramp > 0, start + (mature - start) * np.minimum(j / safe_ramp, 1.0), mature)  # noqa: E731
     r = ystart - open_abs
     ja = np.maximum(np.floor_divide(r, 12), 0)
     n_a = np.minimum(np.where(r >= 0, 12 - r % 12, months), months)
     occ_months = n_a * occ(ja) + (months - n_a) * occ(ja + 1)
-    # volumes: monthly rate c · g^(t/12) (t in months from the baseline month) from the opening month on
-    g = 1.0 + v("growth_after_pct") / 100.0
-    q = np.power(g, 1.0 / 12.0)
+    # the flow: monthly rate c · g^(t/12) (t in months from the baseline month) from the opening month on
+    ln_q = np.log1p(v("growth_after_pct") / 100.0) / 12.0
     T = ramp_months(s, delay)
-    c = a["target_t_year"] * v("attainment") * np.power(g, -T / 12.0)
     lo = np.maximum(ystart, open_abs) - base_abs
     cnt = np.where(active, np.maximum(ystart + 12 - base_abs - lo, 0), 0)
-    ln_q = np.log(q)
-    flat = ln_q == 0.0  # Σ q^t over [lo, lo + cnt) = q^lo (q^cnt − 1) / (q − 1), by expm1 so q near 1 keeps its digits
-    geo = np.where(flat, cnt, np.exp(lo * ln_q) * np.expm1(cnt * ln_q) / np.where(flat, 1.0, np.expm1(ln_q)))
-    per_tonne = _per_path(s, over, _PAYLOAD, _per_tonne).reshape(-1, 2)
-    flow = c * geo / 12.0
-    tonnes, east = flow * per_tonne[:, :1], flow * per_tonne[:, 1:]
-    mix = _per_path(s, over, ("backhaul_ratio",), _box_mix).reshape(-1, 3)
-    west, empty = east * mix[:, :1], east * (mix[:, 1:2] + mix[:, 2:3])
+    # Σ c·q^t over [lo, lo + cnt) = c·q^(lo − T)·(q^cnt − 1)/(q − 1); exponents kept small (t − T, not t) so
+    # that no power overflows, and expm1 keeps q near 1 exact
+    flat = ln_q == 0.0
+    geo = np.where(
+        flat,
+        cnt,
+        np.exp((lo - T) * ln_q) * np.expm1(cnt * ln_q) / np.where(flat, 1.0, np.expm1(np.where(flat, 1.0, ln_q))),
+    )
+    flow = a["target_t_year"] * v("attainment") * geo / 12.0  # t of the stated flow in the year
+    # counterfactual: the stated baseline × share moves anyway; the project earns on the tonnes above it
+    cf = np.minimum(a["baseline_t_year"] * v("counterfactual_share") * months / 12.0, flow)
+    inc = flow - cf
+    hub = v("rail_share")
+    per_t = hub * ((1.0 - v("reefer_share")) / v("feu_payload_t") + v("reefer_share") / v("reefer_payload_t"))
+    east = inc * per_t
+    west = east * v("backhaul_ratio")
+    empty_east, empty_west = np.maximum(west - east, 0.0), np.maximum(east - west, 0.0)
     # investment: spread over the months from the agreement to the opening month
     n_months = (open_abs - agree_abs).astype(float)
     share = _spend_share((ystart + 12 - agree_abs) / n_months, v("capex_first_half_share")) - _spend_share(
         (ystart - agree_abs) / n_months, v("capex_first_half_share")
     )
     infl = inflation(years, v("cpi_long_run"))
+    te, tw, empty = v("handling_rub_per_feu"), v("handling_west_rub_per_feu"), v("empty_handling_share")
+    money = {
+        "rent": area * v("leasable_share") * occ_months / 12.0 * v("rent_rub_per_m2_year"),
+        "handling_east": east * te,
+        "handling_west": west * tw,
+        "handling_empty_east": empty_east * empty * te,
+        "handling_empty_west": empty_west * empty * tw,
+        "ancillary": east * v("ancillary_rub_per_feu"),
+        "storage_west": west * v("storage_west_rub_per_feu"),
+        "payroll": v("headcount") * v("wage_rub_month") * months,
+        "opex_fixed": area * v("opex_fixed_rub_per_m2_year") * months / 12.0,
+        "opex_var": (east + west + empty_east + empty_west) * v("opex_var_rub_per_feu"),
+        "waiting_hub": np.zeros_like(months),
+        "maintenance_capex": v("maintenance_capex_share") * total * months / 12.0,
+    }
+    volumes = {
+        "tonnes": inc * hub,
+        "feu_east": east,
+        "feu_west": west,
+        "feu_empty_east": empty_east,
+        "feu_empty_west": empty_west,
+        "tonnes_counterfactual": cf * hub,
+        "feu_east_counterfactual": cf * per_t,
+        "occupancy": np.divide(occ_months, months, out=np.zeros_like(months), where=months > 0),
+        "inflation": np.broadcast_to(infl, months.shape),
+    }
     inp = Inputs(
         year=years,
-        k=(years - price_year()).astype(float),
         index=price_index(years, infl),
         months=months,
         investment=total * share,
         active=active,
         last=years[None, :] == last_year,
-        tonnes=tonnes,
-        feu_east=east,
-        feu_west=west,
-        feu_empty=empty,
-        occupancy=np.divide(occ_months, months, out=np.zeros_like(months), where=months > 0),
+        streams=money,
+        volumes=volumes,
     )
-    return _streams(inp, s, over, occ_months, area, total), {"inflation": infl}
-
-
-def _streams(inp: Inputs, s: Scenario, over: dict, occ_months: np.ndarray, area: float, total: float) -> Inputs:
-    """Revenue and cost streams (price-year prices) from the volumes and occupancy of ``inp``."""
-    v = lambda name: np.asarray(over.get(name, getattr(s, name)), dtype=float).reshape(-1, 1)  # noqa: E731
-    tariff = v("handling_rub_per_feu")
-    loaded = inp.feu_east + inp.feu_west
-    return replace(
-        inp,
-        rent=area * v("leasable_share") * occ_months / 12.0 * v("rent_rub_per_m2_year"),
-        handling_east=inp.feu_east * tariff,
-        handling_west=inp.feu_west * tariff,
-        handling_empty=inp.feu_empty * tariff * v("empty_handling_share"),
-        ancillary=loaded * v("ancillary_rub_per_feu"),
-        opex_fixed=area * v("opex_fixed_rub_per_m2_year") * inp.months / 12.0,
-        opex_var=(loaded + inp.feu_empty) * v("opex_var_rub_per_feu"),
-        maintenance=v("maintenance_capex_share") * total * inp.months / 12.0,
-        extra={"occ_months": occ_months},
-    )
-
-
-def _rates(s: Scenario, over: dict | None = None) -> dict[str, np.ndarray]:
-    over = over or {}
-    v = lambda name: np.asarray(over.get(name, getattr(s, name)), dtype=float).reshape(-1, 1)  # noqa: E731
-    return dict(
-        rate=v("risk_free_rate") + v("risk_premium"),
+    shift = v("key_rate_shift")
+    key = key_rate_path(years, shift, v("risk_free_rate"))
+    terms = Terms(
+        key=key,
+        rf=key,
+        premium=v("risk_premium"),
         tax_rate=v("profit_tax_rate"),
         life_years=v("depreciation_years"),
-        cap_rate=v("cap_rate"),
+        property_tax_rate=v("property_tax_rate"),
+        insurance_share=v("insurance_share"),
+        exit_growth=v("exit_growth"),
+        debt_share=v("debt_share"),
+        spread=v("debt_spread"),
+        tenor=v("debt_tenor_years"),
+        grace=v("debt_grace_years"),
+        covenant=v("dscr_covenant"),
+        sculpted=s.repayment == "sculpted",
     )
-
-
-def _squeeze(inp: Inputs) -> Inputs:
-    """One path's arrays as shape (years,)."""
-    sq = lambda x: np.asarray(x)[0] if np.ndim(x) == 2 else x  # noqa: E731
-    return replace(
-        inp,
-        **{f: sq(getattr(inp, f)) for f in Inputs.__dataclass_fields__ if f not in ("extra",)},
-        extra={k: sq(x) for k, x in inp.extra.items()},
-    )
-
-
-def scenario_inputs(s: Scenario) -> Inputs:
-    """The scenario's yearly arrays with the volumes from the capacity model's monthly boxes.
-
-    Boxes are :func:`components.model.capacity.boxes_and_trains` on :func:`components.model.projection.trajectory`, split
-    into loaded and empty by :func:`components.model.capacity.two_way_balance`, summed over each calendar year from the
-    opening month (the target month) on.
-
-    Parameters
-    ----------
-    s : Scenario
-        The scenario's assumptions.
-
-    Returns
-    -------
-    Inputs
-        One path, arrays of shape (years,): ``tonnes`` [t/year], ``feu_east``, ``feu_west``, ``feu_empty``
-        [FEU/year], ``months`` [months], ``occupancy`` [share], ``index`` [–], ``k`` [years], ``investment``
-        [RUB, nominal] and the revenue and cost streams [RUB/year, price-year prices].
-    """
-    from components.model.projection import trajectory  # local: keeps the module's import light for the engine
-
-    inp, _ = _inputs(s)
-    inp = _squeeze(inp)
-    t = tables()
-    years = inp.year
-    start = target_month(s)
-    traj = trajectory(s, end=pd.Timestamp(f"{int(years[-1])}-12-01"))
-    box = capacity.boxes_and_trains(traj, s)
-    tw = capacity.two_way_balance(box, s)
-    keep = (box["month"] >= start).to_numpy()
-    yr = box["month"].dt.year.to_numpy()[keep]
-    pos = np.searchsorted(years, yr)
-    active = np.asarray(inp.active, dtype=bool)
-    ok = active[pos]
-    sums = {
-        c: np.bincount(pos[ok], weights=src[keep][ok], minlength=years.size)
-        for c, src in (
-            ("tonnes", box["tonnes"].to_numpy()),
-            ("feu_east", tw["east_loaded"].to_numpy()),
-            ("feu_west", tw["west_loaded"].to_numpy()),
-            ("feu_empty", (tw["east_empty"] + tw["west_empty"]).to_numpy()),
-        )
-    }
-    inp = replace(inp, **sums)
-    return _squeeze(
-        _streams(inp, s, {}, inp.extra["occ_months"], t.fact("selyatino_area"), t.fact("selyatino_investment"))
-    )
+    return inp, terms
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # the scenario's appraisal
 # ---------------------------------------------------------------------------------------------------------------
 
-#: Money columns of the cash-flow table, revenue positive and costs negative; they sum to ``net``.
-STREAMS = (
-    "rent",
-    "handling_east",
-    "handling_west",
-    "handling_empty",
-    "ancillary",
-    "opex_fixed",
-    "opex_var",
-    "maintenance_capex",
-    "tax",
-    "investment",
-    "residual_value",
-)
+#: Money columns of the cash-flow table, project streams then the financing (the registry's order).
+STREAMS = reg.PROJECT
 MONEY = (
-    *STREAMS,
+    *reg.PROJECT,
+    *reg.EQUITY,
     "ebitda",
     "depreciation",
     "taxable",
@@ -677,55 +818,83 @@ MONEY = (
     "discounted",
     "cumulative",
     "cumulative_discounted",
+    "equity_net",
+    "cfads",
+    "debt_service",
+    "debt_balance",
+    "book_value",
+    "capitalised_interest",
+    "revenue_counterfactual",
 )
+#: Money columns that a real view deflates (everything but the discounted ones, which are the same in both).
+_DEFLATE = tuple(c for c in MONEY if c not in ("discounted", "cumulative_discounted", "cumulative"))
 
 
-def _table(s: Scenario, inp: Inputs) -> pd.DataFrame:
-    r = _rates(s)
-    res = project(
-        inp,
-        float(r["rate"][0, 0]),
-        float(r["tax_rate"][0, 0]),
-        float(r["life_years"][0, 0]),
-        float(r["cap_rate"][0, 0]),
-    )
-    years = inp.year
-    infl = inflation(years, s.cpi_long_run)
+def _one(x) -> np.ndarray:
+    """One path's row of a (1, years) array (or the array itself)."""
+    x = np.asarray(x)
+    return x[0] if x.ndim == 2 else x
+
+
+def _table(s: Scenario, inp: Inputs, res: dict) -> pd.DataFrame:
+    years = np.asarray(inp.year)
+    idx = _one(np.broadcast_to(inp.index, np.shape(res["net"])))
+    vol = {k: _one(np.broadcast_to(x, np.shape(res["net"]))) for k, x in inp.volumes.items()}
     df = pd.DataFrame(
         {
             "year": years.astype(int),
-            "months_operating": inp.months,
-            "tonnes": inp.tonnes,
-            "feu_east": inp.feu_east,
-            "feu_west": inp.feu_west,
-            "feu_empty": inp.feu_empty,
-            "occupancy": inp.occupancy,
-            "inflation": infl,
-            "price_index": inp.index,
+            "months_operating": _one(inp.months),
+            **{k: vol[k] for k in ("tonnes", "feu_east", "feu_west", "feu_empty_east", "feu_empty_west")},
+            "tonnes_counterfactual": vol["tonnes_counterfactual"],
+            "feu_east_counterfactual": vol["feu_east_counterfactual"],
+            "occupancy": vol["occupancy"],
+            "inflation": vol["inflation"],
+            "price_index": idx,
+            "key_rate": _one(res["cost_of_debt"]) - float(s.debt_spread),
+            "cost_of_equity": _one(res["cost_of_equity"]),
+            "cost_of_debt": _one(res["cost_of_debt"]),
+            "wacc": _one(res["wacc"]),
         }
     )
-    for c in (*STREAMS, "ebitda", "depreciation", "taxable", "loss_used", "net", "discounted"):
-        df[c] = res[c]
-    nominal = s.convention == "nominal"
-    if nominal:
-        df["discount_rate"] = float(r["rate"][0, 0])
-        df["discount_factor"] = res["discount_factor"]
-    else:
-        for c in (*STREAMS, "ebitda", "depreciation", "taxable", "loss_used", "net"):
-            df[c] = df[c] / inp.index
-        rr = real_rates(float(r["rate"][0, 0]), infl)
-        df["discount_rate"] = rr
-        df["discount_factor"] = real_discount_factors(years, rr)
-        df["discounted"] = df["net"] * df["discount_factor"]
+    for c in (*reg.PROJECT, *reg.EQUITY, "ebitda", "depreciation", "taxable", "loss_used", "net", "discounted"):
+        df[c] = _one(res[c])
+    for c in ("equity_net", "cfads", "debt_service", "debt_balance", "capitalised_interest"):
+        df[c] = _one(res[c])
+    df["book_value"] = _one(res["book_value_levered"])
+    # what the counterfactual's boxes earn at the same tariffs (shown, not in the project's flows)
+    ratio = s.backhaul_ratio
+    cf_east = df["feu_east_counterfactual"].to_numpy()
+    cf_rev = cf_east * (
+        s.handling_rub_per_feu
+        + s.ancillary_rub_per_feu
+        + ratio * (s.handling_west_rub_per_feu + s.storage_west_rub_per_feu)
+        + s.empty_handling_share
+        * (max(ratio - 1.0, 0.0) * s.handling_rub_per_feu + max(1.0 - ratio, 0.0) * s.handling_west_rub_per_feu)
+    )
+    df["revenue_counterfactual"] = cf_rev * idx
+    df["discount_factor"] = _one(res["discount_factor"])
+    if s.convention == "real":
+        for c in _DEFLATE:
+            if c in df:
+                df[c] = df[c] / idx
+        for c in ("wacc", "cost_of_equity", "cost_of_debt"):
+            df[c] = real_rates(df[c].to_numpy(), df["inflation"].to_numpy())
+    df["discount_rate"] = df["wacc"]
     df["cumulative"] = df["net"].cumsum()
     df["cumulative_discounted"] = df["discounted"].cumsum()
-    df = df[np.asarray(inp.active, dtype=bool)].reset_index(drop=True)
+    df = df[_one(np.broadcast_to(inp.active, np.shape(res["net"])))].reset_index(drop=True)
     df.attrs["convention"] = s.convention
     return df
 
 
+@functools.lru_cache(maxsize=64)
+def _point(s: Scenario) -> tuple[Inputs, Terms, dict]:
+    inp, terms = _inputs(s)
+    return inp, terms, evaluate(inp, terms, levered=True)
+
+
 def cash_flows(s: Scenario) -> pd.DataFrame:
-    """Yearly cash flows from the agreement year to the horizon, one column per stream.
+    """Yearly cash flows from the agreement year to the horizon, one column per registry stream.
 
     Money is in nominal RUB under ``s.convention == "nominal"`` and in RUB of the price year (2025) under
     ``"real"``; NPV is the same in both.
@@ -733,30 +902,35 @@ def cash_flows(s: Scenario) -> pd.DataFrame:
     Parameters
     ----------
     s : Scenario
-        The scenario's assumptions; ``convention`` is "nominal" or "real".
+        The scenario's assumptions.
 
     Returns
     -------
     pandas.DataFrame
         One row a year: ``year``, ``months_operating`` [months], ``tonnes`` [t], ``feu_east``, ``feu_west``,
-        ``feu_empty`` [FEU], ``occupancy`` [share], ``inflation`` [share/year], ``price_index`` [–]; the streams
-        :data:`STREAMS` (revenue positive, costs negative, summing to ``net``) [RUB]; ``ebitda``,
-        ``depreciation``, ``taxable``, ``loss_used``, ``net`` [RUB]; ``discount_rate`` [share/year],
-        ``discount_factor`` [–], ``discounted``, ``cumulative``, ``cumulative_discounted`` [RUB].
+        ``feu_empty_east``, ``feu_empty_west`` [FEU, incremental over the counterfactual],
+        ``tonnes_counterfactual``, ``feu_east_counterfactual`` [t, FEU], ``occupancy`` [share], ``inflation``
+        [share/year], ``price_index`` [–], ``key_rate``, ``cost_of_equity``, ``cost_of_debt``, ``wacc``,
+        ``discount_rate`` [share/year, in the table's convention]; the project streams
+        :data:`components.model.streams.PROJECT` (summing to ``net``) and the equity streams
+        :data:`components.model.streams.EQUITY` (``net`` + them = ``equity_net``) [RUB]; ``ebitda``,
+        ``depreciation``, ``taxable``, ``loss_used``, ``cfads``, ``debt_service``, ``debt_balance``,
+        ``book_value``, ``capitalised_interest``, ``revenue_counterfactual`` [RUB]; ``discount_factor`` [–],
+        ``discounted``, ``cumulative``, ``cumulative_discounted`` [RUB].
     """
-    return _table(s, scenario_inputs(s))
+    inp, _, res = _point(s)
+    return _table(s, inp, res)
 
 
 def npv(s: Scenario, flows: pd.DataFrame | None = None) -> float:
-    """Net present value at the end of the price year [RUB]: Σ discounted flows (investment included).
+    """Net present value of the project's free cash flow at the year-by-year WACC [RUB].
 
     Parameters
     ----------
     s : Scenario
         The scenario's assumptions.
     flows : pandas.DataFrame, optional
-        The cash-flow table of :func:`cash_flows` (computed from ``s`` when None); its ``discounted`` column
-        [RUB] is summed.
+        The cash-flow table of :func:`cash_flows`; its ``discounted`` column [RUB] is summed.
 
     Returns
     -------
@@ -768,7 +942,7 @@ def npv(s: Scenario, flows: pd.DataFrame | None = None) -> float:
 
 
 def npv_paths(s: Scenario, over: dict | None = None) -> np.ndarray:
-    """NPV of many variants of ``s`` at once (``over``: assumption -> array, one value a path) [RUB].
+    """Project NPV of many variants of ``s`` at once (``over``: assumption -> array, one value a path) [RUB].
 
     Parameters
     ----------
@@ -780,10 +954,10 @@ def npv_paths(s: Scenario, over: dict | None = None) -> np.ndarray:
     Returns
     -------
     ndarray of shape (paths,)
-        NPV of each path at the end of the price year [RUB, nominal flows discounted at the nominal rate].
+        NPV of each path at the end of the price year [RUB].
     """
-    inp, _ = _inputs(s, over)
-    return project(inp, **_rates(s, over))["discounted"].sum(axis=-1)
+    inp, terms = _inputs(s, over)
+    return np.atleast_1d(evaluate(inp, terms, levered=False)["npv"])
 
 
 @dataclass(frozen=True)
@@ -805,9 +979,12 @@ class BreakEven:
 class Appraisal:
     """What a desk reads off the cash-flow table.
 
-    npv [RUB]; irr [share/year, in the table's convention] or None; payback, discounted_payback [years of
-    operation] or None; peak_funding [RUB, nominal, positive]; breakeven: param -> :class:`BreakEven`;
-    nominal_rate [share/year]; real_rates [share/year, per year of the table]; flows: the cash-flow table.
+    npv [RUB, project, at the WACC]; irr, equity_irr [share/year, in the table's convention] or None (not
+    defined); equity_npv [RUB, at the cost of equity]; payback, discounted_payback [years of operation] or None;
+    peak_funding [RUB, nominal, positive]; breakeven: param -> :class:`BreakEven`; nominal_rate: the implied
+    WACC, geometric mean over the operating years [share/year, nominal]; dscr: year -> DSCR [x] in years with
+    debt service; min_dscr [x] or None; covenant [x]; exit_pv [RUB]; exit_share [share] or None; year_x: the
+    first full operating year; flows: the cash-flow table.
     """
 
     npv: float
@@ -818,26 +995,46 @@ class Appraisal:
     breakeven: dict
     nominal_rate: float
     flows: pd.DataFrame
+    equity_irr: float | None = None
+    equity_npv: float = 0.0
+    dscr: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
+    min_dscr: float | None = None
+    covenant: float = 1.2
+    exit_pv: float = 0.0
+    exit_share: float | None = None
+    year_x: int = 0
 
 
-def _scaled_npv(inp: Inputs, rates: dict, fields: tuple[str, ...], factor: float) -> float:
-    res = project(replace(inp, **{f: np.asarray(getattr(inp, f)) * factor for f in fields}), **rates)
-    return float(res["discounted"].sum())
+def _illinois(f, lo: np.ndarray, hi: np.ndarray, f_lo: np.ndarray, f_hi: np.ndarray, tol: float = 1e-3):
+    """Roots of several monotone-bracketed functions at once (``f`` maps an array of x, one per root, to f(x))."""
+    a, b, fa, fb = lo.copy(), hi.copy(), f_lo.copy(), f_hi.copy()
+    side = np.zeros(a.size)
+    x = a.copy()
+    for _ in range(80):
+        x = np.where(fb != fa, b - fb * (b - a) / np.where(fb != fa, fb - fa, 1.0), 0.5 * (a + b))
+        fx = f(x)
+        done = (np.abs(fx) < tol) | (np.abs(b - a) < 1e-12 * np.maximum(1.0, np.abs(x)))
+        if done.all():
+            break
+        left = np.sign(fx) == np.sign(fa)
+        a, fa = np.where(left, x, a), np.where(left, fx, fa)
+        b, fb = np.where(left, b, x), np.where(left, fb, fx)
+        fb = np.where(left & (side == 1), fb / 2, fb)  # Illinois: halve the stale end
+        fa = np.where(~left & (side == -1), fa / 2, fa)
+        side = np.where(left, 1, -1)
+    return x
 
 
-def breakeven(s: Scenario, inp: Inputs | None = None) -> dict[str, BreakEven]:
-    """Handling tariff, rent and attainment at which NPV = 0 (``scipy.optimize.brentq`` in the slider's range).
+def breakeven(s: Scenario) -> dict[str, BreakEven]:
+    """Handling tariff, rent and attainment at which the project's NPV = 0, within the slider's range.
 
-    NPV is linear before tax in each: the tariff scales the handling streams, the rent the rent stream, the
-    attainment every volume stream (boxes, handling, services, variable cost).
+    All three are found together: the ends of the ranges in one batched evaluation, then an Illinois (regula falsi)
+    iteration on the three at once, each step one batched :func:`npv_paths` call.
 
     Parameters
     ----------
     s : Scenario
-        The scenario's assumptions; ``handling_rub_per_feu`` [RUB/FEU], ``rent_rub_per_m2_year`` [RUB/m²/year]
-        and ``attainment`` [share] are the base values scaled.
-    inp : Inputs, optional
-        The scenario's yearly arrays (:func:`scenario_inputs` of ``s`` when None).
+        The scenario's assumptions.
 
     Returns
     -------
@@ -845,30 +1042,41 @@ def breakeven(s: Scenario, inp: Inputs | None = None) -> dict[str, BreakEven]:
         Name in :data:`BREAKEVEN_PARAMS` -> :class:`BreakEven`, ``value`` in the assumption's unit
         [RUB/FEU, RUB/m²/year, share] or None outside the slider's range.
     """
-    inp = scenario_inputs(s) if inp is None else inp
-    r = {k: float(x[0, 0]) for k, x in _rates(s).items()}
     a = tables().assumptions
-    fields = {
-        "handling_rub_per_feu": ("handling_east", "handling_west", "handling_empty"),
-        "rent_rub_per_m2_year": ("rent",),
-        "attainment": ("handling_east", "handling_west", "handling_empty", "ancillary", "opex_var", "tonnes"),
-    }
+    params = BREAKEVEN_PARAMS
+    n = len(params)
+    lo = np.array([float(a.at[p, "min"]) for p in params])
+    hi = np.array([float(a.at[p, "max"]) for p in params])
+
+    def f(x: np.ndarray) -> np.ndarray:
+        over = {}
+        for i, p in enumerate(params):
+            col = np.full(x.size, float(getattr(s, p)))
+            col[i::n] = x[i::n]
+            over[p] = col
+        return npv_paths(s, over)
+
+    ends = f(np.concatenate([lo, hi]))
+    f_lo, f_hi = ends[:n], ends[n:]
+    bracket = (f_lo <= 0) & (f_hi >= 0)
+    roots = _illinois(f, lo, hi, f_lo, f_hi) if bracket.any() else lo
     out = {}
-    for p in BREAKEVEN_PARAMS:
-        base, lo, hi = getattr(s, p), float(a.at[p, "min"]), float(a.at[p, "max"])
-        f = lambda x, p=p, base=base: _scaled_npv(inp, r, fields[p], x / base)  # noqa: E731
-        f_lo, f_hi = f(lo), f(hi)
-        if f_lo > 0:
-            out[p] = BreakEven(p, None, "below_range", lo, hi)
-        elif f_hi < 0:
-            out[p] = BreakEven(p, None, "above_range", lo, hi)
+    for i, p in enumerate(params):
+        if f_lo[i] > 0:
+            out[p] = BreakEven(p, None, "below_range", lo[i], hi[i])
+        elif f_hi[i] < 0:
+            out[p] = BreakEven(p, None, "above_range", lo[i], hi[i])
         else:
-            out[p] = BreakEven(p, float(brentq(f, lo, hi, xtol=1e-9, rtol=1e-15, maxiter=200)), "found", lo, hi)
+            out[p] = BreakEven(p, float(roots[i]), "found", lo[i], hi[i])
     return out
 
 
+def _geo_mean(rates: np.ndarray) -> float:
+    return float(np.expm1(np.mean(np.log1p(rates)))) if rates.size else float("nan")
+
+
 def appraisal(s: Scenario, flows: pd.DataFrame | None = None) -> Appraisal:
-    """NPV, IRR, paybacks, peak funding and break-evens of the scenario.
+    """NPV, project and equity IRR, paybacks, peak funding, DSCR, exit share and break-evens of the scenario.
 
     Parameters
     ----------
@@ -880,39 +1088,49 @@ def appraisal(s: Scenario, flows: pd.DataFrame | None = None) -> Appraisal:
     Returns
     -------
     Appraisal
-        ``npv`` [RUB], ``irr`` [share/year, in the table's convention] or None, ``payback`` and
-        ``discounted_payback`` [years of operation] or None, ``peak_funding`` [RUB, nominal], ``breakeven``,
-        ``nominal_rate`` [share/year] and ``flows``.
+        See :class:`Appraisal` for the fields and their units.
     """
-    inp = scenario_inputs(s)
-    flows = _table(s, inp) if flows is None else flows
+    inp, _, res = _point(s)
+    flows = _table(s, inp, res) if flows is None else flows
     k = (flows["year"] - price_year()).to_numpy(dtype=float)
-    ops = flows["net"] - flows["residual_value"]
+    ops = flows["net"] - flows["exit_value"]
     disc_ops = ops * flows["discount_factor"]
-    nominal_net = project(inp, **{k_: float(x[0, 0]) for k_, x in _rates(s).items()})["net"]
-    active = np.asarray(inp.active, dtype=bool)
+    active = _one(np.broadcast_to(inp.active, np.shape(res["net"])))
+    nominal_net = _one(res["net"])[active]
+    months = flows["months_operating"].to_numpy()
+    service = flows["debt_service"].to_numpy()
+    has = service > 1e-6 * max(1.0, float(np.abs(service).max()))
+    dscr = pd.Series(flows["cfads"].to_numpy()[has] / service[has], index=flows["year"].to_numpy()[has])
+    exit_pv = float((flows["exit_value"] * flows["discount_factor"]).sum())
+    inflows = float((ops.clip(lower=0) * flows["discount_factor"]).sum()) + exit_pv
+    full = flows.loc[flows["months_operating"] >= 12, "year"]
+    wacc_nominal = _one(res["wacc"])[active][months > 0]
     return Appraisal(
         npv=float(flows["discounted"].sum()),
-        irr=irr(flows["net"].to_numpy(), k) if s.convention == "nominal" else _real_irr(flows, k),
-        payback=payback(ops.to_numpy(), flows["months_operating"].to_numpy()),
-        discounted_payback=payback(disc_ops.to_numpy(), flows["months_operating"].to_numpy()),
-        peak_funding=float(max(0.0, -np.cumsum(nominal_net[active]).min())),
-        breakeven=breakeven(s, inp),
-        nominal_rate=s.risk_free_rate + s.risk_premium,
+        irr=irr(flows["net"].to_numpy(), k),
+        payback=payback(ops.to_numpy(), months),
+        discounted_payback=payback(disc_ops.to_numpy(), months),
+        peak_funding=float(max(0.0, -np.cumsum(nominal_net).min())),
+        breakeven=breakeven(s),
+        nominal_rate=_geo_mean(wacc_nominal),
         flows=flows,
+        equity_irr=irr(flows["equity_net"].to_numpy(), k),
+        equity_npv=float(np.ravel(res["equity_npv"])[0]),
+        dscr=dscr,
+        min_dscr=float(dscr.min()) if len(dscr) else None,
+        covenant=float(s.dscr_covenant),
+        exit_pv=exit_pv,
+        exit_share=exit_pv / inflows if inflows > 0 else None,
+        year_x=int(full.iloc[0]) if len(full) else int(flows["year"].iloc[-1]),
     )
-
-
-def _real_irr(flows: pd.DataFrame, k: np.ndarray) -> float | None:
-    """IRR of the real flows (the table's, under the real convention) [share/year, real]."""
-    return irr(flows["net"].to_numpy(), k)
 
 
 def npv_distribution(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> dict:
     """NPV over the band's draws of delay and attainment and triangular draws of the estimate-flagged inputs.
 
-    Delay and attainment are :func:`components.model.projection.band_draws` (the band's own paths, same seed); each of
-    :data:`UNCERTAIN_PARAMS` is triangular over its slider range with the mode at the scenario's value (seed + 1).
+    Delay and attainment are :func:`components.model.projection.band_draws` (the band's own paths, same seed);
+    each of :data:`UNCERTAIN_PARAMS` is triangular over its slider range with the mode at the scenario's value
+    (seed + 1). Every path goes through the same engine as the point value (:func:`npv_paths`).
 
     Parameters
     ----------
@@ -928,14 +1146,7 @@ def npv_distribution(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> di
     dict
         ``npv`` (ndarray of n_paths) [RUB], ``p10``, ``p50``, ``p90`` [RUB] and ``p_positive`` [share].
     """
-    delay, attain = band_draws(s, n_paths, seed)
-    rng = np.random.default_rng(seed + 1)
-    a = tables().assumptions
-    over = {"delay_months": delay, "attainment": attain}
-    for p in UNCERTAIN_PARAMS:
-        lo, hi, mode = float(a.at[p, "min"]), float(a.at[p, "max"]), float(getattr(s, p))
-        over[p] = rng.triangular(lo, mode, hi, n_paths) if hi > lo else np.full(n_paths, mode)
-    values = _npv_draws(s, over)
+    values = npv_paths(s, draws(s, n_paths, seed))
     p10, p50, p90 = np.quantile(values, (0.1, 0.5, 0.9))
     return {
         "npv": values,
@@ -946,51 +1157,16 @@ def npv_distribution(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> di
     }
 
 
-def _npv_draws(s: Scenario, over: dict[str, np.ndarray]) -> np.ndarray:
-    """:func:`npv_paths` for paths that differ only in delay, attainment and :data:`UNCERTAIN_PARAMS` [RUB].
-
-    A path's timeline (opening month, occupancy, investment, depreciation) depends on its delay only through the
-    opening month, so it is built once per distinct opening month; the path's volumes are that timeline's times
-    ``attainment_i / attainment × g^((ceil(d_i) − d_i)/12)`` (the rate after the target is ∝ attainment ×
-    g^(−T/12)), and each price scales its stream.
-    """
-    assert set(over) <= {"delay_months", "attainment", *UNCERTAIN_PARAMS}, set(over)
-    delay = np.asarray(over["delay_months"], dtype=float)
-    whole, inv = np.unique(np.ceil(delay), return_inverse=True)
-    base, _ = _inputs(s, {"delay_months": whole, **{p: 1.0 for p in UNCERTAIN_PARAMS}})  # streams per unit price
-    g = 1.0 + s.growth_after_pct / 100.0
-    scale = (
-        np.asarray(over.get("attainment", s.attainment), dtype=float)
-        / s.attainment
-        * np.power(g, (np.ceil(delay) - delay) / 12.0)
-    )[:, None]
-    price = lambda p: np.asarray(over.get(p, getattr(s, p)), dtype=float).reshape(-1, 1)  # noqa: E731
-    handling = (base.handling_east + base.handling_west + base.handling_empty)[inv]
-    ebitda_real = (
-        base.rent[inv]
-        + scale
-        * (
-            handling * price("handling_rub_per_feu")
-            + base.ancillary[inv] * price("ancillary_rub_per_feu")
-            - base.opex_var[inv] * price("opex_var_rub_per_feu")
-        )
-        - base.opex_fixed[inv] * price("opex_fixed_rub_per_m2_year")
-    )
-    idx = np.broadcast_to(base.index, base.months.shape)[inv]
-    r = {k: float(x[0, 0]) for k, x in _rates(s).items()}
-    dep = depreciation(base.investment, base.months, r["life_years"])[inv]
-    res = _after_ebitda(
-        ebitda_real * idx,
-        dep,
-        np.asarray(base.maintenance)[inv] * idx,
-        base.investment[inv],
-        base.last[inv],
-        base.k,
-        r["rate"],
-        r["tax_rate"],
-        r["cap_rate"],
-    )
-    return res["discounted"].sum(axis=-1)
+def draws(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> dict[str, np.ndarray]:
+    """The distribution's inputs: assumption -> array of ``n_paths`` draws (see :func:`npv_distribution`)."""
+    delay, attain = band_draws(s, n_paths, seed)
+    rng = np.random.default_rng(seed + 1)
+    a = tables().assumptions
+    over = {"delay_months": delay, "attainment": attain}
+    for p in UNCERTAIN_PARAMS:
+        lo, hi, mode = float(a.at[p, "min"]), float(a.at[p, "max"]), float(getattr(s, p))
+        over[p] = rng.triangular(lo, mode, hi, n_paths) if hi > lo else np.full(n_paths, mode)
+    return over
 
 
 def sensitivity(s: Scenario, params: tuple[str, ...] = SENSITIVITY_PARAMS) -> pd.DataFrame:
@@ -1031,6 +1207,91 @@ def sensitivity(s: Scenario, params: tuple[str, ...] = SENSITIVITY_PARAMS) -> pd
     )
     df["swing"] = (df["npv_high"] - df["npv_low"]).abs()
     return df.sort_values("swing", ascending=False, ignore_index=True)
+
+
+def bridge(s: Scenario, plan: Scenario | None = None) -> pd.DataFrame:
+    """NPV bridge from the stated plan to ``s``: the assumptions changed, one group of :data:`BRIDGE_OF` at a time.
+
+    Step ``i`` moves the assumptions of group ``i`` (in the order of
+    :data:`components.model.streams.BRIDGE_STEPS`, then "other" for any assumption no group claims) from the
+    plan's values to the scenario's, the earlier groups already moved. The steps telescope: their sum is the
+    NPV difference exactly (to rounding).
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario.
+    plan : Scenario, optional
+        The starting point (the stated plan, :meth:`Scenario.default`, when None).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows ``start``, one per step, ``end``: ``step`` (name), ``kind`` ("total" or "step"), ``value`` [RUB]
+        (the NPV for totals, the change for steps) and ``params`` (the assumptions the step moved, comma-separated).
+    """
+    plan = Scenario.default() if plan is None else plan
+    changed = {k: v for k, v in vars(s).items() if getattr(plan, k) != v}
+    steps = [*reg.BRIDGE_STEPS, "other"]
+    groups = {st: [k for k in changed if BRIDGE_OF.get(k, "other") == st] for st in steps}
+    current = plan
+    values = [npv(plan)]
+    rows = [("start", "total", values[0], "")]
+    for st in steps:
+        if st != "other" or groups[st]:
+            current = current.with_values(**{k: changed[k] for k in groups[st]}) if groups[st] else current
+            values.append(npv(current))
+            rows.append((st, "step", values[-1] - values[-2], ", ".join(groups[st])))
+    rows.append(("end", "total", values[-1], ""))
+    return pd.DataFrame(rows, columns=["step", "kind", "value", "params"])
+
+
+def year_waterfall(s: Scenario, year: int | None = None) -> pd.DataFrame:
+    """One year's revenue split into operating cost, EBITDA, maintenance, profit tax, debt service and cash to equity.
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario (financed as set).
+    year : int, optional
+        Calendar year (the first full operating year, :attr:`Appraisal.year_x`, when None).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows ``revenue`` (total), ``payroll``, ``property_tax``, ``other_opex`` (steps, negative), ``ebitda``
+        (total), ``maintenance``, ``profit_tax``, ``interest``, ``principal`` (steps), ``equity`` (total, cash to
+        equity before investment and drawdowns): ``step``, ``kind`` ("total" or "step"), ``value`` [RUB, in the
+        table's convention]; ``attrs["year"]`` is the year.
+    """
+    flows = cash_flows(s)
+    if year is None:
+        full = flows.loc[flows["months_operating"] >= 12, "year"]
+        year = int(full.iloc[0]) if len(full) else int(flows["year"].iloc[-1])
+    r = flows.set_index("year").loc[year]
+    revenue = float(sum(r[c] for c in reg.REVENUE))
+    ebitda_l = revenue + float(sum(r[c] for c in reg.OPEX)) + float(r["idc_costs"])
+    payroll, ptax = float(r["payroll"]), float(r["property_tax"]) + float(r["idc_costs"])
+    other = ebitda_l - revenue - payroll - ptax
+    maint = float(r["maintenance_capex"])
+    tax = float(r["tax"]) + float(r["tax_financing"])
+    interest, principal = float(r["interest"]), float(r["principal"])
+    equity = ebitda_l + maint + tax + interest + principal
+    rows = [
+        ("revenue", "total", revenue),
+        ("payroll", "step", payroll),
+        ("property_tax", "step", ptax),
+        ("other_opex", "step", other),
+        ("ebitda", "total", ebitda_l),
+        ("maintenance", "step", maint),
+        ("profit_tax", "step", tax),
+        ("interest", "step", interest),
+        ("principal", "step", principal),
+        ("equity", "total", equity),
+    ]
+    df = pd.DataFrame(rows, columns=["step", "kind", "value"])
+    df.attrs["year"] = year
+    return df
 
 
 def build_today(s: Scenario) -> dict[str, float]:

@@ -69,6 +69,7 @@ class Scenario:
     property_tax_rate, insurance_share : shares a year of the net and gross book value.
     exit_growth : nominal growth of free cash flow after the horizon (share/year, Gordon exit value).
     debt_share, debt_spread, debt_tenor_years, debt_grace_years, dscr_covenant, key_rate_shift : financing.
+    hub_wait_share : share of the waiting cost at Selyatino the hub bears (share).
     usd_rub : RUB per USD. usd_kzt : KZT per USD.
     episodes : one of :data:`EPISODES` (the network's China-side acceptance episodes).
     The network fields (group ``network`` of ``data/assumptions.csv``, read by :mod:`components.model.network`):
@@ -137,6 +138,7 @@ class Scenario:
     debt_grace_years: float
     dscr_covenant: float
     key_rate_shift: float
+    hub_wait_share: float
     episodes: str
     bg_growth_pct: float
     dostyk_attainment: float

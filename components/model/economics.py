@@ -53,7 +53,7 @@ break-evens, the tornado, the distribution and the bridge all call it.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -61,6 +61,7 @@ from scipy.optimize import brentq
 
 from components.data.facts import macro, tables
 from components.data.scenario import CURRENCIES, Scenario
+from components.model import network
 from components.model import streams as reg
 from components.model.projection import band_draws, plan_anchors, ramp_months
 
@@ -70,6 +71,10 @@ LOSS_CAP = 0.5
 MIN_EXIT_SPREAD = 0.01
 #: Lowest rate a shifted key-rate path may reach [share/year].
 RATE_FLOOR = 0.005
+#: Days a box waits at Selyatino for a slot, at most, in the hub's waiting cost: a box that would wait longer is
+#: taken to leave for another route (lost), not to wait without end; one round trip of a box, ≈ 30 days
+#: (research, "What this means for the model": round trip 25–45 days).
+MAX_HUB_WAIT_DAYS = 30.0
 #: Exit value above this share of the value is flagged.
 EXIT_SHARE_WARNING = 0.5
 
@@ -686,6 +691,71 @@ def _spend_share(x: np.ndarray, first_half: np.ndarray) -> np.ndarray:
     return np.where(x <= 0.5, 2 * first_half * x, first_half + 2 * (1 - first_half) * (x - 0.5))
 
 
+def _network_key(s: Scenario) -> Scenario:
+    """The plan with only the fields the network reads (its flow and its own group) taken from ``s``."""
+    a = tables().assumptions
+    names = [*network.FLOW_FIELDS, *a.index[a["group"] == "network"], "episodes"]
+    return replace(Scenario.default(), **{k: getattr(s, k) for k in names})
+
+
+@functools.lru_cache(maxsize=32)
+def _network_years(key: Scenario) -> pd.DataFrame:
+    net = network.run(key)
+    m = net.monthly.assign(year=net.monthly["month"].dt.year)
+    y = m.groupby("year").agg(
+        feu_demand=("feu_demand", "sum"),
+        feu_crossed=("feu_crossed", "sum"),
+        feu_deferred=("feu_deferred", "last"),
+        box_days_border=("box_days_border", "sum"),
+        box_days_hub=("box_days_selyatino", "sum"),
+        waiting_cost=("waiting_cost_rub", "sum"),
+    )
+    days = y["box_days_border"] + y["box_days_hub"]
+    per_day = np.divide(y["waiting_cost"], days, out=np.zeros(len(y)), where=days.to_numpy() > 0)
+    demand = y["feu_demand"].to_numpy()
+    per_feu = lambda x: np.divide(x, demand, out=np.zeros(len(y)), where=demand > 0)  # noqa: E731
+    hub_days = np.minimum(per_feu(y["box_days_hub"].to_numpy()), MAX_HUB_WAIT_DAYS)
+    return y.assign(
+        crossed_share=np.divide(y["feu_crossed"], demand, out=np.ones(len(y)), where=demand > 0),
+        hub_rub_per_feu=hub_days * per_day,
+        border_rub_per_feu=per_feu(y["box_days_border"].to_numpy() * per_day),
+    )
+
+
+def network_effects(s: Scenario) -> pd.DataFrame:
+    """What the network (:func:`components.model.network.run`) does to this flow, by calendar year.
+
+    Boxes above what crosses in a month are **deferred**: they wait at Selyatino for a slot and cross (and earn)
+    in a later month; the economics counts an eastbound box in the year it crosses (``crossed_share`` of the
+    year's demand). After the network's last year its last ``crossed_share`` holds, so a standing excess there
+    is **lost** to the project. Waiting is money: box-days at Selyatino (the slot queue) cost the hub
+    ``hub_wait_share`` of their cost (at most :data:`MAX_HUB_WAIT_DAYS` a box), the rest and every box-day at the
+    border are the shippers' cost.
+
+    Parameters
+    ----------
+    s : Scenario
+        The scenario (only its flow and network fields matter; the result is cached on them).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``year``: ``feu_demand``, ``feu_crossed`` [FEU/year], ``feu_deferred`` [FEU waiting at the
+        year's end], ``box_days_border``, ``box_days_hub`` [FEU·days], ``waiting_cost`` [RUB/year, 2025 prices],
+        ``crossed_share`` [share], ``hub_rub_per_feu``, ``border_rub_per_feu`` [RUB per eastbound FEU of demand,
+        2025 prices].
+    """
+    return _network_years(_network_key(s))
+
+
+def _by_year(table: pd.DataFrame, column: str, years: np.ndarray, before: float) -> np.ndarray:
+    """``table[column]`` on the economics' years: ``before`` before the table's first year, its last value after."""
+    ys = table.index.to_numpy()
+    pos = np.clip(np.searchsorted(ys, years), 0, ys.size - 1)
+    vals = table[column].to_numpy()[pos]
+    return np.where(years < ys[0], before, vals)
+
+
 def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, Terms]:
     """Yearly arrays and terms of the scenario, some fields given per path (``over``: name -> array of paths).
 
@@ -735,7 +805,13 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, Terms]:
     inc = flow - cf
     hub = v("rail_share")
     per_t = hub * ((1.0 - v("reefer_share")) / v("feu_payload_t") + v("reefer_share") / v("reefer_payload_t"))
-    east = inc * per_t
+    net = network_effects(s)
+    crossed = _by_year(net, "crossed_share", years, 1.0)
+    east_demand = inc * per_t
+    east = east_demand * crossed
+    hub_wait = _by_year(net, "hub_rub_per_feu", years, 0.0)
+    border_wait = _by_year(net, "border_rub_per_feu", years, 0.0)
+    hub_share = v("hub_wait_share")
     west = east * v("backhaul_ratio")
     empty_east, empty_west = np.maximum(west - east, 0.0), np.maximum(east - west, 0.0)
     # investment: spread over the months from the agreement to the opening month
@@ -756,7 +832,7 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, Terms]:
         "payroll": v("headcount") * v("wage_rub_month") * months,
         "opex_fixed": area * v("opex_fixed_rub_per_m2_year") * months / 12.0,
         "opex_var": (east + west + empty_east + empty_west) * v("opex_var_rub_per_feu"),
-        "waiting_hub": np.zeros_like(months),
+        "waiting_hub": east_demand * hub_wait * hub_share,
         "maintenance_capex": v("maintenance_capex_share") * total * months / 12.0,
     }
     volumes = {
@@ -765,6 +841,8 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, Terms]:
         "feu_west": west,
         "feu_empty_east": empty_east,
         "feu_empty_west": empty_west,
+        "feu_east_demand": east_demand,
+        "waiting_shippers": (east_demand + cf * per_t) * (border_wait + hub_wait * (1.0 - hub_share)),
         "tonnes_counterfactual": cf * hub,
         "feu_east_counterfactual": cf * per_t,
         "occupancy": np.divide(occ_months, months, out=np.zeros_like(months), where=months > 0),
@@ -825,6 +903,7 @@ MONEY = (
     "book_value",
     "capitalised_interest",
     "revenue_counterfactual",
+    "waiting_shippers",
 )
 #: Money columns that a real view deflates (everything but the discounted ones, which are the same in both).
 _DEFLATE = tuple(c for c in MONEY if c not in ("discounted", "cumulative_discounted", "cumulative"))
@@ -845,6 +924,7 @@ def _table(s: Scenario, inp: Inputs, res: dict) -> pd.DataFrame:
             "year": years.astype(int),
             "months_operating": _one(inp.months),
             **{k: vol[k] for k in ("tonnes", "feu_east", "feu_west", "feu_empty_east", "feu_empty_west")},
+            "feu_east_demand": vol["feu_east_demand"],
             "tonnes_counterfactual": vol["tonnes_counterfactual"],
             "feu_east_counterfactual": vol["feu_east_counterfactual"],
             "occupancy": vol["occupancy"],
@@ -872,6 +952,7 @@ def _table(s: Scenario, inp: Inputs, res: dict) -> pd.DataFrame:
         * (max(ratio - 1.0, 0.0) * s.handling_rub_per_feu + max(1.0 - ratio, 0.0) * s.handling_west_rub_per_feu)
     )
     df["revenue_counterfactual"] = cf_rev * idx
+    df["waiting_shippers"] = -vol["waiting_shippers"] * idx
     df["discount_factor"] = _one(res["discount_factor"])
     if s.convention == "real":
         for c in _DEFLATE:

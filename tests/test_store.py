@@ -26,7 +26,7 @@ UPLOADED = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)
 def _reset_pg(url: str) -> None:
     eng = sa.create_engine(url)
     with eng.begin() as c:
-        for table in ("recent", "saved_actuals", "saved_scenarios", "schema_version"):
+        for table in ("recent", "saved_actuals", "saved_scenarios", "schema_version", "save_log", "app_key"):
             c.execute(sa.text(f"DROP TABLE IF EXISTS {table} CASCADE"))
     eng.dispose()
 
@@ -104,7 +104,7 @@ def test_ids_are_unguessable_and_url_safe(db):
 
 def test_a_deleted_id_says_deleted_and_others_say_why(db):
     item = db.save_scenario("x", {"delay_months": 1.0}, owner="o")
-    db.delete("scenario", item)
+    db.delete("scenario", item, "o")
     with pytest.raises(store.NotFound) as err:
         db.load_scenario(item)
     assert err.value.reason == "deleted"
@@ -169,15 +169,17 @@ def test_a_schema_upgrade_from_version_1_keeps_the_data(url):
             {"id": "v1" + "y" * 28, "f": '{"delay_months": 6.0}', "t": UPLOADED},
         )
     new = store.Store(url)
-    assert new.migrate() == store.SCHEMA_VERSION == 2 and new.version() == 2
+    assert new.migrate() == store.SCHEMA_VERSION == 3 and new.version() == 3
     got = new.load_actuals("v1" + "x" * 28)
     assert got.series["tonnes"].tolist() == [15000.0] and got.series["month"].tolist() == [pd.Timestamp("2025-09-01")]
     assert (got.file_name, got.parser_version, got.counted) == ("old.csv", "1", None)
     assert new.load_scenario("v1" + "y" * 28).fields == {"delay_months": 6.0}
-    new.delete("actuals", "v1" + "x" * 28)  # version 2's features work on old rows
+    with pytest.raises(store.NotOwner):  # a row of version 1 has no owner: nobody may delete it from the page
+        new.delete("actuals", "v1" + "x" * 28, "someone")
+    new.purge(0)  # retention still removes it
     with pytest.raises(store.NotFound):
         new.load_actuals("v1" + "x" * 28)
-    assert new.migrate() == 2  # running it again changes nothing
+    assert new.migrate() == 3  # running it again changes nothing
 
 
 def test_a_database_that_is_down_gives_the_stores_own_error_quickly():

@@ -7,12 +7,13 @@ from typing import NamedTuple
 
 import streamlit as st
 
+from components.app.text import plain
 from components.data.facts import tables
 from components.data.scenario import CHOICES, CURRENCIES, Scenario, parse_params, preset, preset_names, whole_number
 from components.present.i18n import LANG_NAMES, LANGS, Labels
 
 LANG = "lang"
-SHAPE, PROFILE, CONVENTION = CHOICES  # the scenario's choice widgets are keyed by their field names
+SHAPE, PROFILE, CONVENTION = "shape", "profile", "convention"  # choice widgets are keyed by their field names
 CURRENCY = "currency"
 COMPARE = "compare"
 ACTUALS = "actuals"
@@ -119,7 +120,7 @@ def bad_link_params(params: dict[str, list[str]]) -> list[str]:
     params = {k: v for k, v in params.items() if not (k in LINK_ITEMS and len(v) == 1)}  # ids: checked on opening
     bad = [k for k, _ in parse_params({k: v for k, v in params.items() if k not in choices})[1]]
     bad += [k for k, v in params.items() if k in choices and (len(v) != 1 or v[0] not in choices[k])]
-    return [k[:40] for k in bad]
+    return [plain(k, limit=40) for k in bad]  # a link's keys are anyone's text: shown literally
 
 
 def check_link() -> list[str]:

@@ -14,14 +14,60 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.app import state
+from components.app import logs, state
+from components.app.text import plain
 from components.data import upload
 from components.data.scenario import CHOICES, Scenario
 from components.present.i18n import Labels
 from components.store import database as store
 
-_log = logging.getLogger(__name__)
+_log = logging.getLogger("corridor.app")
+logs.setup()
 SCENARIO_NAME = "save_scenario_name"
+OWNER_PENDING = "_owner_cookie_pending"  # a newly signed owner cookie not yet written into the browser
+ACTUALS_FAILED = "_actuals_load_failed"  # an ?actuals= id this session could not load (a reload tries again)
+RECENT_WAIT = 0.5  # seconds the recent list waits for the database: it is a convenience [s]
+COOKIE_DAYS = 400  # browsers cap a cookie's life at 400 days
+
+#: Messages of the store that the shared label files do not have (English, Russian).
+TEXT = {
+    "store_unavailable": (
+        "Saving is unavailable: the database does not answer. Your scenario is unchanged and everything else works; "
+        "try again later.",
+        "Сохранение недоступно: база данных не отвечает. Ваш сценарий не изменён, остальное работает; "
+        "попробуйте позже.",
+    ),
+    "store_load_unavailable": (
+        "The saved item of this link cannot be opened now: the database does not answer. Your scenario is "
+        "unchanged; the link stays in the address, so reloading the page later tries again.",
+        "Сохранённое по этой ссылке сейчас не открыть: база данных не отвечает. Ваш сценарий не изменён; ссылка "
+        "остаётся в адресе, и перезагрузка страницы позже попробует снова.",
+    ),
+    "store_not_owner": (
+        "Only the browser that saved this item can delete it; anyone with its link can open it.",
+        "Удалить сохранённое может только браузер, из которого его сохранили; по ссылке его можно только открыть.",
+    ),
+    "store_limit_live": (
+        "This browser keeps {n} saved items, the limit; delete some to save more.",
+        "Из этого браузера хранится {n} сохранённых элементов — это предел; удалите ненужные, чтобы сохранить ещё.",
+    ),
+    "store_limit_value": (
+        "These actuals hold a value that cannot be saved (not a finite number).",
+        "В этом факте есть значение, которое нельзя сохранить (не конечное число).",
+    ),
+    "store_forget": ("Remove", "Убрать"),
+    "store_forget_help": (
+        "Removes it from this list; the item stays for whoever has its link.",
+        "Убирает из этого списка; сохранённое остаётся доступным по ссылке.",
+    ),
+    "store_forgotten": ("Removed from this list.", "Убрано из списка."),
+}
+
+
+def _t(L: Labels, key: str, **kw) -> str:
+    if key in TEXT:
+        return TEXT[key][L.lang == "ru"].format(**kw)
+    return L(key, **kw)
 
 
 def _secret_url() -> str | None:
@@ -47,23 +93,61 @@ def _store_for(engine) -> store.Store:  # noqa: ANN001
     return store.Store(engine)
 
 
-def owner() -> str:
-    """This browser's key for the recent list: a hash of a per-browser cookie (Streamlit's XSRF cookie, or the
-    load balancer's affinity cookie), else of a per-session token."""
-    cookies = st.context.cookies
-    token = cookies.get("_streamlit_xsrf") or cookies.get("corridor_route")
-    if not token:
-        token = st.session_state.setdefault(state.OWNER_TOKEN, store.new_id())
+def owner(create: bool = False) -> str | None:
+    """This browser's owner key (recent list, hourly rate, deleting): a hash of the random token in its signed
+    ``corridor_owner`` cookie.
+
+    The cookie is made the first time the browser saves (``create=True``): a random token, signed with a key kept in
+    the database (so every replica accepts it), written into the browser with ``SameSite=Lax`` for
+    :data:`COOKIE_DAYS` days. A cookie that is missing, altered or signed by another deployment is ignored; until
+    the browser saves, it has no key and nothing is read for it. Streamlit's XSRF cookie is not used: Streamlit
+    re-masks it on every page load.
+    """
+    token = st.session_state.get(state.OWNER_TOKEN)
+    if token:
+        return store.owner_key(token)
+    db = get_store()
+    cookie = st.context.cookies.get(store.OWNER_COOKIE)
+    if db is not None and cookie:
+        try:
+            token = db.verify_owner(cookie)
+        except store.StoreError:
+            return None  # cannot check it now; nothing is saved or listed without the database anyway
+        if token:
+            st.session_state[state.OWNER_TOKEN] = token
+            return store.owner_key(token)
+        logs.event("owner_cookie_rejected", logging.WARNING)
+    if not create or db is None:
+        return None
+    token = store.new_id()
+    signed = db.sign_owner(token)  # StoreError goes to the caller, which is saving and says so
+    st.session_state[state.OWNER_TOKEN] = token
+    st.session_state[OWNER_PENDING] = signed
     return store.owner_key(token)
+
+
+def write_owner_cookie() -> None:
+    """Write a newly signed owner cookie into the browser (once; a full run draws it)."""
+    signed = st.session_state.pop(OWNER_PENDING, None)
+    if not signed or not store.ID_PATTERN.fullmatch(signed.split(".")[0]):
+        return
+    secure = "; Secure" if (st.context.url or "").startswith("https:") else ""
+    max_age = COOKIE_DAYS * 86400
+    st.html(
+        f"<script>document.cookie = '{store.OWNER_COOKIE}={signed}; Path=/; Max-Age={max_age}; "
+        f"SameSite=Lax{secure}';</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
 
 
 def error_text(err: store.StoreError, L: Labels) -> str:
     """The message for a store error, in the page's language."""
     if isinstance(err, store.LimitExceeded):
-        return L(f"store_limit_{err.what}", n=L.num(err.limit))
+        return _t(L, f"store_limit_{err.what}", n=L.num(err.limit))
     if isinstance(err, store.NotFound):
-        return L(f"store_not_found_{err.reason}")
-    return L(f"store_{err.code}")
+        return _t(L, f"store_not_found_{err.reason}")
+    return _t(L, f"store_{err.code}")
 
 
 def _notice(kind: str, key: str, **kw) -> None:
@@ -94,7 +178,7 @@ def _open_links(qp) -> None:  # noqa: ANN001
         _open_scenario(sid)
     aid = qp.get("actuals")
     saved = st.session_state.get(state.ACTUALS_SAVED)
-    if aid is not None and (saved is None or saved["id"] != aid):
+    if aid is not None and (saved is None or saved["id"] != aid) and st.session_state.get(ACTUALS_FAILED) != aid:
         _open_actuals(aid)
 
 
@@ -124,21 +208,27 @@ def _open_scenario(item_id: str) -> None:
 def _open_actuals(item_id: str) -> None:
     db = get_store()
     if db is None:
-        _notice("warning", "store_unavailable")
+        st.session_state[ACTUALS_FAILED] = item_id
+        _notice("warning", "store_load_unavailable")
         return
     try:
         saved = db.load_actuals(item_id)
-    except store.StoreError as err:
+    except store.NotFound as err:  # deleted, unknown or altered: a reload cannot help, the id leaves the address
         del st.query_params["actuals"]
         _notice("warning", "store_err", err=err)
         return
+    except store.StoreError:  # the database is down or full: keep the id, so a reload tries again
+        st.session_state[ACTUALS_FAILED] = item_id
+        _notice("warning", "store_load_unavailable")
+        return
+    st.session_state.pop(ACTUALS_FAILED, None)
     show_saved_actuals(saved)
     _remember(db, item_id, "actuals", saved.file_name)
 
 
 def _remember(db: store.Store, item_id: str, kind: str, label: str) -> None:
     try:
-        db.remember(owner(), item_id, kind, label)
+        db.remember(owner(create=True), item_id, kind, label)
     except store.StoreError:
         pass  # the recent list is a convenience; opening worked
 
@@ -162,7 +252,8 @@ def show_saved_actuals(saved: store.SavedActuals) -> None:
 def show_notices(L: Labels) -> None:
     """What opening a link or saving said, once."""
     for kind, key, kw in st.session_state.pop(state.STORE_NOTICES, []):
-        text = error_text(kw["err"], L) if key == "store_err" else L(key, **kw)
+        kw = {k: plain(v) if k == "name" else v for k, v in kw.items()}  # a scenario's name is the user's text
+        text = error_text(kw["err"], L) if key == "store_err" else _t(L, key, **kw)
         (st.success if kind == "success" else st.warning)(
             text, icon=":material/bookmark:" if kind == "success" else ":material/link_off:"
         )
@@ -189,11 +280,11 @@ def _save_actuals(L: Labels) -> None:
     counted = st.session_state.get(state.ACTUALS_ONLY)
     note = None if counted is None else ", ".join(c or L("direction_blank") for c in counted)
     try:
-        item_id = db.save_actuals(actuals, name, data, uploaded_at, upload.PARSER_VERSION, note, owner())
+        item_id = db.save_actuals(actuals, name, data, uploaded_at, upload.PARSER_VERSION, note, owner(create=True))
     except store.StoreError as err:
         st.session_state[state.UPLOAD_MESSAGE] = ("store", err)
         return
-    st.session_state[state.ACTUALS_SAVED] = {"id": item_id, "file_name": name, "counted": note}
+    st.session_state[state.ACTUALS_SAVED] = {"id": item_id, "file_name": name, "counted": note, "owned": True}
     st.query_params["actuals"] = item_id
     st.session_state[state.UPLOAD_MESSAGE] = ("saved", item_id)
 
@@ -203,7 +294,7 @@ def _delete(kind: str, item_id: str) -> None:
     try:
         if db is None:
             raise store.StoreUnavailable("not configured")
-        db.delete(kind, item_id)
+        db.delete(kind, item_id, owner())
     except store.NotFound:
         pass  # already gone: the same outcome
     except store.StoreError as err:
@@ -220,6 +311,7 @@ def actuals_box(L: Labels) -> None:
     """Under the upload: save the actuals and get their link, or, for saved ones, the link and delete."""
     saved = st.session_state.get(state.ACTUALS_SAVED)
     kind, payload = st.session_state.get(state.UPLOAD_MESSAGE, (None, None))
+    write_owner_cookie()
     if kind == "store":
         st.warning(error_text(payload, L), icon=":material/cloud_off:")
     if saved is None:
@@ -233,10 +325,14 @@ def actuals_box(L: Labels) -> None:
                 help=L("store_save_actuals_help"),
             )
         return
-    st.markdown(L("store_actuals_link", name=saved["file_name"]))
+    st.markdown(L("store_actuals_link", name=plain(saved["file_name"])))
     st.code(link(actuals=saved["id"]), language=None, wrap_lines=True)
     if saved.get("counted"):
-        st.caption(L("store_counted", what=saved["counted"]))
+        st.caption(L("store_counted", what=plain(saved["counted"])))
+    if saved.get("owned") is None:
+        saved["owned"] = _owns("actuals", saved["id"])
+    if not saved["owned"]:
+        return  # opened from someone's link: a viewer can only open it
     st.button(
         L("store_delete_actuals"),
         on_click=_delete,
@@ -255,7 +351,7 @@ def _save_scenario(L: Labels) -> None:
     try:
         if db is None:
             raise store.StoreUnavailable("not configured")
-        item_id = db.save_scenario(name, asdict(state.scenario()), owner())
+        item_id = db.save_scenario(name, asdict(state.scenario()), owner(create=True))
     except store.StoreError as err:
         _notice("warning", "store_err", err=err)
         return
@@ -281,13 +377,15 @@ def scenario_box(L: Labels) -> None:
             key="save-scenario",
             width="stretch",
         )
+        write_owner_cookie()
         last = st.session_state.get("_saved_scenario")
         if last:
-            st.markdown(L("store_scenario_link", name=last[1]))
+            st.markdown(L("store_scenario_link", name=plain(last[1])))
             st.code(link(scenario=last[0]), language=None, wrap_lines=True)
         db = get_store()
-        try:
-            items = db.recent(owner()) if db is not None else []
+        me = owner()
+        try:  # a browser that never saved has no owner key: nothing is read for it
+            items = db.recent(me, wait=RECENT_WAIT) if db is not None and me else []
         except store.StoreError as err:
             st.caption(error_text(err, L))
             items = []
@@ -296,21 +394,52 @@ def scenario_box(L: Labels) -> None:
             st.caption(L("store_recent_none"))
         for it in items:
             a, b = st.columns([5, 1], vertical_alignment="center")
-            a.markdown(f"{L('store_kind_' + it.kind)}: [{_md(it.label)}]({link(**{it.kind: it.id})}) · {L.day(it.at)}")
-            b.button(
-                L("store_delete"),
-                key=f"del-{it.id}",
-                on_click=_delete,
-                args=(it.kind, it.id),
-                icon=":material/delete:",
-                width="stretch",
+            a.markdown(
+                f"{L('store_kind_' + it.kind)}: [{plain(it.label)}]({link(**{it.kind: it.id})}) · {L.day(it.at)}"
             )
+            if it.owned:
+                b.button(
+                    L("store_delete"),
+                    key=f"del-{it.id}",
+                    on_click=_delete,
+                    args=(it.kind, it.id),
+                    icon=":material/delete:",
+                    width="stretch",
+                )
+            else:  # opened from someone's link: only off this list
+                b.button(
+                    _t(L, "store_forget"),
+                    key=f"forget-{it.id}",
+                    on_click=_forget,
+                    args=(it.id,),
+                    icon=":material/playlist_remove:",
+                    help=_t(L, "store_forget_help"),
+                    width="stretch",
+                )
         st.caption(L("store_privacy"))
 
 
-def _md(text: str) -> str:
-    """A user's name shown as plain text inside markdown (no links, no emphasis)."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|~" else ch for ch in text)
+def _owns(kind: str, item_id: str) -> bool | None:
+    """True if this browser saved the item (it may delete it); False for viewers and when the database is down."""
+    db, me = get_store(), owner()
+    if db is None or me is None:
+        return False
+    try:
+        return db.owns(kind, item_id, me)
+    except store.StoreError:
+        return None  # unknown now: asked again on the next run
+
+
+def _forget(item_id: str) -> None:
+    db = get_store()
+    try:
+        if db is None:
+            raise store.StoreUnavailable("not configured")
+        db.forget(owner(), item_id)
+    except store.StoreError as err:
+        _notice("warning", "store_err", err=err)
+        return
+    _notice("success", "store_forgotten")
 
 
 def uploaded_at() -> dt.datetime:

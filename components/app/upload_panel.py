@@ -11,14 +11,15 @@ import pandas as pd
 import streamlit as st
 
 from components import clock
-from components.app import state, storage
+from components.app import logs, state, storage
+from components.app.text import plain
 from components.data import upload
 from components.data.scenario import Scenario
 from components.model import tracking
 from components.present.i18n import Labels
 from components.present.i18n_tracking import plural, signed_pct, signed_tonnes
 
-_log = logging.getLogger(__name__)
+_log = logging.getLogger("corridor.app")
 UPLOADER = "actuals_file"
 
 
@@ -27,15 +28,18 @@ def _on_upload() -> None:
     if f is None:
         return
     data = f.getvalue()
+    kind = "xlsx" if data[:4] == b"PK\x03\x04" else "text"
     try:
         rows = upload.parse_actuals(data, f.name, today=clock.today())
     except upload.UploadError as err:
+        logs.event("upload_rejected", logging.WARNING, code=err.code, row=err.row, bytes=len(data), format=kind)
         st.session_state[state.UPLOAD_MESSAGE] = ("error", err)
         return
     except Exception:  # the parser promises UploadError only; keep the user's data whatever happens
-        _log.exception("upload parser failed on %r", f.name)
+        _log.exception("upload parser failed", extra={"event": "upload_error", "fields": {"bytes": len(data)}})
         st.session_state[state.UPLOAD_MESSAGE] = ("error", upload.UploadError("unreadable"))
         return
+    logs.event("upload_accepted", rows=len(rows), bytes=len(data), format=kind)
     values = upload.directions(rows)
     only = upload.default_directions(values) if values else None
     st.session_state[state.ACTUALS_ROWS] = rows
@@ -109,13 +113,13 @@ def render(L: Labels) -> pd.DataFrame | None:
         st.file_uploader(L("upload_label"), type=["csv", "xlsx", "txt"], key=UPLOADER, on_change=_on_upload)
         kind, payload = st.session_state.get(state.UPLOAD_MESSAGE, (None, None))
         if kind == "error":
-            st.error(
-                payload.message(L.lang) + (" " + L("upload_kept") if actuals is not None else ""),
+            st.error(  # the message quotes the file's cells and headers: shown as text
+                plain(payload.message(L.lang), limit=2000) + (" " + L("upload_kept") if actuals is not None else ""),
                 icon=":material/error:",
             )
         elif kind in ("ok", "saved", "store") and actuals is not None and state.ACTUALS_FILE in st.session_state:
             st.success(
-                L("upload_ok", n=len(actuals), name=st.session_state[state.ACTUALS_FILE][0]),
+                L("upload_ok", n=len(actuals), name=plain(st.session_state[state.ACTUALS_FILE][0])),
                 icon=":material/check_circle:",
             )
         _what_counts(L)

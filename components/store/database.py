@@ -19,16 +19,20 @@ Pure: no Streamlit import. CLI: ``python -m components.store.database init|stats
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import fcntl
 import hashlib
+import hmac
 import json
+import logging
 import math
 import os
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,16 +43,28 @@ from sqlalchemy import exc as sa_exc
 ENV_URL = "CORRIDOR_DB_URL"
 ENV_PATH = "CORRIDOR_DB_PATH"
 ENV_MAX_ITEMS = "CORRIDOR_DB_MAX_ITEMS"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ID_BYTES = 22  # 176 bits of randomness; token_urlsafe gives 30 characters
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 MAX_SERIES_ROWS = 1200  # months in one saved series (as the parser's row limit)
 MAX_ITEM_BYTES = 256 * 1024  # JSON of one saved item [bytes]
 MAX_NAME_CHARS = 120
-MAX_ITEMS_PER_HOUR = 30  # saves per browser per hour
+MAX_ITEMS_PER_HOUR = 30  # saves per browser per hour (deleting does not give a save back)
+MAX_LIVE_PER_OWNER = 200  # items one browser keeps at once (deleting frees room)
 MAX_ITEMS_DEFAULT = 100_000  # items in the whole database
 RECENT_LIMIT = 12
 KINDS = ("actuals", "scenario")
+#: Database timeouts [s]: connecting, one statement, SQLite's wait for a lock, a pooled connection.
+DB_TIMEOUT = 2.0
+#: How long a caller waits for a database call before it says "unavailable" [s] (the timeouts above, plus slack:
+#: a stopped server never enforces its own statement timeout, so the caller's wait is the bound that holds).
+CALL_WAIT = 3.0
+#: After a call timed out, calls fail at once for this long while it is still stuck [s] (then one probes again).
+FAIL_FAST = 10.0
+#: Threads that talk to the database (never Streamlit's event loop, never more than the pool's connections).
+WORKERS = 8
+OWNER_COOKIE = "corridor_owner"
+_log = logging.getLogger("corridor.store")
 
 
 # --- errors ---------------------------------------------------------------------------------------------------------
@@ -80,6 +96,12 @@ class LimitExceeded(StoreError):
     def __init__(self, what: str, limit: int):
         self.what, self.limit = what, limit
         super().__init__(f"{what} over the limit of {limit}")
+
+
+class NotOwner(StoreError):
+    """Deleting needs the owner token of the browser that saved the item; a viewer can only open it."""
+
+    code = "not_owner"
 
 
 class NotFound(StoreError):
@@ -146,6 +168,7 @@ class RecentItem:
     kind: str
     label: str
     at: dt.datetime
+    owned: bool = False  # saved by this browser (it may delete it); otherwise only opened here
 
 
 # --- configuration --------------------------------------------------------------------------------------------------
@@ -187,8 +210,9 @@ def default_url(configured: str | None = None) -> str:
 
 def engine_options(url: str) -> dict:
     """``create_engine`` keyword arguments for ``url``: short timeouts, so a database that is down answers in
-    seconds. SQLite: 5 s busy timeout, usable from Streamlit's threads. PostgreSQL: 3 s connect timeout,
-    5 s statement timeout, pre-ping, a small pool.
+    seconds. SQLite: 2 s busy timeout, usable from Streamlit's threads. PostgreSQL: 2 s connect, statement and
+    lock timeouts, TCP keepalives and a 4 s TCP user timeout (a peer that stops acknowledging is dropped), pre-ping,
+    a pool of at most :data:`WORKERS` connections whose checkout waits at most 2 s.
 
     Parameters
     ----------
@@ -202,10 +226,28 @@ def engine_options(url: str) -> dict:
         ``statement_timeout`` in ms], ``pool_size`` and ``max_overflow`` [connections].
     """
     backend = sa.make_url(url).get_backend_name()
+    ms = int(DB_TIMEOUT * 1000)
     if backend == "sqlite":
-        return {"connect_args": {"timeout": 5, "check_same_thread": False}}
-    args = {"connect_timeout": 3, "options": "-c statement_timeout=5000"} if backend == "postgresql" else {}
-    return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "connect_args": args}
+        return {"connect_args": {"timeout": DB_TIMEOUT, "check_same_thread": False}}
+    args = {}
+    if backend == "postgresql":
+        args = {
+            "connect_timeout": max(2, round(DB_TIMEOUT)),  # libpq's minimum is 2 s
+            "options": f"-c statement_timeout={ms} -c lock_timeout={ms} -c idle_in_transaction_session_timeout=10000",
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 2,
+            "tcp_user_timeout": 4000,
+            "application_name": "corridor-dashboard",
+        }
+    return {
+        "pool_pre_ping": True,
+        "pool_size": WORKERS // 2,
+        "max_overflow": WORKERS - WORKERS // 2,
+        "pool_timeout": DB_TIMEOUT,
+        "connect_args": args,
+    }
 
 
 def configure(engine: sa.Engine) -> sa.Engine:
@@ -221,7 +263,7 @@ def configure(engine: sa.Engine) -> sa.Engine:
     -------
     sqlalchemy.Engine
         The same engine (for SQLite with a connect listener setting WAL, ``synchronous=NORMAL`` and a
-        5,000 ms busy timeout).
+        2,000 ms busy timeout).
     """
     if engine.dialect.name != "sqlite" or getattr(engine, "_corridor_configured", False):
         return engine
@@ -234,7 +276,7 @@ def configure(engine: sa.Engine) -> sa.Engine:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={int(DB_TIMEOUT * 1000)}")
         cur.close()
 
     engine._corridor_configured = True
@@ -328,6 +370,16 @@ def _ddl(dialect: str, version: int) -> list[str]:
             f"CREATE TABLE IF NOT EXISTS recent (owner VARCHAR(64) NOT NULL, item_id VARCHAR(64) NOT NULL, "
             f"kind VARCHAR(16) NOT NULL, label TEXT NOT NULL, at {ts} NOT NULL, PRIMARY KEY (owner, item_id))",
         ]
+    if version == 3:  # owners (D2/D3/D9): a save log for the hourly rate, live counts, the owner cookie's key
+        return [
+            f"CREATE TABLE IF NOT EXISTS save_log (owner VARCHAR(64) NOT NULL, at {ts} NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS ix_save_log_owner_at ON save_log (owner, at)",
+            "INSERT INTO save_log (owner, at) SELECT owner, created_at FROM saved_actuals WHERE owner IS NOT NULL",
+            "INSERT INTO save_log (owner, at) SELECT owner, created_at FROM saved_scenarios WHERE owner IS NOT NULL",
+            "CREATE INDEX IF NOT EXISTS ix_actuals_owner_live ON saved_actuals (owner, deleted_at)",
+            "CREATE INDEX IF NOT EXISTS ix_scenarios_owner_live ON saved_scenarios (owner, deleted_at)",
+            "CREATE TABLE IF NOT EXISTS app_key (name VARCHAR(32) PRIMARY KEY, value VARCHAR(128) NOT NULL)",
+        ]
     raise ValueError(f"no schema step to version {version}")
 
 
@@ -366,6 +418,10 @@ T_RECENT = sa.Table(
     sa.Column("kind", sa.String(16)),
     sa.Column("label", sa.Text),
     sa.Column("at", sa.DateTime(timezone=True)),
+)
+T_SAVE_LOG = sa.Table("save_log", _meta, sa.Column("owner", sa.String(64)), sa.Column("at", sa.DateTime(timezone=True)))
+T_KEY = sa.Table(
+    "app_key", _meta, sa.Column("name", sa.String(32), primary_key=True), sa.Column("value", sa.String(128))
 )
 _TABLE = {"actuals": T_ACTUALS, "scenario": T_SCENARIOS}
 
@@ -442,8 +498,28 @@ def series_from_json(text: str) -> pd.DataFrame:
     )
 
 
+def _event(level: int, event: str, **fields: object) -> None:
+    """One structured log record (``components.app.logs`` writes it as a JSON line); never personal data: no file
+    or scenario names, no owner keys, ids cut to 6 characters."""
+    _log.log(level, event, extra={"event": event, "fields": fields})
+
+
+def _short(item_id: object) -> str:
+    return str(item_id)[:6]
+
+
 class Store:
     """Saved actuals and scenarios in one database.
+
+    Every database call runs on a small pool of worker threads (:data:`WORKERS`) and the caller waits at most
+    :data:`CALL_WAIT` seconds: a database that hangs (a stopped server, a network that drops packets) makes a save
+    or a load fail with :class:`StoreUnavailable` in seconds, and while a timed-out call is still stuck the next
+    ones fail at once (for :data:`FAIL_FAST` seconds), so no page waits on a database it does not need. A save whose
+    caller gave up is rolled back, not committed late.
+
+    A SQLite file that is deleted or replaced under a running app is noticed before the next call (its inode
+    changed): the engine's connections are closed, the file is opened (or created and migrated) again, and the
+    event is logged and counted in :attr:`reopened`.
 
     Parameters
     ----------
@@ -453,13 +529,30 @@ class Store:
         Items the database may hold in all (default ``CORRIDOR_DB_MAX_ITEMS`` or 100,000).
     migrate : bool
         Bring the schema to :data:`SCHEMA_VERSION` on first use.
+    wait : float, optional
+        Seconds a caller waits for one call (default :data:`CALL_WAIT`).
     """
 
-    def __init__(self, engine_or_url: sa.Engine | str, max_items: int | None = None, migrate: bool = True):
+    def __init__(
+        self,
+        engine_or_url: sa.Engine | str,
+        max_items: int | None = None,
+        migrate: bool = True,
+        wait: float | None = None,
+    ):
         self.engine = make_engine(engine_or_url) if isinstance(engine_or_url, str) else configure(engine_or_url)
         self.max_items = max_items or int(os.environ.get(ENV_MAX_ITEMS) or MAX_ITEMS_DEFAULT)
+        self.wait = CALL_WAIT if wait is None else wait
+        self.reopened = 0  # times the SQLite file was found deleted or replaced and opened again
         self._migrated = not migrate
         self._lock = threading.Lock()
+        self._mlock = threading.Lock()
+        self._workers = cf.ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="corridor-db")
+        self._local = threading.local()
+        self._stuck: set[cf.Future] = set()
+        self._stuck_since = 0.0
+        self._inode: tuple[int, int] | None = None
+        self._keys: dict[str, bytes] = {}
 
     @property
     def dialect(self) -> str:
@@ -471,6 +564,78 @@ class Store:
             ``"sqlite"`` or ``"postgresql"`` (the engine's ``dialect.name``).
         """
         return self.engine.dialect.name
+
+    # the guard: every call on a worker thread, bounded wait ------------------------------------------------------
+    def _call(self, fn, *args, wait: float | None = None):
+        """Run ``fn(*args)`` on a worker thread; wait at most ``wait`` seconds for it."""
+        if getattr(self._local, "inside", False):  # already on a worker: run inline
+            return fn(*args)
+        with self._lock:
+            self._stuck = {f for f in self._stuck if not f.done()}
+            if self._stuck and time.monotonic() - self._stuck_since < FAIL_FAST:
+                raise StoreUnavailable("the database did not answer a moment ago")
+        wait = self.wait if wait is None else wait
+        deadline = time.monotonic() + wait
+
+        def job():
+            self._local.inside, self._local.deadline = True, deadline
+            try:
+                self._check_file()
+                return fn(*args)
+            finally:
+                self._local.inside = False
+
+        try:
+            fut = self._workers.submit(job)
+        except RuntimeError as exc:  # the pool was shut down
+            raise StoreUnavailable(str(exc)) from None
+        try:
+            return fut.result(timeout=wait)
+        except cf.TimeoutError:
+            if not fut.cancel():
+                with self._lock:
+                    self._stuck.add(fut)
+                    self._stuck_since = time.monotonic()
+            _event(logging.WARNING, "db_timeout", wait_s=wait, dialect=self.dialect)
+            raise StoreUnavailable(f"no answer within {wait:.1f} s") from None
+
+    def _late(self) -> bool:
+        """On a worker: the caller has stopped waiting (a write then rolls back instead of committing)."""
+        return time.monotonic() > getattr(self._local, "deadline", float("inf"))
+
+    def _file(self) -> str | None:
+        db = self.engine.url.database if self.dialect == "sqlite" else None
+        return None if not db or db == ":memory:" or db.startswith("file:") else str(Path(db).expanduser())
+
+    def _check_file(self) -> None:
+        """SQLite: reopen (and recreate) the file if it was deleted or replaced since it was opened."""
+        path = self._file()
+        if path is None or self._inode is None:
+            return
+        try:
+            st = os.stat(path)
+            now = (st.st_dev, st.st_ino)
+        except FileNotFoundError:
+            now = None
+        if now == self._inode:
+            return
+        if self.engine.pool.checkedin():  # an old connection: empty the old file's WAL into it, so that the WAL
+            # (a file beside it, found by name) is not replayed into the new file when that is opened
+            with contextlib.suppress(Exception), self.engine.connect() as c:
+                c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.engine.dispose()  # the old connections write to the unlinked file: close them
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._migrated = False
+        self._inode = None
+        self.reopened += 1
+        _event(logging.WARNING, "db_file_replaced" if now else "db_file_deleted", reopened=self.reopened)
+
+    def _note_file(self) -> None:
+        path = self._file()
+        if path is not None:
+            with contextlib.suppress(OSError):
+                st = os.stat(path)
+                self._inode = (st.st_dev, st.st_ino)
 
     # schema ---------------------------------------------------------------------------------------------------
     def version(self) -> int:
@@ -486,18 +651,22 @@ class Store:
         StoreUnavailable, StoreFull
             The database failed.
         """
-        try:
-            with self.engine.connect() as c:
-                if not sa.inspect(c).has_table("schema_version"):
-                    return 0
-                return int(c.execute(sa.select(sa.func.max(T_VERSION.c.version))).scalar() or 0)
-        except sa_exc.SQLAlchemyError as exc:
-            raise _classify(exc) from exc
+
+        def run():
+            try:
+                with self.engine.connect() as c:
+                    if not sa.inspect(c).has_table("schema_version"):
+                        return 0
+                    return int(c.execute(sa.select(sa.func.max(T_VERSION.c.version))).scalar() or 0)
+            except sa_exc.SQLAlchemyError as exc:
+                raise _classify(exc) from exc
+
+        return self._call(run)
 
     def migrate(self, to: int = SCHEMA_VERSION) -> int:
         """Apply every schema step from the version found up to ``to``; returns the version reached.
 
-        One transaction per step; PostgreSQL holds an advisory lock so replicas starting together do not race.
+        One transaction for all steps; PostgreSQL holds an advisory lock so replicas starting together do not race.
 
         Parameters
         ----------
@@ -514,6 +683,9 @@ class Store:
         StoreUnavailable, StoreFull
             The database failed.
         """
+        return self._call(self._migrate, to)
+
+    def _migrate(self, to: int = SCHEMA_VERSION) -> int:
         try:
             with _file_lock(self.engine), self.engine.begin() as c:
                 if self.dialect == "postgresql":
@@ -527,33 +699,49 @@ class Store:
                     c.execute(T_VERSION.delete())
                     c.execute(T_VERSION.insert().values(version=step))
                     have = step
-                return have
+            self._note_file()
+            return have
         except sa_exc.SQLAlchemyError as exc:
             raise _classify(exc) from exc
 
     def _ready(self) -> None:
         if not self._migrated:
-            with self._lock:
+            with self._mlock:
                 if not self._migrated:
-                    self.migrate()
+                    self._migrate()
                     self._migrated = True
+        elif self._inode is None:
+            self._note_file()
 
     # saving -----------------------------------------------------------------------------------------------------
     def _admit(self, c: sa.Connection, owner: str | None) -> None:
-        """Refuse a save over the per-browser hourly limit or when the database holds its maximum."""
-        total = sum(c.execute(sa.select(sa.func.count()).select_from(t)).scalar() for t in _TABLE.values())
+        """Refuse a save when the database holds its maximum of live items, or over a browser's hourly rate or
+        its live items. Deleted items count for neither the total nor the browser's live items; the rate counts
+        saves (a deletion does not give one back)."""
+        total = sum(
+            c.execute(sa.select(sa.func.count()).select_from(t).where(t.c.deleted_at.is_(None))).scalar()
+            for t in _TABLE.values()
+        )
         if total >= self.max_items:
             raise StoreFull(f"{total} items, the limit is {self.max_items}")
         if owner:
             since = _now() - dt.timedelta(hours=1)
-            n = sum(
+            n = c.execute(
+                sa.select(sa.func.count())
+                .select_from(T_SAVE_LOG)
+                .where(T_SAVE_LOG.c.owner == owner, T_SAVE_LOG.c.at >= since)
+            ).scalar()
+            if n >= MAX_ITEMS_PER_HOUR:
+                raise LimitExceeded("rate", MAX_ITEMS_PER_HOUR)
+            live = sum(
                 c.execute(
-                    sa.select(sa.func.count()).select_from(t).where(t.c.owner == owner, t.c.created_at >= since)
+                    sa.select(sa.func.count()).select_from(t).where(t.c.owner == owner, t.c.deleted_at.is_(None))
                 ).scalar()
                 for t in _TABLE.values()
             )
-            if n >= MAX_ITEMS_PER_HOUR:
-                raise LimitExceeded("rate", MAX_ITEMS_PER_HOUR)
+            if live >= MAX_LIVE_PER_OWNER:
+                raise LimitExceeded("live", MAX_LIVE_PER_OWNER)
+            c.execute(T_SAVE_LOG.insert().values(owner=owner, at=_now()))
 
     def _remember(self, c: sa.Connection, owner: str | None, item_id: str, kind: str, label: str) -> None:
         if not owner:
@@ -564,14 +752,22 @@ class Store:
         )
 
     def _write(self, fn):
-        self._ready()
-        try:
-            with self.engine.begin() as c:
-                return fn(c)
-        except StoreError:
-            raise
-        except sa_exc.SQLAlchemyError as exc:
-            raise _classify(exc) from exc
+        def run():
+            self._ready()
+            try:
+                with self.engine.connect() as c:
+                    with c.begin() as tx:
+                        out = fn(c)
+                        if self._late():  # the caller was told it failed: do not commit behind its back
+                            tx.rollback()
+                            raise StoreUnavailable("the caller stopped waiting; rolled back")
+                    return out
+            except StoreError:
+                raise
+            except sa_exc.SQLAlchemyError as exc:
+                raise _classify(exc) from exc
+
+        return self._call(run)
 
     def save_actuals(
         self,
@@ -597,7 +793,7 @@ class Store:
         counted : str, optional
             Which rows were counted.
         owner : str, optional
-            :func:`owner_key` of the browser (hourly limit, recent list).
+            :func:`owner_key` of the browser (hourly rate, live items, recent list, deleting).
 
         Returns
         -------
@@ -607,12 +803,17 @@ class Store:
         Raises
         ------
         LimitExceeded, StoreFull, StoreUnavailable
-            More than :data:`MAX_SERIES_ROWS` months, more than :data:`MAX_ITEM_BYTES` [bytes], or over the
-            hourly limit; the database at its item limit or full; the database failed.
+            More than :data:`MAX_SERIES_ROWS` months, more than :data:`MAX_ITEM_BYTES` [bytes], a tonnage that
+            is not finite, or over the hourly rate or the browser's live items; the database at its item limit
+            or full; the database failed or did not answer within :attr:`wait` [s].
         """
         if len(series) > MAX_SERIES_ROWS:
             raise LimitExceeded("rows", MAX_SERIES_ROWS)
-        text = series_json(series)
+        try:
+            text = series_json(series)
+        except ValueError:  # NaN or infinite tonnes: the parser refuses them, so this is a caller's bug
+            _event(logging.WARNING, "save_refused", kind="actuals", reason="not_finite")
+            raise LimitExceeded("value", 0) from None
         if len(text.encode()) + len((counted or "").encode()) > MAX_ITEM_BYTES:
             raise LimitExceeded("bytes", MAX_ITEM_BYTES)
         name = (file_name or "upload")[:MAX_NAME_CHARS]
@@ -636,7 +837,33 @@ class Store:
             self._remember(c, owner, item_id, "actuals", name)
             return item_id
 
-        return self._write(run)
+        out = self._logged("save", "actuals", lambda: self._write(run), months=len(series), bytes=len(data))
+        return out
+
+    def _logged(self, event: str, kind: str, fn, **fields):
+        t0 = time.monotonic()
+        try:
+            out = fn()
+        except StoreError as err:
+            _event(
+                logging.WARNING,
+                f"{event}_failed",
+                kind=kind,
+                code=err.code,
+                what=getattr(err, "what", None) or getattr(err, "reason", None),
+                ms=round((time.monotonic() - t0) * 1000, 1),
+                **fields,
+            )
+            raise
+        _event(
+            logging.INFO,
+            event,
+            kind=kind,
+            id=_short(out if isinstance(out, str) else getattr(out, "id", "")),
+            ms=round((time.monotonic() - t0) * 1000, 1),
+            **fields,
+        )
+        return out
 
     def save_scenario(self, name: str, fields: dict, owner: str | None = None) -> str:
         """Save a named scenario (``fields``: every Scenario field and value); returns the new id.
@@ -648,7 +875,7 @@ class Store:
         fields : dict
             Every Scenario field and its value (in the field's unit).
         owner : str, optional
-            :func:`owner_key` of the browser (hourly limit, recent list).
+            :func:`owner_key` of the browser (hourly rate, live items, recent list, deleting).
 
         Returns
         -------
@@ -658,8 +885,8 @@ class Store:
         Raises
         ------
         LimitExceeded, StoreFull, StoreUnavailable
-            Empty or too long a name, more than :data:`MAX_ITEM_BYTES` [bytes], or over the hourly limit; the
-            database at its item limit or full; the database failed.
+            Empty or too long a name, more than :data:`MAX_ITEM_BYTES` [bytes], or over the hourly rate or the
+            browser's live items; the database at its item limit or full; the database failed or did not answer.
         """
         name = (name or "").strip()
         if not name or len(name) > MAX_NAME_CHARS:
@@ -675,18 +902,22 @@ class Store:
             self._remember(c, owner, item_id, "scenario", name)
             return item_id
 
-        return self._write(run)
+        return self._logged("save", "scenario", lambda: self._write(run))
 
     # loading ----------------------------------------------------------------------------------------------------
     def _row(self, kind: str, item_id: str):
         item_id = _check_id(item_id)
-        self._ready()
         t = _TABLE[kind]
-        try:
-            with self.engine.connect() as c:
-                row = c.execute(sa.select(t).where(t.c.id == item_id)).mappings().first()
-        except sa_exc.SQLAlchemyError as exc:
-            raise _classify(exc) from exc
+
+        def run():
+            self._ready()
+            try:
+                with self.engine.connect() as c:
+                    return c.execute(sa.select(t).where(t.c.id == item_id)).mappings().first()
+            except sa_exc.SQLAlchemyError as exc:
+                raise _classify(exc) from exc
+
+        row = self._call(run)
         if row is None:
             raise NotFound("unknown")
         if row["deleted_at"] is not None:
@@ -709,20 +940,24 @@ class Store:
         Raises
         ------
         NotFound, StoreUnavailable, StoreFull
-            Deleted, unknown or malformed id; the database failed.
+            Deleted, unknown or malformed id; the database failed or did not answer.
         """
-        r = self._row("actuals", item_id)
-        return SavedActuals(
-            r["id"],
-            series_from_json(r["series"]),
-            r["file_name"],
-            int(r["file_size"]),
-            r["sha256"],
-            _utc(r["uploaded_at"]),
-            r["parser_version"],
-            r["counted"],
-            _utc(r["created_at"]),
-        )
+
+        def run():
+            r = self._row("actuals", item_id)
+            return SavedActuals(
+                r["id"],
+                series_from_json(r["series"]),
+                r["file_name"],
+                int(r["file_size"]),
+                r["sha256"],
+                _utc(r["uploaded_at"]),
+                r["parser_version"],
+                r["counted"],
+                _utc(r["created_at"]),
+            )
+
+        return self._logged("load", "actuals", run)
 
     def load_scenario(self, item_id: str) -> SavedScenario:
         """The named scenario behind ``item_id``. Raises :class:`NotFound` (deleted, unknown, malformed).
@@ -740,13 +975,53 @@ class Store:
         Raises
         ------
         NotFound, StoreUnavailable, StoreFull
-            Deleted, unknown or malformed id; the database failed.
+            Deleted, unknown or malformed id; the database failed or did not answer.
         """
-        r = self._row("scenario", item_id)
-        return SavedScenario(r["id"], r["name"], json.loads(r["fields"]), _utc(r["created_at"]))
 
-    def delete(self, kind: str, item_id: str) -> None:
-        """Delete an item: its data goes, a tombstone stays so its link says "deleted". Unknown ids: NotFound.
+        def run():
+            r = self._row("scenario", item_id)
+            return SavedScenario(r["id"], r["name"], json.loads(r["fields"]), _utc(r["created_at"]))
+
+        return self._logged("load", "scenario", run)
+
+    def owns(self, kind: str, item_id: str, owner: str | None) -> bool:
+        """True if ``owner`` saved the item (so may delete it).
+
+        Parameters
+        ----------
+        kind : str
+            ``"actuals"`` or ``"scenario"``.
+        item_id : str
+        owner : str or None
+            :func:`owner_key` of the browser.
+
+        Returns
+        -------
+        bool
+
+        Raises
+        ------
+        StoreUnavailable, StoreFull
+            The database failed or did not answer.
+        """
+        if not owner or not isinstance(item_id, str) or not ID_PATTERN.fullmatch(item_id):
+            return False
+        t = _TABLE[kind]
+
+        def run():
+            self._ready()
+            try:
+                with self.engine.connect() as c:
+                    got = c.execute(sa.select(t.c.owner).where(t.c.id == item_id)).scalar()
+            except sa_exc.SQLAlchemyError as exc:
+                raise _classify(exc) from exc
+            return got is not None and hmac.compare_digest(got, owner)
+
+        return self._call(run)
+
+    def delete(self, kind: str, item_id: str, owner: str | None) -> None:
+        """Delete an item: its data goes, a tombstone stays so its link says "deleted". Only the browser that
+        saved it may (its ``owner`` key, from the owner token it was issued); anyone else gets :class:`NotOwner`.
 
         Parameters
         ----------
@@ -754,26 +1029,51 @@ class Store:
             ``"actuals"`` or ``"scenario"`` (:data:`KINDS`).
         item_id : str
             The item's id.
+        owner : str or None
+            :func:`owner_key` of the browser asking.
 
         Raises
         ------
-        NotFound, StoreUnavailable, StoreFull
-            Already deleted, unknown or malformed id; the database failed.
+        NotFound, NotOwner, StoreUnavailable, StoreFull
+            Already deleted, unknown or malformed id; saved by another browser (or by none); the database failed.
         """
         item_id = _check_id(item_id)
         t = _TABLE[kind]
         blank = {"series": "[]"} if kind == "actuals" else {"fields": "{}"}
 
         def run(c):
-            done = c.execute(
-                t.update().where(t.c.id == item_id, t.c.deleted_at.is_(None)).values(deleted_at=_now(), **blank)
-            ).rowcount
+            row = c.execute(sa.select(t.c.owner, t.c.deleted_at).where(t.c.id == item_id)).first()
+            if row is None:
+                raise NotFound("unknown")
+            if not owner or row.owner is None or not hmac.compare_digest(row.owner, owner):
+                raise NotOwner("not saved by this browser")
+            if row.deleted_at is not None:
+                raise NotFound("deleted")
+            c.execute(t.update().where(t.c.id == item_id).values(deleted_at=_now(), **blank))
             c.execute(T_RECENT.delete().where(T_RECENT.c.item_id == item_id))
-            if not done:
-                exists = c.execute(sa.select(t.c.id).where(t.c.id == item_id)).first()
-                raise NotFound("deleted" if exists else "unknown")
+            return item_id
 
-        self._write(run)
+        self._logged("delete", kind, lambda: self._write(run))
+
+    def forget(self, owner: str | None, item_id: str) -> None:
+        """Take an item off this browser's recent list (the item itself stays: for viewers of a link).
+
+        Parameters
+        ----------
+        owner : str or None
+            :func:`owner_key` of the browser.
+        item_id : str
+
+        Raises
+        ------
+        NotFound, StoreUnavailable, StoreFull
+            Malformed id; the database failed or did not answer.
+        """
+        item_id = _check_id(item_id)
+        if owner:
+            self._write(
+                lambda c: c.execute(T_RECENT.delete().where(T_RECENT.c.owner == owner, T_RECENT.c.item_id == item_id))
+            )
 
     def remember(self, owner: str | None, item_id: str, kind: str, label: str) -> None:
         """Put an item this browser opened from a link on its recent list.
@@ -796,7 +1096,7 @@ class Store:
         """
         self._write(lambda c: self._remember(c, owner, _check_id(item_id), kind, label))
 
-    def recent(self, owner: str | None, limit: int = RECENT_LIMIT) -> list[RecentItem]:
+    def recent(self, owner: str | None, limit: int = RECENT_LIMIT, wait: float | None = None) -> list[RecentItem]:
         """Items this browser saved or opened, newest first (nothing without an owner key).
 
         Parameters
@@ -805,34 +1105,142 @@ class Store:
             :func:`owner_key` of the browser.
         limit : int, default RECENT_LIMIT
             Most items returned [items].
+        wait : float, optional
+            Seconds to wait for the database (default :attr:`wait`).
 
         Returns
         -------
         list of RecentItem
-            ``id``, ``kind``, ``label`` and ``at`` (UTC), newest first.
+            ``id``, ``kind``, ``label``, ``at`` (UTC) and ``owned`` (saved by this browser), newest first.
 
         Raises
         ------
         StoreUnavailable, StoreFull
-            The database failed.
+            The database failed or did not answer.
         """
         if not owner:
             return []
-        self._ready()
-        try:
-            with self.engine.connect() as c:
-                rows = (
-                    c.execute(
-                        sa.select(T_RECENT).where(T_RECENT.c.owner == owner).order_by(T_RECENT.c.at.desc()).limit(limit)
+
+        def run():
+            self._ready()
+            try:
+                with self.engine.connect() as c:
+                    rows = (
+                        c.execute(
+                            sa.select(T_RECENT)
+                            .where(T_RECENT.c.owner == owner)
+                            .order_by(T_RECENT.c.at.desc())
+                            .limit(limit)
+                        )
+                        .mappings()
+                        .all()
                     )
-                    .mappings()
-                    .all()
-                )
-        except sa_exc.SQLAlchemyError as exc:
-            raise _classify(exc) from exc
-        return [RecentItem(r["item_id"], r["kind"], r["label"], _utc(r["at"])) for r in rows]
+                    mine = set()
+                    for kind, t in _TABLE.items():
+                        ids = [r["item_id"] for r in rows if r["kind"] == kind]
+                        if ids:
+                            q = sa.select(t.c.id).where(t.c.id.in_(ids), t.c.owner == owner)
+                            mine |= {r[0] for r in c.execute(q)}
+            except sa_exc.SQLAlchemyError as exc:
+                raise _classify(exc) from exc
+            return [RecentItem(r["item_id"], r["kind"], r["label"], _utc(r["at"]), r["item_id"] in mine) for r in rows]
+
+        return self._call(run, wait=wait)
+
+    # the owner cookie ---------------------------------------------------------------------------------------------
+    def _key(self, name: str) -> bytes:
+        """A random key kept in the database (the same for every replica), made on first use."""
+        if name in self._keys:
+            return self._keys[name]
+
+        def run():
+            self._ready()
+            try:
+                with self.engine.begin() as c:
+                    got = c.execute(sa.select(T_KEY.c.value).where(T_KEY.c.name == name)).scalar()
+                    if got is None:
+                        with contextlib.suppress(sa_exc.IntegrityError), c.begin_nested():
+                            c.execute(T_KEY.insert().values(name=name, value=secrets.token_hex(32)))
+                        got = c.execute(sa.select(T_KEY.c.value).where(T_KEY.c.name == name)).scalar()
+                    return bytes.fromhex(got)
+            except sa_exc.SQLAlchemyError as exc:
+                raise _classify(exc) from exc
+
+        self._keys[name] = key = self._call(run)
+        return key
+
+    def sign_owner(self, token: str) -> str:
+        """The owner cookie's value for a browser token: ``token.signature`` (HMAC-SHA-256 with the store's key).
+
+        Parameters
+        ----------
+        token : str
+            A random token (:func:`new_id`).
+
+        Returns
+        -------
+        str
+            ``<token>.<first 32 hex digits of the HMAC>``.
+
+        Raises
+        ------
+        StoreUnavailable
+            The key could not be read.
+        """
+        mac = hmac.new(self._key("owner"), token.encode(), hashlib.sha256).hexdigest()[:32]
+        return f"{token}.{mac}"
+
+    def verify_owner(self, cookie: str | None) -> str | None:
+        """The browser token inside an owner cookie this store signed; None for anything else (forged, altered,
+        malformed, absent).
+
+        Parameters
+        ----------
+        cookie : str or None
+            The cookie's value.
+
+        Returns
+        -------
+        str or None
+            The token.
+
+        Raises
+        ------
+        StoreUnavailable
+            The key could not be read.
+        """
+        if not isinstance(cookie, str) or cookie.count(".") != 1:
+            return None
+        token, _ = cookie.split(".")
+        if not ID_PATTERN.fullmatch(token):
+            return None
+        return token if hmac.compare_digest(self.sign_owner(token), cookie) else None
 
     # operations -------------------------------------------------------------------------------------------------
+    def ping(self, wait: float | None = None) -> bool:
+        """Readiness: the database answers ``SELECT 1`` (and, for SQLite, its file is the one opened).
+
+        Parameters
+        ----------
+        wait : float, optional
+            Seconds to wait (default :attr:`wait`).
+
+        Returns
+        -------
+        bool
+            True if it answered in time.
+        """
+
+        def run():
+            self._ready()
+            with self.engine.connect() as c:
+                return c.execute(sa.text("SELECT 1")).scalar() == 1
+
+        try:
+            return bool(self._call(run, wait=wait))
+        except (StoreError, sa_exc.SQLAlchemyError):
+            return False
+
     def stats(self) -> dict[str, int]:
         """Items and tombstones per kind (for operators; not shown to users).
 
@@ -841,17 +1249,21 @@ class Store:
         dict
             ``actuals``, ``scenario``, ``actuals_deleted``, ``scenario_deleted`` [items].
         """
-        self._ready()
-        with self.engine.connect() as c:
-            out = {}
-            for kind, t in _TABLE.items():
-                out[kind] = c.execute(
-                    sa.select(sa.func.count()).select_from(t).where(t.c.deleted_at.is_(None))
-                ).scalar()
-                out[f"{kind}_deleted"] = c.execute(
-                    sa.select(sa.func.count()).select_from(t).where(t.c.deleted_at.is_not(None))
-                ).scalar()
-            return out
+
+        def run():
+            self._ready()
+            with self.engine.connect() as c:
+                out = {}
+                for kind, t in _TABLE.items():
+                    out[kind] = c.execute(
+                        sa.select(sa.func.count()).select_from(t).where(t.c.deleted_at.is_(None))
+                    ).scalar()
+                    out[f"{kind}_deleted"] = c.execute(
+                        sa.select(sa.func.count()).select_from(t).where(t.c.deleted_at.is_not(None))
+                    ).scalar()
+                return out
+
+        return self._call(run)
 
     def purge(self, older_than_days: float) -> int:
         """Delete (tombstone) items saved more than ``older_than_days`` ago; returns how many.
@@ -885,9 +1297,15 @@ class Store:
                 if ids:
                     n += c.execute(t.update().where(t.c.id.in_(ids)).values(deleted_at=_now(), **blank)).rowcount
                     c.execute(T_RECENT.delete().where(T_RECENT.c.item_id.in_(ids)))
+            c.execute(T_SAVE_LOG.delete().where(T_SAVE_LOG.c.at < _now() - dt.timedelta(days=1)))
             return n
 
         return self._write(run)
+
+    def close(self) -> None:
+        """Stop the worker threads (without waiting for stuck ones) and close the pool's connections."""
+        self._workers.shutdown(wait=False, cancel_futures=True)
+        self.engine.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:

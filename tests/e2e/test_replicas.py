@@ -56,6 +56,11 @@ def test_users_behind_one_address_spread_over_replicas_and_each_stays_on_its_own
     for cookie in cookies:
         for _ in range(3):
             assert get(cookie) == cookie  # the cookie is kept, not replaced
+    # nginx writes a request's access-log line after the response is sent: wait for all 48 lines before comparing
+    # (CI once read the log one line short)
+    deadline = time.monotonic() + 10
+    while len(cluster.served_by(again)) < 48 and time.monotonic() < deadline:
+        time.sleep(0.05)
     later = cluster.served_by(again)
     assert later == [replica for replica in first for _ in range(3)]
 

@@ -50,6 +50,9 @@ def test_users_behind_one_address_spread_over_replicas_and_each_stays_on_its_own
     start = len(cluster.access_log())
     cookies = [get() for _ in range(16)]
     assert all(cookies) and len(set(cookies)) == 16  # one cookie per browser
+    deadline = time.monotonic() + 10  # nginx logs a request after its response: wait for the 16 lines
+    while len(cluster.served_by(start)) < 16 and time.monotonic() < deadline:
+        time.sleep(0.05)
     first = cluster.served_by(start)
     assert len(first) == 16 and len(set(first)) == 2, first  # both replicas serve someone
     again = len(cluster.access_log())

@@ -91,10 +91,10 @@ def test_payload_slider_changes_trains_a_week_in_the_peak_month():
 
 
 def test_the_harvest_profile_raises_the_peak_month_above_the_average():
-    # agri_mix, dry boxes only: in a flat year at 550 kt October carries 550,000 × its weight, the largest
-    # (data/seasonality.csv: 0.144336): 79,384.8 t / 24 = 3,307.70 FEU × 12 / 52 / 60 = 12.72 trains a week
+    # agri_mix, dry boxes only: in a flat year at 550 kt December carries 550,000 × its weight, the largest
+    # (data/seasonality.csv: 0.105717): 58,144.35 t / 24 = 2,422.68 FEU × 12 / 52 / 60 = 9.32 trains a week
     at = app("capacity", params={"reefer_share": "0"})
-    assert metric(at, "Trains a week in the peak month") == "12.7"
+    assert metric(at, "Trains a week in the peak month") == "9.3"
 
 
 def test_currency_switch_converts_at_85_rub_per_usd():
@@ -197,16 +197,16 @@ def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
 
 def test_the_as_of_card_counts_the_plans_harvest_months(monkeypatch):
     # Pinned to 25 November 2027; the stated plan runs flat at 550,000 t/year through 2027 with the agri_mix profile
-    # (data/seasonality.csv): January-October = 550,000 x (0.084018 + 0.066692 + 6 x 0.061559 + 0.115589 + 0.144336
-    # = 0.779989) = 428,994 t, shown as 429 kt. In even months it would be 10 x 45,833.33 = 458,333 t.
+    # (data/seasonality.csv): January-October = 550,000 x (0.095833 + 2 x 0.075 + 6 x 0.077778 + 0.085949
+    # = 0.798450) = 439,147.5 t, shown as 439.1 kt. In even months it would be 10 x 45,833.33 = 458,333 t.
     monkeypatch.setenv("CORRIDOR_TODAY", "2027-11-25")
     at = app("projections")
     label = "Stated plan: tonnes in 2027 so far (January–October 2027)"
-    assert metric(at, label) == "429\u00a0kt"
+    assert metric(at, label) == "439.1\u00a0kt"
     at.selectbox(key="profile").set_value("even").run()
     # the stated plan keeps its own (default) profile; the scenario's months are now even: 458.3 kt
     card = next(m for m in at.metric if m.label.startswith(label))
-    assert card.value == "429\u00a0kt" and "458.3\u00a0kt" in card.delta
+    assert card.value == "439.1\u00a0kt" and "458.3\u00a0kt" in card.delta
 
 
 def test_the_today_line_is_on_every_date_chart(monkeypatch):

@@ -14,6 +14,7 @@ from components.model import chain, projection
 
 PLAN = Scenario.default()
 OCT_2027 = pd.Timestamp("2027-10-01")
+DEC_2027 = pd.Timestamp("2027-12-01")
 
 
 def _row(util: pd.DataFrame, link_id: str, month: pd.Timestamp) -> pd.Series:
@@ -27,61 +28,64 @@ def test_agri_mix_spreads_a_flat_550kt_year_into_months_that_sum_to_550kt():
     months = pd.date_range("2027-01-01", "2027-12-01", freq="MS")
     flat = np.full(12, 550_000 / 12)
     out = chain.seasonalise(months, flat, chain.profile_weights("agri_mix"))
-    # Weights of data/seasonality.csv for agri_mix, Jan..Dec: 0.084018 0.066692 0.061559 x6 0.115589 0.144336
-    # 0.118669 0.101343 -> they sum to 1.000000, so the year keeps its 550,000 t.
+    # agri_mix is the season of the Moscow region's exports to China (data/seasonality.csv, issue 18): factors
+    # 0.9 Feb-Mar, 5.6 / 6 = 0.933333 Apr-Sep, Oct-Jan averaging 1.15 with Oct : Nov : Dec : Jan = 1 : 1.115 : 1.23
+    # : 1.115 -> Oct = 4 x 1.15 / 4.46 = 1.031390; weights = factor / 12; the twelve factors sum to 12, so the year
+    # keeps its 550,000 t.
     assert out.sum() == pytest.approx(550_000, rel=1e-9)
-    # October: 0.5 / 12 + 0.5 x 8.00 Mt / 38.96 Mt = 0.041667 + 0.102669 = 0.144336 -> 550,000 x 0.144336 = 79,384.8 t
-    assert out[9] == pytest.approx(79_384.8, rel=1e-5)
-    # April (off season): 0.5 / 12 + 0.5 x 1.55 / 38.96 = 0.041667 + 0.019892 = 0.061559 -> 33,857.5 t
-    assert out[3] == pytest.approx(33_857.5, rel=1e-5)
+    # October: 1.031390 / 12 = 0.085949 -> 550,000 x 0.085949 = 47,271.95 t
+    assert out[9] == pytest.approx(47_271.95, rel=1e-5)
+    # April (off season): 0.933333 / 12 = 0.077778 -> 42,777.9 t
+    assert out[3] == pytest.approx(42_777.9, rel=1e-5)
 
 
-def test_the_plan_peaks_in_october_with_79_4_kt():
+def test_the_plan_peaks_in_december_with_58_1_kt():
     f = chain.flow(PLAN).set_index("month")
     year = f.loc["2027"]
-    assert year["tonnes"].idxmax() == OCT_2027
+    assert year["tonnes"].idxmax() == DEC_2027
     assert year["tonnes"].sum() == pytest.approx(550_000, rel=1e-9)  # a flat year after the April 2026 target
-    assert f.at[OCT_2027, "tonnes"] == pytest.approx(79_384.8, rel=1e-5)
+    # December: 1.23 x 1.031390 = 1.268610 / 12 = 0.105717 -> 550,000 x 0.105717 = 58,144.35 t
+    assert f.at[DEC_2027, "tonnes"] == pytest.approx(58_144.35, rel=1e-5)
 
 
-def test_peak_month_trains_a_week_in_october_2027():
-    # 79,384.8 t in October 2027 (above), 31 % in 25 t reefer boxes, 69 % in 24 t dry boxes:
-    # boxes = 79,384.8 x (0.69 / 24 + 0.31 / 25) = 79,384.8 x (0.02875 + 0.0124) = 79,384.8 x 0.04115 = 3,266.68 FEU;
-    # trains = 3,266.68 / 60 = 54.445 in the month; a week: 54.445 / 31 days x 7 = 12.294 trains/week,
+def test_peak_month_trains_a_week_in_december_2027():
+    # 58,144.35 t in December 2027 (above), 31 % in 25 t reefer boxes, 69 % in 24 t dry boxes:
+    # boxes = 58,144.35 x (0.69 / 24 + 0.31 / 25) = 58,144.35 x (0.02875 + 0.0124) = 58,144.35 x 0.04115 = 2,392.64 FEU;
+    # trains = 2,392.64 / 60 = 39.877 in the month; a week: 39.877 / 31 days x 7 = 9.0046 trains/week,
     # against the planned 7 (even profile: 550,000 x 0.04115 / 12 / 60 x 12 / 52 = 7.25 a week).
     f = chain.flow(PLAN).set_index("month")
-    assert f.at[OCT_2027, "feu"] == pytest.approx(3_266.68, abs=0.05)
-    assert f.at[OCT_2027, "trains"] == pytest.approx(54.445, abs=0.001)
-    assert f.at[OCT_2027, "trains_per_week"] == pytest.approx(12.294, abs=0.001)
+    assert f.at[DEC_2027, "feu"] == pytest.approx(2_392.64, abs=0.05)
+    assert f.at[DEC_2027, "trains"] == pytest.approx(39.877, abs=0.001)
+    assert f.at[DEC_2027, "trains_per_week"] == pytest.approx(9.0046, abs=0.001)
 
 
 def test_rail_share_takes_the_other_routes_out_of_the_chain():
-    # Half by rail via Selyatino: October 2027 carries 79,384.8 x 0.5 = 39,692.4 t.
+    # Half by rail via Selyatino: October 2027 carries 47,271.95 x 0.5 = 23,635.975 t.
     f = chain.flow(PLAN.with_values(rail_share=0.5)).set_index("month")
-    assert f.at[OCT_2027, "tonnes"] == pytest.approx(39_692.4, rel=1e-5)
+    assert f.at[OCT_2027, "tonnes"] == pytest.approx(23_635.975, rel=1e-5)
 
 
 # --- utilisation ------------------------------------------------------------------------------------------------
 
 
-def test_dostyk_runs_at_157_percent_of_its_open_share_in_october_2027():
+def test_dostyk_runs_at_115_percent_of_its_open_share_in_december_2027():
     util = chain.utilisation(PLAN)
-    r = _row(util, "dostyk_alashankou", OCT_2027)
-    # demand: half the trains (khorgos_share 0.5) = 54.445 x 0.5 = 27.222 trains;
-    # open capacity: 14 trains/day x 31 days x 0.04 open to this flow = 17.36 trains; 27.222 / 17.36 = 1.5681.
-    assert r["demand"] == pytest.approx(27.222, abs=0.001)
+    r = _row(util, "dostyk_alashankou", DEC_2027)
+    # demand: half the trains (khorgos_share 0.5) = 39.877 x 0.5 = 19.939 trains;
+    # open capacity: 14 trains/day x 31 days x 0.04 open to this flow = 17.36 trains; 19.939 / 17.36 = 1.1485.
+    assert r["demand"] == pytest.approx(19.939, abs=0.001)
     assert r["capacity_open"] == pytest.approx(17.36, abs=1e-9)
-    assert r["utilisation"] == pytest.approx(1.5681, abs=1e-4)
-    assert r["headroom"] == pytest.approx(-9.862, abs=0.001)
+    assert r["utilisation"] == pytest.approx(1.1485, abs=1e-4)
+    assert r["headroom"] == pytest.approx(-2.579, abs=0.001)
     assert r["unit"] == "trains/month"
 
 
 def test_the_dry_warehouse_in_october_2027_by_hand():
     r = _row(chain.utilisation(PLAN), "selyatino_warehouse", OCT_2027)
-    # dry tonnes 79,384.8 x 0.69 = 54,775.5 t; turnover 65,000 m2 x 0.8 t/m2 x 0.85 / 3 days = 14,733.3 t/day,
-    # x 31 days x 0.6 open = 274,040 t; 54,775.5 / 274,040 = 0.19988.
+    # dry tonnes 47,271.95 x 0.69 = 32,617.65 t; turnover 65,000 m2 x 0.8 t/m2 x 0.85 / 3 days = 14,733.3 t/day,
+    # x 31 days x 0.6 open = 274,040 t; 32,617.65 / 274,040 = 0.11903.
     assert r["capacity_open"] == pytest.approx(274_040, abs=0.5)
-    assert r["utilisation"] == pytest.approx(0.19988, abs=1e-5)
+    assert r["utilisation"] == pytest.approx(0.11903, abs=1e-5)
 
 
 def test_agrohub_capacity_counts_the_days_of_the_month():
@@ -168,14 +172,16 @@ def test_peak_by_link_follows_the_chain_order():
     peaks = chain.peak_by_link(chain.utilisation(PLAN))
     assert list(peaks["link_id"]) == list(facts.links().index)
     dostyk = peaks.set_index("link_id").loc["dostyk_alashankou"]
-    assert dostyk["peak_month"] == OCT_2027  # October: highest weight, 31 days (Oct 2028.. equal; first kept)
-    assert dostyk["peak_utilisation"] == pytest.approx(1.5681, abs=1e-4)
+    assert dostyk["peak_month"] == DEC_2027  # December: highest weight, 31 days (Dec 2028.. equal; first kept)
+    assert dostyk["peak_utilisation"] == pytest.approx(1.1485, abs=1e-4)
 
 
-def test_the_stated_plan_binds_at_a_china_crossing_at_the_first_harvest_after_the_target():
+def test_the_stated_plan_binds_at_a_china_crossing_in_the_first_november_after_the_target():
     b = chain.bottleneck(chain.utilisation(PLAN))
     assert b.link_id in {"dostyk_alashankou", "altynkol_khorgos"}
-    assert b.month == pd.Timestamp("2026-09-01")
+    # A flat year's November: 550,000 x 0.095833 x 0.04115 / 60 / 2 = 18.075 trains against 14 x 30 x 0.04 = 16.8
+    # open -> 1.076, binds; its October 16.21 / 17.36 = 0.934 and September 14.67 / 16.8 = 0.873 do not.
+    assert b.month == pd.Timestamp("2026-11-01")
 
 
 def test_moving_trains_to_khorgos_moves_the_bottleneck_there():
@@ -195,10 +201,10 @@ def test_round_trip_and_fleet_of_the_plan_by_hand():
     assert rt["typical_days"] == pytest.approx(30.0542, abs=1e-4)
     assert rt["congested_days"] == pytest.approx(42.5542, abs=1e-4)
     fl = chain.fleet(PLAN)
-    # Peak month October 2027: 3,266.68 FEU / 31 days = 105.377 FEU/day x 30.0542 days = 3,167.0 boxes.
-    assert fl["peak_month"] == OCT_2027
-    assert fl["feu_per_day_peak"] == pytest.approx(105.377, abs=0.001)
-    assert fl["fleet_peak"] == pytest.approx(3_167.0, abs=0.1)
+    # Peak month December 2027: 2,392.64 FEU / 31 days = 77.182 FEU/day x 30.0542 days = 2,319.6 boxes.
+    assert fl["peak_month"] == DEC_2027
+    assert fl["feu_per_day_peak"] == pytest.approx(77.182, abs=0.001)
+    assert fl["fleet_peak"] == pytest.approx(2_319.6, abs=0.1)
     # Average of 2027: 550,000 t x 0.04115 = 22,632.5 FEU / 365 = 62.007 FEU/day x 30.0542 = 1,863.6 boxes.
     assert fl["fleet_avg"] == pytest.approx(1_863.6, abs=0.1)
 
@@ -233,8 +239,8 @@ def test_bottleneck_sensitivity_is_sorted_by_effect_and_names_both_ends():
     # (550,000 x 0.04115 / 12 / 60 / 2 = 15.717 trains against 14 x 28 x 0.04 = 15.68).
     even = sens[(sens["param"] == "profile") & (sens["end"] == "even")].iloc[0]
     assert even["binding_month"] == pd.Timestamp("2027-02-01")
-    assert even["shift_months"] == 5
-    # All Dostyk capacity open (0.10): Khorgos (same 14 a day, same 0.04) still binds in September 2026.
+    assert even["shift_months"] == 3  # from November 2026 (the agri_mix season) to February 2027
+    # All Dostyk capacity open (0.10): Khorgos (same 14 a day, same 0.04) still binds in November 2026.
     wide = sens[(sens["param"] == "dostyk_alashankou.share_open") & (sens["end"] == "max")].iloc[0]
     assert wide["binding_link_id"] == "altynkol_khorgos"
 

@@ -18,11 +18,16 @@ from components.export import files as export
 from components.present import views
 from components.present.i18n import LANG_NAMES, LANGS, Labels
 
-GROUPS = ("projection", "capacity", "economics", "currency")
+GROUPS = ("projection", "capacity", "economics", "financing", "currency")
 #: Units whose sliders show a percentage (0.85 shows as 85%; the URL keeps 0.85).
 PERCENT_UNITS = ("share", "share/year")
 #: The scenario's choice widgets, drawn at the top of their group's expander.
-CHOICE_GROUPS = {"projection": ("shape",), "capacity": ("profile",), "economics": ("convention",)}
+CHOICE_GROUPS = {
+    "projection": ("shape",),
+    "capacity": ("profile",),
+    "economics": ("convention",),
+    "financing": ("repayment",),
+}
 log = logging.getLogger("corridor")
 
 # The two parts of a run that read the scenario: the page's scenario part and the sidebar's status (what changed,

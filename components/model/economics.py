@@ -123,7 +123,18 @@ BRIDGE_OF: dict[str, str] = {
     **{p: "financing" for p in ("risk_free_rate", "risk_premium", "key_rate_shift", "debt_share", "debt_spread")},
     **{p: "financing" for p in ("debt_tenor_years", "debt_grace_years", "dscr_covenant", "repayment")},
     "horizon_years": "exit",
+    "hub_wait_share": "waiting",
 }
+
+
+def _bridge_step(param: str) -> str:
+    """The bridge step of an assumption: :data:`BRIDGE_OF`, the network's own group as "waiting", else "other"."""
+    if param in BRIDGE_OF:
+        return BRIDGE_OF[param]
+    a = tables().assumptions
+    if param == "episodes" or (param in a.index and a.at[param, "group"] == "network"):
+        return "waiting"
+    return "other"
 
 
 def convert(rub: float | np.ndarray | pd.Series, currency: str, s: Scenario):
@@ -1291,7 +1302,7 @@ def sensitivity(s: Scenario, params: tuple[str, ...] = SENSITIVITY_PARAMS) -> pd
 
 
 def bridge(s: Scenario, plan: Scenario | None = None) -> pd.DataFrame:
-    """NPV bridge from the stated plan to ``s``: the assumptions changed, one group of :data:`BRIDGE_OF` at a time.
+    """NPV bridge from the stated plan to ``s``: the assumptions changed, one group of :func:`_bridge_step` at a time.
 
     Step ``i`` moves the assumptions of group ``i`` (in the order of
     :data:`components.model.streams.BRIDGE_STEPS`, then "other" for any assumption no group claims) from the
@@ -1314,7 +1325,7 @@ def bridge(s: Scenario, plan: Scenario | None = None) -> pd.DataFrame:
     plan = Scenario.default() if plan is None else plan
     changed = {k: v for k, v in vars(s).items() if getattr(plan, k) != v}
     steps = [*reg.BRIDGE_STEPS, "other"]
-    groups = {st: [k for k in changed if BRIDGE_OF.get(k, "other") == st] for st in steps}
+    groups = {st: [k for k in changed if _bridge_step(k) == st] for st in steps}
     current = plan
     values = [npv(plan)]
     rows = [("start", "total", values[0], "")]

@@ -13,6 +13,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.model import streams
 from components.present.i18n import Labels
 
 # Okabe–Ito palette
@@ -386,18 +387,27 @@ def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
     )
 
 
-#: Groups of cash-flow streams drawn as stacked bars: (label key, columns, colour, pattern). Revenue solid above
-#: zero, costs hatched below it, so the kinds differ by more than colour.
-CASH_GROUPS = (
-    ("cf_rent", ("rent",), BLUE, ""),
-    ("cf_handling", ("handling_east", "handling_west"), SKY, ""),
-    ("cf_empties", ("handling_empty",), GREEN, ""),
-    ("cf_services", ("ancillary",), ORANGE, ""),
-    ("cf_residual", ("residual_value",), PURPLE, ""),
-    ("cf_opex", ("opex_fixed", "opex_var"), VERMILLION, "/"),
-    ("cf_maintenance", ("maintenance_capex",), ORANGE, "x"),
-    ("cf_tax", ("tax",), GREY, "\\"),
-    ("cf_investment", ("investment",), BLACK, "."),
+#: Colour and pattern of each chart group of the stream registry (:mod:`components.model.streams`): revenue solid
+#: above zero, costs hatched below it, so the kinds differ by more than colour.
+GROUP_STYLE = {
+    "rent": (BLUE, ""),
+    "handling": (SKY, ""),
+    "empties": (GREEN, ""),
+    "services": (ORANGE, ""),
+    "exit": (PURPLE, ""),
+    "payroll": (VERMILLION, "x"),
+    "property_tax": (GREY, "/"),
+    "opex": (VERMILLION, "/"),
+    "waiting": (PURPLE, "\\"),
+    "maintenance": (ORANGE, "x"),
+    "tax": (GREY, "\\"),
+    "investment": (BLACK, "."),
+}
+#: Groups of the project's streams drawn as stacked bars: (label key ``cf_<group>``, columns, colour, pattern), in
+#: the registry's order.
+CASH_GROUPS = tuple(
+    (f"cf_{g}", tuple(x.id for x in streams.STREAMS if x.view == "project" and x.group == g), *GROUP_STYLE[g])
+    for g in dict.fromkeys(x.group for x in streams.STREAMS if x.view == "project")
 )
 
 
@@ -561,6 +571,82 @@ def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
         shapes=[base_line],
         height=max(HEIGHT + 40, 200 + 30 * len(s)),
         margin=dict(l=250),
+    )
+
+
+def waterfall(steps: pd.DataFrame, currency: str, L: Labels, title: str, note: str) -> go.Figure:
+    """A waterfall: ``label``, ``kind`` ("total" drawn from zero, "step" from the running total), ``value`` (money
+    in ``currency``). Totals are given, not summed by plotly, so a step list that does not add up shows it."""
+    div, word = L.scale(steps["value"].abs().tolist())
+    measure = ["absolute" if k == "total" else "relative" for k in steps["kind"]]
+    traces = [
+        dict(
+            type="waterfall",
+            x=steps["label"],
+            y=steps["value"] / div,
+            measure=measure,
+            name="",
+            showlegend=False,
+            texttemplate="%{y:,.2f}",
+            textposition="outside",
+            connector=dict(line=dict(color=GREY, width=1, dash="dot")),
+            increasing=dict(marker=dict(color=GREEN)),
+            decreasing=dict(marker=dict(color=VERMILLION)),
+            totals=dict(marker=dict(color=BLUE)),
+            hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
+        )
+    ]
+    return _figure(
+        traces,
+        L,
+        title,
+        "",
+        f"{word} {L.cur(currency)}".strip(),
+        note,
+        date_axis=False,
+        yaxis=dict(rangemode="normal"),
+        hovermode="closest",
+        height=HEIGHT + 60,
+    )
+
+
+def dscr(cover: pd.DataFrame, covenant: float, L: Labels) -> go.Figure:
+    """Debt service coverage per year (``year``, ``dscr``) as bars, the covenant as a dashed line."""
+    below = cover["dscr"] < covenant
+    traces = [
+        dict(
+            type="bar",
+            x=cover["year"],
+            y=cover["dscr"],
+            name=L("dscr_bar"),
+            marker=dict(
+                color=[VERMILLION if b else BLUE for b in below],
+                pattern=dict(shape=["/" if b else "" for b in below], fgcolor="white"),
+            ),
+            texttemplate="%{y:.2f}",
+            textposition="outside",
+            hovertemplate="%{x}: %{y:.2f}<extra></extra>",
+        ),
+        dict(
+            type="scatter",
+            x=cover["year"],
+            y=[covenant] * len(cover),
+            mode="lines",
+            name=L("dscr_covenant_line", x=L.num(covenant, 2)),
+            line=dict(color=BLACK, dash="dash", width=2),
+            hoverinfo="skip",
+        ),
+    ]
+    return _figure(
+        traces,
+        L,
+        L("chart_dscr"),
+        L("year"),
+        L("dscr_axis"),
+        L("footnote_dscr"),
+        date_axis=False,
+        xaxis=dict(tickformat="d", dtick=1),
+        yaxis=dict(rangemode="normal", tickformat=".2f"),
     )
 
 

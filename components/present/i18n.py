@@ -47,6 +47,16 @@ _T: dict[str, tuple[str, str]] = {
     "group_projection": ("Projection", "Прогноз"),
     "group_capacity": ("Capacity", "Мощности"),
     "group_economics": ("Economics", "Экономика"),
+    "group_financing": ("Financing", "Финансирование"),
+    "repayment": ("Loan repayment", "Погашение кредита"),
+    "repayment_equal": ("Equal instalments", "Равными долями"),
+    "repayment_sculpted": ("Sculpted to the DSCR covenant", "По графику под ковенант DSCR"),
+    "repayment_help": (
+        "Equal principal over the repayment period, or principal = cash flow available / covenant − interest "
+        "(the rest in the last year).",
+        "Основной долг равными долями за срок погашения или основной долг = денежный поток для обслуживания "
+        "долга / ковенант − проценты (остаток — в последний год).",
+    ),
     "group_currency": ("Exchange rates", "Курсы валют"),
     "bad_link": (
         "Some settings in the link were not valid and were not applied as written: {keys}. "
@@ -96,11 +106,17 @@ _T: dict[str, tuple[str, str]] = {
     "a_dwell_days": ("Dwell time at hub (days)", "Срок хранения на хабе (дн.)"),
     "a_utilisation": ("Warehouse utilisation", "Коэффициент использования склада"),
     "a_storage_t_per_m2": ("Tonnes held per m²", "Тонн на м² площади"),
-    "a_backhaul_ratio": ("Loaded back-haul per export box", "Обратная загрузка на экспортный контейнер"),
+    "a_backhaul_ratio": (
+        "Loaded westbound boxes per eastbound box",
+        "Гружёных контейнеров на запад на один гружёный на восток",
+    ),
     "a_transit_days": ("Rail transit time to China (days)", "Срок доставки по ж/д до Китая (дн.)"),
     "a_capex_rub_per_m2": ("Build cost, class-A dry warehouse (RUB/m²)", "Стоимость строительства склада кл. А (₽/м²)"),
     "a_rent_rub_per_m2_year": ("Rent (RUB/m²/year)", "Аренда (₽/м²/год)"),
-    "a_handling_rub_per_feu": ("Handling tariff (RUB/FEU)", "Тариф терминальной обработки (₽/FEU)"),
+    "a_handling_rub_per_feu": (
+        "Handling tariff, eastbound loaded box (RUB/FEU)",
+        "Тариф обработки гружёного контейнера на восток (₽/FEU)",
+    ),
     "a_capex_cold_rub_per_m2": ("Build cost, cold store (RUB/m²)", "Стоимость строительства холодного склада (₽/м²)"),
     "a_leasable_share": ("Share of area let as warehouse", "Доля площади под аренду складов"),
     "a_vacancy": ("Vacancy at maturity", "Вакантность после выхода на режим"),
@@ -112,14 +128,17 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "a_ancillary_rub_per_feu": ("Storage and services (RUB/FEU)", "Хранение и услуги (₽/FEU)"),
     "a_opex_fixed_rub_per_m2_year": (
-        "Fixed operating cost (RUB/m²/year)",
-        "Постоянные операционные расходы (₽/м²/год)",
+        "Other fixed cost (RUB/m²/year)",
+        "Прочие постоянные расходы (₽/м²/год)",
     ),
     "a_opex_var_rub_per_feu": (
         "Variable cost per box (RUB/FEU)",
         "Переменные операционные расходы на контейнер (₽/FEU)",
     ),
-    "a_risk_free_rate": ("Risk-free rate, nominal (per year)", "Безрисковая ставка, номинальная (в год)"),
+    "a_risk_free_rate": (
+        "Long-run risk-free rate after the key-rate path (per year)",
+        "Долгосрочная безрисковая ставка после пути ключевой ставки (в год)",
+    ),
     "a_risk_premium": ("Risk premium (per year)", "Премия за риск (в год)"),
     "a_cpi_long_run": ("Inflation from 2027 (per year)", "Инфляция с 2027 г. (в год)"),
     "a_profit_tax_rate": ("Profit tax rate", "Ставка налога на прибыль"),
@@ -128,7 +147,36 @@ _T: dict[str, tuple[str, str]] = {
         "Maintenance capex (share of investment a year)",
         "Поддерживающие капвложения (доля инвестиций в год)",
     ),
-    "a_cap_rate": ("Exit cap rate (residual value)", "Ставка капитализации (остаточная стоимость)"),
+    "a_exit_growth": (
+        "Growth after the horizon (Gordon exit, per year)",
+        "Рост после горизонта (остаточная стоимость по Гордону, в год)",
+    ),
+    "a_handling_west_rub_per_feu": (
+        "Handling tariff, westbound loaded box (RUB/FEU)",
+        "Тариф обработки гружёного контейнера на запад (₽/FEU)",
+    ),
+    "a_storage_west_rub_per_feu": (
+        "Storage and services, westbound box (RUB/FEU)",
+        "Хранение и услуги, импортный контейнер (₽/FEU)",
+    ),
+    "a_counterfactual_share": (
+        "Counterfactual: share of the baseline carried anyway",
+        "Контрфактический сценарий: доля исходного объёма, перевозимая и без проекта",
+    ),
+    "a_headcount": ("Operator's staff (jobs)", "Персонал оператора (рабочих мест)"),
+    "a_wage_rub_month": ("Loaded wage (RUB/month, 2025 prices)", "Стоимость рабочего места (₽/мес., цены 2025 г.)"),
+    "a_property_tax_rate": ("Property tax rate (per year)", "Ставка налога на имущество (в год)"),
+    "a_insurance_share": ("Insurance (share of book value a year)", "Страхование (доля балансовой стоимости в год)"),
+    "a_debt_share": ("Debt share of the investment", "Доля кредита в инвестициях"),
+    "a_debt_spread": ("Loan margin over the key rate (per year)", "Маржа кредита сверх ключевой ставки (в год)"),
+    "a_debt_tenor_years": ("Repayment period (years)", "Срок погашения (лет)"),
+    "a_debt_grace_years": ("Grace period from opening (years)", "Льготный период от открытия (лет)"),
+    "a_dscr_covenant": ("DSCR covenant (x)", "Ковенант DSCR (x)"),
+    "a_key_rate_shift": ("Shift of the key-rate path (per year)", "Сдвиг пути ключевой ставки (в год)"),
+    "a_hub_wait_share": (
+        "Share of waiting at Selyatino the hub bears",
+        "Доля ожидания в «Селятино» за счёт хаба",
+    ),
     "a_capex_first_half_share": (
         "Investment spent in the first half of the works",
         "Доля инвестиций в первой половине работ",
@@ -391,21 +439,25 @@ _T.update(
             "Столбцы гружёных и порожних контейнеров в {year} г. в обе стороны; доля гружёных — {share}.",
         ),
         "intro_economics": (
-            "An outside-in appraisal of the **{investment}** Selyatino hub in the conventions of a project-finance desk: "
-            "the investment spread over the works, warehouse rent with an occupancy ramp, handling of every box through "
-            "the hub (exports, westbound loads, empties), services, operating cost, profit tax with depreciation and "
-            "losses carried forward, and a residual value. It is an estimate from public figures, not the operator's plan.",
-            "Оценка хаба «Селятино» (**{investment}**) по правилам проектного финансирования: инвестиции "
-            "по месяцам работ, аренда складов с ростом заполняемости, обработка всех контейнеров хаба (экспорт, обратная "
-            "загрузка, порожние), услуги, операционные расходы, налог на прибыль с амортизацией и переносом убытков, "
-            "остаточная стоимость. Это оценка по открытым данным, а не план оператора.",
+            "An outside-in appraisal of the **{investment}** Selyatino hub in the conventions of a project-finance desk, "
+            "valued against what Selyatino would carry without it: warehouse rent, handling and storage of boxes in "
+            "both directions, payroll, property tax, insurance and other costs, profit tax with losses carried forward, "
+            "a loan with its DSCR, and a Gordon exit value, discounted along the key-rate path. It is an estimate from "
+            "public figures, not the operator's plan.",
+            "Оценка хаба «Селятино» (**{investment}**) по правилам проектного финансирования, в сравнении с тем, что "
+            "«Селятино» перевозило бы и без него: аренда складов, обработка и хранение контейнеров в обе стороны, фонд "
+            "оплаты труда, налог на имущество, страхование и прочие расходы, налог на прибыль с переносом убытков, "
+            "кредит с коэффициентом покрытия долга (DSCR) и остаточная стоимость по Гордону; дисконтирование по пути "
+            "ключевой ставки. Это оценка по открытым данным, а не план оператора.",
         ),
-        "k_npv": ("NPV at {r}, {n}", "ЧДД при {r}, {n}"),
+        "k_npv": ("NPV at the WACC, {n}", "ЧДД по WACC, {n}"),
         "h_npv": (
-            "Σ flow / (1 + n)^k over the table, k = year − 2025 (valued at the end of 2025), n = risk-free + premium; "
-            "investment, tax and the residual value included. The same in both conventions.",
-            "Σ поток / (1 + n)^k по таблице, k = год − 2025 (оценка на конец 2025 г.), n = безрисковая ставка + "
-            "премия; с инвестициями, налогом и остаточной стоимостью. Одинаков при обоих способах расчёта.",
+            "Σ free cash flow × discount factor over the table; the factor compounds the year-by-year WACC {r} "
+            "(geometric mean; valued at the end of 2025); investment, tax and the exit value included, debt not "
+            "(it is in the WACC). The same in both conventions.",
+            "Σ свободный денежный поток × коэффициент дисконтирования по таблице; коэффициент накапливает WACC по "
+            "годам ({r} в среднем геометрическом; оценка на конец 2025 г.); с инвестициями, налогом и остаточной "
+            "стоимостью, без долга (он учтён в WACC). Одинаков при обоих способах расчёта.",
         ),
         "alt_cash": (
             "Stacked bars of yearly cash flow by stream in {conv} roubles with the cumulative line; NPV {npv}.",
@@ -416,10 +468,10 @@ _T.update(
             "Диаграмма чувствительности ЧДД; сильнее всего влияет «{name}».",
         ),
         "econ_scope": (
-            "Volumes count the modelled China exports through Selyatino and their two-way boxes on the stated "
-            "{area} m²; other cargo through the hub is not counted.",
-            "Объёмы — смоделированный экспорт в Китай через «Селятино» и его контейнеры в обе стороны на "
-            "заявленных {area} м²; прочие грузы хаба не учтены.",
+            "Volumes count the modelled China exports through Selyatino above the counterfactual and their two-way "
+            "boxes on the stated {area} m²; other cargo through the hub is not counted.",
+            "Объёмы — смоделированный экспорт в Китай через «Селятино» сверх контрфактического сценария и его "
+            "контейнеры в обе стороны на заявленных {area} м²; прочие грузы хаба не учтены.",
         ),
         "n_selyatino": ("Selyatino hub", "ТЛЦ «Селятино»"),
         "n_ru_kz_border": ("Russia–Kazakhstan border", "Граница РФ–РК"),

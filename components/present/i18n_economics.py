@@ -11,20 +11,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "conv_nominal": ("nominal", "номинальных ценах"),
     "conv_real": ("real, 2025 roubles", "реальных ценах 2025 г."),
     "conv_line_nominal": (
-        "**Convention: nominal.** Rent, tariffs and costs are in 2025 prices indexed by CPI ({cpi}); discount rate "
-        "**{n} nominal** = risk-free {rf} + risk premium {rp}. The same rate in real terms: {real}; valued at the end "
-        "of 2025; the {investment} investment is taken as nominal as stated.",
-        "**Расчёт в номинальных ценах.** Аренда, тарифы и расходы в ценах 2025 г. индексируются по ИПЦ ({cpi}); "
-        "ставка дисконтирования **{n} номинальная** = безрисковая {rf} + премия за риск {rp}; в реальном выражении "
-        "{real}; оценка на конец 2025 г.; инвестиции {investment} — номинальные, как заявлено.",
+        "**Convention: nominal.** Rent, tariffs and costs are in 2025 prices indexed by CPI ({cpi}). Discounting "
+        "follows the key-rate path {path}, then {rf} (10-year OFZ) a year; cost of equity = that + premium {rp}; "
+        "loan = key rate + {spread}; with {debt} debt the WACC is **{wacc}** on average ({wacc_path}). Valued at the "
+        "end of 2025; the {investment} investment is taken as nominal as stated.",
+        "**Расчёт в номинальных ценах.** Аренда, тарифы и расходы в ценах 2025 г. индексируются по ИПЦ ({cpi}). "
+        "Дисконтирование по пути ключевой ставки {path}, далее {rf} в год (10-летние ОФЗ); стоимость собственного "
+        "капитала = она же + премия {rp}; кредит = ключевая ставка + {spread}; при доле долга {debt} WACC в среднем "
+        "**{wacc}** ({wacc_path}). Оценка на конец 2025 г.; инвестиции {investment} — номинальные, как заявлено.",
     ),
     "conv_line_real": (
-        "**Convention: real (2025 roubles).** Every flow is the nominal flow / price index (CPI {cpi}); discount "
-        "rate **{real} real** = (1 + {n} nominal) / (1 + inflation) − 1, the nominal rate being risk-free {rf} + risk "
-        "premium {rp}; NPV equals the nominal convention's by construction; valued at the end of 2025.",
+        "**Convention: real (2025 roubles).** Every flow is the nominal flow / price index (CPI {cpi}); each year's "
+        "real rate = (1 + nominal WACC) / (1 + inflation) − 1: {real}. The nominal WACC follows the key-rate path "
+        "{path}, then {rf} (10-year OFZ), premium {rp}, loan margin {spread}, {debt} debt: **{wacc}** on average "
+        "({wacc_path}). NPV equals the nominal convention's by construction; valued at the end of 2025.",
         "**Расчёт в реальных ценах (рубли 2025 г.).** Каждый поток = номинальный поток / индекс цен (ИПЦ {cpi}); "
-        "ставка **{real} реальная** = (1 + {n} номинальная) / (1 + инфляция) − 1, где номинальная = безрисковая "
-        "{rf} + премия за риск {rp}; ЧДД совпадает с расчётом в номинальных ценах; оценка на конец 2025 г.",
+        "реальная ставка года = (1 + номинальный WACC) / (1 + инфляция) − 1: {real}. Номинальный WACC — по пути "
+        "ключевой ставки {path}, далее {rf} (10-летние ОФЗ), премия {rp}, маржа кредита {spread}, доля долга {debt}: "
+        "в среднем **{wacc}** ({wacc_path}). ЧДД совпадает с расчётом в номинальных ценах; оценка на конец 2025 г.",
     ),
     "conv_cpi_item": ("{year} {pct}", "{year} г. {pct}"),
     "conv_cpi_after": ("then {pct} a year", "далее {pct} в год"),
@@ -36,7 +40,81 @@ LABELS: dict[str, tuple[str, str]] = {
         "Rate at which the NPV of the table's flows is zero (scipy brentq), against the discount rate {r}.",
         "Ставка, при которой ЧДД потоков таблицы равен нулю (метод Брента); сравните со ставкой дисконтирования {r}.",
     ),
-    "k_no_irr": ("no IRR", "ВНД нет"),
+    "k_no_irr": ("not defined", "не определена"),
+    "k_equity_irr": ("Equity IRR", "ВНД собственного капитала"),
+    "h_equity_irr": (
+        "Rate at which the cash to equity (project flow + loan drawn − interest − principal ± the tax effect of "
+        "debt) has zero NPV. Not defined when that flow never changes sign or no rate zeroes it. Below: the "
+        "equity NPV at the cost of equity.",
+        "Ставка, при которой ЧДД денежного потока собственника (поток проекта + выборка кредита − проценты − "
+        "погашение ± налоговый эффект долга) равен нулю. Не определена, если поток не меняет знак или такой "
+        "ставки нет. Ниже — ЧДД собственного капитала по стоимости собственного капитала.",
+    ),
+    "k_equity_npv": ("equity NPV {v}", "ЧДД собственника {v}"),
+    "k_min_dscr": ("Minimum DSCR", "Минимальный DSCR"),
+    "h_min_dscr": (
+        "Debt service coverage = (EBITDA − maintenance − profit tax) / (interest + principal), lowest year; "
+        "the chart shows every year against the covenant.",
+        "Коэффициент покрытия долга = (EBITDA − поддерживающие капвложения − налог на прибыль) / (проценты + "
+        "погашение), худший год; на графике — каждый год против ковенанта.",
+    ),
+    "k_dscr_breach": ("below the covenant {cov} in {n}", "ниже ковенанта {cov}: {n}"),
+    "k_dscr_ok": ("covenant {cov} met", "ковенант {cov} соблюдён"),
+    "k_no_debt": ("no debt", "без долга"),
+    "k_wacc": ("WACC (implied)", "WACC (расчётный)"),
+    "h_wacc": (
+        "Year-by-year (1 − D) × (r_f + premium) + D × (key rate + margin) × (1 − tax), geometric mean over the "
+        "operating years; D = debt share. Below: the cost of equity in the same years.",
+        "По годам (1 − D) × (r_f + премия) + D × (ключевая ставка + маржа) × (1 − налог), среднее геометрическое "
+        "за годы работы; D — доля долга. Ниже — стоимость собственного капитала за те же годы.",
+    ),
+    "k_cost_equity": ("cost of equity {v}", "стоимость капитала {v}"),
+    "k_exit_share": ("Exit value, share of the value", "Доля остаточной стоимости"),
+    "h_exit_share": (
+        "Present value of the Gordon exit value / (present value of the positive operating flows + it).",
+        "Приведённая остаточная стоимость по Гордону / (приведённые положительные операционные потоки + она).",
+    ),
+    "k_exit_pv": ("PV {v}", "приведённая {v}"),
+    "exit_warning": (
+        "More than half of the value ({share}) is the exit value after the horizon: the NPV rests on the growth "
+        "assumption more than on the years modelled.",
+        "Больше половины стоимости ({share}) — остаточная стоимость за горизонтом: ЧДД держится на допущении о "
+        "росте больше, чем на смоделированных годах.",
+    ),
+    "k_property_tax": ("Property tax, {year}", "Налог на имущество, {year} г."),
+    "h_property_tax": (
+        "Rate × average net book value (investment + capitalised interest − depreciation), in the table's "
+        "convention; it falls as the book value is written down. Below: the book value at the year's end.",
+        "Ставка × среднегодовая остаточная стоимость (инвестиции + капитализированные проценты − амортизация), в "
+        "ценах таблицы; снижается вместе с остаточной стоимостью. Ниже — остаточная стоимость на конец года.",
+    ),
+    "k_book_value": ("book value {v}", "остаточная стоимость {v}"),
+    "k_payroll": ("Payroll, {year}", "Фонд оплаты труда, {year} г."),
+    "h_payroll": (
+        "Headcount × loaded wage (social contributions included) × 12, indexed by CPI, in the table's convention.",
+        "Численность × стоимость рабочего места (со страховыми взносами) × 12, с индексацией по ИПЦ, в ценах таблицы.",
+    ),
+    "k_staff_wage": ("{n} jobs × {w}/month", "{n} раб. мест × {w}/мес."),
+    "k_counterfactual": ("Counterfactual (without the project), {year}", "Без проекта (контрфактический), {year} г."),
+    "h_counterfactual": (
+        "What Selyatino carries and earns without the new capacity: the counterfactual share of the stated "
+        "baseline exports at the same tariffs. The appraisal counts only what the project adds above it; set the "
+        "share in the Economics group of the sidebar.",
+        "Что «Селятино» перевозит и зарабатывает без новых мощностей: контрфактическая доля заявленного исходного "
+        "экспорта по тем же тарифам. Оценка учитывает только то, что проект добавляет сверх этого; долю можно "
+        "задать в группе «Экономика» боковой панели.",
+    ),
+    "k_cf_value": ("{t}/yr, {feu} FEU", "{t}/год, {feu} FEU"),
+    "k_cf_revenue": ("earns {v}", "выручка {v}"),
+    "net_caption": (
+        "Network: {crossed} of the eastbound boxes demanded in {first}–{last} cross when sent; the rest are deferred "
+        "(they wait at Selyatino and earn when they cross); after {last} a standing excess is lost. Waiting at "
+        "Selyatino borne by the hub: {hub}; waiting borne by shippers (border and the rest): {ship} over the horizon.",
+        "Сеть: {crossed} контейнеров на восток, заявленных в {first}–{last} гг., проходят сразу; остальные "
+        "откладываются (ждут в «Селятино» и приносят выручку при отправке); после {last} г. постоянный избыток "
+        "теряется. Ожидание в «Селятино» за счёт хаба: {hub}; за счёт грузоотправителей (граница и остальное): "
+        "{ship} за горизонт оценки.",
+    ),
     "k_dpayback": ("Discounted payback", "Дисконтированный срок окупаемости"),
     "h_dpayback": (
         "Years of operation from the opening month until the discounted flows repay the investment; "
@@ -105,9 +183,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "cf_rent": ("Warehouse rent", "Аренда складов"),
     "cf_handling": ("Handling, loaded boxes (both ways)", "Обработка гружёных контейнеров (в обе стороны)"),
     "cf_empties": ("Handling, empties", "Обработка порожних контейнеров"),
-    "cf_services": ("Storage and services (estimate)", "Хранение и услуги (оценка)"),
-    "cf_residual": ("Residual value", "Остаточная стоимость"),
-    "cf_opex": ("Operating cost", "Операционные расходы"),
+    "cf_services": ("Storage and services", "Хранение и услуги"),
+    "cf_payroll": ("Payroll", "Фонд оплаты труда"),
+    "cf_property_tax": ("Property tax", "Налог на имущество"),
+    "cf_opex": ("Insurance and other operating cost", "Страхование и прочие операционные расходы"),
+    "cf_waiting": ("Waiting borne by the hub", "Ожидание за счёт хаба"),
+    "cf_exit": ("Exit value (Gordon)", "Остаточная стоимость (Гордон)"),
     "cf_maintenance": ("Maintenance capex", "Поддерживающие капвложения"),
     "cf_tax": ("Profit tax", "Налог на прибыль"),
     "cf_investment": ("Investment ({investment})", "Инвестиции ({investment})"),
@@ -117,6 +198,65 @@ LABELS: dict[str, tuple[str, str]] = {
         "Оценка по открытым данным, а не план оператора. Годовые потоки по статьям; линия — накопленный "
         "чистый поток, остаточная стоимость в последнем году.",
     ),
+    # the bridge and the year's waterfall
+    "chart_bridge": ("From the stated plan's NPV to this scenario's", "От ЧДД заявленного плана к ЧДД сценария"),
+    "footnote_bridge": (
+        "Each step moves one group of assumptions from the plan's values to the scenario's, the earlier steps "
+        "already moved; the steps add up to the difference.",
+        "Каждый шаг переводит одну группу допущений от значений плана к значениям сценария (предыдущие шаги уже "
+        "сделаны); сумма шагов равна разнице.",
+    ),
+    "bridge_start": ("Stated plan", "Заявленный план"),
+    "bridge_volume": ("Volume", "Объём"),
+    "bridge_tariffs": ("Tariffs and rent", "Тарифы и аренда"),
+    "bridge_costs": ("Operating costs", "Операционные расходы"),
+    "bridge_capex": ("Capex", "Капвложения"),
+    "bridge_financing": ("Rates and financing", "Ставки и финансирование"),
+    "bridge_taxes": ("Taxes", "Налоги"),
+    "bridge_exit": ("Exit and horizon", "Остаточная стоимость и горизонт"),
+    "bridge_waiting": ("Network and waiting", "Сеть и ожидание"),
+    "bridge_other": ("Other", "Прочее"),
+    "bridge_end": ("This scenario", "Этот сценарий"),
+    "alt_bridge": (
+        "Waterfall from the plan's NPV {start} to this scenario's {end}: a change of {diff}, step by step.",
+        "Каскадная диаграмма от ЧДД плана {start} к ЧДД сценария {end}: изменение на {diff} по шагам.",
+    ),
+    "chart_year_waterfall": ("Where {year}'s revenue goes", "Куда уходит выручка {year} г."),
+    "footnote_year_waterfall": (
+        "Revenue less operating costs is EBITDA; less maintenance, profit tax (with debt), interest and principal, "
+        "what is left is the cash to equity.",
+        "Выручка за вычетом операционных расходов — EBITDA; за вычетом поддерживающих капвложений, налога на "
+        "прибыль (с учётом долга), процентов и погашения остаётся денежный поток собственнику.",
+    ),
+    "yw_revenue": ("Revenue", "Выручка"),
+    "yw_payroll": ("Payroll", "Оплата труда"),
+    "yw_property_tax": ("Property tax", "Налог на имущество"),
+    "yw_other_opex": ("Other operating cost", "Прочие расходы"),
+    "yw_ebitda": ("EBITDA", "EBITDA"),
+    "yw_maintenance": ("Maintenance", "Поддерживающие капвложения"),
+    "yw_profit_tax": ("Profit tax", "Налог на прибыль"),
+    "yw_interest": ("Interest", "Проценты"),
+    "yw_principal": ("Principal", "Погашение долга"),
+    "yw_equity": ("Cash to equity", "Поток собственнику"),
+    "alt_year_waterfall": (
+        "Waterfall of {year}: revenue {revenue} down to the cash to equity {equity}.",
+        "Каскадная диаграмма {year} г.: от выручки {revenue} до потока собственнику {equity}.",
+    ),
+    "chart_dscr": ("Debt service coverage (DSCR) by year", "Коэффициент покрытия долга (DSCR) по годам"),
+    "dscr_bar": ("DSCR", "DSCR"),
+    "dscr_axis": ("DSCR, x", "DSCR, x"),
+    "dscr_covenant_line": ("Covenant {x}", "Ковенант {x}"),
+    "footnote_dscr": (
+        "(EBITDA − maintenance − profit tax) / (interest + principal) in each year with debt service; hatched bars "
+        "are below the covenant.",
+        "(EBITDA − поддерживающие капвложения − налог на прибыль) / (проценты + погашение) в каждом году "
+        "обслуживания долга; заштрихованы годы ниже ковенанта.",
+    ),
+    "alt_dscr": (
+        "Bars of DSCR by year; the lowest is {v} against a covenant of {cov}.",
+        "Столбцы DSCR по годам; минимум {v} при ковенанте {cov}.",
+    ),
+    "alt_dscr_none": ("No debt: no debt service to cover.", "Без долга: обслуживать нечего."),
     "payback_mark": ("Payback {n:years}", "Окупаемость: {n:years}"),
     "chart_npv_dist": (
         "NPV over 10,000 paths: delay, volume, tariffs and costs",
@@ -139,27 +279,32 @@ LABELS: dict[str, tuple[str, str]] = {
     # limitations
     "econ_limits_title": ("What this estimate leaves out", "Чего нет в этой оценке"),
     "econ_limits": (
-        "- An **outside-in estimate** from public figures, not the operator's business plan: the tariff, services "
-        "and costs are estimates (flagged on their sliders).\n"
-        "- **Unlevered:** no debt, interest or tax shield; the peak funding need is what debt or equity would cover.\n"
-        "- **Tax:** losses carried forward without a time limit and capped at 50 % of each year's taxable profit in "
-        "every year; maintenance capex deducted as repairs in the year spent; the residual value is not taxed; no "
-        "property-tax or VAT modelling beyond the fixed cost per m².\n"
-        "- **Volumes:** only the modelled China export flow and its two-way boxes; other cargo through the hub is "
-        "not counted. Prices change once a year with CPI; the real view deflates by the same index.\n"
-        "- **Timing:** yearly flows at year end; the {investment} is spread over the works months as stated money; "
-        "a delay stretches the spending, so with a negative NPV a delay can raise it (less money spent earlier).",
-        "- **Оценка по открытым данным**, а не бизнес-план оператора: тариф, услуги и расходы — оценки "
-        "(отмечены у ползунков).\n"
-        "- **Без долга:** нет процентов и налогового щита; пиковая потребность в финансировании — то, что "
-        "покрыли бы долг или капитал.\n"
-        "- **Налог:** перенос убытков на будущее без ограничения срока, зачёт — не более 50 % налоговой базы года; "
-        "поддерживающие капвложения списываются как ремонт в год расходов; остаточная стоимость не облагается; "
-        "налог на имущество и НДС отдельно не моделируются (входят в постоянные расходы на м²).\n"
-        "- **Объёмы:** только смоделированный экспорт в Китай и его контейнеры в обе стороны; прочие грузы хаба "
-        "не учтены. Цены меняются раз в год по ИПЦ; в реальных ценах потоки делятся на тот же индекс.\n"
-        "- **Сроки:** годовые потоки на конец года; {investment} распределены по месяцам работ как заявленные деньги; "
-        "задержка растягивает расходы, поэтому при отрицательном ЧДД задержка может его повысить.",
+        "- An **outside-in estimate** from public figures, not the operator's business plan: tariffs, staff and "
+        "several costs are estimates (flagged on their sliders); the handling tariffs are a Far-East seaport "
+        "terminal's, used for want of a Moscow inland-terminal price.\n"
+        "- **Incremental:** only boxes above the counterfactual earn for the project; rent, staff and the investment "
+        "are wholly the project's.\n"
+        "- **Tax:** losses carried forward without a time limit and capped at 50 % of each year's base in every "
+        "year; interest deducted when incurred (also during construction); no limit on interest deductions; VAT is "
+        "not modelled (prices net of VAT).\n"
+        "- **Financing:** one loan on a floating key rate; construction-year interest capitalised; the balance left "
+        "at the horizon repaid out of the exit value.\n"
+        "- **Network:** the Monte Carlo and the tornado keep the network's crossing share and waiting per box at the "
+        "scenario's values; only the point value and the bridge re-run the network.\n"
+        "- **Timing:** yearly flows at year end; the {investment} is spread over the works months as stated money.",
+        "- **Оценка по открытым данным**, а не бизнес-план оператора: тарифы, персонал и часть расходов — оценки "
+        "(отмечены у ползунков); тарифы обработки взяты у терминала морского порта Дальнего Востока за "
+        "отсутствием цен московских терминалов.\n"
+        "- **Приростный расчёт:** проекту засчитываются только контейнеры сверх контрфактического сценария; "
+        "аренда, персонал и инвестиции целиком относятся к проекту.\n"
+        "- **Налог:** перенос убытков без ограничения срока, зачёт — не более 50 % базы каждого года; проценты "
+        "учитываются в расходах по мере начисления (и в период строительства); ограничений на вычет процентов нет; "
+        "НДС не моделируется (цены без НДС).\n"
+        "- **Финансирование:** один кредит по плавающей ключевой ставке; проценты периода строительства "
+        "капитализируются; остаток долга на конец горизонта гасится из остаточной стоимости.\n"
+        "- **Сеть:** в методе Монте-Карло и анализе чувствительности доля проходящих контейнеров и ожидание на "
+        "контейнер берутся при значениях сценария; сеть пересчитывается только для основного расчёта и каскада.\n"
+        "- **Сроки:** годовые потоки на конец года; {investment} распределены по месяцам работ как заявленные деньги.",
     ),
 }
 

@@ -314,6 +314,54 @@ def tornado(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> V
     )
 
 
+def bridge(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
+    """Waterfall from the stated plan's NPV to the scenario's, one step per group of assumptions moved."""
+    b = economics.bridge(s).assign(value=lambda d: economics.convert(d["value"], currency, s))
+    steps = b.assign(label=[L(f"bridge_{x}") for x in b["step"]])
+    diff = float(b["value"].iloc[-1] - b["value"].iloc[0])
+    return View(
+        "npv-bridge",
+        charts.waterfall(steps, currency, L, L("chart_bridge"), L("footnote_bridge")),
+        steps[["step", "label", "kind", "value", "params"]].assign(currency=currency),
+        L(
+            "alt_bridge",
+            start=L.money(float(b["value"].iloc[0]), currency),
+            end=L.money(float(b["value"].iloc[-1]), currency),
+            diff=L.money(diff, currency),
+        ),
+    )
+
+
+def year_waterfall(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
+    """One year's revenue split into costs, EBITDA, tax, debt service and the cash left for equity."""
+    w = economics.year_waterfall(s)
+    year = w.attrs["year"]
+    steps = w.assign(value=economics.convert(w["value"], currency, s), label=[L(f"yw_{x}") for x in w["step"]])
+    return View(
+        "year-waterfall",
+        charts.waterfall(steps, currency, L, L("chart_year_waterfall", year=year), L("footnote_year_waterfall")),
+        steps[["step", "label", "kind", "value"]].assign(year=year, currency=currency, convention=s.convention),
+        L(
+            "alt_year_waterfall",
+            year=year,
+            revenue=L.money(float(steps["value"].iloc[0]), currency),
+            equity=L.money(float(steps["value"].iloc[-1]), currency),
+        ),
+    )
+
+
+def dscr(s: Scenario, L: Labels, m: Model = PURE) -> View:
+    """Debt service coverage each year with debt service, against the covenant."""
+    ap = m.appraisal(s)
+    cover = pd.DataFrame({"year": ap.dscr.index.astype(int), "dscr": ap.dscr.to_numpy()})
+    alt = (
+        L("alt_dscr", v=L.num(ap.min_dscr, 2), cov=L.num(ap.covenant, 2))
+        if ap.min_dscr is not None
+        else L("alt_dscr_none")
+    )
+    return View("dscr", charts.dscr(cover, ap.covenant, L), cover.assign(covenant=ap.covenant), alt)
+
+
 # The chain of links (components.model.chain): utilisation heatmap, peaks, bottleneck sensitivity, the map, the cards.
 
 #: Places on the map (° E, ° N, marker kind or None for no marker), research §8; the Russia–Kazakhstan interchange
@@ -674,10 +722,13 @@ BUILDERS: dict[str, Builder] = {
     "cash_flow": cash_flow,
     "npv_distribution": npv_distribution,
     "tornado": tornado,
+    "bridge": bridge,
+    "year_waterfall": year_waterfall,
+    "dscr": dscr,
     "corridor": corridor,
 }
 #: Builders drawn in a currency (the ``currency`` option).
-MONEY_VIEWS = ("cash_flow", "npv_distribution", "tornado")
+MONEY_VIEWS = ("cash_flow", "npv_distribution", "tornado", "bridge", "year_waterfall")
 
 #: Every card by name: ``(s, L, m=...) -> {"label", "value", "help", "delta"}``.
 CARDS: dict[str, Callable[..., dict[str, str]]] = {

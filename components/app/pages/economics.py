@@ -28,7 +28,7 @@ def render() -> None:
 
 
 def conventions_line(s: Scenario, L: Labels, flows) -> str:
-    """Which convention is in use, the CPI path, the nominal rate built up and its real equivalents."""
+    """Which convention is in use, the CPI path, the key-rate path, the WACC it implies and its real equivalents."""
     m = macro()
     cited = m.loc[m["series"] == "cpi_dec_dec"].sort_values("year")
     cpi = ", ".join(
@@ -38,23 +38,41 @@ def conventions_line(s: Scenario, L: Labels, flows) -> str:
         ]
         + [L("conv_cpi_after", pct=L.pct(s.cpi_long_run, 1))]
     )
-    n = s.risk_free_rate + s.risk_premium
     op = flows[flows["months_operating"] > 0]
-    real = economics.real_rates(n, op["inflation"].to_numpy())
-    runs = []  # (first year, rate) of each run of equal real rates over the operating years
-    for y, r in zip(op["year"], real):
+    path = ", ".join(
+        L("conv_real_item", pct=L.pct(r, 1), year=int(y))
+        for y, r in zip(op["year"], op["key_rate"])
+        if y <= int(m.loc[m["series"] == "key_rate_avg", "year"].max())
+    )
+    nominal = flows if s.convention == "nominal" else economics.cash_flows(s.with_values(convention="nominal"))
+    nom_op = nominal[nominal["months_operating"] > 0]
+    runs = []  # (first year, rate) of each run of equal rates over the operating years
+    for y, r in zip(op["year"], op["wacc"]):
         if not runs or not np.isclose(runs[-1][1], r):
             runs.append((int(y), float(r)))
     parts = [
         L("conv_real_after" if i == len(runs) - 1 else "conv_real_item", pct=L.pct(r, 1), year=y)
         for i, (y, r) in enumerate(runs)
     ]
+    wacc_runs = []
+    for y, r in zip(nom_op["year"], nom_op["wacc"]):
+        if not wacc_runs or not np.isclose(wacc_runs[-1][1], r):
+            wacc_runs.append((int(y), float(r)))
+    wacc_path = " → ".join(
+        L("conv_real_after" if i == len(wacc_runs) - 1 else "conv_real_item", pct=L.pct(r, 1), year=y)
+        for i, (y, r) in enumerate(wacc_runs)
+    )
+    mean = float(np.expm1(np.mean(np.log1p(nom_op["wacc"].to_numpy())))) if len(nom_op) else 0.0
     return L(
         f"conv_line_{s.convention}",
-        n=L.pct(n, 1),
-        rf=L.pct(s.risk_free_rate, 1),
-        rp=L.pct(s.risk_premium, 1),
         cpi=cpi,
+        path=path,
+        rf=L.pct(s.risk_free_rate + s.key_rate_shift, 1),
+        rp=L.pct(s.risk_premium, 1),
+        spread=L.pct(s.debt_spread, 1),
+        debt=L.pct(s.debt_share),
+        wacc=L.pct(mean, 1),
+        wacc_path=wacc_path,
         real=" → ".join(parts),
     )
 
@@ -75,22 +93,116 @@ def _be_card(col, s: Scenario, L: Labels, be: economics.BreakEven, cur: str) -> 
     widgets.kpi(col, L(f"k_be_{be.param}"), value, L("h_be", lo=fmt(be.low), hi=fmt(be.high)), delta=delta)
 
 
+def _irr_text(L: Labels, x: float | None) -> str:
+    return L.pct(x, 1) if x is not None else L("k_no_irr")
+
+
 def body(s: Scenario, L: Labels, cur: str) -> None:
     conv = lambda x: economics.convert(x, cur, s)  # noqa: E731
     ap = model.appraisal(s)
     dist = model.npv_distribution(s)
+    flows = ap.flows.set_index("year")
     st.info(conventions_line(s, L, ap.flows), icon=":material/balance:")
 
     c = widgets.kpi_row()
     n = ap.nominal_rate
-    widgets.kpi(c, L("k_npv", r=L.pct(n, 1), n=years(L, s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv"))
+    widgets.kpi(c, L("k_npv", n=years(L, s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv", r=L.pct(n, 1)))
     widgets.kpi(
         c,
         L("k_irr", conv=L(f"conv_{s.convention}")),
-        L.pct(ap.irr, 1) if ap.irr is not None else L("k_no_irr"),
+        _irr_text(L, ap.irr),
         L("h_irr", r=L.pct(n, 1)),
     )
+    widgets.kpi(
+        c,
+        L("k_equity_irr"),
+        _irr_text(L, ap.equity_irr),
+        L("h_equity_irr"),
+        delta=L("k_equity_npv", v=L.money(conv(ap.equity_npv), cur, 1)),
+    )
+    if ap.min_dscr is None:
+        widgets.kpi(c, L("k_min_dscr"), L("k_no_debt"), L("h_min_dscr"))
+    else:
+        below = [int(y) for y, v in ap.dscr.items() if v < ap.covenant]
+        cov = L.num(ap.covenant, 2)
+        widgets.kpi(
+            c,
+            L("k_min_dscr"),
+            L.num(ap.min_dscr, 2),
+            L("h_min_dscr"),
+            delta=L("k_dscr_breach", cov=cov, n=years(L, len(below), 0)) if below else L("k_dscr_ok", cov=cov),
+        )
+    ke = ap.flows.loc[ap.flows["months_operating"] > 0, "cost_of_equity"].to_numpy()
+    widgets.kpi(
+        c,
+        L("k_wacc"),
+        L.pct(n, 1),
+        L("h_wacc"),
+        delta=L("k_cost_equity", v=L.pct(float(np.expm1(np.mean(np.log1p(ke)))) if ke.size else 0.0, 1)),
+    )
+
+    c = widgets.kpi_row()
+    yx = ap.year_x
+    widgets.kpi(
+        c,
+        L("k_property_tax", year=yx),
+        L.money(conv(-flows.at[yx, "property_tax"] - flows.at[yx, "idc_costs"]), cur),
+        L("h_property_tax"),
+        delta=L("k_book_value", v=L.money(conv(flows.at[yx, "book_value"]), cur, 1)),
+    )
+    widgets.kpi(
+        c,
+        L("k_payroll", year=yx),
+        L.money(conv(-flows.at[yx, "payroll"]), cur),
+        L("h_payroll"),
+        delta=L("k_staff_wage", n=L.num(s.headcount), w=L.money(conv(s.wage_rub_month), cur)),
+    )
+    widgets.kpi(
+        c,
+        L("k_exit_share"),
+        L.pct(ap.exit_share) if ap.exit_share is not None else L("k_no_irr"),
+        L("h_exit_share"),
+        delta=L("k_exit_pv", v=L.money(conv(ap.exit_pv), cur, 1)),
+    )
+    widgets.kpi(
+        c,
+        L("k_counterfactual", year=yx),
+        L(
+            "k_cf_value",
+            t=L.tonnes(flows.at[yx, "tonnes_counterfactual"]),
+            feu=L.num(flows.at[yx, "feu_east_counterfactual"]),
+        ),
+        L("h_counterfactual"),
+        delta=L("k_cf_revenue", v=L.money(conv(flows.at[yx, "revenue_counterfactual"]), cur, 1)),
+    )
+    widgets.kpi(
+        c,
+        L("k_p_positive"),
+        L.pct(dist["p_positive"]),
+        L("h_p_positive"),
+        delta=L("k_p_median", v=L.money(conv(dist["p50"]), cur, 1)),
+    )
+    if ap.exit_share is not None and ap.exit_share > economics.EXIT_SHARE_WARNING:
+        st.warning(L("exit_warning", share=L.pct(ap.exit_share)), icon=":material/warning:")
+    net = economics.network_effects(s)
+    demand, crossed = float(net["feu_demand"].sum()), float(net["feu_crossed"].sum())
+    st.caption(
+        L(
+            "net_caption",
+            crossed=L.pct(min(crossed / demand, 1.0) if demand > 0 else 1.0),
+            first=int(net.index.min()),
+            last=int(net.index.max()),
+            hub=L.money(conv(-ap.flows["waiting_hub"].sum()), cur),
+            ship=L.money(conv(-ap.flows["waiting_shippers"].sum()), cur),
+        )
+    )
+
+    st.subheader(L("be_title"))
+    c = widgets.kpi_row()
+    for p in economics.BREAKEVEN_PARAMS:
+        _be_card(c, s, L, ap.breakeven[p], cur)
     never = L("k_not_within", n=years(L, s.horizon_years, 0))
+    c = widgets.kpi_row()
     widgets.kpi(
         c,
         L("k_dpayback"),
@@ -99,20 +211,11 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
         delta=L("k_simple_payback", v=years(L, ap.payback) if ap.payback is not None else never),
     )
     widgets.kpi(c, L("k_peak"), L.money(conv(ap.peak_funding), cur), L("h_peak"))
-    widgets.kpi(
-        c,
-        L("k_p_positive"),
-        L.pct(dist["p_positive"]),
-        L("h_p_positive"),
-        delta=L("k_p_median", v=L.money(conv(dist["p50"]), cur, 1)),
-    )
-
-    st.subheader(L("be_title"))
-    c = widgets.kpi_row()
-    for p in economics.BREAKEVEN_PARAMS:
-        _be_card(c, s, L, ap.breakeven[p], cur)
 
     widgets.chart(model.view("cash_flow", s, L.lang, currency=cur), s, L)
+    widgets.chart(model.view("bridge", s, L.lang, currency=cur), s, L)
+    widgets.chart(model.view("year_waterfall", s, L.lang, currency=cur), s, L)
+    widgets.chart(model.view("dscr", s, L.lang), s, L)
     widgets.chart(model.view("npv_distribution", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("tornado", s, L.lang, currency=cur), s, L)
 

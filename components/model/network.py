@@ -82,6 +82,8 @@ DEST_DAYS = 3.0
 HOME_DAYS = 3.0
 DAYS_PER_WEEK = 7.0
 DAYS_PER_YEAR = 365.0
+#: Where this flow can wait: the two crossings on its paths, or Selyatino (for a contracted slot).
+WAIT_PLACES = ("dostyk", "altynkol", "selyatino")
 #: Base year of the background and of ρ₀.
 BASE_YEAR = 2025
 #: Fields of the scenario that change this flow's monthly volumes (the rest change only the network).
@@ -126,9 +128,12 @@ class Summary:
     Attributes
     ----------
     longest_wait_days : float
-        This flow's longest border wait (Kingman + backlog) over the crossings it uses and the months [days].
-    longest_wait_crossing : str
-        Where (``dostyk`` or ``altynkol``). longest_wait_month : Timestamp, when.
+        This flow's longest wait over the months [days]: a border wait (Kingman + backlog) at a crossing it uses,
+        or the wait for a contracted slot at Selyatino, whichever is longer.
+    longest_wait_where : str
+        Where: one of :data:`WAIT_PLACES` (``dostyk``, ``altynkol``, ``selyatino``). longest_wait_month : Timestamp.
+    longest_border_wait_days : float; longest_border_wait_crossing : str; longest_border_wait_month : Timestamp
+        The same over the two crossings only [days].
     longest_selyatino_wait_days : float
         Longest wait for a contracted slot at Selyatino [days]; 0 when the slots never bind.
     binding_crossing, binding_month : str, Timestamp
@@ -150,8 +155,11 @@ class Summary:
     """
 
     longest_wait_days: float
-    longest_wait_crossing: str
+    longest_wait_where: str
     longest_wait_month: pd.Timestamp
+    longest_border_wait_days: float
+    longest_border_wait_crossing: str
+    longest_border_wait_month: pd.Timestamp
     longest_selyatino_wait_days: float
     binding_crossing: str
     binding_month: pd.Timestamp
@@ -209,14 +217,48 @@ def flow_arrays(s: Scenario, end: pd.Timestamp = projection.HORIZON_END) -> dict
     Returns
     -------
     dict of arrays
-        ``month`` (DatetimeIndex), ``tonnes`` [t/month], ``feu`` [FEU/month], ``trains`` [trains/month],
-        ``days`` [days in the month], ``reefer_feu_share`` (share of boxes that are reefers [share], scalar).
+        ``month`` (DatetimeIndex), ``year``, ``moy`` (calendar year and month 1–12, int arrays), ``tonnes``
+        [t/month], ``feu`` [FEU/month], ``trains`` [trains/month], ``days`` [days in the month],
+        ``reefer_feu_share`` (share of boxes that are reefers [share], scalar).
     """
-    fl = chain._flow_arrays(s, end)
+    months, tonnes, days = _seasonal_tonnes(
+        s.shape, s.profile, s.delay_months, s.attainment, s.growth_after_pct, s.rail_share, end
+    )
     dry = (1.0 - s.reefer_share) / s.feu_payload_t
     reefer = s.reefer_share / s.reefer_payload_t
-    fl["reefer_feu_share"] = reefer / (dry + reefer) if dry + reefer > 0 else 0.0
-    return fl
+    feu = tonnes * (dry + reefer)  # as capacity.feu_for
+    return {
+        "month": months,
+        "year": months.year.to_numpy(),
+        "moy": months.month.to_numpy(),
+        "tonnes": tonnes,
+        "feu": feu,
+        "trains": feu / s.feu_per_train,
+        "days": days,
+        "reefer_feu_share": reefer / (dry + reefer) if dry + reefer > 0 else 0.0,
+    }
+
+
+@lru_cache(maxsize=128)
+def _seasonal_tonnes(
+    shape: str, profile: str, delay: float, attainment: float, growth: float, rail_share: float, end: pd.Timestamp
+) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray]:
+    """This flow's seasonal tonnes by rail via Selyatino [t/month] (as :func:`components.model.chain.flow`)."""
+    s = Scenario.default().with_values(
+        shape=shape,
+        profile=profile,
+        delay_months=delay,
+        attainment=attainment,
+        growth_after_pct=growth,
+        rail_share=rail_share,
+    )
+    traj = projection.trajectory(s, end)
+    months = pd.DatetimeIndex(traj["month"])
+    t = chain.seasonalise(months, traj["tonnes"].to_numpy(), chain.profile_weights(profile)) * rail_share
+    days = months.days_in_month.to_numpy().astype(float)
+    for a in (t, days):
+        a.setflags(write=False)
+    return months, t, days
 
 
 @lru_cache(maxsize=8)
@@ -244,10 +286,6 @@ def _static() -> dict:
         "km": km,
         "km_border": km_border,
     }
-
-
-def _year_index(months: pd.DatetimeIndex) -> np.ndarray:
-    return np.clip(months.year.to_numpy() - YEARS[0], 0, len(YEARS) - 1)
 
 
 @lru_cache(maxsize=64)
@@ -304,7 +342,9 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
     st = _static()
     months: pd.DatetimeIndex = fl["month"]
     days = fl["days"]
-    yi = _year_index(months)
+    year = fl["year"] if "year" in fl else months.year.to_numpy()
+    moy = fl["moy"] if "moy" in fl else months.month.to_numpy()
+    yi = np.clip(year - YEARS[0], 0, len(YEARS) - 1)
     central = st["central"][:, yi]  # (C, M)
     d, a, b = 0, 1, 2
     # 1. capacity
@@ -316,8 +356,8 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
     cut = _episode_cut(s.episodes, months[0], len(months), s.typical_episode_depth, s.typical_episode_weeks)
     mu = cap * (1.0 - cut)
     # 2. background
-    growth = (1.0 + s.bg_growth_pct / 100.0) ** (months.year.to_numpy() - BASE_YEAR)
-    season = 12.0 * st["month_weight"][months.month.to_numpy() - 1]
+    growth = (1.0 + s.bg_growth_pct / 100.0) ** (year - BASE_YEAR)
+    season = 12.0 * st["month_weight"][moy - 1]
     bg = np.zeros_like(cap)
     bg[d] = s.rho0_dostyk * st["central"][d, 0] * growth * season
     bg[a] = s.rho0_altynkol * st["central"][a, 0] * growth * season
@@ -374,9 +414,13 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
 
 
 def _longest(s: Scenario, c: dict) -> tuple[float, int, int]:
-    """This flow's longest border wait over the crossings it uses: (days, crossing index, month index)."""
-    used = np.array([s.dostyk_share > 0, s.dostyk_share < 1, False])
-    w = np.where(used[:, None], c["wait"], -1.0)
+    """This flow's longest wait: (days, where, month index).
+
+    ``where`` indexes :data:`WAIT_PLACES`: a crossing the flow uses (its border wait) or Selyatino (the wait for a
+    contracted slot). Ties go to the earlier place and month.
+    """
+    used = np.array([s.dostyk_share > 0, s.dostyk_share < 1])
+    w = np.vstack([np.where(used[:, None], c["wait"][:2], -1.0), c["sel_wait"][None, :]])
     i, j = np.unravel_index(int(np.argmax(w)), w.shape)
     return float(w[i, j]), int(i), int(j)
 
@@ -518,6 +562,9 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
 
     # summary
     lw, li, lj = _longest(s, c)
+    used2 = np.array([p > 0, p < 1])
+    wb2 = np.where(used2[:, None], c["wait"][:2], -1.0)
+    bi2, bj2 = np.unravel_index(int(np.argmax(wb2)), wb2.shape)
     used = np.array([p > 0, p < 1, False])
     r = np.where(used[:, None], c["rho"], -1.0)
     bi, bj = np.unravel_index(int(np.argmax(r)), r.shape)
@@ -528,8 +575,11 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
     sums = total.sum(axis=1)
     summary = Summary(
         longest_wait_days=lw,
-        longest_wait_crossing=CROSSINGS[li],
+        longest_wait_where=WAIT_PLACES[li],
         longest_wait_month=months[lj],
+        longest_border_wait_days=float(c["wait"][bi2, bj2]),
+        longest_border_wait_crossing=CROSSINGS[bi2],
+        longest_border_wait_month=months[bj2],
         longest_selyatino_wait_days=float(c["sel_wait"].max()),
         binding_crossing=CROSSINGS[bi],
         binding_month=months[bj],
@@ -592,7 +642,7 @@ def background_mt(s: Scenario, year: int) -> dict[str, float]:
 # Sensitivity
 # ---------------------------------------------------------------------------------------------------------------
 def sensitivity(s: Scenario, inputs: tuple[str, ...] = SENSITIVE_FIELDS) -> pd.DataFrame:
-    """Which uncertain input moves this flow's longest border wait most.
+    """Which uncertain input moves this flow's longest wait (border or Selyatino, :class:`Summary`) most.
 
     Each input is set to the low and high ends of its range in ``data/assumptions.csv`` (the others held at
     ``s``); the network core is recomputed (this flow only when the input changes it).

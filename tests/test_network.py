@@ -103,6 +103,11 @@ def test_typical_episode_cuts_altynkol_in_october_by_days_times_depth():
     assert n.episode_cut[A, j] == pytest.approx(0.406452, abs=1e-6)
     assert n.capacity_effective[A, j] == pytest.approx(18.0 * (1 - 0.406452), abs=1e-5)
     assert n.episode_cut[D, j] == 0.0  # Dostyk's typical episode is in September
+    # 2025 is history: the typical year takes the recorded Oct 2025 Altynkol cut (14 → 10 trains/day, the whole
+    # month: 1 − 10/14 = 0.29) and no invented September episode at Dostyk; its own pattern starts in 2026
+    assert n.episode_cut[A, _m(n, pd.Timestamp("2025-10-01"))] == pytest.approx(0.29)
+    assert n.episode_cut[D, _m(n, pd.Timestamp("2025-09-01"))] == 0.0
+    assert n.episode_cut[D, _m(n, pd.Timestamp("2026-09-01"))] == pytest.approx(0.45 * 28 / 30)
     # Oct 2025 named episode: the whole month at 1 − 10/14 = 0.29
     n2 = network.run(PLAN.with_values(episodes="altynkol_oct2025"))
     assert n2.episode_cut[A, _m(n2, OCT_2027)] == pytest.approx(0.29)

@@ -35,7 +35,18 @@ CROSSING_COLUMNS = ["crossing", "year", "direction", "capacity_trains_day", "cap
 CROSSING_COLUMNS += ["capacity_mt", *CITE]
 BACKGROUND_COLUMNS = ["id", "crossing", "value", "low", "high", "unit", *CITE]
 MONTH_COLUMNS = ["month", "weight", *CITE[:-1], "note"]
-EPISODE_COLUMNS = ["episode", "crossing", "start", "end", "depth", "depth_low", "depth_high", "name_en", "name_ru"]
+EPISODE_COLUMNS = [
+    "episode",
+    "crossing",
+    "start",
+    "end",
+    "repeat",
+    "depth",
+    "depth_low",
+    "depth_high",
+    "name_en",
+    "name_ru",
+]
 EPISODE_COLUMNS += CITE
 ROUTE_COLUMNS = ["path", "seq", "node_from", "node_to", "km", "km_low", "km_high", "destination", *CITE]
 
@@ -218,7 +229,8 @@ def load_episodes(path: Path | None = None, crossings: pd.DataFrame | None = Non
     -------
     DataFrame
         ``episode`` (name; ``typical`` is the default typical year), ``crossing``, ``start``, ``end`` (Timestamps,
-        inclusive), ``depth``, ``depth_low``, ``depth_high`` (share of the crossing's hand-over capacity lost
+        inclusive), ``repeat`` (``yearly``: replayed on the same dates every year from its start year, or every year
+        of the horizon if it started before; ``once``: only on its dates), ``depth``, ``depth_low``, ``depth_high`` (share of the crossing's hand-over capacity lost
         [share], < 1), ``name_en``, ``name_ru``, citation columns.
     """
     path = path or DATA_DIR / "episodes.csv"
@@ -233,6 +245,7 @@ def load_episodes(path: Path | None = None, crossings: pd.DataFrame | None = Non
         {
             "episode": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$")),
             "crossing": pa.Column(str, pa.Check.isin(known)),
+            "repeat": pa.Column(str, pa.Check.isin(["yearly", "once"])),
             "depth": pa.Column(float, share),
             "depth_low": pa.Column(float, share),
             "depth_high": pa.Column(float, share),
@@ -246,10 +259,10 @@ def load_episodes(path: Path | None = None, crossings: pd.DataFrame | None = Non
     if bad.any():
         i = int(bad.to_numpy().nonzero()[0][0])
         raise DataError(file, i + 2, "end", "need start <= end, within a year")
-    dup = df.duplicated(["episode", "crossing"])
+    dup = df.duplicated(["episode", "crossing", "start"])
     if dup.any():
         i = int(dup.to_numpy().nonzero()[0][0])
-        raise DataError(file, i + 2, "crossing", "second row for an episode's crossing")
+        raise DataError(file, i + 2, "start", "second row for an episode's crossing and start")
     return df.assign(estimate=df["estimate"] == "true").reset_index(drop=True)
 
 

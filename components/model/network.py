@@ -290,10 +290,12 @@ def _static() -> dict:
 
 @lru_cache(maxsize=64)
 def _episode_cut(choice: str, start: pd.Timestamp, n_months: int, depth: float, weeks: float) -> np.ndarray:
-    """Share of each crossing-month's capacity lost to the chosen episodes, replayed on their dates every year.
+    """Share of each crossing-month's capacity lost to the chosen episodes.
 
-    ``typical`` rows take ``depth`` and a length of ``weeks`` from their start date; named episodes keep theirs.
-    Overlapping cuts add up, capped at 0.95.
+    A ``yearly`` row is replayed on its calendar dates every year from its start year (a historical episode, which
+    started before the horizon, every year of it); a ``once`` row only on its dates. The typical year's yearly rows
+    take ``depth`` and a length of ``weeks`` from their start date; other rows keep theirs. Overlapping cuts add up,
+    capped at 0.95.
     """
     months = pd.date_range(start, periods=n_months, freq="MS")
     cut = np.zeros((len(CROSSINGS), n_months))
@@ -306,9 +308,14 @@ def _episode_cut(choice: str, start: pd.Timestamp, n_months: int, depth: float, 
     days = (m1 - m0).astype(float)
     for _, row in ep.iterrows():
         i = CROSSINGS.index(row["crossing"])
-        d = depth if choice == "typical" else float(row["depth"])
-        length = int(round(weeks * DAYS_PER_WEEK)) if choice == "typical" else (row["end"] - row["start"]).days + 1
-        for year in range(months[0].year - 1, months[-1].year + 1):
+        scaled = choice == "typical" and row["repeat"] == "yearly"
+        d = depth if scaled else float(row["depth"])
+        length = int(round(weeks * DAYS_PER_WEEK)) if scaled else (row["end"] - row["start"]).days + 1
+        if row["repeat"] == "once":
+            years = [row["start"].year]
+        else:
+            years = range(max(row["start"].year, months[0].year - 1), months[-1].year + 1)
+        for year in years:
             try:
                 a = row["start"].replace(year=year)
             except ValueError:  # 29 February

@@ -377,3 +377,34 @@ def test_report_zip_rejects_duplicate_chart_ids():
     items = [ex.ChartItem("a", "A", make_fig(), make_df()), ex.ChartItem("A", "A again", make_fig(), make_df())]
     with pytest.raises(ValueError, match="duplicate"):
         ex.report_zip(items, {}, make_sources(), "# R", "s", DAY, images=False)
+
+
+# --- issue 21, D11: a formula behind control characters or whitespace -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "\x01=cmd|' /C calc'!A0",  # a control character openpyxl strips: the cell would start with "=" after it
+        "\x00\x1f=1+1",
+        ' =HYPERLINK("http://x")',  # spaces: spreadsheets skip them before a formula
+        "\u00a0\u200b+1",  # no-break and zero-width space
+        "\ufeff@SUM(A1)",  # a byte-order mark
+        "\n\t-2+3",
+    ],
+)
+def test_a_formula_after_control_characters_or_whitespace_stays_text_in_xlsx_and_csv(hidden):
+    from openpyxl import load_workbook
+
+    df = pd.DataFrame({"text": [hidden]})
+    ws = load_workbook(io.BytesIO(ex.to_xlsx_bytes(df, {"k": hidden})))["data"]
+    cell = ws.cell(2, 1)
+    assert cell.data_type == "s" and cell.value.startswith("'"), repr(cell.value)
+    sheet = load_workbook(io.BytesIO(ex.to_xlsx_bytes(df, {"k": hidden})))["scenario"]
+    assert sheet.cell(2, 2).data_type == "s" and sheet.cell(2, 2).value.startswith("'")
+    assert ex.sanitize_cells(df)["text"][0] == "'" + hidden  # the CSV's cell, quote first
+
+
+def test_text_that_only_contains_a_formula_sign_later_is_left_alone():
+    df = pd.DataFrame({"text": ["a=b", "x - y", "  plain", "\x01note"]})
+    assert ex.sanitize_cells(df)["text"].tolist() == ["a=b", "x - y", "  plain", "\x01note"]

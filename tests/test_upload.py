@@ -9,8 +9,12 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import os
 import random
 import re
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -21,6 +25,7 @@ from components.data import upload
 from components.data.upload import MAX_UPLOAD_BYTES, UploadError, monthly_totals, parse_actuals, template_bytes
 
 CORPUS = Path(__file__).parent / "corpus"
+ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2025, 6, 15)  # fixed "today": months after 2025-06 are in the future
 NA = None
 
@@ -309,7 +314,8 @@ def test_workbook_missing_its_parts_is_named_as_such():
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("xl/workbook.xml", "this is not xml <<<")  # no [Content_Types].xml, no sheet
     err = _expect_error(buf.getvalue(), "broken.xlsx", "bad_workbook")
-    assert "KeyError" in err.message("en")
+    # the reader's own name for it: openpyxl's KeyError, or python-calamine's CalamineError when that reads it
+    assert "KeyError" in err.message("en") or "CalamineError" in err.message("en")
 
 
 def test_workbook_whose_packed_bytes_are_corrupt_is_damaged():
@@ -364,3 +370,105 @@ def test_module_is_pure_and_validates_in_one_model():
     assert "streamlit" not in imported
     row = upload.ActualRow.model_validate({"month": "март 2025", "tonnes": "1 234,5"}, context={"today": TODAY})
     assert (row.month, row.tonnes, row.direction) == (dt.date(2025, 3, 1), 1234.5, None)
+
+
+# --- issue 21: bounded input (D5, D6) -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["1e308", "1.7976931348623157e308", "100000001", "1e9"])
+def test_implausible_tonnes_are_refused_at_parse_time_naming_row_and_column(value):
+    # 1e308 t summed over two months overflowed to infinity; any value above 100 Mt a month (MAX_TONNES: more than
+    # Russia's grain exports in a year) is refused where it is, as the user's row 3 and their "tonnes" column
+    data = f"month,tonnes\n2025-01,10\n2025-02,{value}\n".encode()
+    err = _expect_error(data, "big.csv", "implausible", row=3, column="tonnes")
+    assert err.message("en").startswith("Row 3, column «tonnes»:") and "100 000 000" in err.message("en")
+    assert err.message("ru").startswith("Строка 3, столбец «tonnes»:")
+
+
+def test_the_largest_plausible_tonnage_is_accepted():
+    rows = upload.parse_actuals(b"month,tonnes\n2025-01,100000000\n", "ok.csv", today=dt.date(2026, 11, 25))
+    assert rows["tonnes"].tolist() == [1e8]
+
+
+def _xlsx(parts: dict[str, bytes], pad: int = 0) -> bytes:
+    base = zipfile.ZipFile(CORPUS / "good.xlsx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for n in base.namelist():
+            z.writestr(n, parts.get(n, base.read(n)))
+        for n, v in parts.items():
+            if n not in base.namelist():
+                z.writestr(n, v)
+        if pad:
+            z.writestr("xl/media/pad.bin", os.urandom(pad))
+    return buf.getvalue()
+
+
+def _sst(n: int, rnd: random.Random) -> bytes:
+    body = "".join(f"<si><t>{rnd.getrandbits(80):020x}</t></si>" for _ in range(n))
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{ns}" count="{n}" uniqueCount="{n}">{body}</sst>'.encode()
+    )
+
+
+def test_a_huge_shared_strings_table_is_refused_before_it_is_parsed():
+    # D6: 1.4 million shared strings (39 MB unpacked, 5 MB packed) took openpyxl 10.4 s and +215 MB
+    rnd = random.Random(1)
+    body = "".join(f"<si><t>{i:07d}{rnd.choice('ab') * 6}</t></si>" for i in range(1_400_000))
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    sst = f'<?xml version="1.0"?><sst xmlns="{ns}">{body}</sst>'.encode()
+    data = _xlsx({"xl/sharedStrings.xml": sst})
+    t0 = time.perf_counter()
+    err = _expect_error(data, "strings.xlsx", "part_too_large")
+    assert time.perf_counter() - t0 < 0.5
+    assert "shared text table" in err.message("en") and "limit 2 MB" in err.message("en")
+
+
+def test_a_five_megabyte_workbook_within_the_limits_reads_in_under_a_second_and_100_mb(tmp_path):
+    # The heaviest file the limits let through: shared strings just under 2 MiB, a sheet just under its 8 MiB of
+    # 1,200 rows x 120 random numbers, padded to 5 MB. Measured in a fresh process: time and peak memory growth.
+    rnd = random.Random(2)
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rows = [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>month</t></is></c><c r="B1" t="inlineStr"><is><t>tonnes</t>'
+        "</is></c></row>"
+    ]
+    for i in range(2, 1202):
+        cells = "".join(f'<c r="{_col(k)}{i}"><v>{rnd.random() * 1e6:.9f}</v></c>' for k in range(2, 120))
+        month = f"{1920 + (i - 2) // 12}-{(i - 2) % 12 + 1:02d}"
+        rows.append(
+            f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>{month}</t></is></c><c r="B{i}"><v>{i}</v></c>{cells}</row>'
+        )
+    sheet = f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData>{"".join(rows)}</sheetData></worksheet>'.encode()
+    sst = _sst(50_000, rnd)
+    assert len(sheet) < upload.MAX_SHEET_BYTES and len(sst) < upload.MAX_PART_BYTES["xl/sharedStrings.xml"]
+    data = _xlsx({"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst})
+    data = _xlsx({"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst}, pad=5 * 2**20 - len(data) - 4096)
+    assert 4.9 * 2**20 < len(data) <= upload.MAX_UPLOAD_BYTES
+    path = tmp_path / "five.xlsx"
+    path.write_bytes(data)
+    probe = (
+        "import resource, sys, time, datetime as dt\n"
+        "from components.data import upload\n"
+        f"data = open({str(path)!r}, 'rb').read()\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "t = time.perf_counter()\n"
+        "rows = upload.parse_actuals(data, 'five.xlsx', today=dt.date(2026, 11, 25))\n"
+        "took = time.perf_counter() - t\n"
+        "grew = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) / 1024\n"
+        "print(len(rows), took, grew)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    n, took, grew = out.stdout.split()
+    assert int(n) == 1200  # every month read
+    assert float(took) < 1.0, took  # seconds
+    assert float(grew) < 100, grew  # MB of peak resident memory over the process before parsing
+
+
+def _col(k: int) -> str:
+    s, k = "", k + 1
+    while k:
+        k, r = divmod(k - 1, 26)
+        s = chr(65 + r) + s
+    return s

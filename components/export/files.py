@@ -23,6 +23,11 @@ _log = logging.getLogger(__name__)
 RENDER_TIMEOUT_S = 120.0
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # + full-width
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters openpyxl refuses
+# What a spreadsheet skips before it sees a formula's "=": whitespace (Unicode's too), control characters and
+# invisible format characters (zero-width spaces and joiners, bidi marks, the byte-order mark). Issue 21, D11.
+_LEADING_SKIPPED = re.compile(
+    r"^[\s\x00-\x1f\x7f\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+"
+)
 _LABELS = {"en": ("Data", "Sources"), "ru": ("Данные", "Источники")}
 _CSS = (
     "body{font-family:sans-serif;max-width:1200px;margin:auto;padding:1rem}table{border-collapse:collapse;"
@@ -50,7 +55,9 @@ class ChartItem:
 
 
 def _neutralise(v):
-    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+    if not isinstance(v, str):
+        return v
+    return "'" + v if v.startswith(_FORMULA_START) or _LEADING_SKIPPED.sub("", v).startswith(_FORMULA_START) else v
 
 
 def _map_text(df: pd.DataFrame, fn) -> pd.DataFrame:
@@ -109,7 +116,8 @@ def to_xlsx_bytes(
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         for name, frame in sheets.items():
-            frame = _map_text(sanitize_cells(frame), lambda v: _XLSX_ILLEGAL.sub("", v))
+            # the characters openpyxl refuses go first, so that none can hide a formula from the check
+            frame = sanitize_cells(_map_text(frame, lambda v: _XLSX_ILLEGAL.sub("", v)))
             frame.to_excel(xw, sheet_name=name, index=False)
             ws = xw.sheets[name]
             ws.freeze_panes = "A2"

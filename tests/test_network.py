@@ -356,3 +356,17 @@ def test_old_urls_with_khorgos_share_still_parse():
 
     s, notices = parse_params({"khorgos_share": "0.3", "episodes": "dostyk_sep2023"})
     assert notices == [] and s.khorgos_share == 0.3 and s.episodes == "dostyk_sep2023"
+
+
+def test_the_chosen_episodes_are_listed_for_the_charts():
+    # typical: the recorded Oct 2025 Altynkol cut, then Dostyk in September and Altynkol in October of 2026–2030
+    # (2 × 5 = 10 windows): 11 windows, each cited
+    ep = network.run(PLAN).episodes
+    assert len(ep) == 11
+    assert ep.iloc[0][["crossing", "start", "end"]].tolist() == [
+        "altynkol",
+        pd.Timestamp("2025-10-01"),
+        pd.Timestamp("2025-10-31"),
+    ]
+    assert (ep["source"].str.len() > 0).all() and (ep["source_ru"].str.len() > 0).all()
+    assert network.run(PLAN.with_values(episodes="none")).episodes.empty

@@ -33,11 +33,17 @@ months in :attr:`Network.months`; direction is eastbound, toward China, the dire
   ``feu_dry_crossed``, ``feu_reefer_crossed`` [FEU/month]; ``selyatino_wait_days`` [days]; ``border_wait_days``
   (flow-weighted over the two crossings) [days]; ``d2d_dostyk_days``, ``d2d_altynkol_days``, ``d2d_days``
   (Selyatino → Xi'an, flow-weighted) [days]; ``box_days_border``, ``box_days_selyatino`` [FEU·days in the
-  month]; ``waiting_cost_rub`` [RUB in the month, dry and reefer boxes at their waiting costs].
+  month]; ``waiting_cost_rub`` [RUB in the month, dry and reefer boxes at their waiting costs];
+  ``gen_cost_dostyk_rub_feu``, ``gen_cost_altynkol_rub_feu`` (generalized time cost of a box on each path:
+  door-to-door days × the box-day waiting cost, dry/reefer blended [RUB/FEU]; rail tariffs are not found, so this
+  compares paths by time only; the split stays the ``dostyk_share`` slider).
 - ``fleet`` DataFrame (one row per calendar year): ``year``, ``feu_dry``, ``feu_reefer`` [FEU/yr], ``round_trip_days``
   [days], ``pool_dry``, ``pool_reefer``, ``pool`` (operator's own boxes = (1 − reload) × FEU × round trip / 365),
   ``pool_no_reload`` [FEU].
 - ``paths`` DataFrame: ``path``, ``km`` (Selyatino → Xi'an), ``km_to_border``, ``running_days`` [km, days].
+- ``episodes`` DataFrame: the chosen episodes as replayed in the horizon, one row per window: ``episode``,
+  ``crossing``, ``start``, ``end`` (first and last day, Timestamps), ``depth`` [share of capacity lost], ``name_en``,
+  ``name_ru``, ``source``, ``source_ru`` (for marking them on charts, with tooltips).
 - ``summary`` :class:`Summary`: where and when this flow waits longest and how long, the binding crossing and
   month with background and this flow separated, peak ρ per crossing, this flow's share of each crossing,
   door-to-door in a normal month, fleet.
@@ -198,6 +204,7 @@ class Network:
     monthly: pd.DataFrame
     fleet: pd.DataFrame
     paths: pd.DataFrame
+    episodes: pd.DataFrame
     summary: Summary
 
 
@@ -288,19 +295,31 @@ def _static() -> dict:
     }
 
 
-@lru_cache(maxsize=64)
 def _episode_cut(choice: str, start: pd.Timestamp, n_months: int, depth: float, weeks: float) -> np.ndarray:
+    """(crossing, month) share of capacity lost: see :func:`_episodes`."""
+    return _episodes(choice, start, n_months, depth, weeks)[0]
+
+
+EPISODE_WINDOW_COLUMNS = ["episode", "crossing", "start", "end", "depth", "name_en", "name_ru", "source", "source_ru"]
+
+
+@lru_cache(maxsize=64)
+def _episodes(
+    choice: str, start: pd.Timestamp, n_months: int, depth: float, weeks: float
+) -> tuple[np.ndarray, pd.DataFrame]:
     """Share of each crossing-month's capacity lost to the chosen episodes.
 
     A ``yearly`` row is replayed on its calendar dates every year from its start year (a historical episode, which
     started before the horizon, every year of it); a ``once`` row only on its dates. The typical year's yearly rows
     take ``depth`` and a length of ``weeks`` from their start date; other rows keep theirs. Overlapping cuts add up,
-    capped at 0.95.
+    capped at 0.95. Returns the cut and the windows inside the horizon (:data:`EPISODE_WINDOW_COLUMNS`).
     """
     months = pd.date_range(start, periods=n_months, freq="MS")
     cut = np.zeros((len(CROSSINGS), n_months))
+    windows: list[tuple] = []
     if choice == "none":
-        return cut
+        cut.setflags(write=False)
+        return cut, pd.DataFrame(columns=EPISODE_WINDOW_COLUMNS)
     ep = network_tables().episodes
     ep = ep[ep["episode"] == choice]
     m0 = months.to_numpy().astype("datetime64[D]")
@@ -323,10 +342,17 @@ def _episode_cut(choice: str, start: pd.Timestamp, n_months: int, depth: float, 
             a64 = np.datetime64(a.date(), "D")
             b64 = a64 + np.timedelta64(length, "D")
             overlap = np.clip(np.minimum(m1, b64) - np.maximum(m0, a64), 0, None).astype(float)
-            cut[i] += d * overlap / days
+            if overlap.sum() > 0:
+                cut[i] += d * overlap / days
+                last = pd.Timestamp(b64 - np.timedelta64(1, "D"))
+                windows.append(
+                    (choice, row["crossing"], pd.Timestamp(a64), last, d)
+                    + tuple(row[k] for k in ("name_en", "name_ru", "source", "source_ru"))
+                )
     np.clip(cut, 0.0, 0.95, out=cut)
     cut.setflags(write=False)
-    return cut
+    win = pd.DataFrame(windows, columns=EPISODE_WINDOW_COLUMNS).sort_values(["start", "crossing"], ignore_index=True)
+    return cut, win
 
 
 def _lindley(net: np.ndarray) -> np.ndarray:
@@ -512,6 +538,8 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
             "box_days_border": box_border,
             "box_days_selyatino": box_sel,
             "waiting_cost_rub": (box_border + box_sel) * cost_rate,
+            "gen_cost_dostyk_rub_feu": d2d_d * cost_rate,
+            "gen_cost_altynkol_rub_feu": d2d_a * cost_rate,
         }
     )
 
@@ -621,6 +649,7 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
         monthly=monthly,
         fleet=fleet,
         paths=paths,
+        episodes=_episodes(s.episodes, months[0], len(months), s.typical_episode_depth, s.typical_episode_weeks)[1],
         summary=summary,
     )
 

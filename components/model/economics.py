@@ -451,7 +451,8 @@ def _col(x, shape) -> np.ndarray:
 
 def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np.ndarray]:
     """Every stream, the tax, the loan and the exit value of a project at one debt share (nominal RUB)."""
-    names = tuple(inp.streams)
+    names = DRIVEN  # a stream the inputs leave out is zero
+    given = {n: inp.streams.get(n, 0.0) for n in names}
     shape = np.broadcast_shapes(
         np.shape(inp.index),
         np.shape(inp.months),
@@ -460,12 +461,12 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
         np.shape(t.key),
         np.shape(t.rf),
         np.shape(np.asarray(debt_share)),
-        *(np.shape(inp.streams[n]) for n in names),
+        *(np.shape(given[n]) for n in names),
     )
     n_years = shape[-1]
     on = np.broadcast_to(np.asarray(inp.active, dtype=bool), shape)
     idx = np.broadcast_to(inp.index, shape)
-    out = {n: np.where(on, reg.BY_ID[n].sign * np.broadcast_to(inp.streams[n], shape) * idx, 0.0) for n in names}
+    out = {n: np.where(on, reg.BY_ID[n].sign * np.broadcast_to(given[n], shape) * idx, 0.0) for n in names}
     months = np.where(on, np.broadcast_to(inp.months, shape), 0.0)
     invest = np.where(on, np.broadcast_to(inp.investment, shape), 0.0)
     kd = np.broadcast_to(t.key, shape) + np.asarray(t.spread, dtype=float)
@@ -767,13 +768,14 @@ def _by_year(table: pd.DataFrame, column: str, years: np.ndarray, before: float)
     return np.where(years < ys[0], before, vals)
 
 
-def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, Terms]:
+def _inputs(s: Scenario, over: dict | None = None, network_scenario: Scenario | None = None) -> tuple[Inputs, Terms]:
     """Yearly arrays and terms of the scenario, some fields given per path (``over``: name -> array of paths).
 
     Volumes are the closed form of :func:`components.model.projection.trajectory` after the target month (the rate
     is ``target × attainment × g^((t − T)/12)`` there); boxes follow :func:`components.model.capacity.feu_for`
     and :func:`components.model.capacity.two_way_balance` in closed form, so thousands of paths cost a few array
-    operations.
+    operations. The network's crossing share and waiting per box are those of ``network_scenario`` (``s`` when
+    None) for every path: the network is not re-run path by path.
     """
     over = over or {}
     v = lambda name: np.asarray(over.get(name, getattr(s, name)), dtype=float).reshape(-1, 1)  # noqa: E731
@@ -792,7 +794,7 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, Terms]:
     # occupancy: operating year j (0 = the first 12 months) lets start + (mature − start) × min(j / ramp, 1)
     start, mature, ramp = v("occupancy_start"), 1.0 - v("vacancy"), v("occupancy_ramp_years")
     safe_ramp = np.where(ramp > 0, ramp, 1.0)
-    occ = lambda j: np.where(ramp > 0, start + (mature - start) * np.minimum(j / safe_ramp, 1.0), mature)  # noqa: E731
+    occ = lambda j: np.where(ramp > 0, start + (mature - start) * np.minimum(j, safe_ramp) / safe_ramp, mature)  # noqa: E731
     r = ystart - open_abs
     ja = np.maximum(np.floor_divide(r, 12), 0)
     n_a = np.minimum(np.where(r >= 0, 12 - r % 12, months), months)
@@ -816,7 +818,7 @@ def _inputs(s: Scenario, over: dict | None = None) -> tuple[Inputs, Terms]:
     inc = flow - cf
     hub = v("rail_share")
     per_t = hub * ((1.0 - v("reefer_share")) / v("feu_payload_t") + v("reefer_share") / v("reefer_payload_t"))
-    net = network_effects(s)
+    net = network_effects(s if network_scenario is None else network_scenario)
     crossed = _by_year(net, "crossed_share", years, 1.0)
     east_demand = inc * per_t
     east = east_demand * crossed
@@ -1033,7 +1035,7 @@ def npv(s: Scenario, flows: pd.DataFrame | None = None) -> float:
     return float(flows["discounted"].sum())
 
 
-def npv_paths(s: Scenario, over: dict | None = None) -> np.ndarray:
+def npv_paths(s: Scenario, over: dict | None = None, network_scenario: Scenario | None = None) -> np.ndarray:
     """Project NPV of many variants of ``s`` at once (``over``: assumption -> array, one value a path) [RUB].
 
     Parameters
@@ -1042,13 +1044,16 @@ def npv_paths(s: Scenario, over: dict | None = None) -> np.ndarray:
         The scenario's assumptions, for every field not in ``over``.
     over : dict, optional
         Assumption name -> array of values, one a path [in the assumption's unit].
+    network_scenario : Scenario, optional
+        Whose network result (crossing share, waiting per box) every path uses; ``s`` when None. The tornado and
+        the distribution hold the network at the scenario's values (a network run takes a quarter of a second).
 
     Returns
     -------
     ndarray of shape (paths,)
         NPV of each path at the end of the price year [RUB].
     """
-    inp, terms = _inputs(s, over)
+    inp, terms = _inputs(s, over, network_scenario)
     return np.atleast_1d(evaluate(inp, terms, levered=False)["npv"])
 
 

@@ -32,7 +32,7 @@ FAMILIES = {
     "a_{}": list(tables().assumptions.index),
     "page_{}": list(PAGES),
     "preset_{}": preset_names(),
-    "group_{}": ["projection", "capacity", "economics", "financing", "currency"],
+    "group_{}": ["projection", "capacity", "network", "economics", "financing", "currency"],
     **{f"{c}_{{}}": list(opts) for c, opts in CHOICES.items()},
 }
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from components import clock
 from components.data.scenario import Scenario
-from components.model import capacity, chain, economics, projection
+from components.model import capacity, economics, network, projection, run
 from components.present import views
 from components.present.i18n import Labels
 
@@ -24,9 +24,8 @@ def trajectory(s: Scenario) -> pd.DataFrame:
     return projection.trajectory(s)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
 def seasonal_trajectory(s: Scenario) -> pd.DataFrame:
-    return chain.seasonal_trajectory(s)
+    return result(s).seasonal.copy()
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -36,12 +35,12 @@ def band(s: Scenario) -> pd.DataFrame:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def boxes(s: Scenario) -> pd.DataFrame:
-    return capacity.boxes_and_trains(chain.seasonal_trajectory(s), s)
+    return capacity.boxes_and_trains(result(s).seasonal, s)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def warehouse(s: Scenario) -> pd.DataFrame:
-    return capacity.warehouse_need(chain.seasonal_trajectory(s), s)
+    return capacity.warehouse_need(result(s).seasonal, s)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -64,34 +63,28 @@ def npv_distribution(s: Scenario) -> dict:
     return economics.npv_distribution(s)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def utilisation(s: Scenario) -> pd.DataFrame:
-    return chain.utilisation(s)
+def result(s: Scenario) -> run.Result:
+    """The scenario's one result (:func:`components.model.run.run`) for today: projection, seasonal flow, network,
+    economics. Shared, not copied (a copy of the network's arrays on every rerun would cost more than the pages
+    that read it); nothing changes it in place."""
+    return _result(s, clock.today())
 
 
-#: Cheap on the cached table above: not cached themselves (hashing the table would cost more than the call).
-peak_by_link, bottleneck = chain.peak_by_link, chain.bottleneck
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _result(s: Scenario, today: dt.date) -> run.Result:
+    return run.run(s, today)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def bottleneck_sensitivity(s: Scenario) -> pd.DataFrame:
-    return chain.bottleneck_sensitivity(s)
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def fleet(s: Scenario) -> dict:
-    return chain.fleet(s)
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def door_to_door(s: Scenario) -> dict:
-    return chain.door_to_door(s)
+def network_sensitivity(s: Scenario) -> pd.DataFrame:
+    return network.sensitivity(s)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def card(name: str, s: Scenario, lang: str) -> dict[str, str]:
-    """A card's text from :data:`components.present.views.CARDS` (``name``: ``bottleneck_card``, ``fleet_card``,
-    ``door_card``), made once per scenario and language from this module's cached model."""
+    """A card's text from :data:`components.present.views.CARDS` (``name``: ``wait_card``, ``selyatino_card``,
+    ``d2d_dostyk_card``, ``d2d_altynkol_card``, ``fleet_card``, ``split_card``), made once per scenario and language
+    from this module's cached result."""
     return views.CARDS[name](s, Labels(lang), m=sys.modules[__name__])
 
 

@@ -18,7 +18,7 @@ from components.export import files as export
 from components.present import views
 from components.present.i18n import LANG_NAMES, LANGS, Labels
 
-GROUPS = ("projection", "capacity", "economics", "financing", "currency")
+GROUPS = ("projection", "capacity", "network", "economics", "financing", "currency")
 #: Units whose sliders show a percentage (0.85 shows as 85%; the URL keeps 0.85).
 PERCENT_UNITS = ("share", "share/year")
 #: The scenario's choice widgets, drawn at the top of their group's expander.
@@ -27,6 +27,7 @@ CHOICE_GROUPS = {
     "capacity": ("profile",),
     "economics": ("convention",),
     "financing": ("repayment",),
+    "network": ("episodes",),
 }
 log = logging.getLogger("corridor")
 
@@ -82,6 +83,9 @@ STYLE = """<style>
 [data-testid="stMetricValue"] { font-size: 1.6rem; }
 [data-testid="stMetricValue"] > div, [data-testid="stMetricValue"] p { white-space: normal; overflow: visible; }
 [data-testid="stMetricLabel"] p { white-space: normal; }
+.st-key-scroll-box { overflow-x: auto; overflow-y: hidden; }
+.st-key-scroll-box [data-testid="stPlotlyChart"] { min-width: 900px; }
+.st-key-wait-sentence p { margin-bottom: 0.3rem; }
 </style>"""
 
 
@@ -188,8 +192,26 @@ def kpi(row, label: str, value: str, help_text: str, delta: str | None = None) -
     )
 
 
-def chart(view: views.View, s: Scenario, L: Labels) -> None:
-    """Draw a view with its text alternative under it and a compact download menu beside it."""
+def sentence_card(sentence: str, explain: str, help_text: str, key: str) -> None:
+    """A bordered card with one bold sentence, its explanation and a tooltip (the sources)."""
+    with st.container(border=True, key=key):
+        st.markdown(f"**{sentence}**", help=help_text)
+        st.markdown(explain)
+
+
+def chart(view: views.View, s: Scenario, L: Labels, scroll: bool = False) -> None:
+    """Draw a view with its text alternative under it and a compact download menu beside it.
+
+    ``scroll``: the plot keeps at least 900 px and a narrower screen scrolls inside its own box (a heatmap whose
+    cells would vanish at phone width)."""
+    if scroll:
+        with st.container(key="scroll-box"):
+            _chart(view, s, L)
+    else:
+        _chart(view, s, L)
+
+
+def _chart(view: views.View, s: Scenario, L: Labels) -> None:
     name = export.file_name(view.chart_id, s.slug(), clock.today(), "png")[:-4]
     config = {
         "displaylogo": False,

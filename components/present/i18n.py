@@ -564,9 +564,9 @@ _T.update(
 
 
 # Labels of the second round's features live beside their topic; merged here, one table for Labels.
-from components.present import i18n_chain, i18n_economics, i18n_tracking  # noqa: E402
+from components.present import i18n_chain, i18n_economics, i18n_network, i18n_tracking  # noqa: E402
 
-for _topic in (i18n_chain, i18n_economics, i18n_tracking):
+for _topic in (i18n_chain, i18n_economics, i18n_tracking, i18n_network):
     _clash = _T.keys() & _topic.LABELS.keys()
     assert not _clash, f"label keys defined twice: {sorted(_clash)}"
     _T.update(_topic.LABELS)
@@ -617,6 +617,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "RUB/USD": ("RUB/USD", "₽/долл."),
     "KZT/USD": ("KZT/USD", "тенге/долл."),
 }
+UNITS.update(i18n_network.UNITS)
 
 MINUS = "\u2212"  # «−»: negative numbers in text (not in plotly tick formats)
 

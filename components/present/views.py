@@ -23,10 +23,12 @@ import plotly.graph_objects as go
 
 from components import clock
 from components.data.facts import DATA_DIR, links, public_figures, tables
+from components.data.network_tables import network_tables
 from components.data.scenario import CHOICES, Scenario, preset
 from components.export import files as export
-from components.model import capacity, chain, economics, projection
-from components.present import charts
+from components.model import capacity, chain, economics, network, projection, run
+from components.present import charts, network_charts
+from components.present.i18n import _T as _LABEL_KEYS
 from components.present.i18n import Labels
 
 
@@ -45,12 +47,8 @@ class Model(Protocol):
     def sensitivity(self, s: Scenario) -> pd.DataFrame: ...  # economics.sensitivity
     def appraisal(self, s: Scenario) -> economics.Appraisal: ...
     def npv_distribution(self, s: Scenario) -> dict: ...
-    def utilisation(self, s: Scenario) -> pd.DataFrame: ...  # chain.utilisation: links × months [share]
-    def peak_by_link(self, util: pd.DataFrame) -> pd.DataFrame: ...
-    def bottleneck(self, util: pd.DataFrame) -> chain.Bottleneck: ...
-    def bottleneck_sensitivity(self, s: Scenario) -> pd.DataFrame: ...
-    def fleet(self, s: Scenario) -> dict: ...
-    def door_to_door(self, s: Scenario) -> dict: ...
+    def result(self, s: Scenario) -> run.Result: ...  # run.run(s, today): projection, seasonal flow, network
+    def network_sensitivity(self, s: Scenario) -> pd.DataFrame: ...  # network.sensitivity [days]
 
 
 #: Plain, uncached model calls (a notebook's, a test's or a report's way in).
@@ -64,12 +62,8 @@ PURE: Model = SimpleNamespace(  # type: ignore[assignment]
     sensitivity=economics.sensitivity,
     appraisal=economics.appraisal,
     npv_distribution=economics.npv_distribution,
-    utilisation=chain.utilisation,
-    peak_by_link=chain.peak_by_link,
-    bottleneck=chain.bottleneck,
-    bottleneck_sensitivity=chain.bottleneck_sensitivity,
-    fleet=chain.fleet,
-    door_to_door=chain.door_to_door,
+    result=lambda s: run.run(s, clock.today()),
+    network_sensitivity=network.sensitivity,
 )
 
 
@@ -362,73 +356,506 @@ def dscr(s: Scenario, L: Labels, m: Model = PURE) -> View:
     return View("dscr", charts.dscr(cover, ap.covenant, L), cover.assign(covenant=ap.covenant), alt)
 
 
-# The chain of links (components.model.chain): utilisation heatmap, peaks, bottleneck sensitivity, the map, the cards.
+# The corridor network (components.model.network), read from the scenario's one result (m.result): crossings shared
+# with other shippers, waiting, door-to-door, fleet, the map, and the cards.
 
-#: Places on the map (° E, ° N, marker kind or None for no marker), research §8; the Russia–Kazakhstan interchange
-#: sums every crossing of that border and is drawn at one approximate point on the line Selyatino → Almaty region.
-MAP_PLACES = {
-    "selyatino": (36.97, 55.52, "hub"),
-    "ru_kz_border": (61.0, 52.5, "border"),
-    "agrohub": (76.89, 43.24, "hub"),
-    "dostyk": (82.48, 45.25, "border"),
-    "alashankou": (82.57, 45.17, None),
-    "altynkol": (80.32, 44.18, "border"),
-    "khorgos": (80.41, 44.21, None),
-    "urumqi": (87.62, 43.83, "city"),
-    "xian": (108.94, 34.34, "city"),
+#: Places on the map (° E, ° N), research file §2–3 and §8; the Russia–Kazakhstan interchange sums the northern
+#: entries and is drawn at one approximate point; the Agrohub's site is not published (drawn on the Altynkol line
+#: east of Zhetygen, approximate). Waypoints (no marker) keep the lines on the railway's general course.
+NET_PLACES = {
+    "selyatino": (36.97, 55.52),
+    "ryazan": (39.74, 54.63),
+    "samara": (50.15, 53.20),
+    "ufa": (55.96, 54.73),
+    "ru_kz": (61.2, 53.0),
+    "astana": (71.43, 51.13),
+    "karaganda": (73.10, 49.80),
+    "moyynty": (73.36, 47.21),
+    "aktogay": (79.62, 46.95),
+    "dostyk": (82.48, 45.25),
+    "alashankou": (82.57, 45.17),
+    "shu": (73.60, 43.60),
+    "almaty": (76.92, 43.30),
+    "zhetygen": (77.25, 43.72),
+    "agrohub": (77.90, 43.95),
+    "altynkol": (80.32, 44.18),
+    "khorgos": (80.41, 44.21),
+    "jinghe": (82.89, 44.61),
+    "urumqi": (87.62, 43.83),
+    "lanzhou": (103.83, 36.06),
+    "xian": (108.94, 34.34),
+    "bakhty": (82.71, 46.65),
 }
-MAP_ROUTE = {
-    "trunk": ("selyatino", "ru_kz_border", "agrohub"),
-    "dostyk": ("agrohub", "dostyk", "alashankou", "urumqi"),
-    "khorgos": ("agrohub", "altynkol", "khorgos", "urumqi"),
-    "china": ("urumqi", "xian"),
+NET_SEGMENTS = {
+    "common": ("selyatino", "ryazan", "samara", "ufa", "ru_kz", "astana", "karaganda", "moyynty"),
+    "dostyk": ("moyynty", "aktogay", "dostyk", "alashankou", "jinghe"),
+    "altynkol": ("moyynty", "shu", "almaty", "zhetygen", "agrohub", "altynkol", "khorgos", "jinghe"),
+    "china": ("jinghe", "urumqi", "lanzhou", "xian"),
 }
-#: Where a city's name goes beside its marker (hubs and crossings are named by their links' labels).
-CITY_TEXT = {"urumqi": "middle right", "xian": "bottom left"}
-#: Each link's label: the place it points at (or a lon/lat on the line) and its offset from there (px).
-MAP_LABELS = {
-    "selyatino_warehouse": ("selyatino", 20, 175),
-    "selyatino_cold": ("selyatino", 20, 175),
-    "selyatino_terminal": ("selyatino", 20, 175),
-    "line_service": ((49.5, 54.0), 10, -62),
-    "ru_kz_border": ("ru_kz_border", 40, -40),
-    "agrohub_terminal": ("agrohub", -30, 120),
-    "dostyk_alashankou": ("dostyk", 30, -85),
-    "altynkol_khorgos": ("altynkol", 40, 85),
+#: Marked places: kind, the label key of the name, where the name goes (crossings are named by their notes).
+NET_MARKS = {
+    "selyatino": ("hub", "node_selyatino", "top center"),
+    "ru_kz": ("junction", "node_ru_kz_short", "top center"),
+    "moyynty": ("junction", "node_moyynty", "middle left"),
+    "aktogay": ("junction", "node_aktogay", "top center"),
+    "zhetygen": ("junction", "node_zhetygen", "bottom center"),
+    "agrohub": ("hub", "node_agrohub", "bottom right"),
+    "dostyk": ("border", None, "top center"),
+    "altynkol": ("border", None, "top center"),
+    "bakhty": ("border", None, "top center"),
+    "urumqi": ("city", "n_urumqi", "bottom center"),
+    "xian": ("city", "node_xian", "bottom left"),
 }
-#: Share of the China-bound trains at each crossing.
-CROSSINGS = {"dostyk_alashankou": lambda s: 1.0 - s.khorgos_share, "altynkol_khorgos": lambda s: s.khorgos_share}
-COUNTRY_LABELS = (
-    ("c_russia", 92.0, 55.0),
-    ("c_kazakhstan", 73.0, 49.5),
-    ("c_china", 95.0, 33.5),
+#: Where each crossing's note sits: offset from its marker (px).
+NET_NOTES = {"dostyk": (36, -92), "altynkol": (40, 70), "bakhty": (44, -30)}
+NET_COUNTRY_LABELS = (
+    ("c_russia", 80.0, 55.5),
+    ("c_kazakhstan", 66.0, 48.0),
+    ("c_china", 96.0, 33.8),
     ("c_mongolia", 102.0, 47.0),
 )
-#: ISO 3166 numeric codes of the corridor's countries, shaded on the map: Russia, Kazakhstan, China.
-CORRIDOR_COUNTRIES = ("643", "398", "156")
-#: The planned train service: a plan, not a capacity (``kind`` in ``data/links.csv``).
-PLAN_KIND = "service"
-#: Inputs shown in the bottleneck sensitivity (the rest move it less).
-SENS_ROWS = 10
+#: Inputs shown on the sensitivity chart (the rest move the wait less).
+NET_SENS_ROWS = 10
+#: Russian month names in the prepositional case ("в сентябре 2027 г."): babel gives only the nominative.
+_RU_IN_MONTH = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
 
 
-@lru_cache(maxsize=1)
-def boundaries() -> dict:
-    """Country borders around the corridor (``data/boundaries.geojson``, made by ``data/make_boundaries.py``)."""
-    return json.loads((DATA_DIR / "boundaries.geojson").read_text(encoding="utf-8"))
+def in_month(when, L: Labels) -> str:
+    """``in September 2027`` / ``в сентябре 2027 г.``."""
+    ts = pd.Timestamp(when)
+    return f"в {_RU_IN_MONTH[ts.month - 1]} {ts.year}\u00a0г." if L.lang == "ru" else f"in {L.month(ts)}"
 
 
-def _level(u: float, plan: bool) -> int:
-    """Utilisation class of :data:`charts.LEVEL_COLOURS`; 3 for the planned service (a plan, not a capacity)."""
-    return 3 if plan else 2 if u >= 1.0 else 1 if u >= 0.85 else 0
+def _days(x: float, L: Labels) -> str:
+    """Days with one decimal and the noun in its plural form (``4.2 days`` / ``4,2 дня``); never negative."""
+    return L.count(max(0.0, float(x)), "days", 1)
+
+
+def _cr(c: str, L: Labels) -> str:
+    return L(f"cr_{c}")
+
+
+def _crossing_source(c: str, year: int, L: Labels) -> str:
+    """The source of a crossing's capacity in a year (``data/crossings.csv``) in the page's language."""
+    t = network_tables().crossings
+    row = t[(t["crossing"] == c) & (t["year"] == min(max(int(year), int(t["year"].min())), int(t["year"].max())))]
+    return str(row["source_ru" if L.lang == "ru" else "source"].iloc[0]) if len(row) else ""
+
+
+def _background_source(c: str, L: Labels) -> str:
+    """The source of a crossing's background utilisation (``data/background.csv``, ρ₀) in the page's language."""
+    b = network_tables().background
+    key = ("rho0", c) if ("rho0", c) in b.index else ("total_2025", "all")
+    return str(b.loc[key, "source_ru" if L.lang == "ru" else "source"])
+
+
+def _open_crossings(net) -> list[int]:
+    """Indices of the crossings with capacity in some month (Bakhty only when it opens)."""
+    return [i for i in range(len(net.crossings)) if float(net.capacity_effective[i].max()) > 0]
+
+
+def network_heatmap(s: Scenario, L: Labels, m: Model = PURE) -> View:
+    """Crossings × months: total utilisation (other shippers + this flow), the two parts in the hover."""
+    r = m.result(s)
+    net = r.network
+    rows = []
+    for i in _open_crossings(net):
+        c = net.crossings[i]
+        name = _cr(c, L)
+        src = {y: _wrap(L("net_heat_src", src=_crossing_source(c, y, L)), 70) for y in set(net.months.year)}
+        for j, mo in enumerate(net.months):
+            mu = float(net.capacity_effective[i, j])
+            if mu <= 0:
+                hover = L("net_heat_closed", crossing=name, month=L.month(mo))
+                rows.append((c, name, mo, None, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, hover))
+                continue
+            rho, rb = float(net.rho[i, j]), float(net.rho_background[i, j])
+            hover = L(
+                "net_heat_hover",
+                crossing=name,
+                month=L.month(mo),
+                total=L.pct(rho),
+                cap=L.num(mu, 1),
+                bg=L.pct(rb),
+                fl=L.num(max(0.0, (rho - rb) * 100), 1),
+                cut=L.pct(float(net.episode_cut[i, j])),
+                src=src[mo.year],
+            )
+            rows.append(
+                (
+                    c,
+                    name,
+                    mo,
+                    rho * 100,
+                    rho,
+                    rb,
+                    rho - rb,
+                    mu,
+                    float(net.episode_cut[i, j]),
+                    float(net.wait_days[i, j]),
+                    hover,
+                )
+            )
+    cells = pd.DataFrame(
+        rows,
+        columns=[
+            "crossing",
+            "name",
+            "month",
+            "pct",
+            "rho",
+            "rho_background",
+            "rho_flow",
+            "capacity_trains_day",
+            "episode_cut",
+            "wait_days",
+            "hover",
+        ],
+    )
+    opened = cells[cells["pct"].notna()]
+    top = opened.loc[opened["rho"].idxmax()] if len(opened) else None
+    alt = L(
+        "alt_net_heat",
+        n=cells["crossing"].nunique(),
+        m=len(net.months),
+        crossing=top["name"] if top is not None else "—",
+        month=L.month(top["month"]) if top is not None else "—",
+        pct=L.pct(top["rho"]) if top is not None else "—",
+    )
+    data = cells.drop(columns=["hover", "pct", "crossing"]).rename(columns={"name": "crossing"})
+    data = data.assign(month=data["month"].dt.strftime("%Y-%m")).round(4)
+    return View(
+        "crossing-utilisation",
+        network_charts.heatmap(cells, L, L("footnote_net_heat"), today=m.result(s).today),
+        data,
+        alt,
+    )
+
+
+def network_waiting(s: Scenario, L: Labels, m: Model = PURE) -> View:
+    """Waiting days by crossing and month, episode months shaded, the slot wait at Selyatino."""
+    r = m.result(s)
+    net = r.network
+    months = net.months
+    rows = []
+    for i in _open_crossings(net):
+        c = net.crossings[i]
+        name = _cr(c, L)
+        for j, mo in enumerate(months):
+            w = float(net.wait_days[i, j])
+            hover = L(
+                "wait_hover",
+                days=_days(w, L),
+                kq=L.num(float(net.wait_kingman[i, j]), 1),
+                kb=L.num(float(net.wait_backlog[i, j]), 1),
+            )
+            rows.append((c, name, mo, w, float(net.wait_kingman[i, j]), float(net.wait_backlog[i, j]), hover))
+    sel = net.monthly["selyatino_wait_days"].to_numpy(dtype=float)
+    for mo, w in zip(months, sel):
+        rows.append(("selyatino", L("wait_selyatino"), mo, w, 0.0, 0.0, L("wait_hover_sel", days=_days(w, L))))
+    lines = pd.DataFrame(rows, columns=["series", "name", "month", "days", "kingman_days", "backlog_days", "hover"])
+    ep = net.episodes
+    shades = pd.DataFrame(
+        {"series": ep["crossing"], "start": ep["start"], "end": ep["end"] + pd.Timedelta(days=1)},
+        columns=["series", "start", "end"],
+    )
+    su = net.summary
+    alt = L(
+        "alt_net_wait",
+        crossing=_cr(su.longest_border_wait_crossing, L),
+        month=L.month(su.longest_border_wait_month),
+        days=_days(su.longest_border_wait_days, L),
+    )
+    data = lines.drop(columns=["hover", "series"]).rename(columns={"name": "series"})
+    data = data.assign(month=data["month"].dt.strftime("%Y-%m")).round(3)
+    return View(
+        "crossing-waiting",
+        network_charts.waiting(lines, shades, L, L("footnote_net_wait"), today=r.today),
+        data,
+        alt,
+    )
+
+
+def _input_value(param: str, v: float, L: Labels) -> str:
+    unit = tables().assumptions.at[param, "unit"]
+    return L.pct(v) if unit == "share" else f"{L.dec(v)}\u00a0{L.unit(unit)}"
+
+
+def network_sensitivity(s: Scenario, L: Labels, m: Model = PURE) -> View:
+    """This flow's longest wait with each uncertain input at the low and the high end of its range."""
+    sens = m.network_sensitivity(s)
+    base = float(sens["base"].iloc[0]) if len(sens) else float(m.result(s).network.summary.longest_wait_days)
+    top = sens[sens["swing"] > 1e-6].head(NET_SENS_ROWS).reset_index(drop=True)
+    label = [L(f"a_{p}") for p in top["input"]]
+    rows = top.assign(
+        label=[_wrap(x, 38) for x in label],
+        hover_low=[
+            L("net_sens_hover", input=lb, value=_input_value(p, v, L), days=_days(w, L))
+            for lb, p, v, w in zip(label, top["input"], top["low"], top["wait_low"])
+        ],
+        hover_high=[
+            L("net_sens_hover", input=lb, value=_input_value(p, v, L), days=_days(w, L))
+            for lb, p, v, w in zip(label, top["input"], top["high"], top["wait_high"])
+        ],
+    )
+    vals = np.concatenate([top["wait_low"].to_numpy(), top["wait_high"].to_numpy(), [base]])
+    vals = vals[vals > 0]
+    log = bool(len(vals)) and float(vals.max()) > 30 * max(float(vals.min()), 1e-3)
+    if log:
+        rows = rows.assign(wait_low=rows["wait_low"].clip(lower=0.01), wait_high=rows["wait_high"].clip(lower=0.01))
+    alt = (
+        L(
+            "alt_net_sens",
+            input=label[0],
+            lo=_days(top["wait_low"].iloc[0], L),
+            hi=_days(top["wait_high"].iloc[0], L),
+        )
+        if len(top)
+        else L("net_sens_base", days=_days(base, L))
+    )
+    data = top.assign(input_label=label)[
+        ["input", "input_label", "low", "high", "wait_low", "wait_high", "swing", "base"]
+    ].round(4)
+    return View(
+        "wait-sensitivity",
+        network_charts.sensitivity(rows, max(base, 0.01) if log else base, L, L("footnote_net_sens"), log=log),
+        data,
+        alt,
+    )
+
+
+def network_map(s: Scenario, L: Labels, m: Model = PURE) -> View:
+    """The two paths Selyatino → Xi'an on a map of country borders (no map service), each crossing with its peak."""
+    r = m.result(s)
+    net = r.network
+    su = net.summary
+    t = tables()
+    share = {"dostyk": s.dostyk_share, "altynkol": 1.0 - s.dostyk_share}
+    km = net.paths.set_index("path")
+    path_hover = {
+        p: L(
+            "map_path_hover",
+            path=L(f"map_path_{p}"),
+            km=L.num(float(km.at[p, "km"])),
+            days=_days(float(km.at[p, "running_days"]), L),
+        )
+        for p in ("dostyk", "altynkol")
+    }
+    style = {
+        "common": (L("map_path_common"), "#3A3A3A", 3.5, "solid", L("map_path_common")),
+        "dostyk": (
+            L("map_path_dostyk"),
+            network_charts.CROSSING_COLOURS["dostyk"],
+            1.5 + 5 * share["dostyk"],
+            "solid",
+            path_hover["dostyk"],
+        ),
+        "altynkol": (
+            L("map_path_altynkol"),
+            network_charts.CROSSING_COLOURS["altynkol"],
+            1.5 + 5 * share["altynkol"],
+            "dash",
+            path_hover["altynkol"],
+        ),
+        "china": (L("map_path_common"), "#3A3A3A", 3.5, "solid", L("map_path_common")),
+    }
+    paths = pd.DataFrame(
+        [
+            (seg, style[seg][0], *NET_PLACES[p], style[seg][1], style[seg][2], style[seg][3], style[seg][4])
+            for seg, places in NET_SEGMENTS.items()
+            for p in places
+        ],
+        columns=["segment", "name", "lon", "lat", "colour", "width", "dash", "hover"],
+    )
+    opened = {net.crossings[i] for i in _open_crossings(net)}
+    hover_extra = {
+        "selyatino": L(
+            "n_selyatino_h", area=L.num(t.fact("selyatino_area")), inv=L.money(t.fact("selyatino_investment"))
+        ),
+        "ru_kz": L("node_ru_kz_h"),
+        "agrohub": L("n_agrohub_h", ha=L.num(t.fact("agrohub_area") / 10_000)),
+    }
+    marks, notes, rows = [], [], []
+    for pid, (kind, key, pos) in NET_MARKS.items():
+        lon, lat = NET_PLACES[pid]
+        if kind == "border":
+            if pid not in opened:
+                continue
+            name = L(f"crl_{pid}")
+            pk, pm = su.peak_rho[pid], su.peak_rho_month[pid]
+            fs = su.flow_share.get(pid, 0.0)
+            hover = L("node_crossing_h", crossing=name, pct=L.pct(pk), month=L.month(pm), share=L.pct(fs))
+            text = L("map_crossing_note", crossing=name, pct=L.pct(pk), month=L.month(pm))
+            if pid in share:
+                text += "<br>" + L("map_crossing_share", share=L.pct(share[pid]))
+            ax, ay = NET_NOTES[pid]
+            level = 2 if pk >= 1.0 else 1 if pk >= 0.85 else 0
+            notes.append(dict(lon=lon, lat=lat, ax=ax, ay=ay, level=level, text=text))
+            rows.append((pid, name, pm.strftime("%Y-%m"), pk, fs, share.get(pid, 0.0), lon, lat))
+            marks.append((pid, lon, lat, kind, "", hover, pos))
+        else:
+            name = L(key)
+            marks.append(
+                (
+                    pid,
+                    lon,
+                    lat,
+                    kind,
+                    name,
+                    hover_extra.get(pid, name if kind == "city" else L("node_junction_h") + ": " + name),
+                    pos,
+                )
+            )
+    points = pd.DataFrame(marks, columns=["id", "lon", "lat", "kind", "text", "hover", "textpos"])
+    points = points.assign(kind_label=[L(f"kind_{k}") for k in points["kind"]])
+    labels = pd.DataFrame(notes, columns=["lon", "lat", "ax", "ay", "level", "text"])
+    geo = {
+        **boundaries(),
+        "corridor": CORRIDOR_COUNTRIES,
+        "country_labels": [dict(text=L(key), lon=lon, lat=lat) for key, lon, lat in NET_COUNTRY_LABELS],
+    }
+    data = pd.DataFrame(
+        rows,
+        columns=[
+            "crossing",
+            "name",
+            "peak_month",
+            "peak_utilisation",
+            "flow_share_of_crossing",
+            "share_of_this_flow",
+            "lon",
+            "lat",
+        ],
+    ).round(4)
+    top = max(su.peak_rho, key=lambda c: su.peak_rho[c] if c in opened else -1.0)
+    alt = L(
+        "alt_net_map",
+        dostyk=L.pct(share["dostyk"]),
+        altynkol=L.pct(share["altynkol"]),
+        crossing=L(f"crl_{top}"),
+        pct=L.pct(su.peak_rho[top]),
+    )
+    return View(
+        "corridor-map", network_charts.network_map(geo, paths, points, labels, L, L("footnote_net_map")), data, alt
+    )
+
+
+def wait_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+    """Where and when this flow waits longest, how many days, and why (other shippers and this flow separately).
+
+    ``label``, ``value`` (days), ``delta`` (crossing · month), ``help`` (method and sources), ``sentence`` (one
+    sentence), ``explain`` (the crossing-month's utilisation: other shippers, this flow, waiting).
+    """
+    net = m.result(s).network
+    su = net.summary
+    c, mo, d = su.longest_border_wait_crossing, su.longest_border_wait_month, su.longest_border_wait_days
+    i, j = net.crossings.index(c), int(net.months.get_loc(mo))
+    rb, rho = float(net.rho_background[i, j]), float(net.rho[i, j])
+    name = _cr(c, L)
+    where, when, days = su.longest_wait_where, su.longest_wait_month, su.longest_wait_days
+    at_hub = where == "selyatino"
+    return {
+        "label": L("k_wait"),
+        "value": _days(days, L),
+        "delta": L("k_wait_delta", crossing=L("wait_at_selyatino") if at_hub else _cr(where, L), month=L.month(when)),
+        "help": L("h_wait", cap_src=_crossing_source(c, mo.year, L), bg_src=_background_source(c, L)),
+        "sentence": L(
+            "k_wait_sentence_hub" if at_hub else "k_wait_sentence",
+            crossing=_cr(where, L) if not at_hub else "",
+            when=in_month(when, L),
+            days=_days(days, L),
+        ),
+        "explain": L(
+            "k_wait_explain",
+            crossing=name,
+            when=in_month(mo, L),
+            bg=L.pct(rb),
+            fl=L.num(max(0.0, (rho - rb) * 100), 1),
+            days=_days(d, L),
+        ),
+    }
+
+
+def selyatino_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+    """The longest wait for a contracted slot at Selyatino (0 when the slots never bind)."""
+    su = m.result(s).network.summary
+    return {
+        "label": L("k_selyatino"),
+        "value": _days(su.longest_selyatino_wait_days, L),
+        "delta": L("k_selyatino_delta", n=L.num(s.slots_per_week)),
+        "help": L("h_selyatino", src=assumption_source("slots_per_week", L)),
+    }
+
+
+def assumption_source(param: str, L: Labels) -> str:
+    """An assumption's source in the page's language (``data/assumptions.csv``), with the estimate flag."""
+    a = tables().assumptions
+    return a.at[param, "source_ru" if L.lang == "ru" else "source"] + (
+        f" ({L('estimate')})" if a.at[param, "estimate"] else ""
+    )
+
+
+def d2d_card(path: str, s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+    """Door to door Selyatino → Xi'an on one path: the median month of the last full year and the range by month."""
+    net = m.result(s).network
+    mon = net.monthly
+    col = mon[f"d2d_{path}_days"].to_numpy(dtype=float)
+    year = net.summary.fleet_year
+    normal = float(np.median(col[mon["month"].dt.year.to_numpy() == year]))
+    flowing = mon["feu_demand"].to_numpy() > 0
+    lo, hi = (float(col[flowing].min()), float(col[flowing].max())) if flowing.any() else (normal, normal)
+    km = float(net.paths.set_index("path").at[path, "km"])
+    return {
+        "label": L("k_d2d", path=L(f"path_{path}")),
+        "value": _days(normal, L),
+        "delta": L("k_d2d_delta", lo=L.num(lo, 1), hi=_days(hi, L)),
+        "help": L("h_d2d", km=L.num(km), year=year),
+    }
+
+
+def fleet_net_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+    """The operator's own box pool in the last full year, with and without reloading inbound Chinese boxes."""
+    net = m.result(s).network
+    f = net.fleet.set_index("year").loc[net.summary.fleet_year]
+    return {
+        "label": L("k_fleet_net", year=net.summary.fleet_year),
+        "value": L("k_fleet_net_value", n=L.num(float(f["pool"]))),
+        "delta": L("k_fleet_net_delta", n=L.num(float(f["pool_no_reload"]))),
+        "help": L(
+            "h_fleet_net",
+            rt=_days(float(f["round_trip_days"]), L),
+            dry=L.pct(s.reload_dry),
+            ref=L.pct(s.reload_reefer),
+            src=assumption_source("reload_dry", L),
+        ),
+    }
+
+
+def split_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+    """The route split of this flow's trains (a slider with a cited default)."""
+    return {
+        "label": L("k_split"),
+        "value": L("k_split_value", d=L.pct(s.dostyk_share), a=L.pct(1.0 - s.dostyk_share)),
+        "delta": L("k_split_delta"),
+        "help": assumption_source("dostyk_share", L),
+    }
 
 
 def _name(frame: pd.DataFrame, L: Labels) -> pd.Series:
     return frame["name_ru" if L.lang == "ru" else "name_en"]
-
-
-def _link_name(link_id: str, L: Labels) -> str:
-    return str(links().at[link_id, "name_ru" if L.lang == "ru" else "name_en"])
 
 
 def _wrap(text: str, width: int = 30) -> str:
@@ -442,267 +869,16 @@ def _unit(unit: str, L: Labels) -> str:
     return L(key) if L(key) != key else L.unit(unit)
 
 
-def utilisation_heatmap(s: Scenario, L: Labels, m: Model = PURE) -> View:
-    """Links × months: this flow's demand over the capacity open to it, every link, every month."""
-    util = m.utilisation(s)
-    plan = util["kind"] == PLAN_KIND
-    name = _name(util, L)
-    label = name.where(~plan, name + " " + L("plan_suffix"))
-    label = label.where(plan | ~util["estimate"].astype(bool), name + " " + L("estimate_suffix"))
-    digits = lambda v: 1 if v < 100 else 0  # noqa: E731
-    cells = util.assign(
-        name=label,
-        plan=plan,
-        pct=util["utilisation"] * 100.0,
-        hover=[
-            L(
-                "heat_hover_plan" if p else "heat_hover",
-                demand=L.num(d, digits(c)),
-                capacity=L.num(c, digits(c)),
-                unit=_unit(u, L),
-            )
-            for d, c, u, p in zip(util["demand"], util["capacity_open"], util["unit"], plan)
-        ],
-    )
-    cells = cells.sort_values(["order", "month"], kind="stable")
-    shown = cells.assign(name=[_wrap(n) for n in cells["name"]])
-    b = m.bottleneck(util)
-    if b.link_id is not None:
-        text = L("alt_heat_binds", link=_link_name(b.link_id, L), month=L.month(b.month))
-    else:
-        text = L(
-            "alt_heat_none",
-            month=L.month(b.horizon_end),
-            link=_link_name(b.peak_link_id, L),
-            pct=L.pct(b.peak_utilisation),
-        )
-    data = cells[
-        ["month", "link_id", "name", "kind", "estimate", "demand", "capacity_open", "unit", "utilisation", "headroom"]
-    ].reset_index(drop=True)
-    return View(
-        "link-utilisation",
-        charts.utilisation_heatmap(shown, L, L("footnote_chain"), today=clock.today()),
-        data,
-        L("alt_heatmap", n=util["link_id"].nunique(), text=text),
-    )
+#: ISO 3166 numeric codes of the corridor's countries, shaded on the map: Russia, Kazakhstan, China.
+CORRIDOR_COUNTRIES = ("643", "398", "156")
+#: The planned train service: a plan, not a capacity (``kind`` in ``data/links.csv``).
+PLAN_KIND = "service"
 
 
-def peak_utilisation(s: Scenario, L: Labels, m: Model = PURE) -> View:
-    """Each link's utilisation in its own peak month, in chain order, against 100 %."""
-    peaks = m.peak_by_link(m.utilisation(s))
-    plan = peaks["kind"] == PLAN_KIND
-    peaks = peaks.assign(
-        name=_name(peaks, L),
-        pct=peaks["peak_utilisation"] * 100.0,
-        estimate=peaks["estimate"].astype(bool),
-        level=[_level(u, p) for u, p in zip(peaks["peak_utilisation"], plan)],
-        text=[
-            L("peak_text", pct=L.pct(u), month=L.month(mo))
-            for u, mo in zip(peaks["peak_utilisation"], peaks["peak_month"])
-        ],
-    )
-    top = peaks[~plan].sort_values("peak_utilisation", kind="stable").iloc[-1]
-    data = peaks[
-        ["link_id", "name", "kind", "estimate", "peak_month", "peak_utilisation", "demand", "capacity_open", "unit"]
-    ].reset_index(drop=True)
-    return View(
-        "link-peaks",
-        charts.peak_utilisation(peaks.assign(name=[_wrap(n) for n in peaks["name"]]), L, L("footnote_chain")),
-        data,
-        L("alt_peaks", link=top["name"], pct=L.pct(top["peak_utilisation"]), month=L.month(top["peak_month"])),
-    )
-
-
-def _input_label(param: str, L: Labels) -> str:
-    """An input of the sensitivity: a slider's label, a choice's name, or a link's capacity or open share."""
-    if "." in param:
-        link, what = param.split(".", 1)
-        return L(f"sens_{what}", link=_link_name(link, L))
-    return L(param) if param in CHOICES else L(f"a_{param}")
-
-
-def bottleneck_sensitivity(s: Scenario, L: Labels, m: Model = PURE) -> View:
-    """The month the first link binds with each uncertain input at the low and the high end of its range."""
-    sens = m.bottleneck_sensitivity(s)
-    base = m.bottleneck(m.utilisation(s))
-    keep = list(dict.fromkeys(sens["param"]))[:SENS_ROWS]
-    sens = sens[sens["param"].isin(keep)].reset_index(drop=True)
-    label = [_input_label(p, L) for p in sens["param"]]
-
-    def value(param: str, end: str, v: float) -> str:
-        if param in CHOICES:
-            return L(f"{param}_{end}")
-        return L.dec(v)
-
-    def result(month, link) -> str:
-        return (
-            L("sens_none")
-            if pd.isna(month) or pd.isna(link)
-            else L("sens_binds", link=_link_name(link, L), month=L.month(month))
-        )
-
-    text = [
-        L("sens_hover", param=lb, value=value(p, e, v), result=result(mo, li))
-        for lb, p, e, v, mo, li in zip(
-            label, sens["param"], sens["end"], sens["value"], sens["binding_month"], sens["binding_link_id"]
-        )
-    ]
-    rows = sens.assign(label=[_wrap(lb, 46) for lb in label], month=pd.to_datetime(sens["binding_month"]), text=text)
-    base_month = pd.NaT if base.month is None else base.month
-    moved = sens[sens["effect_months"] > 0]
-    alt = (
-        L("alt_bottleneck_sens", param=_input_label(moved["param"].iloc[0], L))
-        if len(moved)
-        else L("alt_bottleneck_sens_none")
-    )
-    data = sens[
-        [
-            "param",
-            "group",
-            "link_id",
-            "end",
-            "value",
-            "binding_link_id",
-            "binding_month",
-            "peak_utilisation",
-            "shift_months",
-        ]
-    ].assign(input=label)
-    return View(
-        "bottleneck-sensitivity",
-        charts.bottleneck_sensitivity(rows, base_month, base.horizon_end, L, L("footnote_sens"), today=clock.today()),
-        data,
-        alt,
-    )
-
-
-def corridor(s: Scenario, L: Labels, m: Model = PURE) -> View:
-    """The route on a map of country borders (no map service), each link labelled with its peak utilisation."""
-    t = tables()
-    peaks = m.peak_by_link(m.utilisation(s)).set_index("link_id")
-    hover = {
-        "selyatino": L(
-            "n_selyatino_h", area=L.num(t.fact("selyatino_area")), inv=L.money(t.fact("selyatino_investment"))
-        ),
-        "ru_kz_border": L(
-            "n_border_h",
-            a=L.num(t.fact("border_regions_side_a")),
-            b=L.num(t.fact("border_regions_side_b")),
-            p=L.compact(t.fact("border_population")),
-        ),
-        "agrohub": L("n_agrohub_h", ha=L.num(t.fact("agrohub_area") / 10_000)),
-        "dostyk": L("n_dostyk_h"),
-        "altynkol": L("n_altynkol_h"),
-        "urumqi": L("n_urumqi_h"),
-        "xian": L("n_xian_h", days=L.num(s.transit_days)),
-    }
-    points = pd.DataFrame(
-        [(pid, lon, lat, kind) for pid, (lon, lat, kind) in MAP_PLACES.items() if kind],
-        columns=["id", "lon", "lat", "kind"],
-    )
-    points = points.assign(
-        name=[L(f"n_{i}") for i in points["id"]],
-        hover=[hover[i] for i in points["id"]],
-        kind_label=[L(f"kind_{kd}") for kd in points["kind"]],
-        textpos=[CITY_TEXT.get(i, "top center") for i in points["id"]],
-    )
-    shares = {lid: f(s) for lid, f in CROSSINGS.items()}
-    width = {
-        "trunk": 3.5,
-        "china": 3.5,
-        "dostyk": 1.0 + 4.0 * shares["dostyk_alashankou"],
-        "khorgos": 1.0 + 4.0 * shares["altynkol_khorgos"],
-    }
-    route = pd.DataFrame(
-        [
-            (seg, *MAP_PLACES[p][:2], width[seg], "dash" if seg == "khorgos" else "solid")
-            for seg, places in MAP_ROUTE.items()
-            for p in places
-        ],
-        columns=["segment", "lon", "lat", "width", "dash"],
-    )
-    notes: dict[object, dict] = {}
-    rows = []
-    for lid, (anchor, ax, ay) in MAP_LABELS.items():
-        if lid not in peaks.index:
-            continue
-        p = peaks.loc[lid]
-        plan = p["kind"] == PLAN_KIND
-        lon, lat = MAP_PLACES[anchor][:2] if isinstance(anchor, str) else anchor
-        name = p["name_ru" if L.lang == "ru" else "name_en"]
-        line = L(
-            "map_plan" if plan else "map_peak",
-            name=name,
-            pct=L.pct(p["peak_utilisation"]),
-            month=L.month(p["peak_month"]),
-        )
-        if lid in shares:
-            line += "<br>" + L("map_share", share=L.pct(shares[lid]))
-        note = notes.setdefault(anchor, dict(lon=lon, lat=lat, ax=ax, ay=ay, lines=[], level=-1))
-        note["lines"].append(line)
-        note["level"] = max(note["level"], _level(p["peak_utilisation"], plan))
-        rows.append((lid, name, p["peak_month"], p["peak_utilisation"], shares.get(lid), lon, lat))
-    labels = pd.DataFrame(
-        [
-            dict(lon=n["lon"], lat=n["lat"], ax=n["ax"], ay=n["ay"], level=n["level"], text="<br>".join(n["lines"]))
-            for n in notes.values()
-        ]
-    )
-    geo = {
-        **boundaries(),
-        "corridor": CORRIDOR_COUNTRIES,
-        "country_labels": [dict(text=L(key), lon=lon, lat=lat) for key, lon, lat in COUNTRY_LABELS],
-    }
-    data = pd.DataFrame(
-        rows, columns=["link_id", "name", "peak_month", "peak_utilisation", "share_of_trains", "lon", "lat"]
-    )
-    b = m.bottleneck(m.utilisation(s))
-    alt = L(
-        "alt_map",
-        dostyk=L.pct(shares["dostyk_alashankou"]),
-        khorgos=L.pct(shares["altynkol_khorgos"]),
-        link=_link_name(b.peak_link_id, L),
-        pct=L.pct(b.peak_utilisation),
-    )
-    return View("corridor-map", charts.corridor_map(geo, route, points, labels, L, L("footnote_map")), data, alt)
-
-
-def bottleneck_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
-    """The bottleneck card: ``label``, ``value`` (link and month, or none before the horizon), ``delta``, ``help``."""
-    b = m.bottleneck(m.utilisation(s))
-    if b.link_id is None:
-        value = L("k_bottleneck_none", month=L.month(b.horizon_end))
-        delta = L("k_bottleneck_highest", link=_link_name(b.peak_link_id, L), pct=L.pct(b.peak_utilisation))
-    else:
-        value = L("k_bottleneck_value", link=_link_name(b.link_id, L), month=L.month(b.month))
-        delta = L("k_bottleneck_peak", pct=L.pct(b.peak_utilisation), month=L.month(b.peak_month))
-    if b.estimate:
-        delta += f" ({L('estimate')})"
-    return {"label": L("k_bottleneck"), "value": value, "delta": delta, "help": L("h_bottleneck")}
-
-
-def fleet_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
-    """The fleet card: boxes in circulation in the peak month, typical to congested, and the round trip."""
-    f = m.fleet(s)
-    return {
-        "label": L("k_fleet"),
-        "value": L("k_fleet_value", lo=L.num(f["fleet_peak"]), hi=L.num(f["fleet_peak_congested"])),
-        "delta": L(
-            "k_fleet_delta", typ=L.num(f["round_trip_typical_days"]), cong=L.num(f["round_trip_congested_days"])
-        ),
-        "help": L("h_fleet", month=L.month(f["peak_month"]), per_day=L.num(f["feu_per_day_peak"])),
-    }
-
-
-def door_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
-    """The door-to-door card: days Selyatino → China through every link, typical and congested."""
-    d = m.door_to_door(s)
-    return {
-        "label": L("k_door"),
-        "value": L("k_door_value", typ=L.num(d["typical_days"]), cong=L.num(d["congested_days"])),
-        "delta": L("k_door_delta"),
-        "help": L("h_door"),
-    }
+@lru_cache(maxsize=1)
+def boundaries() -> dict:
+    """Country borders around the corridor (``data/boundaries.geojson``, made by ``data/make_boundaries.py``)."""
+    return json.loads((DATA_DIR / "boundaries.geojson").read_text(encoding="utf-8"))
 
 
 #: A chart builder: ``(s, L, m=..., **options) -> View``; options by keyword (``currency``, ``actuals``, ``compare``).
@@ -712,9 +888,9 @@ Builder = Callable[..., View]
 BUILDERS: dict[str, Builder] = {
     "stated_exports": stated_exports,
     "export_projection": export_projection,
-    "utilisation_heatmap": utilisation_heatmap,
-    "peak_utilisation": peak_utilisation,
-    "bottleneck_sensitivity": bottleneck_sensitivity,
+    "network_heatmap": network_heatmap,
+    "network_waiting": network_waiting,
+    "network_sensitivity": network_sensitivity,
     "trains": trains,
     "containers": containers,
     "warehouse": warehouse,
@@ -725,16 +901,19 @@ BUILDERS: dict[str, Builder] = {
     "bridge": bridge,
     "year_waterfall": year_waterfall,
     "dscr": dscr,
-    "corridor": corridor,
+    "network_map": network_map,
 }
 #: Builders drawn in a currency (the ``currency`` option).
 MONEY_VIEWS = ("cash_flow", "npv_distribution", "tornado", "bridge", "year_waterfall")
 
 #: Every card by name: ``(s, L, m=...) -> {"label", "value", "help", "delta"}``.
 CARDS: dict[str, Callable[..., dict[str, str]]] = {
-    "bottleneck_card": bottleneck_card,
-    "fleet_card": fleet_card,
-    "door_card": door_card,
+    "wait_card": wait_card,
+    "selyatino_card": selyatino_card,
+    "d2d_dostyk_card": lambda s, L, m=PURE: d2d_card("dostyk", s, L, m),
+    "d2d_altynkol_card": lambda s, L, m=PURE: d2d_card("altynkol", s, L, m),
+    "fleet_card": fleet_net_card,
+    "split_card": split_card,
 }
 
 
@@ -910,3 +1089,86 @@ def report_html(s: Scenario, L: Labels, currency: str = "RUB", actuals: pd.DataF
     views = all_views(s, L, currency, actuals=actuals)
     intro = [L("app_subtitle"), scenario_caption(s, L), *[f"- {v.alt}" for v in views]]
     return export.report_html([v.item() for v in views], L("app_title"), intro, sources_table(), L.lang)
+
+
+def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:
+    """The network's tables as the Sources page lists them, in the page's language: (heading key, table).
+
+    Crossings by year (capacity with its range), other shippers' traffic, the episodes and the routes, each row with
+    its source and reliability in words."""
+    t = network_tables()
+    ru = L.lang == "ru"
+    src = "source_ru" if ru else "source"
+    rel = lambda r: L(f"rel_{r}") if f"rel_{r}" in _LABEL_KEYS else str(r)  # noqa: E731
+
+    def rng(v: float, lo: float, hi: float, fmt) -> str:
+        return fmt(v) if lo == hi == v else f"{fmt(v)} ({fmt(lo)}–{fmt(hi)})"
+
+    c = t.crossings
+    crossings = pd.DataFrame(
+        {
+            L("ncol_crossing"): [L(f"crl_{x}") for x in c["crossing"]],
+            L("ncol_year"): c["year"].astype(int).astype(str),
+            L("ncol_capacity"): [
+                rng(v, lo, hi, lambda x: L.num(x))
+                for v, lo, hi in zip(c["capacity_trains_day"], c["capacity_low"], c["capacity_high"])
+            ],
+            L("ncol_source"): c[src],
+            L("ncol_reliability"): [rel(r) for r in c["reliability"]],
+        }
+    )
+    b = t.background.reset_index()
+
+    def bg_item(i: str, cr: str) -> str:
+        key = f"bg_{i}"
+        return L(key, crossing=L(f"crl_{cr}") if cr in ("dostyk", "altynkol", "bakhty") else "")
+
+    def bg_value(v: float, lo: float, hi: float, unit: str) -> str:
+        if unit == "share":
+            return rng(v, lo, hi, L.pct) if not pd.isna(lo) else L.pct(v)
+        return rng(v, lo, hi, L.dec) + f"\u00a0{L.unit(unit)}"
+
+    background = pd.DataFrame(
+        {
+            L("ncol_item"): [bg_item(i, cr) for i, cr in zip(b["id"], b["crossing"])],
+            L("ncol_value"): [
+                bg_value(v, lo, hi, u) for v, lo, hi, u in zip(b["value"], b["low"], b["high"], b["unit"])
+            ],
+            L("ncol_source"): b[src],
+            L("ncol_reliability"): [rel(r) for r in b["reliability"]],
+        }
+    )
+    e = t.episodes
+    episodes = pd.DataFrame(
+        {
+            L("ncol_episode"): e["name_ru" if ru else "name_en"],
+            L("ncol_crossing"): [L(f"crl_{x}") for x in e["crossing"]],
+            L("ncol_dates"): [f"{L.day(a)} – {L.day(z)}" for a, z in zip(e["start"], e["end"])],
+            L("ncol_depth"): [rng(v, lo, hi, L.pct) for v, lo, hi in zip(e["depth"], e["depth_low"], e["depth_high"])],
+            L("ncol_source"): e[src],
+            L("ncol_reliability"): [rel(r) for r in e["reliability"]],
+        }
+    )
+    r = t.routes
+    node = lambda n: (
+        L(f"node_{n}")
+        if f"node_{n}" in _LABEL_KEYS
+        else L(f"node_{n}_short")
+        if f"node_{n}_short" in _LABEL_KEYS
+        else n
+    )  # noqa: E731
+    routes = pd.DataFrame(
+        {
+            L("ncol_path"): [L(f"path_{p}") for p in r["path"]],
+            L("ncol_leg"): [f"{node(a)} → {node(z)}" for a, z in zip(r["node_from"], r["node_to"])],
+            L("ncol_km"): [rng(v, lo, hi, L.num) for v, lo, hi in zip(r["km"], r["km_low"], r["km_high"])],
+            L("ncol_source"): r[src],
+            L("ncol_reliability"): [rel(x) for x in r["reliability"]],
+        }
+    )
+    return [
+        ("src_net_crossings", crossings),
+        ("src_net_background", background),
+        ("src_net_episodes", episodes),
+        ("src_net_routes", routes),
+    ]

@@ -1,5 +1,6 @@
-"""Capacity: the chain of links month by month (bottleneck, fleet, door to door), then boxes, trains, warehouse
-space and the two-way balance."""
+"""Capacity: the crossings shared with other shippers (utilisation, waiting, sensitivity), door to door, the fleet
+and the route split, all read from the scenario's one result; then boxes, trains, warehouse space and the two-way
+balance at the hub."""
 
 from __future__ import annotations
 
@@ -10,30 +11,39 @@ from components.data.scenario import Scenario
 from components.model import capacity, projection
 from components.present.i18n import Labels
 
-CHAIN_CHARTS = ("utilisation_heatmap", "peak_utilisation", "bottleneck_sensitivity")
+NETWORK_CHARTS = ("network_heatmap", "network_waiting", "network_sensitivity")
+PATH_CARDS = ("d2d_dostyk_card", "d2d_altynkol_card", "fleet_card", "split_card")
 BOX_CHARTS = ("trains", "containers", "warehouse", "two_way")
 
 
 def render() -> None:
     L = state.labels()
     st.title(L("page_capacity"))
-    st.markdown(L("intro_capacity"))
-    st.header(L("chain_header"))
-    st.markdown(L("chain_intro"))
-    chain = st.container()
+    st.markdown(L("net_intro_capacity"))
+    st.header(L("net_header"))
+    net = st.container()
+    st.header(L("net_paths_header"))
+    paths = st.container()
     st.header(L("boxes_header"))
     boxes = st.container()
-    widgets.scenario_part(lambda s: body(s, L, chain, boxes), "capacity")
+    widgets.scenario_part(lambda s: body(s, L, net, paths, boxes), "capacity")
 
 
-def body(s: Scenario, L: Labels, chain, boxes) -> None:
-    with chain:
+def body(s: Scenario, L: Labels, net, paths, boxes) -> None:
+    with net:
+        wait = model.card("wait_card", s, L.lang)
+        widgets.sentence_card(wait["sentence"], wait["explain"], wait["help"], key="wait-sentence")
         row = widgets.kpi_row()
-        for name in ("bottleneck_card", "fleet_card", "door_card"):
+        for name in ("wait_card", "selyatino_card"):
             card = model.card(name, s, L.lang)
             widgets.kpi(row, card["label"], card["value"], card["help"], delta=card["delta"])
-        for name in CHAIN_CHARTS:
-            widgets.chart(model.view(name, s, L.lang), s, L)
+        for name in NETWORK_CHARTS:
+            widgets.chart(model.view(name, s, L.lang), s, L, scroll=name == "network_heatmap")
+    with paths:
+        row = widgets.kpi_row()
+        for name in PATH_CARDS:
+            card = model.card(name, s, L.lang)
+            widgets.kpi(row, card["label"], card["value"], card["help"], delta=card["delta"])
 
     k = capacity.headline(model.boxes(s), model.warehouse(s), s)
     over = k["above_service_month"]

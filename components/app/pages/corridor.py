@@ -1,5 +1,5 @@
-"""Corridor: Selyatino → Kazakhstan → China with the Agrohub and both crossings on a map drawn offline, each link
-labelled with its peak utilisation; the border in figures."""
+"""Corridor: the two rail paths Selyatino → Xi'an (via Dostyk; via Zhetygen, the Agrohub and Altynkol) on a map drawn
+offline, each crossing labelled with its peak utilisation from the scenario's one result; the border in figures."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def render() -> None:
     L = state.labels()
     t = tables()
     st.title(L("page_corridor"))
-    st.markdown(L("intro_corridor_map"))
+    st.markdown(L("net_intro_corridor"))
     chart = st.container()
     st.header(L("border_facts"))
     c = widgets.kpi_row()
@@ -30,15 +30,15 @@ def render() -> None:
         L("about") + " " + L.compact(t.fact("border_population")),
         widgets.fact_help("border_population", L),
     )
-    transit = c.empty()  # reads the scenario's transit time
+    door = [c.empty(), c.empty()]  # door to door on each path: read from the scenario's result
     st.markdown(L("corridor_notes"))
 
     def body(s: Scenario) -> None:
         with chart:
-            widgets.chart(model.view("corridor", s, L.lang), s, L)
-        widgets.kpi(
-            transit, L("k_transit"), L("days", n=L.num(s.transit_days)), widgets.assumption_help("transit_days", L)
-        )
+            widgets.chart(model.view("network_map", s, L.lang), s, L)
+        for slot, name in zip(door, ("d2d_dostyk_card", "d2d_altynkol_card")):
+            card = model.card(name, s, L.lang)
+            widgets.kpi(slot, card["label"], card["value"], card["help"], delta=card["delta"])
 
     widgets.scenario_part(body, "corridor")
 

@@ -72,14 +72,16 @@ def render() -> None:
     )
     widgets.kpi(c, L("k_population"), L("about") + " " + L.compact(t.fact("border_population")), h("border_population"))
     widgets.kpi(c, L("k_border_rank"), L("k_longest"), h("border_longest"))
-    bottleneck = widgets.kpi_row().empty()  # the chain's first binding link under the scenario (Capacity page)
+    bottleneck = widgets.kpi_row().empty()  # where and when this flow waits longest (the network's summary)
 
     as_of = st.container()  # "As of <today>": what the plan and the scenario expect by now (reads the scenario)
     chart = st.container()
 
     def body(s: Scenario) -> None:
-        card = model.card("bottleneck_card", s, L.lang)
-        widgets.kpi(bottleneck, card["label"], card["value"], card["help"], delta=card["delta"])
+        card = model.card("wait_card", s, L.lang)
+        widgets.kpi(
+            bottleneck, card["label"], card["value"], card["sentence"] + " " + card["explain"], delta=card["delta"]
+        )
         check = chain.agri_share_check(s)
         lo, hi = L.pct(check["share_low"]), L.pct(check["share_high"])
         widgets.kpi(

@@ -52,10 +52,17 @@ def render() -> None:
     st.header(L("src_links"))
     st.markdown(L("src_links_intro"))
     st.table(views.links_table(L).rename(columns=lambda c: L(f"col_{c}")), hide_index=True)
+    st.header(L("src_network"))
+    st.markdown(L("src_network_intro"))
+    for heading, table in views.network_tables_shown(L):
+        st.subheader(L(heading))
+        st.table(table, hide_index=True)
     st.header(L("src_method"))
     st.markdown(L("method"))
     st.subheader(L("src_chain_method"))
     st.markdown(L("chain_method"))
+    st.subheader(L("src_net_method"))
+    st.markdown(L("net_method"))
 
 
 def stated_value(L, value: float, unit: str, when, precision: str) -> str:  # noqa: ANN001 - a Labels

@@ -1,0 +1,379 @@
+"""Charts of the corridor network: tidy DataFrames in, plotly figures out (the look of :mod:`charts`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.present.charts import (
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY,
+    HEIGHT,
+    LEVEL_COLOURS,
+    ORANGE,
+    PURPLE,
+    SKY,
+    VERMILLION,
+    _figure,
+)
+from components.present.i18n import Labels
+
+#: Heatmap scale: cividis (monotone lightness, colour-blind safe), 0 to 150 %; 100 % is marked on the colour bar
+#: and every cell at or over 100 % is crossed.
+HEAT_MAX_PCT = 150.0
+#: Colour of each crossing's line on the waiting chart and of its shading.
+CROSSING_COLOURS = {"dostyk": BLUE, "altynkol": ORANGE, "bakhty": GREEN}
+SHADE = {"dostyk": "rgba(0,114,178,0.10)", "altynkol": "rgba(230,159,0,0.14)", "bakhty": "rgba(0,158,115,0.10)"}
+#: Minimum width of the heatmap's plot in px: narrower screens scroll inside the chart's own box (page CSS).
+HEAT_MIN_WIDTH = 900
+
+
+def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | None = None) -> go.Figure:
+    """Crossings × months heatmap of total utilisation (%), cells at or over 100 % crossed.
+
+    ``cells``: one row per crossing and month: ``month``, ``name`` (row label), ``pct`` (total utilisation, %;
+    None where the crossing is not open), ``hover`` (other shippers and this flow separately, the source).
+    """
+    names = list(dict.fromkeys(cells["name"]))
+    wide = cells.pivot(index="name", columns="month", values="pct").reindex(names)
+    hover = cells.pivot(index="name", columns="month", values="hover").reindex(names)
+    over = cells[cells["pct"].fillna(0) >= 100.0]
+    ticks = [0, 25, 50, 75, 100, 125, 150]
+    z = [[None if pd.isna(v) else float(v) for v in row] for row in wide.to_numpy()]
+    traces = [
+        dict(
+            type="heatmap",
+            z=z,
+            x=list(wide.columns),
+            y=names,
+            customdata=hover.to_numpy(),
+            colorscale="Cividis",
+            zmin=0,
+            zmax=HEAT_MAX_PCT,
+            xgap=1,
+            ygap=3,
+            hoverongaps=False,
+            name=L("net_heat_colorbar"),
+            hovertemplate="%{customdata}<extra></extra>",
+            colorbar=dict(
+                title=dict(text=L("net_heat_colorbar"), side="top"),
+                tickvals=ticks,
+                ticktext=[L.pct(v / 100) if v != 100 else L("net_full_tick") for v in ticks[:-1]]
+                + ["≥\u00a0" + L.pct(ticks[-1] / 100)],
+                thickness=14,
+                len=1.0,
+                orientation="h",
+                x=0,
+                xanchor="left",
+                y=1.02,
+                yanchor="bottom",
+            ),
+        ),
+        dict(
+            type="scatter",
+            x=over["month"],
+            y=over["name"],
+            mode="markers",
+            name=L("net_over_mark"),
+            marker=dict(symbol="x-thin", size=8, line=dict(color=BLACK, width=2), color=BLACK),
+            hoverinfo="skip",
+            showlegend=True,
+        ),
+    ]
+    return _figure(
+        traces,
+        L,
+        L("chart_net_heat"),
+        L("month_axis"),
+        "",
+        note,
+        date_axis=True,
+        yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
+        xaxis=dict(showgrid=False, dtick="M6", ticklabelmode="period"),
+        hovermode="closest",
+        height=150 + 70 * len(names) + 130,
+        margin=dict(l=24, r=24, t=150),
+        legend=dict(orientation="h", yanchor="top", y=-0.28, x=0, xanchor="left", font=dict(size=12)),
+        today=today,
+    )
+
+
+def waiting(
+    lines: pd.DataFrame, shades: pd.DataFrame, L: Labels, note: str = "", today: dt.date | None = None
+) -> go.Figure:
+    """Waiting days by crossing and month, the months of an episode shaded, the slot wait at Selyatino dashed.
+
+    ``lines``: ``series`` (crossing id or ``selyatino``), ``name``, ``month``, ``days``, ``hover``.
+    ``shades``: ``series``, ``start``, ``end`` (a month with an acceptance cut at that crossing).
+    """
+    traces = []
+    for sid, g in lines.groupby("series", sort=False):
+        sel = sid == "selyatino"
+        traces.append(
+            dict(
+                type="scatter",
+                x=g["month"],
+                y=g["days"],
+                name=g["name"].iloc[0],
+                mode="lines",
+                line=dict(
+                    color=GREY if sel else CROSSING_COLOURS.get(sid, PURPLE),
+                    width=2 if sel else 2.5,
+                    dash="dash" if sel else "solid",
+                    shape="hv",
+                ),
+                customdata=g["hover"],
+                hovertemplate="%{customdata}",
+            )
+        )
+    shapes = [
+        dict(
+            type="rect",
+            xref="x",
+            yref="paper",
+            x0=r["start"],
+            x1=r["end"],
+            y0=0,
+            y1=1,
+            layer="below",
+            line=dict(width=0),
+            fillcolor=SHADE.get(r["series"], "rgba(0,0,0,0.06)"),
+        )
+        for _, r in shades.iterrows()
+    ]
+    if len(shades):  # a legend entry for the shading
+        traces.append(
+            dict(
+                type="scatter",
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=L("wait_episode"),
+                marker=dict(symbol="square", size=12, color="rgba(0,0,0,0.15)"),
+                hoverinfo="skip",
+            )
+        )
+    return _figure(
+        traces,
+        L,
+        L("chart_net_wait"),
+        L("month_axis"),
+        L("wait_axis"),
+        note,
+        date_axis=True,
+        xaxis=dict(dtick="M6", ticklabelmode="period"),
+        shapes=shapes,
+        height=HEIGHT + 40,
+        today=today,
+    )
+
+
+def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log: bool = False) -> go.Figure:
+    """Longest wait with each input at the low and the high end of its range: a dot pair per input, largest first.
+
+    ``rows``: ``label`` (input, may hold ``<br>``), ``wait_low``, ``wait_high`` [days], ``hover_low``, ``hover_high``.
+    """
+    y = list(rows["label"])
+    seg_x, seg_y = [], []
+    for lbl, lo, hi in zip(rows["label"], rows["wait_low"], rows["wait_high"]):
+        seg_x += [lo, hi, None]
+        seg_y += [lbl, lbl, None]
+    traces = [
+        dict(
+            type="scatter",
+            x=seg_x,
+            y=seg_y,
+            mode="lines",
+            line=dict(color="#9A9A9A", width=3),
+            hoverinfo="skip",
+            showlegend=False,
+        ),
+        dict(
+            type="scatter",
+            x=rows["wait_low"],
+            y=y,
+            mode="markers",
+            name=L("net_sens_low"),
+            marker=dict(symbol="circle", size=11, color=SKY, line=dict(color=BLACK, width=1)),
+            customdata=rows["hover_low"],
+            hovertemplate="%{customdata}<extra></extra>",
+        ),
+        dict(
+            type="scatter",
+            x=rows["wait_high"],
+            y=y,
+            mode="markers",
+            name=L("net_sens_high"),
+            marker=dict(symbol="diamond", size=11, color=VERMILLION, line=dict(color=BLACK, width=1)),
+            customdata=rows["hover_high"],
+            hovertemplate="%{customdata}<extra></extra>",
+        ),
+    ]
+    base_text = L("net_sens_base", days=L.count(base, "days"))
+    return _figure(
+        traces,
+        L,
+        L("chart_net_sens"),
+        L("net_sens_axis_log") if log else L("net_sens_axis"),
+        "",
+        note,
+        date_axis=False,
+        xaxis=dict(type="log" if log else "linear", rangemode="tozero", tickformat=",~f"),
+        yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
+        shapes=[
+            dict(
+                type="line",
+                xref="x",
+                yref="paper",
+                x0=base,
+                x1=base,
+                y0=0,
+                y1=1,
+                line=dict(color=BLACK, width=1.5, dash="dot"),
+            )
+        ],
+        height=max(HEIGHT, 200 + 44 * len(y)),
+        margin=dict(l=24),
+    ).add_annotation(
+        x=base,
+        y=1,
+        xref="x",
+        yref="paper",
+        yanchor="bottom",
+        text=base_text,
+        showarrow=False,
+        font=dict(size=11),
+        bgcolor="rgba(255,255,255,0.85)",
+    )
+
+
+def network_map(
+    geo: dict, paths: pd.DataFrame, points: pd.DataFrame, labels: pd.DataFrame, L: Labels, note: str = ""
+) -> go.Figure:
+    """The two paths Selyatino → Xi'an on country borders drawn as lon/lat lines (no map service, offline).
+
+    ``paths``: ``segment``, ``name``, ``lon``, ``lat``, ``colour``, ``width``, ``dash``, ``hover`` (one polyline per
+    segment). ``points``: ``name``, ``lon``, ``lat``, ``kind`` (hub, border, junction, city), ``kind_label``,
+    ``hover``, ``textpos``, ``show_text``. ``labels``: ``lon``, ``lat``, ``text``, ``ax``, ``ay``, ``level``
+    (0 below 85 %, 1 85–100 %, 2 100 % and over).
+    """
+    shade = set(geo.get("corridor", ()))
+    land = {True: ([], []), False: ([], [])}
+    for f in geo["features"]:
+        xs, ys = land[f.get("id") in shade]
+        for poly in f["geometry"]["coordinates"]:
+            for lon, lat in poly[0]:
+                xs.append(lon)
+                ys.append(lat)
+            xs.append(None)
+            ys.append(None)
+    traces = [
+        dict(
+            type="scatter",
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            hoverinfo="skip",
+            showlegend=False,
+            fillcolor="#ECE9E1" if ours else "#F7F7F5",
+            line=dict(color="#A3A3A3", width=0.8),
+        )
+        for ours, (xs, ys) in land.items()
+    ]
+    for _, seg in paths.groupby("segment", sort=False):
+        traces.append(
+            dict(
+                type="scatter",
+                x=seg["lon"],
+                y=seg["lat"],
+                mode="lines",
+                name=seg["name"].iloc[0],
+                hovertext=seg["hover"],
+                hoverinfo="text",
+                line=dict(color=seg["colour"].iloc[0], width=float(seg["width"].iloc[0]), dash=seg["dash"].iloc[0]),
+            )
+        )
+    styles = {
+        "hub": ("square", VERMILLION, 14),
+        "border": ("diamond", ORANGE, 14),
+        "junction": ("circle", "white", 8),
+        "city": ("circle", BLUE, 11),
+    }
+    for kind, (symbol, colour, size) in styles.items():
+        sub = points[points["kind"] == kind]
+        if len(sub):
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=sub["lon"],
+                    y=sub["lat"],
+                    name=sub["kind_label"].iloc[0],
+                    mode="markers+text",
+                    text=sub["text"],
+                    textposition=sub["textpos"],
+                    textfont=dict(size=11),
+                    cliponaxis=False,
+                    marker=dict(symbol=symbol, color=colour, size=size, line=dict(color=BLACK, width=1)),
+                    hovertext=sub["hover"],
+                    hoverinfo="text",
+                )
+            )
+    fig = _figure(
+        traces,
+        L,
+        L("chart_net_map"),
+        "",
+        "",
+        note,
+        date_axis=False,
+        xaxis=dict(range=[34, 111], showgrid=False, ticksuffix="°", zeroline=False, dtick=10, showticklabels=False),
+        yaxis=dict(
+            range=[32, 58],
+            showgrid=False,
+            ticksuffix="°",
+            zeroline=False,
+            rangemode="normal",
+            scaleanchor="x",
+            scaleratio=1.4,
+            dtick=5,
+            tickformat="",
+            showticklabels=False,
+        ),
+        plot_bgcolor="#DDEAF2",
+        height=680,
+        margin=dict(l=16, r=16, t=110, b=150),
+        legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, xanchor="left", font=dict(size=12)),
+    )
+    for c in geo.get("country_labels", ()):
+        fig.add_annotation(
+            x=c["lon"], y=c["lat"], text=c["text"], showarrow=False, font=dict(size=13, color="#6E6E6E"), opacity=0.9
+        )
+    for _, r in labels.iterrows():
+        colour = LEVEL_COLOURS.get(int(r["level"]), GREY)
+        fig.add_annotation(
+            x=r["lon"],
+            y=r["lat"],
+            ax=r["ax"],
+            ay=r["ay"],
+            text=r["text"],
+            showarrow=True,
+            xanchor="left" if r["ax"] > 0 else "right" if r["ax"] < 0 else "center",
+            arrowhead=0,
+            arrowwidth=1.2,
+            arrowcolor="#444",
+            align="left",
+            font=dict(size=12),
+            bgcolor="rgba(255,255,255,0.93)",
+            bordercolor=colour,
+            borderpad=4,
+            borderwidth=3 if int(r["level"]) == 2 else 1.5,
+        )
+    return fig
+
+
+__all__ = ["heatmap", "waiting", "sensitivity", "network_map", "HEAT_MIN_WIDTH"]

@@ -303,56 +303,68 @@ def _episode_cut(choice: str, start: pd.Timestamp, n_months: int, depth: float, 
 EPISODE_WINDOW_COLUMNS = ["episode", "crossing", "start", "end", "depth", "name_en", "name_ru", "source", "source_ru"]
 
 
+@lru_cache(maxsize=1)
+def _episode_rows() -> dict[str, list[dict]]:
+    """The episodes of ``data/episodes.csv`` as plain records, by episode name."""
+    out: dict[str, list[dict]] = {}
+    for r in network_tables().episodes.to_dict("records"):
+        out.setdefault(r["episode"], []).append(
+            {
+                "i": CROSSINGS.index(r["crossing"]),
+                "crossing": r["crossing"],
+                "year": r["start"].year,
+                "month": r["start"].month,
+                "day": min(r["start"].day, 28) if r["start"].month == 2 else r["start"].day,
+                "length": (r["end"] - r["start"]).days + 1,
+                "depth": float(r["depth"]),
+                "yearly": r["repeat"] == "yearly",
+                "cite": (r["name_en"], r["name_ru"], r["source"], r["source_ru"]),
+            }
+        )
+    return out
+
+
 @lru_cache(maxsize=64)
-def _episodes(
-    choice: str, start: pd.Timestamp, n_months: int, depth: float, weeks: float
-) -> tuple[np.ndarray, pd.DataFrame]:
-    """Share of each crossing-month's capacity lost to the chosen episodes.
+def _episodes(choice: str, start: pd.Timestamp, n_months: int, depth: float, weeks: float) -> tuple[np.ndarray, list]:
+    """Share of each crossing-month's capacity lost to the chosen episodes, and the windows inside the horizon.
 
     A ``yearly`` row is replayed on its calendar dates every year from its start year (a historical episode, which
     started before the horizon, every year of it); a ``once`` row only on its dates. The typical year's yearly rows
     take ``depth`` and a length of ``weeks`` from their start date; other rows keep theirs. Overlapping cuts add up,
-    capped at 0.95. Returns the cut and the windows inside the horizon (:data:`EPISODE_WINDOW_COLUMNS`).
+    capped at 0.95. The windows are tuples in the order of :data:`EPISODE_WINDOW_COLUMNS`.
     """
-    months = pd.date_range(start, periods=n_months, freq="MS")
+    first = np.datetime64(f"{start.year:04d}-{start.month:02d}", "M")
+    m0 = (first + np.arange(n_months)).astype("datetime64[D]")
+    m1 = (first + np.arange(1, n_months + 1)).astype("datetime64[D]")
+    days = (m1 - m0).astype(float)
+    y0 = start.year
+    y1 = int(str(first + (n_months - 1))[:4])
     cut = np.zeros((len(CROSSINGS), n_months))
     windows: list[tuple] = []
-    if choice == "none":
-        cut.setflags(write=False)
-        return cut, pd.DataFrame(columns=EPISODE_WINDOW_COLUMNS)
-    ep = network_tables().episodes
-    ep = ep[ep["episode"] == choice]
-    m0 = months.to_numpy().astype("datetime64[D]")
-    m1 = (months + pd.offsets.MonthBegin(1)).to_numpy().astype("datetime64[D]")
-    days = (m1 - m0).astype(float)
-    for _, row in ep.iterrows():
-        i = CROSSINGS.index(row["crossing"])
-        scaled = choice == "typical" and row["repeat"] == "yearly"
-        d = depth if scaled else float(row["depth"])
-        length = int(round(weeks * DAYS_PER_WEEK)) if scaled else (row["end"] - row["start"]).days + 1
-        if row["repeat"] == "once":
-            years = [row["start"].year]
-        else:
-            years = range(max(row["start"].year, months[0].year - 1), months[-1].year + 1)
+    for row in _episode_rows().get(choice, []):
+        scaled = choice == "typical" and row["yearly"]
+        d = depth if scaled else row["depth"]
+        length = int(round(weeks * DAYS_PER_WEEK)) if scaled else row["length"]
+        years = range(max(row["year"], y0 - 1), y1 + 1) if row["yearly"] else (row["year"],)
         for year in years:
-            try:
-                a = row["start"].replace(year=year)
-            except ValueError:  # 29 February
-                a = row["start"].replace(year=year, day=28)
-            a64 = np.datetime64(a.date(), "D")
+            a64 = np.datetime64(f"{year:04d}-{row['month']:02d}-{row['day']:02d}", "D")
             b64 = a64 + np.timedelta64(length, "D")
             overlap = np.clip(np.minimum(m1, b64) - np.maximum(m0, a64), 0, None).astype(float)
             if overlap.sum() > 0:
-                cut[i] += d * overlap / days
-                last = pd.Timestamp(b64 - np.timedelta64(1, "D"))
-                windows.append(
-                    (choice, row["crossing"], pd.Timestamp(a64), last, d)
-                    + tuple(row[k] for k in ("name_en", "name_ru", "source", "source_ru"))
-                )
+                cut[row["i"]] += d * overlap / days
+                windows.append((choice, row["crossing"], a64, b64 - np.timedelta64(1, "D"), d) + row["cite"])
     np.clip(cut, 0.0, 0.95, out=cut)
     cut.setflags(write=False)
-    win = pd.DataFrame(windows, columns=EPISODE_WINDOW_COLUMNS).sort_values(["start", "crossing"], ignore_index=True)
-    return cut, win
+    return cut, windows
+
+
+def _episode_table(windows: list) -> pd.DataFrame:
+    rows = sorted(windows, key=lambda w: (w[2], w[1]))
+    cols = {c: [w[k] for w in rows] for k, c in enumerate(EPISODE_WINDOW_COLUMNS)}
+    for c in ("start", "end"):
+        cols[c] = np.array(cols[c], dtype="datetime64[D]").astype("datetime64[ns]")
+    cols["depth"] = np.array(cols["depth"], dtype=float)
+    return pd.DataFrame(cols)
 
 
 def _lindley(net: np.ndarray) -> np.ndarray:
@@ -649,7 +661,9 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
         monthly=monthly,
         fleet=fleet,
         paths=paths,
-        episodes=_episodes(s.episodes, months[0], len(months), s.typical_episode_depth, s.typical_episode_weeks)[1],
+        episodes=_episode_table(
+            _episodes(s.episodes, months[0], len(months), s.typical_episode_depth, s.typical_episode_weeks)[1]
+        ),
         summary=summary,
     )
 

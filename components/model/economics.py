@@ -380,7 +380,9 @@ class Inputs:
     investment : initial investment spent in the year, nominal [RUB]. active : bool, year within the appraisal.
     last : bool, the horizon's last year (exit value there). streams : stream id of :data:`DRIVEN` -> yearly
     amount in price-year prices, a positive number (the registry's sign applies) [RUB/year]. volumes : table
-    columns that are not money (tonnes, boxes, occupancy) [t/year, FEU/year, share].
+    columns that are not money (tonnes, boxes, occupancy) [t/year, FEU/year, share]. totals : instead of
+    ``streams`` when only the NPV is wanted, ``revenue``, ``opex`` (positive) and ``maintenance_capex`` summed
+    over the registry's streams [RUB/year, price-year prices].
     """
 
     year: np.ndarray
@@ -391,6 +393,7 @@ class Inputs:
     last: np.ndarray | None = None
     streams: dict = field(default_factory=dict)
     volumes: dict = field(default_factory=dict)
+    totals: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -450,9 +453,15 @@ def _col(x, shape) -> np.ndarray:
 
 
 def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np.ndarray]:
-    """Every stream, the tax, the loan and the exit value of a project at one debt share (nominal RUB)."""
-    names = DRIVEN  # a stream the inputs leave out is zero
-    given = {n: inp.streams.get(n, 0.0) for n in names}
+    """Every stream, the tax, the loan and the exit value of a project at one debt share (nominal RUB).
+
+    Streams are zero outside the appraisal's years by construction (no months, no boxes there); ``active`` cuts
+    the table's rows. A debt share given as the number 0 skips the loan (the project's own pass).
+    """
+    if inp.totals is not None:
+        given = {"revenue": inp.totals["revenue"], "opex": inp.totals["opex"], "maint": inp.totals["maintenance_capex"]}
+    else:
+        given = {n: inp.streams.get(n, 0.0) for n in DRIVEN}  # a stream the inputs leave out is zero
     shape = np.broadcast_shapes(
         np.shape(inp.index),
         np.shape(inp.months),
@@ -461,70 +470,92 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
         np.shape(t.key),
         np.shape(t.rf),
         np.shape(np.asarray(debt_share)),
-        *(np.shape(given[n]) for n in names),
+        *(np.shape(x) for x in given.values()),
     )
     n_years = shape[-1]
     on = np.broadcast_to(np.asarray(inp.active, dtype=bool), shape)
     idx = np.broadcast_to(inp.index, shape)
-    out = {n: np.where(on, reg.BY_ID[n].sign * np.broadcast_to(given[n], shape) * idx, 0.0) for n in names}
-    months = np.where(on, np.broadcast_to(inp.months, shape), 0.0)
-    invest = np.where(on, np.broadcast_to(inp.investment, shape), 0.0)
-    kd = np.broadcast_to(t.key, shape) + np.asarray(t.spread, dtype=float)
-    d = _col(debt_share, shape)
+    months = np.broadcast_to(inp.months, shape) * on
+    invest = np.broadcast_to(inp.investment, shape) * on
+    if inp.totals is not None:
+        out = {}
+        revenue, opex, maint = given["revenue"] * idx, -given["opex"] * idx, given["maint"] * idx
+    else:
+        out = {n: reg.BY_ID[n].sign * np.broadcast_to(given[n], shape) * idx * on for n in DRIVEN}
+        revenue = sum(out[n] for n in reg.REVENUE if n in out)
+        opex = sum(out[n] for n in reg.OPEX if n in out)
+        maint = -out["maintenance_capex"]
+    loan = not (np.ndim(debt_share) == 0 and float(debt_share) == 0.0)
+    kd = np.broadcast_to(t.key, shape) + np.asarray(t.spread, dtype=float) if loan else None
     # construction years: draw debt, capitalise interest on the opening balance and half the year's drawing
     build = invest > 0
-    draw = d[..., None] * invest
-    idc = np.zeros(shape)
     bal = np.zeros(shape[:-1])
-    for y in range(n_years):
-        if not build[..., y].any():
-            continue
-        i = np.where(build[..., y], kd[..., y] * (bal + 0.5 * draw[..., y]), 0.0)
-        idc[..., y] = i
-        bal = bal + draw[..., y] + i
-    capital = invest + idc
-    book_dep = depreciation(capital, months, t.life_years)
+    idc = np.zeros(shape)
+    draw = _col(debt_share, shape)[..., None] * invest if loan else idc
+    if loan:
+        for y in range(n_years):
+            if not build[..., y].any():
+                continue
+            i = np.where(build[..., y], kd[..., y] * (bal + 0.5 * draw[..., y]), 0.0)
+            idc[..., y] = i
+            bal = bal + draw[..., y] + i
+    capital = invest + idc if loan else invest
     tax_dep = depreciation(invest, months, t.life_years)
+    book_dep = depreciation(capital, months, t.life_years) if loan else tax_dep
     gross = np.cumsum(capital, axis=-1)
     cum_dep = np.cumsum(book_dep, axis=-1)
     frac = months / 12.0
     avg_book = gross - cum_dep + 0.5 * book_dep  # (value at the year's start + at its end) / 2
     out["property_tax"] = -np.asarray(t.property_tax_rate, dtype=float) * frac * avg_book
     out["insurance"] = -np.asarray(t.insurance_share, dtype=float) * frac * gross
-    revenue = sum(out[n] for n in reg.REVENUE if n in out)
-    ebitda = revenue + sum(out[n] for n in reg.OPEX if n in out)
-    maint = -out.get("maintenance_capex", np.zeros(shape))
+    ebitda = revenue + opex + out["property_tax"] + out["insurance"]
     # operating years: interest in cash, profit tax with losses carried forward, principal
     opened = np.cumsum(months, axis=-1) > 0
-    open_col = np.where(opened.any(axis=-1), np.argmax(opened, axis=-1), n_years)
     last = np.broadcast_to(inp.last if inp.last is not None else (np.arange(n_years) == n_years - 1), shape) & on
-    last_col = np.where(last.any(axis=-1), np.argmax(last, axis=-1), n_years - 1)
-    rep_start = open_col + np.floor(_col(t.grace, shape)).astype(int)
-    tenor = np.maximum(np.floor(_col(t.tenor, shape)).astype(int), 1)
-    rep_end = np.minimum(rep_start + tenor - 1, last_col)
-    cov = _col(t.covenant, shape)
     rate = _col(t.tax_rate, shape)
-    tax, used, interest, principal = (np.zeros(shape) for _ in range(4))
-    cfads, service = np.zeros(shape), np.zeros(shape)
-    pool, instalment = np.zeros(shape[:-1]), np.zeros(shape[:-1])
+    tax, used = np.zeros(shape), np.zeros(shape)
+    pool = np.zeros(shape[:-1])
     taxable = ebitda - tax_dep - maint - idc
-    for y in range(n_years):
-        cash_int = np.where(build[..., y], 0.0, kd[..., y] * bal)
-        base = taxable[..., y] - cash_int
-        profit = np.maximum(base, 0.0)
-        use = np.minimum(pool, LOSS_CAP * profit)
-        pool = pool - use + np.maximum(-base, 0.0)
-        tx = rate * (profit - use)
-        flow = ebitda[..., y] - maint[..., y] - tx
-        instalment = np.where(y == rep_start, bal / tenor, instalment)
-        window = (y >= rep_start) & (y <= rep_end)
-        due = np.clip(flow / cov - cash_int, 0.0, bal) if t.sculpted else np.minimum(instalment, bal)
-        pay = np.where(window, np.where(y == rep_end, bal, due), 0.0)
-        rest = np.where(y == last_col, bal - pay, 0.0)  # repaid out of the exit value at the horizon
-        bal = bal - pay - rest
-        tax[..., y], used[..., y], interest[..., y], principal[..., y] = tx, use, cash_int, pay + rest
-        cfads[..., y], service[..., y] = flow, cash_int + pay
-        taxable[..., y] = base
+    if not loan:
+        for y in range(n_years):
+            base = taxable[..., y]
+            profit = np.maximum(base, 0.0)
+            use = np.minimum(pool, LOSS_CAP * profit)
+            pool = pool - use + np.maximum(-base, 0.0)
+            tax[..., y], used[..., y] = rate * (profit - use), use
+        zeros = np.zeros(shape)
+        interest = principal = service = zeros
+        cfads = ebitda - maint - tax
+    else:
+        open_col = np.where(opened.any(axis=-1), np.argmax(opened, axis=-1), n_years)
+        last_col = np.where(last.any(axis=-1), np.argmax(last, axis=-1), n_years - 1)
+        rep_start = open_col + np.floor(_col(t.grace, shape)).astype(int)
+        tenor = np.maximum(np.floor(_col(t.tenor, shape)).astype(int), 1)
+        rep_end = np.minimum(rep_start + tenor - 1, last_col)
+        cov = _col(t.covenant, shape)
+        interest, principal, cfads, service = (np.zeros(shape) for _ in range(4))
+        instalment = np.zeros(shape[:-1])
+        for y in range(n_years):
+            cash_int = np.where(build[..., y], 0.0, kd[..., y] * bal)
+            base = taxable[..., y] - cash_int
+            profit = np.maximum(base, 0.0)
+            use = np.minimum(pool, LOSS_CAP * profit)
+            pool = pool - use + np.maximum(-base, 0.0)
+            tx = rate * (profit - use)
+            flow = ebitda[..., y] - maint[..., y] - tx
+            instalment = np.where(y == rep_start, bal / tenor, instalment)
+            window = (y >= rep_start) & (y <= rep_end)
+            due = np.clip(flow / cov - cash_int, 0.0, bal) if t.sculpted else np.minimum(instalment, bal)
+            pay = np.where(window, np.where(y == rep_end, bal, due), 0.0)
+            rest = np.where(y == last_col, bal - pay, 0.0)  # repaid out of the exit value at the horizon
+            bal = bal - pay - rest
+            tax[..., y], used[..., y], interest[..., y], principal[..., y] = tx, use, cash_int, pay + rest
+            cfads[..., y], service[..., y] = flow, cash_int + pay
+            taxable[..., y] = base
+    if inp.totals is not None:  # what the NPV needs
+        return dict(
+            out, ebitda=ebitda, tax=-tax, investment=-invest, maintenance_capex=-maint, last=last, taxable=taxable
+        )
     on_f = on.astype(float)
     return dict(
         out,
@@ -569,13 +600,11 @@ def evaluate(inp: Inputs, t: Terms, levered: bool = True) -> dict[str, np.ndarra
     (k_e), ``equity_npv``, ``cfads``, ``debt_service``, ``debt_balance`` [RUB], ``capitalised_interest``.
     """
     u = _core(inp, t, 0.0)
-    shape = u["ebitda"].shape
     years = np.asarray(inp.year)
     d = np.asarray(t.debt_share, dtype=float)
     tr = np.asarray(t.tax_rate, dtype=float)
-    rf = np.broadcast_to(t.rf, shape)
-    ke = rf + np.asarray(t.premium, dtype=float)
-    kd = np.broadcast_to(t.key, shape) + np.asarray(t.spread, dtype=float)
+    ke = np.asarray(t.rf, dtype=float) + np.asarray(t.premium, dtype=float)  # (paths or 1, years)
+    kd = np.asarray(t.key, dtype=float) + np.asarray(t.spread, dtype=float)
     wacc = (1.0 - d) * ke + d * kd * (1.0 - tr)
     df = discount_factors(years, wacc)
     # exit: Gordon on the last year's after-tax unlevered free cash flow
@@ -585,16 +614,17 @@ def evaluate(inp: Inputs, t: Terms, levered: bool = True) -> dict[str, np.ndarra
     spread = np.maximum(wacc - g, MIN_EXIT_SPREAD)
     exit_value = np.where(last, np.maximum(fcf * (1.0 + g) / spread, 0.0), 0.0)
     u["exit_value"] = exit_value
-    net = sum(u[n] for n in reg.PROJECT)
-    res = {k: u[k] for k in (*reg.PROJECT, "ebitda", "depreciation", "taxable", "loss_used", "book_value")}
+    # = Σ of the registry's project streams (EBITDA sums the revenue and operating ones)
+    net = u["ebitda"] + u["maintenance_capex"] + u["tax"] + u["investment"] + exit_value
+    res = {k: u[k] for k in (*reg.PROJECT, "ebitda", "depreciation", "taxable", "loss_used", "book_value") if k in u}
     res.update(
         net=net,
         wacc=wacc,
         cost_of_equity=ke,
         cost_of_debt=kd,
         discount_factor=df,
-        discounted=net * df,
-        npv=(net * df).sum(axis=-1),
+        discounted=(disc := net * df),
+        npv=disc.sum(axis=-1),
     )
     if not levered:
         return res
@@ -768,14 +798,31 @@ def _by_year(table: pd.DataFrame, column: str, years: np.ndarray, before: float)
     return np.where(years < ys[0], before, vals)
 
 
-def _inputs(s: Scenario, over: dict | None = None, network_scenario: Scenario | None = None) -> tuple[Inputs, Terms]:
+#: Assumptions the timeline depends on (opening month, horizon, occupancy, spending, prices, growth): paths that share
+#: them share a timeline, built once (a distribution's 10,000 paths have a few dozen opening months).
+_TIMELINE = (
+    "delay_months",
+    "horizon_years",
+    "occupancy_start",
+    "vacancy",
+    "occupancy_ramp_years",
+    "capex_first_half_share",
+    "cpi_long_run",
+    "growth_after_pct",
+)
+
+
+def _inputs(
+    s: Scenario, over: dict | None = None, network_scenario: Scenario | None = None, detail: bool = True
+) -> tuple[Inputs, Terms]:
     """Yearly arrays and terms of the scenario, some fields given per path (``over``: name -> array of paths).
 
     Volumes are the closed form of :func:`components.model.projection.trajectory` after the target month (the rate
     is ``target × attainment × g^((t − T)/12)`` there); boxes follow :func:`components.model.capacity.feu_for`
     and :func:`components.model.capacity.two_way_balance` in closed form, so thousands of paths cost a few array
     operations. The network's crossing share and waiting per box are those of ``network_scenario`` (``s`` when
-    None) for every path: the network is not re-run path by path.
+    None) for every path: the network is not re-run path by path. ``detail=False`` gives the revenue, operating
+    cost and maintenance as totals (what the NPV needs) instead of stream by stream.
     """
     over = over or {}
     v = lambda name: np.asarray(over.get(name, getattr(s, name)), dtype=float).reshape(-1, 1)  # noqa: E731
@@ -784,93 +831,132 @@ def _inputs(s: Scenario, over: dict | None = None, network_scenario: Scenario | 
     base_abs, anchor_abs = _abs_month(a["baseline_month"]), _abs_month(a["target_month"])
     agree_abs = _abs_month(t.date("selyatino_agreement"))
     delay = v("delay_months")
-    open_abs = anchor_abs + np.ceil(delay).astype(int)
-    horizon = np.floor(v("horizon_years")).astype(int)
+    # the timeline on the distinct combinations of its inputs (u rows), gathered to the paths by ``inv``
+    cols = {k: (np.ceil(v(k)) if k == "delay_months" else v(k)).ravel() for k in _TIMELINE}
+    n = max(x.size for x in cols.values())
+    if n > 1:
+        # one integer code a path from the columns that vary (a 1-D unique is far cheaper than rows')
+        code = np.zeros(n, dtype=np.int64)
+        for x in cols.values():
+            if x.size > 1:
+                _, c = np.unique(x, return_inverse=True)
+                code = code * (int(c.max()) + 1) + c.ravel()
+        _, first, inv = np.unique(code, return_index=True, return_inverse=True)
+        inv = inv.ravel()
+        u = {k: (x[first] if x.size > 1 else x).reshape(-1, 1) for k, x in cols.items()}
+    else:
+        inv = None
+        u = {k: x.reshape(-1, 1) for k, x in cols.items()}
+
+    def gather(x):
+        """Timeline rows to paths (a row shared by every path stays one row and broadcasts)."""
+        return np.asarray(x)[inv] if inv is not None and np.ndim(x) == 2 and np.shape(x)[0] > 1 else x
+
+    open_abs = anchor_abs + u["delay_months"].astype(int)
+    horizon = np.floor(u["horizon_years"]).astype(int)
     last_year = open_abs // 12 + horizon - 1
     years = np.arange(agree_abs // 12, int(last_year.max()) + 1)
     ystart = years * 12
     active = years[None, :] <= last_year
     months = np.where(active, np.clip(ystart + 12 - np.maximum(open_abs, ystart), 0, 12), 0).astype(float)
     # occupancy: operating year j (0 = the first 12 months) lets start + (mature − start) × min(j / ramp, 1)
-    start, mature, ramp = v("occupancy_start"), 1.0 - v("vacancy"), v("occupancy_ramp_years")
+    start, mature, ramp = u["occupancy_start"], 1.0 - u["vacancy"], u["occupancy_ramp_years"]
     safe_ramp = np.where(ramp > 0, ramp, 1.0)
     occ = lambda j: np.where(ramp > 0, start + (mature - start) * np.minimum(j, safe_ramp) / safe_ramp, mature)  # noqa: E731
     r = ystart - open_abs
     ja = np.maximum(np.floor_divide(r, 12), 0)
     n_a = np.minimum(np.where(r >= 0, 12 - r % 12, months), months)
     occ_months = n_a * occ(ja) + (months - n_a) * occ(ja + 1)
-    # the flow: monthly rate c · g^(t/12) (t in months from the baseline month) from the opening month on
-    ln_q = np.log1p(v("growth_after_pct") / 100.0) / 12.0
-    T = ramp_months(s, delay)
+    # the flow: monthly rate c · g^(t/12) (t in months from the baseline month) from the opening month on;
+    # Σ c·q^t over [lo, lo + cnt) = c·q^−T · q^lo·(q^cnt − 1)/(q − 1), q^lo·(…) per timeline row, q^−T per path;
+    # exponents kept small (lo counts from the baseline month) and expm1 keeps q near 1 exact
+    ln_q_u = np.log1p(u["growth_after_pct"] / 100.0) / 12.0
     lo = np.maximum(ystart, open_abs) - base_abs
     cnt = np.where(active, np.maximum(ystart + 12 - base_abs - lo, 0), 0)
-    # Σ c·q^t over [lo, lo + cnt) = c·q^(lo − T)·(q^cnt − 1)/(q − 1); exponents kept small (t − T, not t) so
-    # that no power overflows, and expm1 keeps q near 1 exact
-    flat = ln_q == 0.0
-    geo = np.where(
-        flat,
-        cnt,
-        np.exp((lo - T) * ln_q) * np.expm1(cnt * ln_q) / np.where(flat, 1.0, np.expm1(np.where(flat, 1.0, ln_q))),
-    )
-    flow = a["target_t_year"] * v("attainment") * geo / 12.0  # t of the stated flow in the year
+    flat = ln_q_u == 0.0
+    safe_q = np.where(flat, 1.0, ln_q_u)
+    geo_u = np.where(flat, cnt, np.exp(lo * ln_q_u) * np.expm1(cnt * ln_q_u) / np.expm1(safe_q))
+    ln_q = np.log1p(v("growth_after_pct") / 100.0) / 12.0
+    T = ramp_months(s, delay)
+    months, occ_months, geo = gather(months), gather(occ_months), gather(geo_u)
+    flow = (a["target_t_year"] / 12.0) * v("attainment") * np.exp(-T * ln_q) * geo  # t of the stated flow a year
     # counterfactual: the stated baseline × share moves anyway; the project earns on the tonnes above it
-    cf = np.minimum(a["baseline_t_year"] * v("counterfactual_share") * months / 12.0, flow)
+    cf = np.minimum((a["baseline_t_year"] / 12.0) * v("counterfactual_share") * months, flow)
     inc = flow - cf
     hub = v("rail_share")
     per_t = hub * ((1.0 - v("reefer_share")) / v("feu_payload_t") + v("reefer_share") / v("reefer_payload_t"))
     net = network_effects(s if network_scenario is None else network_scenario)
     crossed = _by_year(net, "crossed_share", years, 1.0)
+    hub_wait = _by_year(net, "hub_rub_per_feu", years, 0.0)
+    hub_share = v("hub_wait_share")
     east_demand = inc * per_t
     east = east_demand * crossed
-    hub_wait = _by_year(net, "hub_rub_per_feu", years, 0.0)
-    border_wait = _by_year(net, "border_rub_per_feu", years, 0.0)
-    hub_share = v("hub_wait_share")
-    west = east * v("backhaul_ratio")
-    empty_east, empty_west = np.maximum(west - east, 0.0), np.maximum(east - west, 0.0)
+    ratio = v("backhaul_ratio")
     # investment: spread over the months from the agreement to the opening month
     n_months = (open_abs - agree_abs).astype(float)
-    share = _spend_share((ystart + 12 - agree_abs) / n_months, v("capex_first_half_share")) - _spend_share(
-        (ystart - agree_abs) / n_months, v("capex_first_half_share")
+    first_half = u["capex_first_half_share"]
+    share = _spend_share((ystart + 12 - agree_abs) / n_months, first_half) - _spend_share(
+        (ystart - agree_abs) / n_months, first_half
     )
-    infl = inflation(years, v("cpi_long_run"))
+    infl_u = inflation(years, u["cpi_long_run"])
     te, tw, empty = v("handling_rub_per_feu"), v("handling_west_rub_per_feu"), v("empty_handling_share")
-    money = {
-        "rent": area * v("leasable_share") * occ_months / 12.0 * v("rent_rub_per_m2_year"),
-        "handling_east": east * te,
-        "handling_west": west * tw,
-        "handling_empty_east": empty_east * empty * te,
-        "handling_empty_west": empty_west * empty * tw,
-        "ancillary": east * v("ancillary_rub_per_feu"),
-        "storage_west": west * v("storage_west_rub_per_feu"),
-        "payroll": v("headcount") * v("wage_rub_month") * months,
-        "opex_fixed": area * v("opex_fixed_rub_per_m2_year") * months / 12.0,
-        "opex_var": (east + west + empty_east + empty_west) * v("opex_var_rub_per_feu"),
-        "waiting_hub": east_demand * hub_wait * hub_share,
-        "maintenance_capex": v("maintenance_capex_share") * total * months / 12.0,
-    }
-    volumes = {
-        "tonnes": inc * hub,
-        "feu_east": east,
-        "feu_west": west,
-        "feu_empty_east": empty_east,
-        "feu_empty_west": empty_west,
-        "feu_east_demand": east_demand,
-        "waiting_shippers": (east_demand + cf * per_t) * (border_wait + hub_wait * (1.0 - hub_share)),
-        "tonnes_counterfactual": cf * hub,
-        "feu_east_counterfactual": cf * per_t,
-        "occupancy": np.divide(occ_months, months, out=np.zeros_like(months), where=months > 0),
-        "inflation": np.broadcast_to(infl, months.shape),
-    }
-    inp = Inputs(
+    fixed = v("headcount") * v("wage_rub_month") * months + (area / 12.0) * v("opex_fixed_rub_per_m2_year") * months
+    rent = (area / 12.0) * v("leasable_share") * v("rent_rub_per_m2_year") * occ_months
+    maintenance = (v("maintenance_capex_share") * total / 12.0) * months
+    waiting = east_demand * hub_wait * hub_share
+    common = dict(
         year=years,
-        index=price_index(years, infl),
+        index=gather(price_index(years, infl_u)),
         months=months,
-        investment=total * share,
-        active=active,
-        last=years[None, :] == last_year,
-        streams=money,
-        volumes=volumes,
+        investment=gather(total * share),
+        active=gather(active),
+        last=gather(years[None, :] == last_year),
     )
+    if not detail:
+        # per eastbound box: both directions' handling and services, the empties (the longer direction's surplus
+        # runs back empty at its tariff's share), and the variable cost of every box moved
+        up, down = np.maximum(ratio - 1.0, 0.0), np.maximum(1.0 - ratio, 0.0)
+        per_east = te + v("ancillary_rub_per_feu") + ratio * (tw + v("storage_west_rub_per_feu"))
+        per_east = per_east + empty * (up * te + down * tw)
+        cost_east = (1.0 + ratio + up + down) * v("opex_var_rub_per_feu")
+        totals = dict(
+            revenue=rent + east * per_east,
+            opex=fixed + east * cost_east + waiting,
+            maintenance_capex=maintenance,
+        )
+        inp = Inputs(**common, totals=totals)
+    else:
+        west = east * ratio
+        empty_east, empty_west = np.maximum(west - east, 0.0), np.maximum(east - west, 0.0)
+        border_wait = _by_year(net, "border_rub_per_feu", years, 0.0)
+        money = {
+            "rent": rent,
+            "handling_east": east * te,
+            "handling_west": west * tw,
+            "handling_empty_east": empty_east * empty * te,
+            "handling_empty_west": empty_west * empty * tw,
+            "ancillary": east * v("ancillary_rub_per_feu"),
+            "storage_west": west * v("storage_west_rub_per_feu"),
+            "payroll": v("headcount") * v("wage_rub_month") * months,
+            "opex_fixed": area * v("opex_fixed_rub_per_m2_year") * months / 12.0,
+            "opex_var": (east + west + empty_east + empty_west) * v("opex_var_rub_per_feu"),
+            "waiting_hub": waiting,
+            "maintenance_capex": maintenance,
+        }
+        volumes = {
+            "tonnes": inc * hub,
+            "feu_east": east,
+            "feu_west": west,
+            "feu_empty_east": empty_east,
+            "feu_empty_west": empty_west,
+            "feu_east_demand": east_demand,
+            "waiting_shippers": (east_demand + cf * per_t) * (border_wait + hub_wait * (1.0 - hub_share)),
+            "tonnes_counterfactual": cf * hub,
+            "feu_east_counterfactual": cf * per_t,
+            "occupancy": np.divide(occ_months, months, out=np.zeros_like(months), where=months > 0),
+            "inflation": gather(np.atleast_2d(infl_u)),
+        }
+        inp = Inputs(**common, streams=money, volumes=volumes)
     shift = v("key_rate_shift")
     key = key_rate_path(years, shift, v("risk_free_rate"))
     terms = Terms(
@@ -1053,7 +1139,7 @@ def npv_paths(s: Scenario, over: dict | None = None, network_scenario: Scenario 
     ndarray of shape (paths,)
         NPV of each path at the end of the price year [RUB].
     """
-    inp, terms = _inputs(s, over, network_scenario)
+    inp, terms = _inputs(s, over, network_scenario, detail=False)
     return np.atleast_1d(evaluate(inp, terms, levered=False)["npv"])
 
 

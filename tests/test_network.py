@@ -370,3 +370,16 @@ def test_the_chosen_episodes_are_listed_for_the_charts():
     ]
     assert (ep["source"].str.len() > 0).all() and (ep["source_ru"].str.len() > 0).all()
     assert network.run(PLAN.with_values(episodes="none")).episodes.empty
+
+
+def test_the_map_segments_put_the_agrohub_only_on_the_altynkol_path():
+    seg = network.run(PLAN.with_values(dostyk_share=0.3)).segments
+    nodes = set(seg["node_from"]) | set(seg["node_to"])
+    assert "agrohub" in nodes
+    on = seg[(seg["node_from"] == "agrohub") | (seg["node_to"] == "agrohub")]
+    assert set(on["path"]) == {"altynkol"}
+    # km per path: 2,900 + 400 + 900 + 3,100 = 7,300 (Dostyk); 2,900 + 400 + 857 + 293 + 3,100 = 7,550 (Altynkol)
+    assert seg.groupby("path")["km"].sum().to_dict() == {"altynkol": 7550.0, "dostyk": 7300.0}
+    assert set(seg.loc[seg["path"] == "dostyk", "share"]) == {0.3}
+    assert np.allclose(seg.loc[seg["path"] == "altynkol", "share"], 0.7)
+    assert seg[["lat_from", "lon_from", "lat_to", "lon_to"]].notna().all().all()

@@ -6,7 +6,8 @@ Files (all under ``data/``, every row cited with ``source``/``source_ru``, ``rel
 - ``background.csv``: the background traffic (35 Mt in 2025, split by crossing and direction, ρ₀ calibration);
 - ``background_months.csv``: the background's monthly profile (even; twelve months);
 - ``episodes.csv``: China-side acceptance cuts and inspection holds, by episode and crossing (dates, depth);
-- ``routes.csv``: the two paths of this flow, segment by segment [km], to Xi'an.
+- ``routes.csv``: the two paths of this flow, segment by segment [km], to Xi'an;
+- ``route_nodes.csv``: the points of those paths for the map (lat, lon).
 
 Each loader declares a :mod:`pandera` schema and raises :class:`components.data.facts.DataError` naming the file,
 the row (as numbered in the file, header = row 1), the column and the rule that failed. Cross-file references are
@@ -48,6 +49,7 @@ EPISODE_COLUMNS = [
     "name_ru",
 ]
 EPISODE_COLUMNS += CITE
+NODE_COLUMNS = ["node", "name_en", "name_ru", "lat", "lon", *CITE]
 ROUTE_COLUMNS = ["path", "seq", "node_from", "node_to", "km", "km_low", "km_high", "destination", *CITE]
 
 
@@ -266,7 +268,34 @@ def load_episodes(path: Path | None = None, crossings: pd.DataFrame | None = Non
     return df.assign(estimate=df["estimate"] == "true").reset_index(drop=True)
 
 
-def load_routes(path: Path | None = None, crossings: pd.DataFrame | None = None) -> pd.DataFrame:
+def load_route_nodes(path: Path | None = None) -> pd.DataFrame:
+    """Points of the two paths for the map (``data/route_nodes.csv``), indexed by ``node``.
+
+    Returns
+    -------
+    DataFrame
+        ``name_en``, ``name_ru``, ``lat``, ``lon`` [degrees], citation columns.
+    """
+    path = path or DATA_DIR / "route_nodes.csv"
+    file = path.name
+    df = _numeric(_read(path, NODE_COLUMNS), file, ("lat", "lon"))
+    nonempty = pa.Check(lambda s: s.str.strip() != "", element_wise=False, name="not empty")
+    schema = _cited(
+        {
+            "node": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$"), unique=True),
+            "name_en": pa.Column(str, nonempty),
+            "name_ru": pa.Column(str, nonempty),
+            "lat": pa.Column(float, pa.Check.in_range(-90, 90)),
+            "lon": pa.Column(float, pa.Check.in_range(-180, 180)),
+        }
+    )
+    _validate(schema, df, file)
+    return df.assign(estimate=df["estimate"] == "true").set_index("node")
+
+
+def load_routes(
+    path: Path | None = None, crossings: pd.DataFrame | None = None, nodes: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The two paths of this flow segment by segment (``data/routes.csv``).
 
     Returns
@@ -290,6 +319,12 @@ def load_routes(path: Path | None = None, crossings: pd.DataFrame | None = None)
     )
     _validate(schema, df, file)
     _bounds(df, file, "km_low", "km", "km_high")
+    known_nodes = set((nodes if nodes is not None else load_route_nodes()).index)
+    for col in ("node_from", "node_to"):
+        bad = ~df[col].isin(known_nodes)
+        if bad.any():
+            i = int(bad.to_numpy().nonzero()[0][0])
+            raise DataError(file, i + 2, col, f"'{df[col].iloc[i]}' is not a node of route_nodes.csv")
     for p in PATHS:
         sub = df[df["path"] == p]
         if sub.empty:
@@ -311,12 +346,19 @@ class NetworkTables:
     background_months: pd.DataFrame
     episodes: pd.DataFrame
     routes: pd.DataFrame
+    route_nodes: pd.DataFrame
 
 
 @lru_cache(maxsize=1)
 def network_tables() -> NetworkTables:
     """All network tables, loaded and cross-checked once per process."""
     c = load_crossings()
+    n = load_route_nodes()
     return NetworkTables(
-        c, load_background(crossings=c), load_background_months(), load_episodes(crossings=c), load_routes(crossings=c)
+        c,
+        load_background(crossings=c),
+        load_background_months(),
+        load_episodes(crossings=c),
+        load_routes(crossings=c, nodes=n),
+        n,
     )

@@ -41,6 +41,10 @@ months in :attr:`Network.months`; direction is eastbound, toward China, the dire
   [days], ``pool_dry``, ``pool_reefer``, ``pool`` (operator's own boxes = (1 − reload) × FEU × round trip / 365),
   ``pool_no_reload`` [FEU].
 - ``paths`` DataFrame: ``path``, ``km`` (Selyatino → Xi'an), ``km_to_border``, ``running_days`` [km, days].
+- ``segments`` DataFrame (for the map): ``path``, ``seq``, ``node_from``, ``node_to``, ``name_from_en``,
+  ``name_from_ru``, ``name_to_en``, ``name_to_ru``, ``lat_from``, ``lon_from``, ``lat_to``, ``lon_to`` [degrees],
+  ``km`` [km], ``share`` (this flow's share on the path [share]: ``dostyk_share`` or 1 − it), ``source``,
+  ``source_ru``. The Agrohub lies only on the ``altynkol`` path.
 - ``episodes`` DataFrame: the chosen episodes as replayed in the horizon, one row per window: ``episode``,
   ``crossing``, ``start``, ``end`` (first and last day, Timestamps), ``depth`` [share of capacity lost], ``name_en``,
   ``name_ru``, ``source``, ``source_ru`` (for marking them on charts, with tooltips).
@@ -204,6 +208,7 @@ class Network:
     monthly: pd.DataFrame
     fleet: pd.DataFrame
     paths: pd.DataFrame
+    segments: pd.DataFrame
     episodes: pd.DataFrame
     summary: Summary
 
@@ -488,6 +493,38 @@ def _paths(s: Scenario) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@lru_cache(maxsize=1)
+def _segment_base() -> pd.DataFrame:
+    t = network_tables()
+    r, n = t.routes, t.route_nodes
+    out = pd.DataFrame(
+        {
+            "path": r["path"],
+            "seq": r["seq"],
+            "node_from": r["node_from"],
+            "node_to": r["node_to"],
+            "name_from_en": r["node_from"].map(n["name_en"]),
+            "name_from_ru": r["node_from"].map(n["name_ru"]),
+            "name_to_en": r["node_to"].map(n["name_en"]),
+            "name_to_ru": r["node_to"].map(n["name_ru"]),
+            "lat_from": r["node_from"].map(n["lat"]),
+            "lon_from": r["node_from"].map(n["lon"]),
+            "lat_to": r["node_to"].map(n["lat"]),
+            "lon_to": r["node_to"].map(n["lon"]),
+            "km": r["km"],
+            "source": r["source"],
+            "source_ru": r["source_ru"],
+        }
+    )
+    return out
+
+
+def _segments(s: Scenario) -> pd.DataFrame:
+    base = _segment_base()
+    share = np.where(base["path"].to_numpy() == "dostyk", s.dostyk_share, 1.0 - s.dostyk_share)
+    return base.assign(share=share)
+
+
 def run(s: Scenario, flow: dict | None = None) -> Network:
     """The network for one scenario: utilisation, waiting, backlog, route split, door-to-door, fleet.
 
@@ -661,6 +698,7 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
         monthly=monthly,
         fleet=fleet,
         paths=paths,
+        segments=_segments(s),
         episodes=_episode_table(
             _episodes(s.episodes, months[0], len(months), s.typical_episode_depth, s.typical_episode_weeks)[1]
         ),

@@ -33,7 +33,7 @@ PATHS = ("dostyk", "altynkol")
 
 CITE = ["source", "source_ru", "reliability", "estimate", "note"]
 CROSSING_COLUMNS = ["crossing", "year", "direction", "capacity_trains_day", "capacity_low", "capacity_high"]
-CROSSING_COLUMNS += ["capacity_mt", *CITE]
+CROSSING_COLUMNS += ["capacity_mt", "line_trains_day", *CITE]
 BACKGROUND_COLUMNS = ["id", "crossing", "value", "low", "high", "unit", *CITE]
 MONTH_COLUMNS = ["month", "weight", *CITE[:-1], "note"]
 EPISODE_COLUMNS = [
@@ -101,7 +101,8 @@ def load_crossings(path: Path | None = None) -> pd.DataFrame:
     DataFrame
         ``crossing`` (one of :data:`CROSSINGS`), ``year`` (int), ``direction`` (``EB``: toward China),
         ``capacity_trains_day``, ``capacity_low``, ``capacity_high`` [trains/day], ``capacity_mt`` [Mt/yr, both
-        directions], the citation columns; ``estimate`` as bool. One row per crossing × year of :data:`YEARS`.
+        directions], ``line_trains_day`` (the Kazakh line's limit each way [trains/day]; NaN where it does not bind),
+        the citation columns; ``estimate`` as bool. One row per crossing × year of :data:`YEARS`.
     """
     path = path or DATA_DIR / "crossings.csv"
     file = path.name
@@ -110,6 +111,7 @@ def load_crossings(path: Path | None = None) -> pd.DataFrame:
         file,
         ("year", "capacity_trains_day", "capacity_low", "capacity_high", "capacity_mt"),
     )
+    df = df.assign(line_trains_day=_numbers(df, file, "line_trains_day", required=False))
     nonneg = pa.Check.ge(0)
     schema = _cited(
         {
@@ -120,6 +122,7 @@ def load_crossings(path: Path | None = None) -> pd.DataFrame:
             "capacity_low": pa.Column(float, nonneg),
             "capacity_high": pa.Column(float, nonneg),
             "capacity_mt": pa.Column(float, nonneg),
+            "line_trains_day": pa.Column(float, pa.Check.gt(0), nullable=True),
         }
     )
     _validate(schema, df, file)

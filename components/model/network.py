@@ -11,7 +11,8 @@ months in :attr:`Network.months`; direction is eastbound, toward China, the dire
 
 - ``crossings`` tuple[str]: ``("dostyk", "altynkol", "bakhty")``; ``months`` DatetimeIndex (first of each month).
 - ``capacity`` [trains/day]: dated eastbound hand-over capacity (``data/crossings.csv``; Dostyk by the plan
-  attainment, Altynkol by the China-side acceptance, Bakhty when open), before episodes.
+  attainment, Altynkol by the China-side acceptance up to the line's 18 → 33 trains/day, Bakhty when open), before
+  episodes.
 - ``episode_cut`` [share]: share of the month's capacity lost to China-side acceptance episodes (days × depth).
 - ``capacity_effective`` [trains/day] = capacity × (1 − episode_cut).
 - ``background`` [trains/day]: everyone else's eastbound trains (ρ₀ calibrated from counts, grown by
@@ -117,6 +118,7 @@ SENSITIVE_FIELDS = (
     "dostyk_attainment",
     "altynkol_acceptance",
     "kingman_v",
+    "bakhty_open",
     "bakhty_share",
     "dostyk_share",
     "slots_per_week",
@@ -279,9 +281,11 @@ def _static() -> dict:
     t = network_tables()
     c = t.crossings
     central = np.zeros((len(CROSSINGS), len(YEARS)))
+    line = np.full((len(CROSSINGS), len(YEARS)), np.inf)
     for i, name in enumerate(CROSSINGS):
         rows = c[c["crossing"] == name].set_index("year")
         central[i] = rows.loc[list(YEARS), "capacity_trains_day"].to_numpy(dtype=float)
+        line[i] = rows.loc[list(YEARS), "line_trains_day"].fillna(np.inf).to_numpy(dtype=float)
     b = t.background
     r = t.routes
     km = {p: float(r.loc[r["path"] == p, "km"].sum()) for p in ("dostyk", "altynkol")}
@@ -291,6 +295,7 @@ def _static() -> dict:
     }
     return {
         "central": central,
+        "line": line,
         "month_weight": t.background_months["weight"].to_numpy(dtype=float),
         "total_2025": float(b.loc[("total_2025", "all"), "value"]),
         "share_dostyk": float(b.loc[("share", "dostyk"), "value"]),
@@ -402,6 +407,7 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
     cap[d] = central[d, 0] * 0 + st["central"][d, 0] + s.dostyk_attainment * (central[d] - st["central"][d, 0])
     cap[a] = s.altynkol_acceptance * central[a]
     cap[b] = s.bakhty_open * central[b]
+    np.minimum(cap, st["line"][:, yi], out=cap)  # China-side acceptance binds under the Kazakh line's limit
     np.maximum(cap, 0.0, out=cap)
     cut = _episode_cut(s.episodes, months[0], len(months), s.typical_episode_depth, s.typical_episode_weeks)
     mu = cap * (1.0 - cut)

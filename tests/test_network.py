@@ -217,6 +217,12 @@ def test_summary_names_the_longest_wait_and_separates_background_from_this_flow(
     j = _m(n, sm.binding_month)
     assert sm.binding_rho == pytest.approx(n.rho[k, j])
     assert sm.binding_rho_background + sm.binding_rho_flow == pytest.approx(sm.binding_rho)
+    # the default's queues all clear by December 2030 (the typical October episode's backlog drains by then)
+    assert sm.backlog_end_trains == {"dostyk": 0.0, "altynkol": 0.0, "bakhty": 0.0}
+    assert sm.selyatino_end_trains == 0.0
+    # Dostyk stuck at 14 trains/day while the background grows 8 %/yr: the queue never clears
+    stuck = network.run(PLAN.with_values(dostyk_attainment=0.0)).summary
+    assert stuck.backlog_end_trains["dostyk"] > 0
     # this flow is a few per cent of each crossing it uses (≈ 1 train/day out of ≈ 30: crossings-network.md §7)
     assert 0.01 < sm.flow_share["dostyk"] < 0.06 and sm.flow_share["bakhty"] == 0.0
     t = n.table

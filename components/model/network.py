@@ -110,7 +110,8 @@ FLOW_FIELDS = (
     "reefer_payload_t",
     "feu_per_train",
 )
-#: Uncertain inputs that :func:`sensitivity` sets to the low and high ends of their ranges.
+#: Uncertain inputs that :func:`sensitivity` sets to the low and high ends of their ranges. The contracted slots are
+#: a decision, not an uncertainty, and are left out (at 2 a week the queue at Selyatino never clears).
 SENSITIVE_FIELDS = (
     "bg_growth_pct",
     "rho0_dostyk",
@@ -121,7 +122,6 @@ SENSITIVE_FIELDS = (
     "bakhty_open",
     "bakhty_share",
     "dostyk_share",
-    "slots_per_week",
     "typical_episode_depth",
     "typical_episode_weeks",
     "processing_days",
@@ -164,6 +164,11 @@ class Summary:
         The last full year and the operator's own box pool then [FEU].
     waiting_cost_rub : float
         Waiting cost of this flow over the horizon, border and Selyatino [RUB].
+    backlog_end_trains : dict[str, float]
+        Backlog left at each crossing at the end of the horizon [trains]; above 0 the queue never clears (the
+        background outgrows the capacity), and the waits keep growing with the horizon.
+    selyatino_end_trains : float
+        This flow's trains still waiting for a slot at Selyatino at the end of the horizon [trains].
     """
 
     longest_wait_days: float
@@ -186,6 +191,8 @@ class Summary:
     fleet_year: int
     fleet_pool: float
     waiting_cost_rub: float
+    backlog_end_trains: dict
+    selyatino_end_trains: float
 
 
 @dataclass(frozen=True)
@@ -684,6 +691,8 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
         fleet_year=last_full,
         fleet_pool=float(fleet.loc[fleet["year"] == last_full, "pool"].iloc[0]),
         waiting_cost_rub=float(monthly["waiting_cost_rub"].sum()),
+        backlog_end_trains={k: float(c["backlog"][i, -1]) for i, k in enumerate(CROSSINGS)},
+        selyatino_end_trains=float(c["deferred"][-1]),
     )
     return Network(
         crossings=CROSSINGS,

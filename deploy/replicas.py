@@ -23,6 +23,7 @@ See deploy/README.md for the choices (sticky sessions, websockets, health checks
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -32,6 +33,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script (python deploy/replicas.py): make ``deploy`` importable
@@ -57,9 +60,28 @@ def _stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM, timeout: flo
 
 
 class Replica:
-    def __init__(self, index: int, port: int, host: str, log: Path):
+    def __init__(self, index: int, port: int, host: str, log: Path, ready_port: int | None = None):
         self.index, self.port, self.host, self.log = index, port, host, log
+        self.ready_port = ready_port or free_port(host)
         self.proc: subprocess.Popen | None = None
+
+    @property
+    def ready_url(self) -> str:
+        """The replica's readiness check (deploy/serve.py's sidecar): Streamlit and the database answer."""
+        return f"http://{self.host}:{self.ready_port}/ready"
+
+    def ready(self, timeout: float = 3.0) -> tuple[bool, dict]:
+        """(ready, the check's JSON) from :attr:`ready_url`; (False, {"error": ...}) if it does not answer."""
+        try:
+            with urllib.request.urlopen(self.ready_url, timeout=timeout) as r:
+                return r.status == 200, json.loads(r.read())
+        except urllib.error.HTTPError as exc:
+            try:
+                return False, json.loads(exc.read())
+            except ValueError:
+                return False, {"error": f"status {exc.code}"}
+        except (OSError, ValueError) as exc:
+            return False, {"error": type(exc).__name__}
 
     @property
     def url(self) -> str:
@@ -95,6 +117,7 @@ class Cluster:
         caller's ``CORRIDOR_DB_URL``, else one SQLite file in the run folder that the replicas (on this one
         machine) share. Replicas on several machines need PostgreSQL.
     env : more environment variables for the replicas (e.g. ``CORRIDOR_TODAY`` to pin the date in tests).
+    wait_ready : wait for each replica's readiness check (database included) before nginx starts.
     """
 
     def __init__(
@@ -112,6 +135,7 @@ class Cluster:
         log=print,
         db_url: str | None = None,
         env: dict[str, str] | None = None,
+        wait_ready: bool = True,
     ):
         if replicas < 1:
             raise ValueError("replicas must be at least 1")
@@ -125,6 +149,7 @@ class Cluster:
         self.app, self.cwd, self.startup_timeout = app, Path(cwd), startup_timeout
         self.keep_run_dir, self.log = keep_run_dir, log
         self.db_url, self.env = db_url or os.environ.get("CORRIDOR_DB_URL"), dict(env or {})
+        self.wait_ready = wait_ready
         self.run_dir: Path | None = None
         self.replicas: list[Replica] = []
         self.nginx: subprocess.Popen | None = None
@@ -198,13 +223,31 @@ class Cluster:
                 cwd=self.cwd,
                 stdout=out,
                 stderr=subprocess.STDOUT,
-                env={**os.environ, **self.env, "CORRIDOR_DB_URL": self.db_url},
+                env={
+                    **os.environ,
+                    **self.env,
+                    "CORRIDOR_DB_URL": self.db_url,
+                    "CORRIDOR_READY_PORT": str(r.ready_port),  # deploy/serve.py's readiness sidecar
+                },
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
             )
 
     def _wait_healthy(self, r: Replica) -> None:
         _await_health(r.proc, r.url, self.startup_timeout, f"replica {r.index} on port {r.port}", r.log, poll=0.3)
+        if self.wait_ready:
+            self._wait_ready(r)
+
+    def _wait_ready(self, r: Replica) -> None:
+        """Wait until the replica's readiness check passes (its database answers), or fail with the last answer."""
+        deadline = time.monotonic() + self.startup_timeout
+        while True:
+            ok, details = r.ready()
+            if ok:
+                return
+            if r.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"replica {r.index} not ready: {details}")
+            time.sleep(0.3)
 
     def kill_replica(self, index: int, sig: int = signal.SIGKILL) -> None:
         """Stop one replica abruptly (SIGKILL: a crash) or gracefully (SIGTERM)."""
@@ -225,11 +268,16 @@ class Cluster:
         servers = "\n        ".join(
             f"server {r.addr} max_fails={self.max_fails} fail_timeout={self.fail_timeout}s;" for r in self.replicas
         )
+        ready = "\n        ".join(
+            f"server {r.host}:{r.ready_port} max_fails={self.max_fails} fail_timeout={self.fail_timeout}s;"
+            for r in self.replicas
+        )
         text = (
             TEMPLATE.read_text()
             .replace("{{RUN_DIR}}", str(self.run_dir))
             .replace("{{LISTEN}}", f"{self.host}:{self.port}")
             .replace("{{SERVERS}}", servers)
+            .replace("{{READY_SERVERS}}", ready)
         )
         left = re.findall(r"\{\{\w+\}\}", text)
         if left:
@@ -314,8 +362,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"open {c.url}  (Ctrl-C stops nginx and all replicas)", flush=True)
             deadline = time.monotonic() + args.duration if args.duration else None
             reported: set[int] = set()
+            readiness = {r.index: True for r in c.replicas}
+            last_check = time.monotonic()
             while deadline is None or time.monotonic() < deadline:
                 time.sleep(1)
+                if time.monotonic() - last_check >= 10:  # the readiness of each replica, said when it changes
+                    last_check = time.monotonic()
+                    for r in c.replicas:
+                        ok, details = r.ready() if r.alive() else (False, {"error": "exited"})
+                        if ok != readiness[r.index]:
+                            print(f"replica {r.index} {'ready' if ok else 'NOT ready'}: {details}", flush=True)
+                            readiness[r.index] = ok
                 if c.nginx.poll() is not None:
                     print(f"nginx exited with {c.nginx.returncode}", file=sys.stderr)
                     return 1

@@ -64,3 +64,64 @@ def test_the_dashboard_answers_a_slider_move_through_serve():
         assert not moved.errors and moved.metrics["Target month"] == "October 2026"  # April 2026 + 6 months
     finally:
         stop_server(proc)
+
+
+def _fake_streamlit() -> tuple[object, int]:
+    """A stand-in for Streamlit's /_stcore/health on a free loopback port."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Health(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *a):
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv, srv.server_address[1]
+
+
+def _ready(port: int) -> tuple[int, dict]:
+    import json
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=10) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def test_readiness_says_ready_only_when_the_database_answers(tmp_path):
+    import time
+
+    app, app_port = _fake_streamlit()
+    good = serve.start_readiness(_free_port(), app_port, f"sqlite:///{tmp_path}/store.sqlite3")
+    hole = socket.socket()
+    hole.bind(("127.0.0.1", 0))
+    hole.listen(8)  # accepts connections, never answers: a hung database
+    bad = serve.start_readiness(
+        _free_port(), app_port, f"postgresql+psycopg://u:p@127.0.0.1:{hole.getsockname()[1]}/db"
+    )
+    try:
+        status, body = _ready(good.server_address[1])
+        assert status == 200 and body["ready"] and body["db"] == "ok" and body["app"] == "ok", body
+        t0 = time.monotonic()
+        status, body = _ready(bad.server_address[1])
+        took = time.monotonic() - t0
+        assert status == 503 and not body["ready"] and body["db"] != "ok" and body["app"] == "ok", body
+        assert took < serve.READY_WAIT + 1.0, took  # the check waits 1.5 s for the database, not longer
+        app.shutdown()  # Streamlit gone: not ready either
+        app.server_close()
+        status, body = _ready(good.server_address[1])
+        assert status == 503 and body["app"] != "ok", body
+    finally:
+        for s in (good, bad):
+            s.shutdown()
+            s.server_close()
+        hole.close()

@@ -51,12 +51,14 @@ months in :attr:`Network.months`; direction is eastbound, toward China, the dire
   ``name_ru``, ``source``, ``source_ru`` (for marking them on charts, with tooltips).
 - ``summary`` :class:`Summary`: where and when this flow waits longest and how long, the binding crossing and
   month with background and this flow separated, peak ρ per crossing, this flow's share of each crossing,
-  door-to-door in a normal month, fleet.
+  door-to-door in a normal month, fleet, the backlog left at the end (does the queue ever clear).
 
 Method
 ------
 1. Capacity μ(c, m) from ``data/crossings.csv`` by year; episodes of ``data/episodes.csv`` (the scenario's
-   ``episodes`` choice, replayed on its calendar dates every year) cut it by depth × days in episode / days.
+   ``episodes`` choice: ``typical`` = the recorded Oct 2025 Altynkol cut, then Dostyk in September and Altynkol in
+   October every year from 2026; a named episode is replayed on its calendar dates every year) cut it by
+   depth × days in episode / days.
 2. Background λ_bg(c, m) = ρ₀(c) × μ(c, 2025) × (1 + g)^(year − 2025) × 12 × month weight; ρ₀ comes from
    independent counts (``data/background.csv``), never from tonnes ÷ the capacity itself, never from this flow.
    Once Bakhty opens it takes ``bakhty_share`` of Dostyk's and Altynkol's background, at most ``bakhty_cap_use`` of
@@ -65,6 +67,9 @@ Method
    the contracted slots (``slots_per_week``; never part of ρ). Demand above the cap waits at Selyatino (Lindley
    recursion), and is sent when slots are free.
 4. Per crossing and month: ρ, Kingman's Wq, the fluid backlog (Lindley recursion on (λ − μ) × days), waiting.
+   Kingman's term is frozen at ρ = :data:`RHO_CAP` above it (so waiting never falls as ρ passes 1) and the backlog's
+   wait is added on top. Only the eastbound direction is a queue: no cited westbound capacity or ρ₀ exists, and this
+   flow's boxes travel loaded eastbound; the return leg takes processing and the China-side station without queueing.
 5. Door-to-door per path = Selyatino slot wait + km / speed + processing + border wait + China-side station +
    terminals (+ Agrohub stop on the Altynkol path). Fleet from the round trip including the China leg.
 
@@ -73,7 +78,7 @@ Sources: ``shared/research/crossings-network.md`` (What this means for the model
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -782,4 +787,4 @@ def sensitivity(s: Scenario, inputs: tuple[str, ...] = SENSITIVE_FIELDS) -> pd.D
     return df.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 
 
-__all__ = ["Network", "Summary", "run", "sensitivity", "flow_arrays", "background_mt", "RHO_CAP", "fields"]
+__all__ = ["Network", "Summary", "run", "sensitivity", "flow_arrays", "background_mt", "RHO_CAP", "WAIT_PLACES"]

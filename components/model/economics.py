@@ -425,6 +425,18 @@ class Terms:
     sculpted: bool = False
 
 
+@functools.lru_cache(maxsize=16)
+def _upper(n: int) -> np.ndarray:
+    return np.triu(np.ones((n, n)))
+
+
+def _cumsum(x: np.ndarray) -> np.ndarray:
+    """Running sum over the years (last axis); many paths at once by a product with a triangular matrix, which is
+    several times faster than ``np.cumsum`` along short rows."""
+    x = np.asarray(x, dtype=float)
+    return x @ _upper(x.shape[-1]) if x.ndim == 2 and x.shape[0] > 64 else np.cumsum(x, axis=-1)
+
+
 def depreciation(investment: np.ndarray, months: np.ndarray, life_years: float | np.ndarray) -> np.ndarray:
     """Straight-line depreciation of the whole investment from the opening month [RUB/year].
 
@@ -443,7 +455,7 @@ def depreciation(investment: np.ndarray, months: np.ndarray, life_years: float |
         Depreciation charged in each year, positive; sums to at most the total [RUB/year].
     """
     total = investment.sum(axis=-1, keepdims=True)
-    op_years = np.cumsum(months, axis=-1) / 12.0
+    op_years = _cumsum(months) / 12.0
     return np.diff(np.minimum(total, total * op_years / np.asarray(life_years)), axis=-1, prepend=0.0)
 
 
@@ -473,11 +485,12 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
         *(np.shape(x) for x in given.values()),
     )
     n_years = shape[-1]
+    lean = inp.totals is not None  # the NPV only: the inputs are zero outside the appraisal's years already
     on = np.broadcast_to(np.asarray(inp.active, dtype=bool), shape)
     idx = np.broadcast_to(inp.index, shape)
-    months = np.broadcast_to(inp.months, shape) * on
-    invest = np.broadcast_to(inp.investment, shape) * on
-    if inp.totals is not None:
+    months = np.broadcast_to(inp.months, shape) * (1.0 if lean else on)
+    invest = np.broadcast_to(inp.investment, shape) * (1.0 if lean else on)
+    if lean:
         out = {}
         revenue, opex, maint = given["revenue"] * idx, -given["opex"] * idx, given["maint"] * idx
     else:
@@ -502,31 +515,36 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
     capital = invest + idc if loan else invest
     tax_dep = depreciation(invest, months, t.life_years)
     book_dep = depreciation(capital, months, t.life_years) if loan else tax_dep
-    gross = np.cumsum(capital, axis=-1)
-    cum_dep = np.cumsum(book_dep, axis=-1)
+    gross = _cumsum(capital)
+    cum_dep = _cumsum(book_dep)
     frac = months / 12.0
     avg_book = gross - cum_dep + 0.5 * book_dep  # (value at the year's start + at its end) / 2
     out["property_tax"] = -np.asarray(t.property_tax_rate, dtype=float) * frac * avg_book
     out["insurance"] = -np.asarray(t.insurance_share, dtype=float) * frac * gross
     ebitda = revenue + opex + out["property_tax"] + out["insurance"]
     # operating years: interest in cash, profit tax with losses carried forward, principal
-    opened = np.cumsum(months, axis=-1) > 0
-    last = np.broadcast_to(inp.last if inp.last is not None else (np.arange(n_years) == n_years - 1), shape) & on
+    last = np.broadcast_to(inp.last if inp.last is not None else (np.arange(n_years) == n_years - 1), shape)
+    last = last if lean else last & on
     rate = _col(t.tax_rate, shape)
     tax, used = np.zeros(shape), np.zeros(shape)
     pool = np.zeros(shape[:-1])
     taxable = ebitda - tax_dep - maint - idc
     if not loan:
+        # year by year over contiguous rows (years first): the loss pool carries from one year to the next
+        base_t = np.ascontiguousarray(np.moveaxis(taxable, -1, 0))
+        tax_t, used_t = np.empty_like(base_t), np.empty_like(base_t)
         for y in range(n_years):
-            base = taxable[..., y]
+            base = base_t[y]
             profit = np.maximum(base, 0.0)
             use = np.minimum(pool, LOSS_CAP * profit)
             pool = pool - use + np.maximum(-base, 0.0)
-            tax[..., y], used[..., y] = rate * (profit - use), use
+            tax_t[y], used_t[y] = rate * (profit - use), use
+        tax, used = np.moveaxis(tax_t, 0, -1), np.moveaxis(used_t, 0, -1)
         zeros = np.zeros(shape)
         interest = principal = service = zeros
         cfads = ebitda - maint - tax
     else:
+        opened = np.cumsum(months, axis=-1) > 0
         open_col = np.where(opened.any(axis=-1), np.argmax(opened, axis=-1), n_years)
         last_col = np.where(last.any(axis=-1), np.argmax(last, axis=-1), n_years - 1)
         rep_start = open_col + np.floor(_col(t.grace, shape)).astype(int)
@@ -552,10 +570,11 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
             tax[..., y], used[..., y], interest[..., y], principal[..., y] = tx, use, cash_int, pay + rest
             cfads[..., y], service[..., y] = flow, cash_int + pay
             taxable[..., y] = base
-    if inp.totals is not None:  # what the NPV needs
+    if lean:  # what the NPV needs
         return dict(
             out, ebitda=ebitda, tax=-tax, investment=-invest, maintenance_capex=-maint, last=last, taxable=taxable
         )
+    opened = np.cumsum(months, axis=-1) > 0
     on_f = on.astype(float)
     return dict(
         out,

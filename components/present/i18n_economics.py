@@ -127,18 +127,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "k_peak": ("Peak funding need", "Пиковая потребность в финансировании"),
     "h_peak": (
         "Deepest point of the cumulative nominal cash flow: the money the project needs before it pays its "
-        "own way (nominal roubles in either convention, no debt).",
+        "own way (nominal roubles in either convention, before any loan).",
         "Минимум накопленного номинального денежного потока: сколько денег нужно проекту, пока он не "
-        "начнёт окупать себя сам (номинальные рубли при любом способе расчёта, без долга).",
+        "начнёт окупать себя сам (номинальные рубли при любом способе расчёта, до кредита).",
     ),
     "k_p_positive": ("Chance NPV > 0", "Вероятность ЧДД > 0"),
     "h_p_positive": (
         "Share of 10,000 paths with NPV above zero: the band's delay and attainment draws plus the "
-        "handling tariff, services, fixed and variable cost drawn triangular over their slider ranges "
-        "(mode at your value). Below: the median; the chart shows P10 and P90.",
+        "handling and storage tariffs both ways, services, staff, wage, fixed and variable cost drawn triangular "
+        "over their slider ranges (mode at your value); the network's crossing share and waiting held at this "
+        "scenario's. Below: the median; the chart shows P10 and P90.",
         "Доля из 10 000 траекторий с ЧДД выше нуля: задержка и доля достижения из диапазона прогноза "
-        "плюс тариф обработки, услуги, постоянные и переменные расходы по треугольному распределению "
-        "в пределах ползунков (мода — ваше значение). Ниже — медиана; P10 и P90 на графике.",
+        "плюс тарифы обработки и хранения в обе стороны, услуги, численность, зарплата, постоянные и переменные "
+        "расходы по треугольному распределению в пределах ползунков (мода — ваше значение); доля проходящих "
+        "границу контейнеров и ожидание — как в этом сценарии. Ниже — медиана; P10 и P90 на графике.",
     ),
     "k_p_median": ("P50: {v}", "P50: {v}"),
     # break-even

@@ -83,8 +83,10 @@ STYLE = """<style>
 [data-testid="stMetricValue"] { font-size: 1.6rem; }
 [data-testid="stMetricValue"] > div, [data-testid="stMetricValue"] p { white-space: normal; overflow: visible; }
 [data-testid="stMetricLabel"] p { white-space: normal; }
-.st-key-scroll-box { overflow-x: auto; overflow-y: hidden; }
-.st-key-scroll-box [data-testid="stPlotlyChart"] { min-width: 900px; }
+[class*="st-key-scroll-"] { overflow-x: auto; overflow-y: hidden; }
+[class*="st-key-scroll-"] [class*="st-key-chart-"] { min-width: 900px; }
+[data-testid="stMetricDelta"] .stMarkdownEllipsis, [data-testid="stMetricDelta"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; }
 .st-key-wait-sentence p { margin-bottom: 0.3rem; }
 </style>"""
 
@@ -205,7 +207,7 @@ def chart(view: views.View, s: Scenario, L: Labels, scroll: bool = False) -> Non
     ``scroll``: the plot keeps at least 900 px and a narrower screen scrolls inside its own box (a heatmap whose
     cells would vanish at phone width)."""
     if scroll:
-        with st.container(key="scroll-box"):
+        with st.container(key=f"scroll-{view.chart_id}"):
             _chart(view, s, L)
     else:
         _chart(view, s, L)

@@ -265,8 +265,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "загрузка прибывших контейнеров: сухие {dry}, рефконтейнеры {ref}. {src}",
     ),
     "k_split": ("Route split of this flow", "Распределение потока по маршрутам"),
-    "k_split_value": ("Dostyk {d} · Altynkol {a}", "Достык {d} · Алтынколь {a}"),
-    "k_split_delta": ("share of its trains", "доля поездов"),
+    "k_split_value": ("Dostyk {d}", "Достык {d}"),
+    "k_split_delta": ("Altynkol {a} of its trains", "Алтынколь {a} поездов потока"),
     # map
     "chart_net_map": (
         "Routes Selyatino → Xi'an and each crossing's peak utilisation",

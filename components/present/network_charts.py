@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,6 +31,38 @@ CROSSING_COLOURS = {"dostyk": BLUE, "altynkol": ORANGE, "bakhty": GREEN}
 SHADE = {"dostyk": "rgba(0,114,178,0.10)", "altynkol": "rgba(230,159,0,0.14)", "bakhty": "rgba(0,158,115,0.10)"}
 #: Minimum width of the heatmap's plot in px: narrower screens scroll inside the chart's own box (page CSS).
 HEAT_MIN_WIDTH = 900
+
+
+def _note(text: str) -> str:
+    """A footnote on lines of at most 110 characters (the figure's own width at 1440 px holds about that)."""
+    return "<br>".join(textwrap.wrap(text, 110, break_long_words=False))
+
+
+def _room_for_note(fig: go.Figure, extra: int = 0, legend_room: int = 96) -> go.Figure:
+    """Lay a figure out for every width: the title wrapped, the legend under the x axis (room for several rows when
+    a phone wraps it), the footnote at the very bottom (never over the axis title) and today's label above the plot.
+
+    ``extra``: more room under the axis [px] (rotated or two-line ticks); ``legend_room``: room kept for the legend
+    [px] (0 when the figure has none)."""
+    lay = fig.layout
+    lay.title.text = "<br>".join(textwrap.wrap(lay.title.text or "", 52, break_long_words=False))
+    note = lay.annotations[0]
+    lines = note.text.count("<br>") + 1
+    axis = 58 + extra
+    b = axis + legend_room + 14 * lines + 8
+    note.yshift = -(b - 6)
+    lay.margin.b = b
+    extra_lines = lay.title.text.count("<br>")
+    lay.margin.t = 70 + 22 * extra_lines
+    # plotly anchors a multi-line title by its first line: move it down by the lines below that
+    lay.title.y = 1.0 - (12 + 22 * extra_lines) / (lay.height or HEIGHT)
+    plot_h = (lay.height or HEIGHT) - b - lay.margin.t
+    if legend_room:
+        lay.legend.update(orientation="h", x=0, xanchor="left", yanchor="top", y=-axis / max(plot_h, 1.0))
+    for a in lay.annotations[1:]:
+        if a.yref == "paper" and a.y == 1 and a.yanchor == "top":  # today's label: above the plot, off the data
+            a.yanchor = "bottom"
+    return fig
 
 
 def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | None = None) -> go.Figure:
@@ -66,11 +99,6 @@ def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | Non
                 + ["≥\u00a0" + L.pct(ticks[-1] / 100)],
                 thickness=14,
                 len=1.0,
-                orientation="h",
-                x=0,
-                xanchor="left",
-                y=1.02,
-                yanchor="bottom",
             ),
         ),
         dict(
@@ -84,22 +112,22 @@ def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | Non
             showlegend=True,
         ),
     ]
-    return _figure(
+    fig = _figure(
         traces,
         L,
         L("chart_net_heat"),
         L("month_axis"),
         "",
-        note,
+        _note(note),
         date_axis=True,
         yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
-        xaxis=dict(showgrid=False, dtick="M6", ticklabelmode="period"),
+        xaxis=dict(showgrid=False, dtick="M12", tickformat="%Y", tick0="2026-01-01"),
         hovermode="closest",
-        height=150 + 70 * len(names) + 130,
-        margin=dict(l=24, r=24, t=150),
-        legend=dict(orientation="h", yanchor="top", y=-0.28, x=0, xanchor="left", font=dict(size=12)),
+        height=max(HEIGHT, 230 + 80 * len(names)),
+        margin=dict(l=24, r=24),
         today=today,
     )
+    return _room_for_note(fig, legend_room=50)
 
 
 def waiting(
@@ -157,19 +185,20 @@ def waiting(
                 hoverinfo="skip",
             )
         )
-    return _figure(
+    fig = _figure(
         traces,
         L,
         L("chart_net_wait"),
         L("month_axis"),
         L("wait_axis"),
-        note,
+        _note(note),
         date_axis=True,
-        xaxis=dict(dtick="M6", ticklabelmode="period"),
+        xaxis=dict(dtick="M12", tickformat="%Y", tick0="2026-01-01"),
         shapes=shapes,
         height=HEIGHT + 40,
         today=today,
     )
+    return _room_for_note(fig)
 
 
 def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log: bool = False) -> go.Figure:
@@ -213,42 +242,32 @@ def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log:
             hovertemplate="%{customdata}<extra></extra>",
         ),
     ]
-    base_text = L("net_sens_base", days=L.count(base, "days"))
-    return _figure(
+    base_text = L("net_sens_base", days=L.count(base, "days", 1))
+    traces.append(
+        dict(
+            type="scatter",
+            x=[base, base],
+            y=[y[0], y[-1]] if y else [None, None],
+            mode="lines",
+            name=base_text,
+            line=dict(color=BLACK, width=1.5, dash="dot"),
+            hoverinfo="skip",
+        )
+    )
+    fig = _figure(
         traces,
         L,
         L("chart_net_sens"),
         L("net_sens_axis_log") if log else L("net_sens_axis"),
         "",
-        note,
+        _note(note),
         date_axis=False,
-        xaxis=dict(type="log" if log else "linear", rangemode="tozero", tickformat=",~f"),
+        xaxis=dict(type="log", tickformat=",~f", dtick=1) if log else dict(rangemode="tozero", tickformat=",~f"),
         yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
-        shapes=[
-            dict(
-                type="line",
-                xref="x",
-                yref="paper",
-                x0=base,
-                x1=base,
-                y0=0,
-                y1=1,
-                line=dict(color=BLACK, width=1.5, dash="dot"),
-            )
-        ],
-        height=max(HEIGHT, 200 + 44 * len(y)),
+        height=max(HEIGHT, 260 + 44 * len(y)),
         margin=dict(l=24),
-    ).add_annotation(
-        x=base,
-        y=1,
-        xref="x",
-        yref="paper",
-        yanchor="bottom",
-        text=base_text,
-        showarrow=False,
-        font=dict(size=11),
-        bgcolor="rgba(255,255,255,0.85)",
     )
+    return _room_for_note(fig)
 
 
 def network_map(
@@ -329,7 +348,7 @@ def network_map(
         L("chart_net_map"),
         "",
         "",
-        note,
+        _note(note),
         date_axis=False,
         xaxis=dict(range=[34, 111], showgrid=False, ticksuffix="°", zeroline=False, dtick=10, showticklabels=False),
         yaxis=dict(
@@ -346,8 +365,8 @@ def network_map(
         ),
         plot_bgcolor="#DDEAF2",
         height=680,
-        margin=dict(l=16, r=16, t=110, b=150),
-        legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, xanchor="left", font=dict(size=12)),
+        margin=dict(l=16, r=16, t=110),
+        legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, xanchor="left", font=dict(size=12)),
     )
     for c in geo.get("country_labels", ()):
         fig.add_annotation(
@@ -373,7 +392,7 @@ def network_map(
             borderpad=4,
             borderwidth=3 if int(r["level"]) == 2 else 1.5,
         )
-    return fig
+    return _room_for_note(fig, -40)
 
 
 __all__ = ["heatmap", "waiting", "sensitivity", "network_map", "HEAT_MIN_WIDTH"]

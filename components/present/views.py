@@ -848,8 +848,8 @@ def split_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
     """The route split of this flow's trains (a slider with a cited default)."""
     return {
         "label": L("k_split"),
-        "value": L("k_split_value", d=L.pct(s.dostyk_share), a=L.pct(1.0 - s.dostyk_share)),
-        "delta": L("k_split_delta"),
+        "value": L("k_split_value", d=L.pct(s.dostyk_share)),
+        "delta": L("k_split_delta", a=L.pct(1.0 - s.dostyk_share)),
         "help": assumption_source("dostyk_share", L),
     }
 

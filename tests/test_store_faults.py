@@ -213,3 +213,34 @@ def test_sqlite_waits_two_seconds_for_a_lock_not_five(tmp_path):
         c.exec_driver_sql("ROLLBACK")
     assert 1.5 < took < store.CALL_WAIT + 0.5, took  # busy timeout 2 s
     db.close()
+
+
+def test_a_link_whose_load_fails_keeps_its_id_so_a_reload_retries(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    path = tmp_path / "store.sqlite3"
+    saved = store.Store(f"sqlite:///{path}")
+    item = saved.save_actuals(ONE, "a.csv", b"a", UPLOADED, "2", owner="o")
+    saved.close()
+    with socket.socket() as hole:  # the database does not answer
+        hole.bind(("127.0.0.1", 0))
+        hole.listen(16)
+        monkeypatch.setenv("CORRIDOR_DB_URL", f"postgresql+psycopg://u:p@127.0.0.1:{hole.getsockname()[1]}/db")
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+        at.query_params["actuals"] = item
+        at.run()
+        assert not at.exception
+        assert at.query_params["actuals"] == item  # still in the address
+        assert any("cannot be opened now" in w.value for w in at.warning)
+        t0 = time.monotonic()
+        at.run()  # the same session does not wait on the database again
+        assert time.monotonic() - t0 < 1.0 and at.query_params["actuals"] == item
+    monkeypatch.delenv("CORRIDOR_DB_URL")
+    monkeypatch.setenv("CORRIDOR_DB_PATH", str(path))  # the database is back: a reload (a new session) opens it
+    again = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    again.query_params["actuals"] = item
+    again.switch_page("components/app/pages/projections.py")
+    again.run()
+    assert not again.exception
+    assert again.query_params["actuals"] == item
+    assert any("«a\\.csv»" in m.value for m in again.markdown), [m.value for m in again.markdown]  # escaped name

@@ -29,6 +29,7 @@ import json
 import logging
 import math
 import os
+import queue
 import re
 import secrets
 import threading
@@ -508,6 +509,50 @@ def _short(item_id: object) -> str:
     return str(item_id)[:6]
 
 
+class _DaemonPool:
+    """A fixed set of daemon worker threads (started on demand) running submitted calls into futures.
+
+    Not ``concurrent.futures.ThreadPoolExecutor``: its threads are joined when the interpreter exits, so one call
+    stuck on a hung database would hold up the process's shutdown."""
+
+    def __init__(self, size: int, name: str):
+        self.size, self.name = size, name
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def submit(self, fn) -> cf.Future:  # noqa: ANN001
+        if self._closed:
+            raise RuntimeError("the database workers were stopped")
+        fut: cf.Future = cf.Future()
+        self._queue.put((fut, fn))
+        with self._lock:
+            busy = sum(1 for t in self._threads if t.is_alive())
+            if busy < self.size and self._queue.qsize() > 0 and len(self._threads) < self.size:
+                t = threading.Thread(target=self._work, name=f"{self.name}-{len(self._threads)}", daemon=True)
+                self._threads.append(t)
+                t.start()
+        return fut
+
+    def _work(self) -> None:
+        while True:
+            fut, fn = self._queue.get()
+            if fut is None:
+                return
+            if not fut.set_running_or_notify_cancel():
+                continue
+            try:
+                fut.set_result(fn())
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                fut.set_exception(exc)
+
+    def shutdown(self) -> None:
+        self._closed = True
+        for _ in self._threads:
+            self._queue.put((None, None))
+
+
 class Store:
     """Saved actuals and scenarios in one database.
 
@@ -547,7 +592,7 @@ class Store:
         self._migrated = not migrate
         self._lock = threading.Lock()
         self._mlock = threading.Lock()
-        self._workers = cf.ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="corridor-db")
+        self._workers = _DaemonPool(WORKERS, "corridor-db")
         self._local = threading.local()
         self._stuck: set[cf.Future] = set()
         self._stuck_since = 0.0
@@ -1304,7 +1349,7 @@ class Store:
 
     def close(self) -> None:
         """Stop the worker threads (without waiting for stuck ones) and close the pool's connections."""
-        self._workers.shutdown(wait=False, cancel_futures=True)
+        self._workers.shutdown()
         self.engine.dispose()
 
 

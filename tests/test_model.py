@@ -99,11 +99,22 @@ def test_warehouse_need_against_65000_m2():
 
 
 def test_two_way_trains_with_60_percent_backhaul_run_80_percent_loaded():
-    box = capacity.boxes_and_trains(projection.trajectory(PLAN), PLAN)
-    tw = capacity.two_way_balance(box, PLAN).iloc[-1]
-    assert tw["loaded_share"] == pytest.approx(0.8)
+    s = PLAN.with_values(backhaul_ratio=0.6)
+    box = capacity.boxes_and_trains(projection.trajectory(s), s)
+    tw = capacity.two_way_balance(box, s).iloc[-1]
+    assert tw["loaded_share"] == pytest.approx(0.8)  # (1 + 0.6) / (2 × 1)
     assert tw["east_empty"] == 0
     assert tw["west_empty"] == pytest.approx(tw["east_loaded"] * 0.4)
+
+
+def test_with_the_cited_three_westbound_boxes_per_eastbound_two_thirds_move_loaded():
+    # default 3.0 (341k / 113k TEU, KTZ 2023): each way moves 3 boxes per export box, (1 + 3) / (2 × 3) = 2/3
+    # loaded; the 2 boxes a westbound load leaves over run back east empty
+    box = capacity.boxes_and_trains(projection.trajectory(PLAN), PLAN)
+    tw = capacity.two_way_balance(box, PLAN).iloc[-1]
+    assert tw["loaded_share"] == pytest.approx(2 / 3)
+    assert tw["west_empty"] == 0
+    assert tw["east_empty"] == pytest.approx(tw["east_loaded"] * 2)
 
 
 def test_presets_apply_their_values():

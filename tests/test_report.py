@@ -30,6 +30,9 @@ CHART_IDS = [
     "cash-flow",
     "npv-distribution",
     "npv-sensitivity",
+    "npv-bridge",
+    "year-waterfall",
+    "dscr",
     "corridor-map",
 ]
 

@@ -398,3 +398,18 @@ def test_the_map_segments_put_the_agrohub_only_on_the_altynkol_path():
     assert set(seg.loc[seg["path"] == "dostyk", "share"]) == {0.3}
     assert np.allclose(seg.loc[seg["path"] == "altynkol", "share"], 0.7)
     assert seg[["lat_from", "lon_from", "lat_to", "lon_to"]].notna().all().all()
+
+
+def test_the_recorded_october_2025_cut_at_altynkol_waits_as_long_as_reported():
+    # Oct 2025: acceptance cut 14 → 10 trains/day for the month: μ = 14 × (1 − 0.29) = 9.94; λ = 13.02 background +
+    # this flow > μ, so ρ > 0.97 and Kingman's wait is frozen at 3 × 0.97 / 0.03 / 9.94 = 9.759 days; the backlog
+    # grows from 0 to ≈ 100 trains (mean ≈ 50 → 5.1 days), below it, so the wait is 9.76 days. Reported: 3,000 wagons
+    # queued, 5.3–8.8 days by Little's law, 5–10 days for grain inspection (baq.kz 2025-10-28; crossings-network.md
+    # §7): the model sits at the top of that range.
+    n = network.run(PLAN)
+    j = _m(n, pd.Timestamp("2025-10-01"))
+    assert n.capacity_effective[A, j] == pytest.approx(9.94)
+    assert n.wait_kingman[A, j] == pytest.approx(9.759, abs=1e-3)
+    assert n.wait_backlog[A, j] < n.wait_kingman[A, j]
+    assert n.wait_days[A, j] == pytest.approx(9.759, abs=1e-3)
+    assert 5.0 <= n.wait_days[A, j] <= 10.0

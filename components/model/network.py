@@ -23,7 +23,9 @@ months in :attr:`Network.months`; direction is eastbound, toward China, the dire
 - ``wait_kingman`` [days]: Kingman's Wq = V·ρ/(1−ρ)/μ with ρ capped at :data:`RHO_CAP` (μ = capacity_effective).
 - ``backlog_trains`` [trains]: fluid backlog at month end, carried month to month (grows by λ − μ, drains with
   slack); ``wait_backlog`` [days]: the month's mean backlog ÷ μ (Little's law).
-- ``wait_days`` [days] = wait_kingman + wait_backlog; ``border_days`` [days] = processing_days + wait_days.
+- ``wait_days`` [days] = max(wait_kingman, wait_backlog): the fluid backlog replaces Kingman's stationary wait where
+  it is the longer (ρ ≥ 1, an episode, or the months its backlog drains); ``border_days`` [days] =
+  processing_days + wait_days.
 - ``table`` DataFrame (tidy, one row per crossing × month): ``crossing``, ``month``, ``direction``, ``capacity``,
   ``capacity_effective``, ``episode_cut``, ``background``, ``flow``, ``rho``, ``rho_background``, ``rho_flow``
   (= rho − rho_background), ``flow_share`` (flow / (background + flow)), ``wait_kingman_days``,
@@ -67,8 +69,10 @@ Method
    the contracted slots (``slots_per_week``; never part of ρ). Demand above the cap waits at Selyatino (Lindley
    recursion), and is sent when slots are free.
 4. Per crossing and month: ρ, Kingman's Wq, the fluid backlog (Lindley recursion on (λ − μ) × days), waiting.
-   Kingman's term is frozen at ρ = :data:`RHO_CAP` above it (so waiting never falls as ρ passes 1) and the backlog's
-   wait is added on top. Only the eastbound direction is a queue: no cited westbound capacity or ρ₀ exists, and this
+   Kingman's term is frozen at ρ = :data:`RHO_CAP` above it, and the wait is the larger of it and the backlog's
+   wait (so waiting never falls as ρ passes 1). Check against the cited Oct 2025 Altynkol cut (14 → 10 trains/day):
+   the model's month-end queue is ≈ 100 trains and its wait ≈ 10 days, against ≈ 3,000 wagons (53–79 trains at
+   38–57 wagons) and 5.3–8.8 days by Little's law (crossings-network.md §7). Only the eastbound direction is a queue: no cited westbound capacity or ρ₀ exists, and this
    flow's boxes travel loaded eastbound; the return leg takes processing and the China-side station without queueing.
 5. Door-to-door per path = Selyatino slot wait + km / speed + processing + border wait + China-side station +
    terminals (+ Agrohub stop on the Altynkol path). Fleet from the round trip including the China leg.
@@ -459,7 +463,9 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
     mean_b = _mean_queue(prev, backlog, net)
     wb = np.divide(mean_b, mu, out=np.zeros_like(mu), where=has)
     # a crossing with no capacity carries nothing: no traffic, no wait
-    wait = np.where(has, wq + wb, 0.0)
+    # the fluid backlog replaces Kingman's stationary wait once it is the longer (ρ ≥ 1, an episode, or draining
+    # after one): the larger of the two, so waiting never falls as ρ passes 1
+    wait = np.where(has, np.maximum(wq, wb), 0.0)
     return {
         "months": months,
         "days": days,

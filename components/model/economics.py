@@ -671,6 +671,7 @@ def evaluate(inp: Inputs, t: Terms, levered: bool = True) -> dict[str, np.ndarra
         ebitda_levered=lv["ebitda"],
         tax_levered=lv["tax"],
         property_tax_levered=lv["property_tax"],
+        insurance_levered=lv["insurance"],
     )
     return res
 
@@ -1022,6 +1023,8 @@ MONEY = (
     "capitalised_interest",
     "revenue_counterfactual",
     "waiting_shippers",
+    "property_tax_financed",
+    "insurance_financed",
 )
 #: Money columns that a real view deflates (everything but the discounted ones, which are the same in both).
 _DEFLATE = tuple(c for c in MONEY if c not in ("discounted", "cumulative_discounted", "cumulative"))
@@ -1059,6 +1062,9 @@ def _table(s: Scenario, inp: Inputs, res: dict) -> pd.DataFrame:
     for c in ("equity_net", "cfads", "debt_service", "debt_balance", "capitalised_interest"):
         df[c] = _one(res[c])
     df["book_value"] = _one(res["book_value_levered"])
+    # as financed: the book value carries the capitalised interest (the project's streams leave the loan out)
+    df["property_tax_financed"] = _one(res["property_tax_levered"])
+    df["insurance_financed"] = _one(res["insurance_levered"])
     # what the counterfactual's boxes earn at the same tariffs (shown, not in the project's flows)
     ratio = s.backhaul_ratio
     cf_east = df["feu_east_counterfactual"].to_numpy()
@@ -1114,7 +1120,9 @@ def cash_flows(s: Scenario) -> pd.DataFrame:
         :data:`components.model.streams.PROJECT` (summing to ``net``) and the equity streams
         :data:`components.model.streams.EQUITY` (``net`` + them = ``equity_net``) [RUB]; ``ebitda``,
         ``depreciation``, ``taxable``, ``loss_used``, ``cfads``, ``debt_service``, ``debt_balance``,
-        ``book_value``, ``capitalised_interest``, ``revenue_counterfactual`` [RUB]; ``discount_factor`` [–],
+        ``book_value``, ``capitalised_interest``, ``property_tax_financed``, ``insurance_financed`` (with the
+        capitalised interest in the book value), ``revenue_counterfactual``, ``waiting_shippers`` [RUB];
+        ``discount_factor`` [–],
         ``discounted``, ``cumulative``, ``cumulative_discounted`` [RUB].
     """
     inp, _, res = _point(s)
@@ -1473,7 +1481,7 @@ def year_waterfall(s: Scenario, year: int | None = None) -> pd.DataFrame:
     r = flows.set_index("year").loc[year]
     revenue = float(sum(r[c] for c in reg.REVENUE))
     ebitda_l = revenue + float(sum(r[c] for c in reg.OPEX)) + float(r["idc_costs"])
-    payroll, ptax = float(r["payroll"]), float(r["property_tax"]) + float(r["idc_costs"])
+    payroll, ptax = float(r["payroll"]), float(r["property_tax_financed"])
     other = ebitda_l - revenue - payroll - ptax
     maint = float(r["maintenance_capex"])
     tax = float(r["tax"]) + float(r["tax_financing"])

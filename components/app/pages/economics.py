@@ -146,7 +146,7 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     widgets.kpi(
         c,
         L("k_property_tax", year=yx),
-        L.money(conv(-flows.at[yx, "property_tax"] - flows.at[yx, "idc_costs"]), cur),
+        L.money(conv(-flows.at[yx, "property_tax_financed"]), cur),
         L("h_property_tax"),
         delta=L("k_book_value", v=L.money(conv(flows.at[yx, "book_value"]), cur, 1)),
     )
@@ -192,8 +192,8 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
             crossed=L.pct(min(crossed / demand, 1.0) if demand > 0 else 1.0),
             first=int(net.index.min()),
             last=int(net.index.max()),
-            hub=L.money(conv(-ap.flows["waiting_hub"].sum()), cur),
-            ship=L.money(conv(-ap.flows["waiting_shippers"].sum()), cur),
+            hub=L.money(conv(0.0 - float(ap.flows["waiting_hub"].sum())), cur),
+            ship=L.money(conv(0.0 - float(ap.flows["waiting_shippers"].sum())), cur),
         )
     )
 

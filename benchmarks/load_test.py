@@ -49,6 +49,13 @@ configuration change before making it, e.g. ``--server-opt runner.postScriptGC=f
 The server this test starts writes its output to a temporary log; when a run had errors, the report ends with the
 log's last tracebacks (the dashboard shows users no details), otherwise the log is deleted.
 
+Saves. ``--savers N`` adds N sessions to the loaded phase that save and load while the others drag sliders: each
+makes ``--saves`` rounds of naming the scenario, clicking "Save scenario" (two reruns), reading the link it shows
+and opening that link in a fresh session (a load: "Opened the saved scenario" must show). Afterwards the database
+is read: every save a session was told succeeded must be there once (none lost, none duplicated) and none it was
+told failed may be there. The server this test starts gets its own SQLite file (``CORRIDOR_DB_PATH`` in a temporary
+folder) unless ``CORRIDOR_DB_URL`` names a database; a cluster uses its own (``--replicas``).
+
 Exit status: 1 if there were errors (timing is reported, never judged), 2 if the server did not start.
 Bounded: every action has ``--action-timeout``, every phase ``--wall`` seconds. Loopback only.
 """
@@ -60,6 +67,7 @@ import asyncio
 import os
 import random
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -172,6 +180,10 @@ class Phase:
     planned: int = 0
     repeats: int = 0  # moves to a scenario asked for before in this process
     errors: list[str] = field(default_factory=list)
+    saves: list[float] = field(default_factory=list)  # name + click → the run that shows the link
+    loads: list[float] = field(default_factory=list)  # a fresh session opening a saved link → script_finished
+    saved: dict[str, str] = field(default_factory=dict)  # name -> id of every save the page confirmed
+    save_failed: list[str] = field(default_factory=list)  # names whose save the page said failed
 
 
 @dataclass
@@ -301,6 +313,71 @@ class WrongAnswer(AssertionError):
     pass
 
 
+async def saver_session(base: str, index: int, args, phase: Phase, tag: str, stop: asyncio.Event) -> None:
+    """A user who saves the scenario under a new name, then opens its link in a fresh tab, ``args.saves`` times."""
+    from st_client import StClient
+
+    rng = random.Random(f"{args.seed}-saver-{index}")
+    where = "open"
+    try:
+        async with StClient(base, timeout=args.action_timeout) as client:
+            await client.open("projections", "")
+            for n in range(args.saves):
+                if stop.is_set():
+                    break
+                await asyncio.sleep(args.think * rng.uniform(0.5, 1.5))
+                name = f"{tag}-{index}-{n}"
+                where = f"save {n}"
+                t0 = time.perf_counter()
+                await client.set_value("save_scenario_name", name)
+                run = await client.click("save-scenario")
+                links = [c for c in run.codes() if "scenario=" in c]
+                if not links:
+                    phase.save_failed.append(name)
+                    phase.errors.append(f"saver {index}: save {n}: no link shown ({'; '.join(run.texts())[:160]})")
+                    continue
+                phase.saves.append(time.perf_counter() - t0)
+                item = links[-1].split("scenario=")[1].split("&")[0]
+                phase.saved[name] = item
+                where = f"load {n}"
+                async with StClient(base, timeout=args.action_timeout) as viewer:
+                    opened = await viewer.open("projections", urlencode({"scenario": item}))
+                    if not any(name in t.replace("\\", "") for t in opened.texts()):  # shown escaped
+                        raise WrongAnswer(f"the link of {name!r} did not open it")
+                    phase.loads.append(opened.latency)
+                phase.actions += 1
+    except Exception as exc:  # noqa: BLE001 - counted, the others go on
+        phase.errors.append(f"saver {index}: {where}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+
+
+def check_saves(db_url: str, tag: str, phase: Phase) -> dict:
+    """Every confirmed save once in the database, no failed one there: (lost, duplicated, phantom) counts."""
+    sys.path.insert(0, str(ROOT))
+    import sqlalchemy as sa
+
+    from components.store import database
+
+    store = database.Store(db_url)
+    with store.engine.connect() as c:
+        rows = c.execute(
+            sa.select(database.T_SCENARIOS.c.name, sa.func.count())
+            .where(database.T_SCENARIOS.c.name.like(f"{tag}-%"))
+            .group_by(database.T_SCENARIOS.c.name)
+        ).all()
+    store.close()
+    counts = dict(rows)
+    out = {
+        "confirmed": len(phase.saved),
+        "in_db": sum(counts.values()),
+        "lost": sum(1 for n in phase.saved if n not in counts),
+        "duplicated": sum(1 for n, k in counts.items() if k > 1),
+        "phantom": sum(1 for n in phase.save_failed if n in counts),
+    }
+    if out["lost"] or out["duplicated"] or out["phantom"]:
+        phase.errors.append(f"database check: {out}")
+    return out
+
+
 def _check_run(run, page: str, delay: int | None) -> None:
     """A run counts only if it finished cleanly, drew a chart and, on Projections, the right month."""
     if run.errors:
@@ -364,6 +441,9 @@ async def run_protocol(args, base: str, pid: int | None, worst: bool) -> dict:
         )
 
     tasks = [asyncio.create_task(arrive(i, p)) for i, p in enumerate(plans)]
+    stop_saving = asyncio.Event()
+    tag = f"load-{secrets.token_hex(4)}"
+    savers = [asyncio.create_task(saver_session(base, i, args, loaded, tag, stop_saving)) for i in range(args.savers)]
     all_done = asyncio.gather(*(d.wait() for d in done))
     try:
         await asyncio.wait_for(all_done, args.wall)
@@ -375,6 +455,11 @@ async def run_protocol(args, base: str, pid: int | None, worst: bool) -> dict:
     out["server_cpu"] = cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None
     out["client_cpu"] = time.process_time() - own0
     out["rss_open"] = rss_mb(pid)
+    if savers:
+        stop_saving.set()
+        await asyncio.wait(savers, timeout=args.wall)
+        out["savers"] = args.savers
+        out["save_check"] = check_saves(args.db_url, tag, loaded) if args.db_url else None
     release.set()
     _finished, pending = await asyncio.wait(tasks, timeout=30)
     for t in pending:
@@ -576,6 +661,19 @@ def report(rows: list[dict]) -> str:
             f"| {fmt(o.get('others_single'))} / {fmt(o.get('others_loaded'))} "
             f"| {fmt(o.get('load_before'), 1)} on {os.cpu_count()} cores |"
         )
+    if any(o.get("savers") for o in rows):
+        head3 = (
+            "| mode | saver sessions | saves confirmed / in the database | lost / duplicated / phantom "
+            "| save p50 / p95 (ms) | open a saved link p50 / p95 (ms) |"
+        )
+        lines += ["", head3, "|" + "---|" * head3.count(" | ") + "---|"]
+        for o in rows:
+            ld, chk = o["loaded"], o.get("save_check") or {}
+            lines.append(
+                f"| {o['mode']} | {o.get('savers', 0)} | {chk.get('confirmed', 'n/a')} / {chk.get('in_db', 'n/a')} "
+                f"| {chk.get('lost', 'n/a')} / {chk.get('duplicated', 'n/a')} / {chk.get('phantom', 'n/a')} "
+                f"| {ms(pct(ld.saves, 50))} / {ms(pct(ld.saves, 95))} | {ms(pct(ld.loads, 50))} / {ms(pct(ld.loads, 95))} |"
+            )
     shown = [e for o in rows for e in errors_of(o)][:20]
     if shown:
         lines += ["", "Errors:", *[f"- {e}" for e in shown]]
@@ -668,7 +766,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--action-timeout", type=float, default=60, help="seconds one action may take (default 60)")
     ap.add_argument("--ramp", type=float, default=0.25, help="seconds between session arrivals (default 0.25)")
     ap.add_argument("--wall", type=float, default=600, help="wall-clock cap of each phase in seconds (default 600)")
+    ap.add_argument("--savers", type=int, default=0, help="sessions that save and load during the loaded phase")
+    ap.add_argument("--saves", type=int, default=5, help="saves (each followed by a load) per saver (default 5)")
     args = ap.parse_args(argv)
+    args.db_url = None
     if args.quick:
         args.sessions, args.moves, args.think, args.baseline_moves = 3, 3, 0.2, 6
     if args.sessions < 1 or args.moves < 1 or args.baseline_moves < 1:
@@ -699,6 +800,13 @@ def main(argv: list[str] | None = None) -> int:
     modes = [False, True] if args.worst_case else [False]
     rows = []
     logs = []
+    if args.savers and not args.url and args.replicas <= 1:
+        if os.environ.get("CORRIDOR_DB_URL"):
+            args.db_url = os.environ["CORRIDOR_DB_URL"]
+        else:  # the server this test starts saves into a file of its own
+            folder = tempfile.mkdtemp(prefix="load-test-db-")
+            os.environ["CORRIDOR_DB_PATH"] = f"{folder}/store.sqlite3"
+            args.db_url = f"sqlite:///{folder}/store.sqlite3"
     for worst in modes:
         proc: subprocess.Popen | None = None
         cluster = None
@@ -714,6 +822,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"could not start {args.replicas} replicas behind nginx: {exc}", file=sys.stderr)
                 return 2
             base, pid = cluster.url, None  # memory and CPU are per process: not reported for a cluster
+            args.db_url = cluster.db_url
         else:
             port = _free_port()
             log = Path(tempfile.mkstemp(prefix="load-test-server-", suffix=".log")[1])

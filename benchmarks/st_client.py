@@ -117,6 +117,10 @@ class Run:
         """``st.metric`` cards drawn in this run: label -> value text."""
         return {e.metric.label: e.metric.body for e in self.elements.values() if e.WhichOneof("type") == "metric"}
 
+    def codes(self) -> list[str]:
+        """Text of every ``st.code`` block drawn in this run (e.g. a saved item's link)."""
+        return [e.code.code_text for e in self.elements.values() if e.WhichOneof("type") == "code"]
+
     def texts(self) -> list[str]:
         """Every metric value, markdown, heading and caption body of this run (for assertions)."""
         out = []
@@ -332,6 +336,15 @@ class StClient:
             if not is_default and url_value is not None:
                 self.query.append((param, _url_value(url_value)))
         return await self._rerun(f"set {key}")
+
+    async def click(self, key: str) -> Run:
+        """Click a button: its trigger is sent with this one rerun, as the frontend does, then dropped."""
+        w = self.widget(key)
+        self.states[w.id] = WidgetState(id=w.id, trigger_value=True)
+        try:
+            return await self._rerun(f"click {key}")
+        finally:
+            self.states.pop(w.id, None)
 
     async def switch_page(self, url_path: str) -> Run:
         """Click a page in the navigation: a rerun of that page with the sidebar's widgets and bound parameters."""

@@ -348,8 +348,10 @@ def test_bridge_steps_sum_to_the_npv_difference():
 def test_year_waterfall_adds_up_and_ends_in_the_cash_to_equity():
     table = economics.year_waterfall(PLAN)
     w = table.set_index("step")["value"]
-    assert table.attrs["year"] == 2027  # the first full operating year (opening April 2026)
-    flows = cash_flows(PLAN).set_index("year").loc[2027]
+    # the first full year of repayment: opening April 2026 + the 2-year grace = 2028
+    assert table.attrs["year"] == 2028
+    flows = cash_flows(PLAN).set_index("year").loc[2028]
+    assert w["principal"] == pytest.approx(flows["principal"]) and w["principal"] < 0
     assert w["ebitda"] == pytest.approx(w["revenue"] + w["payroll"] + w["property_tax"] + w["other_opex"])
     steps = w[["maintenance", "profit_tax", "interest", "principal"]].sum()
     assert w["equity"] == pytest.approx(w["ebitda"] + steps)

@@ -1464,7 +1464,8 @@ def year_waterfall(s: Scenario, year: int | None = None) -> pd.DataFrame:
     s : Scenario
         The scenario (financed as set).
     year : int, optional
-        Calendar year (the first full operating year, :attr:`Appraisal.year_x`, when None).
+        Calendar year; when None the first full operating year in which principal is repaid (the first full
+        operating year when there is no loan).
 
     Returns
     -------
@@ -1476,8 +1477,10 @@ def year_waterfall(s: Scenario, year: int | None = None) -> pd.DataFrame:
     """
     flows = cash_flows(s)
     if year is None:
-        full = flows.loc[flows["months_operating"] >= 12, "year"]
-        year = int(full.iloc[0]) if len(full) else int(flows["year"].iloc[-1])
+        full = flows[flows["months_operating"] >= 12]
+        repaying = full.loc[full["principal"] < 0, "year"]
+        year = int(repaying.iloc[0]) if len(repaying) else int(full["year"].iloc[0]) if len(full) else 0
+        year = year or int(flows["year"].iloc[-1])
     r = flows.set_index("year").loc[year]
     revenue = float(sum(r[c] for c in reg.REVENUE))
     ebitda_l = revenue + float(sum(r[c] for c in reg.OPEX)) + float(r["idc_costs"])

@@ -9,6 +9,7 @@ kinds also differ by marker and dash, not by colour alone.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -579,10 +580,11 @@ def waterfall(steps: pd.DataFrame, currency: str, L: Labels, title: str, note: s
     in ``currency``). Totals are given, not summed by plotly, so a step list that does not add up shows it."""
     div, word = L.scale(steps["value"].abs().tolist())
     measure = ["absolute" if k == "total" else "relative" for k in steps["kind"]]
+    wrap = lambda text: "<br>".join(textwrap.wrap(text, 14)) or text  # noqa: E731  (labels flat, on 2–3 lines)
     traces = [
         dict(
             type="waterfall",
-            x=steps["label"],
+            x=[wrap(x) for x in steps["label"]],
             y=steps["value"] / div,
             measure=measure,
             name="",
@@ -604,6 +606,7 @@ def waterfall(steps: pd.DataFrame, currency: str, L: Labels, title: str, note: s
         f"{word} {L.cur(currency)}".strip(),
         note,
         date_axis=False,
+        xaxis=dict(tickangle=0),
         yaxis=dict(rangemode="normal"),
         hovermode="closest",
         height=HEIGHT + 60,

@@ -225,10 +225,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "chart_year_waterfall": ("Where {year}'s revenue goes", "Куда уходит выручка {year} г."),
     "footnote_year_waterfall": (
-        "Revenue less operating costs is EBITDA; less maintenance, profit tax (with debt), interest and principal, "
-        "what is left is the cash to equity.",
-        "Выручка за вычетом операционных расходов — EBITDA; за вычетом поддерживающих капвложений, налога на "
-        "прибыль (с учётом долга), процентов и погашения остаётся денежный поток собственнику.",
+        "Revenue − operating costs = EBITDA; − maintenance, profit tax (with debt), interest, principal = cash to "
+        "equity. The first full year of loan repayment.",
+        "Выручка − операционные расходы = EBITDA; − поддерживающие капвложения, налог на прибыль (с учётом долга), "
+        "проценты, погашение = поток собственнику. Первый полный год погашения кредита.",
     ),
     "yw_revenue": ("Revenue", "Выручка"),
     "yw_payroll": ("Payroll", "Оплата труда"),

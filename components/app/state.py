@@ -120,11 +120,12 @@ def bad_link_params(params: dict[str, list[str]]) -> list[str]:
     params = {k: v for k, v in params.items() if not (k in LINK_ITEMS and len(v) == 1)}  # ids: checked on opening
     bad = [k for k, _ in parse_params({k: v for k, v in params.items() if k not in choices})[1]]
     bad += [k for k, v in params.items() if k in choices and (len(v) != 1 or v[0] not in choices[k])]
-    return [plain(k, limit=40) for k in bad]  # a link's keys are anyone's text: shown literally
+    return [k[:40] for k in bad]
 
 
 def check_link() -> list[str]:
-    """URL parameters of the link that opened this session that were not valid and fell back to the plan.
+    """URL parameters of the link that opened this session that were not valid and fell back to the plan, as
+    Markdown that shows each name literally (:func:`components.app.text.plain`).
 
     The link is read once, on the session's first run; the answer is kept until the user dismisses it.
     """
@@ -133,7 +134,8 @@ def check_link() -> list[str]:
         lang = link_lang(st.query_params.get(LANG))
         if lang:
             st.session_state[LANG] = lang
-        st.session_state[LINK_NOTICE] = bad_link_params({k: st.query_params.get_all(k) for k in st.query_params.keys()})
+        bad = bad_link_params({k: st.query_params.get_all(k) for k in st.query_params.keys()})
+        st.session_state[LINK_NOTICE] = [plain(k, limit=40) for k in bad]  # anyone's text: shown literally
     return st.session_state.get(LINK_NOTICE, [])
 
 

@@ -222,8 +222,8 @@ def test_the_today_line_is_on_every_date_chart(monkeypatch):
         views.trains,
         views.containers,
         views.warehouse,
-        views.utilisation_heatmap,
-        views.bottleneck_sensitivity,
+        views.network_heatmap,
+        views.network_waiting,
     ):
         fig = build(s, L).figure
         assert any(sh.x0 == "2026-11-25" and sh.line.dash == "dot" for sh in fig.layout.shapes), build.__name__

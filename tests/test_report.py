@@ -15,14 +15,14 @@ from components.present import views
 from components.present.i18n import Labels
 
 DELAYED = Scenario.default().with_values(delay_months=6, shape="linear")
-# Every chart of every page, in page order: Overview, Export projections, Capacity (chain, then boxes and space),
+# Every chart of every page, in page order: Overview, Export projections, Capacity (network, then boxes and space),
 # Economics, Corridor.
 CHART_IDS = [
     "stated-exports",
     "export-projection",
-    "link-utilisation",
-    "link-peaks",
-    "bottleneck-sensitivity",
+    "crossing-utilisation",
+    "crossing-waiting",
+    "wait-sensitivity",
     "trains-per-week",
     "containers",
     "warehouse-area",

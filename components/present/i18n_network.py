@@ -191,14 +191,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Which uncertain input moves the longest wait most",
         "Какое неопределённое допущение сильнее всего меняет самое долгое ожидание",
     ),
-    "net_sens_axis": (
-        "This flow's longest wait at a crossing, days",
-        "Самое долгое ожидание потока на погранпереходе, сут.",
-    ),
-    "net_sens_axis_log": (
-        "This flow's longest wait at a crossing, days (log scale)",
-        "Самое долгое ожидание потока на погранпереходе, сут. (логарифмическая шкала)",
-    ),
+    "net_sens_axis": ("Longest wait of this flow, days", "Самое долгое ожидание потока, сут."),
+    "net_sens_axis_log": ("Longest wait, days (log scale)", "Самое долгое ожидание, сут. (лог. шкала)"),
     "net_sens_low": ("input at the low end of its range", "допущение на нижней границе диапазона"),
     "net_sens_high": ("input at the high end of its range", "допущение на верхней границе диапазона"),
     "net_sens_base": ("scenario: {days}", "сценарий: {days}"),
@@ -215,7 +209,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # cards
     "net_cards_header": ("Where and when this flow waits", "Где и когда ждёт поток"),
-    "k_wait": ("Longest wait at a border crossing", "Самое долгое ожидание на погранпереходе"),
+    "k_wait": ("Longest wait of this flow", "Самое долгое ожидание потока"),
     "k_wait_delta": ("{crossing} · {month}", "{crossing} · {month}"),
     "k_wait_sentence": (
         "This flow waits longest at {crossing} {when}: {days} on average before hand-over to China.",

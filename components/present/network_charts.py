@@ -33,19 +33,19 @@ SHADE = {"dostyk": "rgba(0,114,178,0.10)", "altynkol": "rgba(230,159,0,0.14)", "
 HEAT_MIN_WIDTH = 900
 
 
-def _note(text: str) -> str:
-    """A footnote on lines of at most 110 characters (the figure's own width at 1440 px holds about that)."""
-    return "<br>".join(textwrap.wrap(text, 110, break_long_words=False))
+def _note(text: str, width: int = 58) -> str:
+    """A footnote on lines of at most ``width`` characters (58 fit a phone's 358 px at the footnote's 10 px)."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False))
 
 
-def _room_for_note(fig: go.Figure, extra: int = 0, legend_room: int = 96) -> go.Figure:
+def _room_for_note(fig: go.Figure, extra: int = 0, legend_room: int = 96, title_width: int = 38) -> go.Figure:
     """Lay a figure out for every width: the title wrapped, the legend under the x axis (room for several rows when
     a phone wraps it), the footnote at the very bottom (never over the axis title) and today's label above the plot.
 
     ``extra``: more room under the axis [px] (rotated or two-line ticks); ``legend_room``: room kept for the legend
     [px] (0 when the figure has none)."""
     lay = fig.layout
-    lay.title.text = "<br>".join(textwrap.wrap(lay.title.text or "", 52, break_long_words=False))
+    lay.title.text = "<br>".join(textwrap.wrap(lay.title.text or "", title_width, break_long_words=False))
     note = lay.annotations[0]
     lines = note.text.count("<br>") + 1
     axis = 58 + extra
@@ -118,7 +118,7 @@ def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | Non
         L("chart_net_heat"),
         L("month_axis"),
         "",
-        _note(note),
+        _note(note, 110),
         date_axis=True,
         yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
         xaxis=dict(showgrid=False, dtick="M12", tickformat="%Y", tick0="2026-01-01"),
@@ -127,7 +127,7 @@ def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | Non
         margin=dict(l=24, r=24),
         today=today,
     )
-    return _room_for_note(fig, legend_room=50)
+    return _room_for_note(fig, legend_room=50, title_width=70)
 
 
 def waiting(
@@ -198,7 +198,7 @@ def waiting(
         height=HEIGHT + 40,
         today=today,
     )
-    return _room_for_note(fig)
+    return _room_for_note(fig, legend_room=130)
 
 
 def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log: bool = False) -> go.Figure:
@@ -263,11 +263,32 @@ def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log:
         _note(note),
         date_axis=False,
         xaxis=dict(type="log", tickformat=",~f", dtick=1) if log else dict(rangemode="tozero", tickformat=",~f"),
-        yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
-        height=max(HEIGHT, 260 + 44 * len(y)),
-        margin=dict(l=24),
+        yaxis=dict(
+            type="category",
+            autorange="reversed",
+            rangemode="normal",
+            tickformat="",
+            showgrid=False,
+            showticklabels=False,
+        ),
+        height=max(HEIGHT, 280 + 72 * len(y)),
+        margin=dict(l=16, r=16),
     )
-    return _room_for_note(fig)
+    for lbl in y:  # each input's name above its row: the plot keeps the whole width on a phone
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=lbl,
+            yref="y",
+            yshift=12,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            text=lbl,
+            showarrow=False,
+            font=dict(size=12, color="#333"),
+        )
+    return _room_for_note(fig, legend_room=110)
 
 
 def network_map(
@@ -304,19 +325,23 @@ def network_map(
         )
         for ours, (xs, ys) in land.items()
     ]
+    named = set()
     for _, seg in paths.groupby("segment", sort=False):
+        name = seg["name"].iloc[0]
         traces.append(
             dict(
                 type="scatter",
                 x=seg["lon"],
                 y=seg["lat"],
                 mode="lines",
-                name=seg["name"].iloc[0],
+                name=name,
+                showlegend=name not in named,
                 hovertext=seg["hover"],
                 hoverinfo="text",
                 line=dict(color=seg["colour"].iloc[0], width=float(seg["width"].iloc[0]), dash=seg["dash"].iloc[0]),
             )
         )
+        named.add(name)
     styles = {
         "hub": ("square", VERMILLION, 14),
         "border": ("diamond", ORANGE, 14),
@@ -346,11 +371,11 @@ def network_map(
         traces,
         L,
         L("chart_net_map"),
-        "",
-        "",
+        L("lon_axis"),
+        L("lat_axis"),
         _note(note),
         date_axis=False,
-        xaxis=dict(range=[34, 111], showgrid=False, ticksuffix="°", zeroline=False, dtick=10, showticklabels=False),
+        xaxis=dict(range=[34, 111], showgrid=False, ticksuffix="°", zeroline=False, dtick=10),
         yaxis=dict(
             range=[32, 58],
             showgrid=False,
@@ -361,11 +386,10 @@ def network_map(
             scaleratio=1.4,
             dtick=5,
             tickformat="",
-            showticklabels=False,
         ),
         plot_bgcolor="#DDEAF2",
-        height=680,
-        margin=dict(l=16, r=16, t=110),
+        height=760,
+        margin=dict(l=60, r=16, t=110),
         legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, xanchor="left", font=dict(size=12)),
     )
     for c in geo.get("country_labels", ()):
@@ -392,7 +416,7 @@ def network_map(
             borderpad=4,
             borderwidth=3 if int(r["level"]) == 2 else 1.5,
         )
-    return _room_for_note(fig, -40)
+    return _room_for_note(fig)
 
 
 __all__ = ["heatmap", "waiting", "sensitivity", "network_map", "HEAT_MIN_WIDTH"]

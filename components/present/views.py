@@ -398,8 +398,8 @@ NET_MARKS = {
     "ru_kz": ("junction", "node_ru_kz_short", "top center"),
     "moyynty": ("junction", "node_moyynty", "middle left"),
     "aktogay": ("junction", "node_aktogay", "top center"),
-    "zhetygen": ("junction", "node_zhetygen", "bottom center"),
-    "agrohub": ("hub", "node_agrohub", "bottom right"),
+    "zhetygen": ("junction", "node_zhetygen", "bottom left"),
+    "agrohub": ("hub", "node_agrohub", "top left"),
     "dostyk": ("border", None, "top center"),
     "altynkol": ("border", None, "top center"),
     "bakhty": ("border", None, "top center"),
@@ -407,7 +407,7 @@ NET_MARKS = {
     "xian": ("city", "node_xian", "bottom left"),
 }
 #: Where each crossing's note sits: offset from its marker (px).
-NET_NOTES = {"dostyk": (36, -92), "altynkol": (40, 70), "bakhty": (44, -30)}
+NET_NOTES = {"dostyk": (30, -104), "altynkol": (40, 70), "bakhty": (52, -10)}
 NET_COUNTRY_LABELS = (
     ("c_russia", 80.0, 55.5),
     ("c_kazakhstan", 66.0, 48.0),
@@ -601,7 +601,7 @@ def network_sensitivity(s: Scenario, L: Labels, m: Model = PURE) -> View:
     top = sens[sens["swing"] > 1e-6].head(NET_SENS_ROWS).reset_index(drop=True)
     label = [L(f"a_{p}") for p in top["input"]]
     rows = top.assign(
-        label=[_wrap(x, 38) for x in label],
+        label=[_wrap(x, 44) for x in label],
         hover_low=[
             L("net_sens_hover", input=lb, value=_input_value(p, v, L), days=_days(w, L))
             for lb, p, v, w in zip(label, top["input"], top["low"], top["wait_low"])

@@ -35,7 +35,7 @@ def render() -> None:
 
     def body(s: Scenario) -> None:
         with chart:
-            widgets.chart(model.view("network_map", s, L.lang), s, L)
+            widgets.chart(model.view("network_map", s, L.lang), s, L, scroll=True)
         for slot, name in zip(door, ("d2d_dostyk_card", "d2d_altynkol_card")):
             card = model.card(name, s, L.lang)
             widgets.kpi(slot, card["label"], card["value"], card["help"], delta=card["delta"])

@@ -14,11 +14,13 @@ from components import clock
 from components.app import state
 from components.data.facts import tables
 from components.data.scenario import CHOICES, Scenario, preset_names
+from components.data.schemas import ASSUMPTION_GROUPS
 from components.export import files as export
 from components.present import views
 from components.present.i18n import LANG_NAMES, LANGS, Labels
 
-GROUPS = ("projection", "capacity", "network", "economics", "financing", "currency")
+#: The sidebar's groups, as declared for data/assumptions.csv (a slider's group is always one of them).
+GROUPS = ASSUMPTION_GROUPS
 #: Units whose sliders show a percentage (0.85 shows as 85%; the URL keeps 0.85).
 PERCENT_UNITS = ("share", "share/year")
 #: The scenario's choice widgets, drawn at the top of their group's expander.

@@ -349,3 +349,29 @@ def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):
     assert any("Error id:" in m for m in messages)
     assert not any("secret internal detail" in m or "Traceback" in m for m in messages)
     assert at.slider(key="delay_months").value == 4  # the scenario survives the failure
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_russian_without_unreadable_values(page):
+    at = app(page, {"lang": "ru"})
+    assert at.title and not at.error
+    assert re.search("[А-Яа-яЁё]", at.title[0].value), at.title[0].value  # really the Russian page
+    shown = " ".join(
+        [m.label + " " + m.value + " " + (m.delta or "") for m in at.metric] + [md.value for md in at.markdown]
+    )
+    assert not re.search(r"\b(nan|None|inf)\b", shown), shown[:300]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_capacity_page_reads_the_network_result(lang):
+    from components.data.scenario import Scenario
+    from components.model import network
+    from components.present.i18n import Labels
+
+    L = Labels(lang)
+    at = app("capacity", {"lang": lang} if lang == "ru" else None)
+    su = network.run(Scenario.default()).summary
+    assert metric(at, L("k_wait")) == L.count(su.longest_wait_days, "days", 1)
+    sentence = next(md.value for md in at.markdown if md.value.startswith("**"))
+    assert L(f"cr_{su.longest_border_wait_crossing}") in sentence or L("wait_at_selyatino") in sentence
+    assert charts(at) >= 3 + 4  # heatmap, waiting, sensitivity; then the hub's four charts

@@ -345,7 +345,6 @@ async def saver_session(base: str, index: int, args, phase: Phase, tag: str, sto
                     if not any(name in t.replace("\\", "") for t in opened.texts()):  # shown escaped
                         raise WrongAnswer(f"the link of {name!r} did not open it")
                     phase.loads.append(opened.latency)
-                phase.actions += 1
     except Exception as exc:  # noqa: BLE001 - counted, the others go on
         phase.errors.append(f"saver {index}: {where}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
 

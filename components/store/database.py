@@ -65,6 +65,7 @@ FAIL_FAST = 10.0
 #: Threads that talk to the database (never Streamlit's event loop, never more than the pool's connections).
 WORKERS = 8
 OWNER_COOKIE = "corridor_owner"
+KEY_WAIT = 1.0  # seconds a page load waits for the owner cookie's key when the process has not read it yet [s]
 _log = logging.getLogger("corridor.store")
 
 
@@ -1193,7 +1194,7 @@ class Store:
         return self._call(run, wait=wait)
 
     # the owner cookie ---------------------------------------------------------------------------------------------
-    def _key(self, name: str) -> bytes:
+    def _key(self, name: str, wait: float | None = None) -> bytes:
         """A random key kept in the database (the same for every replica), made on first use."""
         if name in self._keys:
             return self._keys[name]
@@ -1211,7 +1212,7 @@ class Store:
             except sa_exc.SQLAlchemyError as exc:
                 raise _classify(exc) from exc
 
-        self._keys[name] = key = self._call(run)
+        self._keys[name] = key = self._call(run, wait=wait)
         return key
 
     def sign_owner(self, token: str) -> str:
@@ -1259,6 +1260,7 @@ class Store:
         token, _ = cookie.split(".")
         if not ID_PATTERN.fullmatch(token):
             return None
+        self._key("owner", wait=KEY_WAIT)  # a page load waits at most this long for the key, once per process
         return token if hmac.compare_digest(self.sign_owner(token), cookie) else None
 
     # operations -------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components.app.text import plain
+from components.app.text import JOINER, plain
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ["[Sign in](https://x.example/login)", "<b>bold</b>", "**x**", ":red[alarm]", "$x^2$", "www.x.example"]
@@ -45,8 +45,12 @@ def test_plain_escapes_every_punctuation_mark_and_folds_line_breaks(text):
             continue
         assert ch not in string.punctuation and ch not in "\n\r\x00"
         i += 1
-    # removing the escapes gives back the text, control characters as spaces
-    assert re.sub(r"\\(.)", r"\1", out) == re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", text)
+    # removing the escapes and the word joiners gives back the text, control characters as spaces
+    back = re.sub(r"\\(.)", r"\1", out).replace(JOINER, "")
+    assert back == re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", text).replace(JOINER, "")
+    # no bare URL or e-mail address left for GitHub-flavoured Markdown to link
+    assert not re.search(r"(?i)(https?:|www\.)", out.replace("\\", ""))
+    assert "@" not in out.replace("@" + JOINER, "")
 
 
 def _sources(at: AppTest) -> list[str]:

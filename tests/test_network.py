@@ -258,6 +258,12 @@ def _up(s: Scenario, field: str, to: float) -> Scenario:
     return dataclasses.replace(s, **{field: to})
 
 
+# With the background regulated, a crossing's wait depends on the other's capacity and background (its excess
+# spills into this one's headroom), and in the month after a cut background is held back to clear the queue. The
+# properties still hold for every crossing and month because (i) spill only adds to the receiving crossing, up to
+# its plan, and more background or less capacity elsewhere only raises it, and (ii) Kingman's term reads the
+# server's load (arrivals + the background's backlog served in place of the trains held back), which the holding
+# does not lower. Checked with 400 examples each once; 60 here.
 @settings(max_examples=60, deadline=None)
 @given(scenarios(), st.sampled_from(["rail_share", "bg_growth_pct", "rho0_dostyk", "rho0_altynkol", "kingman_v"]))
 def test_waiting_never_falls_when_flow_background_or_v_rises(s, field):
@@ -413,3 +419,117 @@ def test_the_recorded_october_2025_cut_at_altynkol_waits_as_long_as_reported():
     assert n.wait_backlog[A, j] < n.wait_kingman[A, j]
     assert n.wait_days[A, j] == pytest.approx(9.759, abs=1e-3)
     assert 5.0 <= n.wait_days[A, j] <= 10.0
+
+
+# --- regulation of the background (exchange plans, spill, held at origin) ----------------------------------------
+# ρ_plan = 0.96 (data/background.csv, est. 0.93–0.97). Background 2026: Dostyk 13.37 × 1.08 = 14.4396, Altynkol
+# 13.02 × 1.08 = 14.0616 trains/day (Bakhty closed in 2026, even monthly profile).
+
+
+def test_an_episode_is_queued_at_the_plan_then_the_excess_spills_and_is_held_and_the_backlog_drains():
+    # Oct 2026 at Altynkol: the typical cut 0.45 for 28 of 31 days: μ = 15 × (1 − 0.45 × 28/31) = 8.903226. The cut
+    # is new this month, so the background arrives at the plan: 14.0616 + Dostyk's excess spilled into Altynkol's
+    # headroom 0.96 × 15 − 14.0616 = 0.3384 → 14.4; background's own queue (14.4 − 8.903226) × 31 = 170.4 trains.
+    # ρ > 0.97: Kingman frozen: 3 × 0.97 / 0.03 / 8.903226 = 10.89493 days, the longest wait of the default.
+    # Nov 2026: KTZ loads toward Altynkol 0.96 × 15 − 170.4 / 30 = 8.72 (the queue clears within the month); the
+    # excess 14.0616 − 8.72 = 5.3416 goes to Dostyk up to its headroom 0.96 × 18 − 14.4396 = 2.8404; held at
+    # origin 5.3416 − 2.8404 = 2.5012 trains/day.
+    n = network.run(PLAN)
+    o, nv = _m(n, pd.Timestamp("2026-10-01")), _m(n, pd.Timestamp("2026-11-01"))
+    assert n.capacity_effective[A, o] == pytest.approx(8.903226, abs=1e-6)
+    assert n.background[A, o] == pytest.approx(14.4)
+    assert n.background_spill_in[A, o] == pytest.approx(0.3384)
+    assert n.wait_days[A, o] == pytest.approx(10.89493, abs=1e-5)
+    assert n.background[A, nv] == pytest.approx(8.72)
+    assert n.background_spill_in[D, nv] == pytest.approx(2.8404)
+    assert n.background[D, nv] == pytest.approx(0.96 * 18)
+    assert n.background_held[A, nv] == pytest.approx(2.5012)
+    sm = n.summary
+    assert (sm.longest_wait_where, sm.longest_wait_month) == ("altynkol", pd.Timestamp("2026-10-01"))
+    assert sm.longest_wait_days == pytest.approx(10.89493, abs=1e-5)
+    # what is left is this flow's own trains (≈ 0.5 a day in October); the plan leaves 15 × 0.04 = 0.6 a day of
+    # slack plus the background's absence: the queue is gone within three months of the cut (weeks–months)
+    assert n.backlog_trains[A, o] > 150
+    assert n.backlog_trains[A, nv] < 20
+    assert n.backlog_trains[A, o + 3] == 0.0
+
+
+def test_a_crossing_stuck_at_14_a_day_holds_background_back_by_hand():
+    # Dostyk attainment 0, June 2030, no episodes, Bakhty closed: demand 13.37 × 1.08^5 = 13.37 × 1.469328 = 19.6449
+    # → Dostyk takes 0.96 × 14 = 13.44; Altynkol demand 13.02 × 1.469328 = 19.1307 under its limit 0.96 × 20 = 19.2,
+    # headroom 0.0693 → spill 0.0693; held 19.6449 − 13.44 − 0.0693 = 6.1356 trains/day. In tonnes: Dostyk's EB
+    # tonnes per background train 35 Mt × 0.54 × 0.675 / 365 / 13.37 = 0.00261422 Mt → 6.1356 × 30 × 0.00261422
+    # = 0.48119 Mt held in the month.
+    n = network.run(PLAN.with_values(dostyk_attainment=0.0, bakhty_open=0.0, episodes="none"))
+    j = _m(n, JUN_2028.replace(year=2030))
+    assert n.background_demand[D, j] == pytest.approx(19.6449, abs=1e-4)
+    assert n.background[D, j] == pytest.approx(13.44)
+    assert n.background_spill_in[A, j] == pytest.approx(0.0693, abs=1e-4)
+    assert n.background[A, j] == pytest.approx(19.2)
+    assert n.background_held[D, j] == pytest.approx(6.1356, abs=1e-4)
+    assert n.background_held_mt[D, j] == pytest.approx(0.48119, abs=1e-5)
+    assert n.summary.background_held_mt["dostyk"] > 0.48
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios())
+def test_spill_conserves_trains_held_plus_carried_equals_demanded(s):
+    n = network.run(s)
+    dem, car, held, sp_in = n.background_demand, n.background, n.background_held, n.background_spill_in
+    sp_out = sp_in[[A, D]]  # what Dostyk sends is what Altynkol receives, and the other way
+    assert (held >= -1e-12).all() and (sp_in >= -1e-12).all()
+    # per crossing: demanded = carried − spill in + spill out + held
+    assert np.allclose(dem[:2], car[:2] - sp_in[:2] + sp_out + held[:2])
+    # over the two crossings: demanded = carried + held (trains are neither lost nor made)
+    assert np.allclose(dem[:2].sum(axis=0), car[:2].sum(axis=0) + held[:2].sum(axis=0))
+    # the plan is respected: background carried ≤ 0.96 × planned capacity
+    assert (car[:2] <= 0.96 * n.capacity[:2] + 1e-9).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios(), st.sampled_from([0.0, 0.3, 3.0]), st.sampled_from([2.0, 14.0]))
+def test_background_never_depends_on_this_flow(s, scale, slots):
+    fl = network.flow_arrays(s)
+    other = {**fl, "feu": fl["feu"] * scale, "trains": fl["trains"] * scale}
+    a, b = network.run(s, flow=fl), network.run(dataclasses.replace(s, slots_per_week=slots), flow=other)
+    for f in ("background_demand", "background", "background_held", "background_spill_in", "background_held_mt"):
+        assert np.array_equal(getattr(a, f), getattr(b, f)), f
+
+
+def _ends():
+    rows = [(k, float(A_.at[k, "min"])) for k in [*NETWORK_FIELDS, "rail_share", "attainment", "delay_months"]]
+    rows += [(k, float(A_.at[k, "max"])) for k in [*NETWORK_FIELDS, "rail_share", "attainment", "delay_months"]]
+    return rows
+
+
+@pytest.mark.parametrize(("field", "value"), _ends())
+def test_the_longest_wait_at_every_slider_end_is_below_60_days_or_flagged_as_never_clearing(field, value):
+    # Bound: 60 days (network.DISPLAY_CAP_DAYS, two months). With the background held to the plan, a crossing's
+    # wait is at most Kingman's frozen 3 (V up to 5) × 0.97 / 0.03 / μ plus this flow's own backlog; the worst single
+    # slider end measured is Altynkol acceptance 0.65 (≈ 26 days, a queue that does not clear). Before the
+    # regulation these ends gave ≈ 400 days (Dostyk attainment 0) and ≈ 870 days (Altynkol acceptance 0.65).
+    sm = network.run(PLAN.with_values(**{field: value})).summary
+    assert sm.longest_border_wait_days <= 60.0
+    if sm.longest_wait_days > 60.0:
+        assert sm.longest_wait_over_cap and sm.never_clears[sm.longest_wait_where]
+        assert sm.longest_wait_days_display == 60.0
+    else:
+        assert not sm.longest_wait_over_cap and sm.longest_wait_days_display == sm.longest_wait_days
+
+
+def test_queues_that_never_clear_are_named_with_the_boxes_left_waiting():
+    # Default: every queue clears in the last year.
+    sm = network.run(PLAN).summary
+    assert sm.never_clears == {"dostyk": False, "altynkol": False, "bakhty": False, "selyatino": False}
+    assert sm.end_month == pd.Timestamp("2030-12-01")
+    # 2 slots a week = 2/7 × 31 = 8.857 trains in December against ≈ 0.95 train a day of demand: the Selyatino queue
+    # grows for good; the display figure stops at 60 days and the summary names the boxes left waiting
+    slow = network.run(PLAN.with_values(slots_per_week=2)).summary
+    assert slow.never_clears["selyatino"] and slow.longest_wait_where == "selyatino"
+    assert slow.longest_wait_over_cap and slow.longest_wait_days_display == 60.0
+    assert slow.end_backlog_feu["selyatino"] == pytest.approx(slow.selyatino_end_trains * 60.0, rel=1e-9)
+    # Dostyk stuck at 14 a day with the background at the plan: 0.04 × 14 = 0.56 a day of slack against ≈ 0.5 of
+    # this flow plus each September's episode: the queue never empties in 2030
+    stuck = network.run(PLAN.with_values(dostyk_attainment=0.0)).summary
+    assert stuck.never_clears["dostyk"] and not stuck.never_clears["altynkol"]
+    assert stuck.end_backlog_feu["dostyk"] > 0

@@ -17,21 +17,20 @@ from components.present.i18n import Labels
 
 PLAN = Scenario.default()
 NETWORK_VIEWS = ("network_heatmap", "network_waiting", "network_sensitivity", "network_map")
-#: Altynkol starved: China-side acceptance at its slider minimum (0.65 × the ramp). By hand, the background alone
-#: exceeds capacity in every month, so the backlog only grows and this flow waits longest in the last month there:
-#:   2025: μ = 0.65 × 14 = 9.1 trains/day; other shippers 0.93 × 14 = 13.02 → ρ_bg = 1.43;
-#:   2030: μ = 0.65 × 20 = 13.0; other shippers 13.02 × 1.08⁵ = 19.131, less the 20 % of the pool that moves to
-#:         Bakhty (pool = 19.131 + 0.955 × 14 × 1.08⁵ = 19.131 + 19.645 = 38.776; 0.2 × 38.776 = 7.755 < 0.9 × 12
-#:         = 10.8 Bakhty can take) → 19.131 × 0.8 = 15.305 → ρ_bg = 15.305 / 13.0 = 1.177 (118 %);
-#:   between them (2028: 14.19 / 12.35 = 1.15; 2029: 14.17 / 13.0 = 1.09) it stays above 1. No episodes, so μ is
-#:   flat within a year and the wait (mean backlog ÷ μ) is longest where the backlog is: December 2030. (With the
-#:   typical year's October cut the wait peaks in October instead: a smaller μ drains the same backlog slower.)
+#: Altynkol starved: China-side acceptance at its slider minimum (0.65 × the ramp). By hand (network.py Method 2b,
+#: ρ_plan = 0.96 in data/background.csv): in 2025 μ = 0.65 × 14 = 9.1 trains/day against other shippers' 0.93 × 14
+#: = 13.02, so KTZ loads only 0.96 × 9.1 = 8.736 toward Altynkol (the rest goes to Dostyk up to its plan or is held
+#: at origin): other shippers 96 % of capacity. This flow's September 2025 trains, 0.32 a day, half via Altynkol:
+#: 0.16 / 9.1 = +1.8 points → ρ = 0.978 ≥ 0.97, so Kingman's wait is frozen at 3 × 0.97 / 0.03 / 9.1 = 10.66 days,
+#: the same in every month of 2025 (μ is smallest then: 9.75 in 2026) and the first of them, September 2025, is named.
+#: The plan leaves 0.04 × μ of slack, less than this flow: its queue does not clear (never_clears).
 STARVED = PLAN.with_values(altynkol_acceptance=0.65, episodes="none")
-STARVED_BG_DEC_2030 = 15.305 / 13.0
+STARVED_MONTH = pd.Timestamp("2025-09-01")
+STARVED_BG = 0.96
 #: Dostyk stuck at 14 trains/day (plan attainment 0) with other shippers at its full capacity in 2025 (ρ₀ = 1.0),
-#: Altynkol at its widest (1.3 × the ramp: 18.2 trains/day in 2025 against 13.02 → ρ_bg 0.72). By hand Dostyk's
-#: background is 14 × 1.08^(y−2025) (× 0.8 once Bakhty takes its share: 2030 14 × 1.469 × 0.8 = 16.45 > 14), above
-#: capacity every month from 2026 on: its backlog grows to the end, the longest wait is Dostyk, December 2030.
+#: Altynkol at its widest (1.3 × the ramp: 18.2 trains/day in 2025). By hand: Dostyk takes 0.96 × 14 = 13.44 of the
+#: 14.0 (the 0.56 goes to Altynkol, under its plan 0.96 × 18.2 = 17.47); this flow's 0.16 a day lifts ρ to
+#: (13.44 + 0.16) / 14 = 0.971 ≥ 0.97: Kingman frozen at 3 × 0.97 / 0.03 / 14 = 6.93 days from September 2025 on.
 DOSTYK_STUCK = PLAN.with_values(dostyk_attainment=0.0, rho0_dostyk=1.0, altynkol_acceptance=1.3, episodes="none")
 UNREADABLE = re.compile(r"\b(nan|none|inf|infinity|null|undefined)\b|−?∞", re.I)
 
@@ -60,11 +59,12 @@ EXTREMES = {
     "s, crossing, names",
     [(STARVED, "altynkol", ("Altynkol", "Алтынколь")), (DOSTYK_STUCK, "dostyk", ("Dostyk", "Достык"))],
 )
-def test_the_summary_puts_the_longest_wait_where_the_hand_worked_backlog_grows_to_the_end(s, crossing, names):
+def test_the_summary_puts_the_longest_wait_where_the_hand_worked_queue_is_longest(s, crossing, names):
     su = network.run(s).summary
     assert su.longest_wait_where == crossing and su.longest_border_wait_crossing == crossing
-    assert su.longest_wait_month == pd.Timestamp("2030-12-01")
-    assert su.longest_wait_days > 5.0  # a backlog built over years, not a Kingman few days
+    assert su.longest_wait_month == STARVED_MONTH
+    # hand-worked above: Kingman frozen at ρ = 0.97 with μ = 9.1 (starved) or 14 (stuck)
+    assert su.longest_wait_days == pytest.approx(3 * 0.97 / 0.03 / (9.1 if crossing == "altynkol" else 14.0))
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -76,11 +76,11 @@ def test_the_wait_card_names_the_crossing_the_month_and_the_days_of_the_summary(
     name = {"altynkol": ("Altynkol", "Алтынколь"), "dostyk": ("Dostyk", "Достык")}[su.longest_wait_where]
     days = f"{su.longest_wait_days:.1f}".replace(".", "," if lang == "ru" else ".")
     days = re.sub(r",0$|\.0$", "", days)
-    when = "in December 2030" if lang == "en" else "в декабре 2030\u00a0г."
+    when = "in September 2025" if lang == "en" else "в сентябре 2025\u00a0г."
     assert name[lang == "ru"] in card["sentence"] and when in card["sentence"], card["sentence"]
     # the days as shown (grouping aside: the waits here are below 1,000 days)
     assert days in card["sentence"].replace("\u00a0", " ") and days in card["value"].replace("\u00a0", " ")
-    assert card["delta"] == f"{name[lang == 'ru']} · {L.month(pd.Timestamp('2030-12-01'))}"
+    assert card["delta"] == f"{name[lang == 'ru']} · {L.month(STARVED_MONTH)}"
     noun = ("day", "days") if lang == "en" else ("день", "дня", "дней")
     assert card["value"].split("\u00a0")[1] in noun
 
@@ -89,10 +89,10 @@ def test_the_wait_card_names_the_crossing_the_month_and_the_days_of_the_summary(
 def test_the_explanation_names_other_shippers_and_this_flow_separately(lang):
     L = Labels(lang)
     card = views.wait_card(STARVED, L)
-    # hand-worked above: other shippers at Altynkol in December 2030 are 118 % of its capacity
-    assert L.pct(STARVED_BG_DEC_2030) in card["explain"], card["explain"]
+    # hand-worked above: other shippers at Altynkol in September 2025 are held to 96 % of its capacity
+    assert L.pct(STARVED_BG) in card["explain"], card["explain"]
     net = network.run(STARVED)
-    i, j = net.crossings.index("altynkol"), int(net.months.get_loc(pd.Timestamp("2030-12-01")))
+    i, j = net.crossings.index("altynkol"), int(net.months.get_loc(STARVED_MONTH))
     flow_points = (net.rho[i, j] - net.rho_background[i, j]) * 100
     assert 0 < flow_points < 30  # this flow is a few points on top, not the cause
     assert f"+{L.num(flow_points, 1)}" in card["explain"]

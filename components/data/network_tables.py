@@ -153,7 +153,9 @@ def load_background(path: Path | None = None, crossings: pd.DataFrame | None = N
     DataFrame
         ``value``, ``low``, ``high`` (in ``unit``: Mt, share), the citation columns. Rows the model needs:
         ``total_2025`` and ``total_2024`` [Mt, both directions, all crossings], ``dostyk_2024`` [Mt],
-        ``share`` and ``eb_share`` per crossing [share], ``rho0`` per crossing [share], ``bakhty_cap_use`` [share].
+        ``share`` and ``eb_share`` per crossing [share], ``rho0`` per crossing [share], ``bakhty_cap_use`` [share],
+        ``rho_plan`` (``all``: the utilisation of the planned hand-over capacity up to which background is loaded
+        toward a crossing [share]).
     """
     path = path or DATA_DIR / "background.csv"
     file = path.name
@@ -164,7 +166,16 @@ def load_background(path: Path | None = None, crossings: pd.DataFrame | None = N
             "id": pa.Column(
                 str,
                 pa.Check.isin(
-                    ["total_2025", "total_2024", "dostyk_2024", "share", "eb_share", "rho0", "bakhty_cap_use"]
+                    [
+                        "total_2025",
+                        "total_2024",
+                        "dostyk_2024",
+                        "share",
+                        "eb_share",
+                        "rho0",
+                        "bakhty_cap_use",
+                        "rho_plan",
+                    ]
                 ),
             ),
             "crossing": pa.Column(str, pa.Check.isin(sorted(known))),
@@ -193,6 +204,7 @@ def load_background(path: Path | None = None, crossings: pd.DataFrame | None = N
         ("eb_share", "dostyk"),
         ("eb_share", "altynkol"),
         ("bakhty_cap_use", "bakhty"),
+        ("rho_plan", "all"),
     ):
         if not ((df["id"] == need[0]) & (df["crossing"] == need[1])).any():
             raise DataError(file, None, "id", f"missing row id='{need[0]}', crossing='{need[1]}'")

@@ -15,12 +15,22 @@ months in :attr:`Network.months`; direction is eastbound, toward China, the dire
   episodes.
 - ``episode_cut`` [share]: share of the month's capacity lost to China-side acceptance episodes (days × depth).
 - ``capacity_effective`` [trains/day] = capacity × (1 − episode_cut).
-- ``background`` [trains/day]: everyone else's eastbound trains (ρ₀ calibrated from counts, grown by
-  ``bg_growth_pct``; part moved to Bakhty once open). Never depends on this flow.
+- ``background`` [trains/day]: everyone else's eastbound trains that arrive at the crossing (ρ₀ calibrated from
+  counts, grown by ``bg_growth_pct``; part moved to Bakhty once open; regulated by the exchange plans, with spill
+  between Dostyk and Altynkol: Method 2b). Never depends on this flow.
+- ``background_demand`` [trains/day]: the background that would cross before regulation; ``background_held``
+  [trains/day]: the part held at origin or diverted off the two crossings, by the crossing it was bound for;
+  ``background_held_mt`` [Mt in the month]: the same in eastbound tonnes; ``background_spill_in`` [trains/day]:
+  background moved in from the other crossing. At each crossing demand = background − spill in + spill out +
+  held; over the two crossings demand = background + held (trains are conserved).
+- ``rho_server`` [share]: the server's load, (background + flow + the background's own backlog served in place of
+  the trains held back) / capacity_effective; Kingman's term uses it (so holding background back to clear a
+  queue does not shorten anyone's wait that month).
 - ``flow`` [trains/day]: this flow's trains sent that month (after the slot cap), split by ``dostyk_share``.
 - ``rho`` [share] = (background + flow) / capacity_effective; ``rho_background`` [share] = background /
   capacity_effective. 0 where a crossing has no capacity (Bakhty before it opens).
-- ``wait_kingman`` [days]: Kingman's Wq = V·ρ/(1−ρ)/μ with ρ capped at :data:`RHO_CAP` (μ = capacity_effective).
+- ``wait_kingman`` [days]: Kingman's Wq = V·ρ/(1−ρ)/μ with ρ = ``rho_server`` capped at :data:`RHO_CAP`
+  (μ = capacity_effective).
 - ``backlog_trains`` [trains]: fluid backlog at month end, carried month to month (grows by λ − μ, drains with
   slack); ``wait_backlog`` [days]: the month's mean backlog ÷ μ (Little's law).
 - ``wait_days`` [days] = max(wait_kingman, wait_backlog): the fluid backlog replaces Kingman's stationary wait where
@@ -29,7 +39,8 @@ months in :attr:`Network.months`; direction is eastbound, toward China, the dire
 - ``table`` DataFrame (tidy, one row per crossing × month): ``crossing``, ``month``, ``direction``, ``capacity``,
   ``capacity_effective``, ``episode_cut``, ``background``, ``flow``, ``rho``, ``rho_background``, ``rho_flow``
   (= rho − rho_background), ``flow_share`` (flow / (background + flow)), ``wait_kingman_days``,
-  ``wait_backlog_days``, ``wait_days``, ``backlog_trains``, ``border_days``. Units as above.
+  ``wait_backlog_days``, ``wait_days``, ``backlog_trains``, ``border_days``, ``background_demand``,
+  ``background_held``, ``background_held_mt``, ``background_spill_in``, ``rho_server``. Units as above.
 - ``monthly`` DataFrame (this flow, one row per month): ``month``; ``demand_trains``, ``sent_trains``,
   ``deferred_trains`` (waiting at Selyatino at month end) [trains/month, trains]; ``feu_demand``, ``feu_crossed``,
   ``feu_crossed_dostyk``, ``feu_crossed_altynkol``, ``feu_deferred`` [FEU/month; deferred: FEU at month end];
@@ -53,7 +64,9 @@ months in :attr:`Network.months`; direction is eastbound, toward China, the dire
   ``name_ru``, ``source``, ``source_ru`` (for marking them on charts, with tooltips).
 - ``summary`` :class:`Summary`: where and when this flow waits longest and how long, the binding crossing and
   month with background and this flow separated, peak ρ per crossing, this flow's share of each crossing,
-  door-to-door in a normal month, fleet, the backlog left at the end (does the queue ever clear).
+  door-to-door in a normal month, fleet, the backlog left at the end, whether each queue clears
+  (``never_clears``, with this flow's boxes still waiting, ``end_backlog_feu``), a display figure capped at
+  :data:`DISPLAY_CAP_DAYS`, and the background held back (trains, Mt) and moved to the other crossing.
 
 Method
 ------
@@ -65,6 +78,17 @@ Method
    independent counts (``data/background.csv``), never from tonnes ÷ the capacity itself, never from this flow.
    Once Bakhty opens it takes ``bakhty_share`` of Dostyk's and Altynkol's background, at most ``bakhty_cap_use`` of
    its capacity.
+2b. Regulation (``rho_plan`` in ``data/background.csv``: 0.96, est. 0.93–0.97, the regulated utilisation of
+   2025 from independent counts; the Dostyk–Alashankou "exchange agreed 14 trains/day", KTZ's loading stops toward
+   Dostyk in Sep 2023 and its 3-a-day limit in the Oct 2025 Altynkol cut). KTZ loads background toward a crossing
+   up to ρ_plan × its planned capacity. A cut that starts in a month is not known in advance: that month's
+   background arrives at the plan and queues (the recorded Oct 2025 queue). From the next month KTZ loads toward
+   the cut crossing only up to ρ_plan × the capacity still cut, less what the background's own queue needs to
+   clear within the month; the excess goes to the other crossing up to its own limit (the rerouting is an
+   estimate: not cited), the rest is held at origin (:func:`_regulate`). The background's own queue is tracked
+   apart, so the regulation never sees this flow. This flow is not regulated: capped only by its slots, it
+   queues with whatever slack the plan leaves, (1 − ρ_plan) × μ. Where that is less than this flow, its queue
+   does not clear, and the summary says so (``never_clears``).
 3. This flow: monthly trains (:func:`flow_arrays`, from :mod:`components.model.chain`'s seasonal flow), capped by
    the contracted slots (``slots_per_week``; never part of ρ). Demand above the cap waits at Selyatino (Lindley
    recursion), and is sent when slots are free.
@@ -104,6 +128,15 @@ DAYS_PER_WEEK = 7.0
 DAYS_PER_YEAR = 365.0
 #: Where this flow can wait: the two crossings on its paths, or Selyatino (for a contracted slot).
 WAIT_PLACES = ("dostyk", "altynkol", "selyatino")
+#: Above this the page shows "more than 60 days" instead of the figure (Summary.longest_wait_days_display): two
+#: months is above every wait in the episode library of crossings-network.md §1.5 except 2011's ~3 months at
+#: Alashankou (oceanfreight.com, L), and at that length the fluid queue's days depend on the horizon (decision, est.).
+DISPLAY_CAP_DAYS = 60.0
+#: A queue "does not clear" when it is never below this in the horizon's last twelve months [trains]: less than a
+#: train is no queue.
+CLEAR_TRAINS = 0.5
+#: Places whose queue may not clear (Summary.never_clears).
+QUEUE_PLACES = ("dostyk", "altynkol", "bakhty", "selyatino")
 #: Base year of the background and of ρ₀.
 BASE_YEAR = 2025
 #: Fields of the scenario that change this flow's monthly volumes (the rest change only the network).
@@ -178,6 +211,22 @@ class Summary:
         background outgrows the capacity), and the waits keep growing with the horizon.
     selyatino_end_trains : float
         This flow's trains still waiting for a slot at Selyatino at the end of the horizon [trains].
+    never_clears : dict[str, bool]
+        Per place of :data:`QUEUE_PLACES` (``dostyk``, ``altynkol``, ``bakhty``, ``selyatino``): True when its queue
+        is never below :data:`CLEAR_TRAINS` in the horizon's last twelve months, so the queue does not clear and
+        its waiting days grow with the horizon (the page says so instead of a number of days).
+    end_backlog_feu : dict[str, float]
+        This flow's boxes in each place's queue at the end of the horizon [FEU]: at a crossing its share of the
+        month's arrivals × the backlog × boxes per train; at Selyatino the boxes waiting for a slot.
+    end_month : Timestamp
+        The horizon's last month (for "N boxes waiting by Dec 2030").
+    longest_wait_days_display : float
+        ``longest_wait_days`` capped at :data:`DISPLAY_CAP_DAYS` [days]; ``longest_wait_over_cap`` bool: above it.
+    background_held_trains : dict[str, float]
+        Background held at origin (or diverted off the two crossings) over the horizon, by the crossing it was
+        bound for [trains]; ``background_held_mt`` the same in [Mt] (eastbound tonnes per background train of the
+        crossing); ``background_spilled_trains`` background moved to the other crossing, by the crossing it was
+        bound for [trains]. 0 for Bakhty (not regulated).
     """
 
     longest_wait_days: float
@@ -202,6 +251,14 @@ class Summary:
     waiting_cost_rub: float
     backlog_end_trains: dict
     selyatino_end_trains: float
+    never_clears: dict
+    end_backlog_feu: dict
+    end_month: pd.Timestamp
+    longest_wait_days_display: float
+    longest_wait_over_cap: bool
+    background_held_trains: dict
+    background_held_mt: dict
+    background_spilled_trains: dict
 
 
 @dataclass(frozen=True)
@@ -229,6 +286,11 @@ class Network:
     segments: pd.DataFrame
     episodes: pd.DataFrame
     summary: Summary
+    background_demand: np.ndarray
+    background_held: np.ndarray
+    background_spill_in: np.ndarray
+    background_held_mt: np.ndarray
+    rho_server: np.ndarray
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -316,6 +378,8 @@ def _static() -> dict:
         "total_2025": float(b.loc[("total_2025", "all"), "value"]),
         "share_dostyk": float(b.loc[("share", "dostyk"), "value"]),
         "bakhty_cap_use": float(b.loc[("bakhty_cap_use", "bakhty"), "value"]),
+        "rho_plan": float(b.loc[("rho_plan", "all"), "value"]),
+        "share_eb": (float(b.loc[("eb_share", "dostyk"), "value"]), float(b.loc[("eb_share", "altynkol"), "value"])),
         "km": km,
         "km_border": km_border,
     }
@@ -406,6 +470,75 @@ def _mean_queue(q0: np.ndarray, q1: np.ndarray, net: np.ndarray) -> np.ndarray:
     return np.where(emptied, tri, 0.5 * (q0 + q1))
 
 
+def _regulate(dem_d, dem_a, cap_d, cap_a, cut_d, cut_a, mu_d, mu_a, days, rho_plan: float) -> dict:
+    """Background loading regulated by the exchange plans, with spill between Dostyk and Altynkol.
+
+    Month by month, for each of the two crossings c (background only; this flow never enters):
+
+    - reference capacity ref = cap × (1 − min(cut, cut of the month before)): the plan before episodes, or the
+      part of a cut that was already in force the month before (KTZ reacts to a cut it knows; a cut starting this
+      month is not yet known, so its month queues at the planned loading);
+    - limit = max(0, ρ_plan × ref − B_bg / days): the plan, less what the background's own queue B_bg (carried
+      from the month before) needs to clear within the month;
+    - own = min(demand, limit); excess = demand − own; headroom = limit − own;
+    - spill to the other crossing = min(excess, the other's headroom); held = excess − spill (held at origin);
+    - carried = own + spill in; B_bg ← max(0, B_bg + (carried − μ) × days) with μ the effective capacity.
+
+    Parameters
+    ----------
+    dem_d, dem_a : ndarray
+        Background that wants to cross at Dostyk and Altynkol [trains/day], by month.
+    cap_d, cap_a : ndarray
+        Planned capacity before episodes [trains/day]. cut_d, cut_a : ndarray, episode cut [share].
+    mu_d, mu_a : ndarray
+        Effective capacity [trains/day]. days : ndarray, days in the month [days].
+    rho_plan : float
+        Utilisation of the plan up to which background is loaded [share].
+
+    Returns
+    -------
+    dict of (2, month) arrays, rows Dostyk and Altynkol
+        ``carried`` [trains/day] (own + spill in), ``held`` [trains/day] (demand held at origin),
+        ``spill_in`` [trains/day], ``drain`` (the background's backlog from the month before served this month
+        ÷ days [trains/day], at most the backlog), ``backlog`` (background's own queue at month end [trains]).
+        demand = carried − spill in + spill out + held at each crossing, and over both: demand = carried + held.
+    """
+    n = len(days)
+    dd, da = dem_d.tolist(), dem_a.tolist()
+    cd, ca = cap_d.tolist(), cap_a.tolist()
+    kd, ka = cut_d.tolist(), cut_a.tolist()
+    md, ma = mu_d.tolist(), mu_a.tolist()
+    dy = days.tolist()
+    out = np.zeros((5, 2, n))
+    carried, held, spill_in, drain, backlog = out
+    bd = ba = 0.0
+    pkd = pka = 0.0
+    for m in range(n):
+        t = dy[m]
+        ld = rho_plan * cd[m] * (1.0 - min(kd[m], pkd)) - bd / t
+        la = rho_plan * ca[m] * (1.0 - min(ka[m], pka)) - ba / t
+        ld = ld if ld > 0.0 else 0.0
+        la = la if la > 0.0 else 0.0
+        od = dd[m] if dd[m] < ld else ld
+        oa = da[m] if da[m] < la else la
+        ed, ea = dd[m] - od, da[m] - oa
+        hd, ha = ld - od, la - oa
+        sda = ed if ed < ha else ha  # Dostyk's excess into Altynkol's headroom
+        sad = ea if ea < hd else hd
+        cdm, cam = od + sad, oa + sda
+        carried[0, m], carried[1, m] = cdm, cam
+        held[0, m], held[1, m] = ed - sda, ea - sad
+        spill_in[0, m], spill_in[1, m] = sad, sda
+        drain[0, m], drain[1, m] = bd / t, ba / t
+        bd = bd + (cdm - md[m]) * t
+        ba = ba + (cam - ma[m]) * t
+        bd = bd if bd > 0.0 else 0.0
+        ba = ba if ba > 0.0 else 0.0
+        backlog[0, m], backlog[1, m] = bd, ba
+        pkd, pka = kd[m], ka[m]
+    return {"carried": carried, "held": held, "spill_in": spill_in, "drain": drain, "backlog": backlog}
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The core (arrays only; used by run and by sensitivity)
 # ---------------------------------------------------------------------------------------------------------------
@@ -439,6 +572,11 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
     bg[d] *= keep
     bg[a] *= keep
     bg[b] = moved
+    # 2b. regulation: KTZ loads background toward a crossing only up to its plan; the excess goes to the other
+    # crossing up to its plan, the rest is held at origin. Background only: never this flow.
+    reg = _regulate(bg[d], bg[a], cap[d], cap[a], cut[d], cut[a], mu[d], mu[a], days, st["rho_plan"])
+    bg_demand = bg.copy()
+    bg[d], bg[a] = reg["carried"]
     # 3. this flow and the slot cap (Lindley at Selyatino)
     demand = fl["trains"]
     slots = s.slots_per_week / DAYS_PER_WEEK * days  # trains/month
@@ -455,7 +593,12 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
     has = mu > 1e-9
     rho = np.divide(lam, mu, out=np.zeros_like(lam), where=has)
     rho_bg = np.divide(bg, mu, out=np.zeros_like(bg), where=has)
-    rk = np.minimum(rho, RHO_CAP)
+    # the server's load: arrivals plus the background's own backlog served in place of the trains held back
+    server = lam.copy()
+    server[d] += reg["drain"][0]
+    server[a] += reg["drain"][1]
+    rho_server = np.divide(server, mu, out=np.zeros_like(lam), where=has)
+    rk = np.minimum(rho_server, RHO_CAP)
     wq = np.divide(s.kingman_v * rk / (1.0 - rk), mu, out=np.zeros_like(mu), where=has)
     net = (lam - mu) * days[None, :]
     backlog = _lindley(net)
@@ -484,6 +627,11 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
         "sent": sent,
         "deferred": deferred,
         "sel_wait": sel_wait,
+        "bg_demand": bg_demand,
+        "held": np.vstack([reg["held"], np.zeros((1, len(days)))]),
+        "spill_in": np.vstack([reg["spill_in"], np.zeros((1, len(days)))]),
+        "bg_backlog": np.vstack([reg["backlog"], np.zeros((1, len(days)))]),
+        "rho_server": rho_server,
     }
 
 
@@ -644,6 +792,17 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
         )
     fleet = pd.DataFrame(rows)
 
+    # background held at origin in Mt: eastbound tonnes per background train of each crossing, from the
+    # background's own figures (35 Mt × share × EB share ÷ 365 ÷ (ρ₀ × 2025 capacity)); never from this flow
+    st = _static()
+    tpt = np.zeros(n_c)
+    for i, (sh, eb, r0) in enumerate(
+        zip((st["share_dostyk"], 1.0 - st["share_dostyk"]), st["share_eb"], (s.rho0_dostyk, s.rho0_altynkol))
+    ):
+        tpt[i] = st["total_2025"] * sh * eb / DAYS_PER_YEAR / max(r0 * st["central"][i, 0], 1e-9)  # Mt/train
+    held_trains = c["held"] * days[None, :]
+    held_mt = held_trains * tpt[:, None]
+
     # tidy table
     total = c["bg"] + c["fl_day"]
     table = pd.DataFrame(
@@ -665,6 +824,11 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
             "wait_days": c["wait"].ravel(),
             "backlog_trains": c["backlog"].ravel(),
             "border_days": border.ravel(),
+            "background_demand": c["bg_demand"].ravel(),
+            "background_held": c["held"].ravel(),
+            "background_held_mt": held_mt.ravel(),
+            "background_spill_in": c["spill_in"].ravel(),
+            "rho_server": c["rho_server"].ravel(),
         }
     )
 
@@ -704,6 +868,18 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
         waiting_cost_rub=float(monthly["waiting_cost_rub"].sum()),
         backlog_end_trains={k: float(c["backlog"][i, -1]) for i, k in enumerate(CROSSINGS)},
         selyatino_end_trains=float(c["deferred"][-1]),
+        never_clears=_never_clears(c),
+        end_backlog_feu=_end_backlog_feu(c, feu_per_train[-1]),
+        end_month=months[-1],
+        longest_wait_days_display=min(lw, DISPLAY_CAP_DAYS),
+        longest_wait_over_cap=bool(lw > DISPLAY_CAP_DAYS),
+        background_held_trains={k: float(held_trains[i].sum()) for i, k in enumerate(CROSSINGS)},
+        background_held_mt={k: float(held_mt[i].sum()) for i, k in enumerate(CROSSINGS)},
+        background_spilled_trains={
+            "dostyk": float((c["spill_in"][1] * days).sum()),
+            "altynkol": float((c["spill_in"][0] * days).sum()),
+            "bakhty": 0.0,
+        },
     )
     return Network(
         crossings=CROSSINGS,
@@ -729,7 +905,29 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
             _episodes(s.episodes, months[0], len(months), s.typical_episode_depth, s.typical_episode_weeks)[1]
         ),
         summary=summary,
+        background_demand=c["bg_demand"],
+        background_held=c["held"],
+        background_spill_in=c["spill_in"],
+        background_held_mt=held_mt,
+        rho_server=c["rho_server"],
     )
+
+
+def _never_clears(c: dict) -> dict[str, bool]:
+    """Per place of :data:`QUEUE_PLACES`: is its queue never below :data:`CLEAR_TRAINS` in the last 12 months?"""
+    last = slice(-12, None)
+    out = {k: bool(c["backlog"][i, last].min() >= CLEAR_TRAINS) for i, k in enumerate(CROSSINGS)}
+    out["selyatino"] = bool(c["deferred"][last].min() >= CLEAR_TRAINS)
+    return out
+
+
+def _end_backlog_feu(c: dict, feu_per_train: float) -> dict[str, float]:
+    """This flow's boxes in each queue at the horizon's end [FEU] (its share of the last month's arrivals)."""
+    lam = c["bg"][:, -1] + c["fl_day"][:, -1]
+    share = np.divide(c["fl_day"][:, -1], lam, out=np.zeros_like(lam), where=lam > 0)
+    out = {k: float(c["backlog"][i, -1] * share[i] * feu_per_train) for i, k in enumerate(CROSSINGS)}
+    out["selyatino"] = float(c["deferred"][-1] * feu_per_train)
+    return out
 
 
 def background_mt(s: Scenario, year: int) -> dict[str, float]:
@@ -793,4 +991,15 @@ def sensitivity(s: Scenario, inputs: tuple[str, ...] = SENSITIVE_FIELDS) -> pd.D
     return df.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 
 
-__all__ = ["Network", "Summary", "run", "sensitivity", "flow_arrays", "background_mt", "RHO_CAP", "WAIT_PLACES"]
+__all__ = [
+    "Network",
+    "Summary",
+    "run",
+    "sensitivity",
+    "flow_arrays",
+    "background_mt",
+    "RHO_CAP",
+    "WAIT_PLACES",
+    "QUEUE_PLACES",
+    "DISPLAY_CAP_DAYS",
+]

@@ -195,7 +195,7 @@ def waiting(
         date_axis=True,
         xaxis=dict(dtick="M12", tickformat="%Y", tick0="2026-01-01"),
         shapes=shapes,
-        height=HEIGHT + 40,
+        height=HEIGHT + 200,
         today=today,
     )
     return _room_for_note(fig, legend_room=130)

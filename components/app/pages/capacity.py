@@ -38,7 +38,7 @@ def body(s: Scenario, L: Labels, net, paths, boxes) -> None:
             card = model.card(name, s, L.lang)
             widgets.kpi(row, card["label"], card["value"], card["help"], delta=card["delta"])
         for name in NETWORK_CHARTS:
-            widgets.chart(model.view(name, s, L.lang), s, L, scroll=name in ("network_heatmap", "network_sensitivity"))
+            widgets.chart(model.view(name, s, L.lang), s, L, scroll=name == "network_heatmap")
     with paths:
         row = widgets.kpi_row()
         for name in PATH_CARDS:

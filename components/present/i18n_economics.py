@@ -200,6 +200,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "Оценка по открытым данным, а не план оператора. Годовые потоки по статьям; линия — накопленный "
         "чистый поток, остаточная стоимость в последнем году.",
     ),
+    # the stream registry as a table
+    "streams_title": ("Every stream: {year} and present value", "Все статьи: {year} г. и приведённая стоимость"),
+    "col_stream": ("Stream", "Статья"),
+    "col_year": ("{year}", "{year} г."),
+    "col_pv": ("Present value", "Приведённая стоимость"),
+    "streams_note": (
+        "Project streams sum to the free cash flow (discounted at the WACC); financing streams turn it into the cash "
+        "to equity (discounted at the cost of equity). Money in the table's convention.",
+        "Статьи проекта складываются в свободный денежный поток (дисконтирование по WACC); статьи финансирования "
+        "превращают его в поток собственнику (по стоимости собственного капитала). Деньги — в ценах таблицы.",
+    ),
+    "kind_revenue": ("revenue", "выручка"),
+    "kind_opex": ("operating cost", "операционные расходы"),
+    "kind_capex": ("capital", "капвложения"),
+    "kind_tax": ("tax", "налог"),
+    "kind_exit": ("exit", "остаточная стоимость"),
+    "kind_financing": ("financing", "финансирование"),
     # the bridge and the year's waterfall
     "chart_bridge": ("From the stated plan's NPV to this scenario's", "От ЧДД заявленного плана к ЧДД сценария"),
     "footnote_bridge": (

@@ -26,7 +26,7 @@ from components.data.facts import DATA_DIR, links, public_figures, tables
 from components.data.network_tables import network_tables
 from components.data.scenario import CHOICES, Scenario, preset
 from components.export import files as export
-from components.model import capacity, chain, economics, network, projection, run
+from components.model import capacity, chain, economics, network, projection, run, streams
 from components.present import charts, network_charts
 from components.present.i18n import _T as _LABEL_KEYS
 from components.present.i18n import Labels
@@ -871,8 +871,6 @@ def _unit(unit: str, L: Labels) -> str:
 
 #: ISO 3166 numeric codes of the corridor's countries, shaded on the map: Russia, Kazakhstan, China.
 CORRIDOR_COUNTRIES = ("643", "398", "156")
-#: The planned train service: a plan, not a capacity (``kind`` in ``data/links.csv``).
-PLAN_KIND = "service"
 
 
 @lru_cache(maxsize=1)
@@ -1015,6 +1013,32 @@ def derived_table(L: Labels) -> pd.DataFrame:
         },
         index=r.index,
     )
+
+
+def streams_table(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> pd.DataFrame:
+    """Every stream of the registry (:mod:`components.model.streams`) with this scenario's money: its name in the
+    page's language, money in or out, the first full operating year's amount and the present value over the
+    horizon (project streams at the WACC, financing streams at the cost of equity), in ``currency``."""
+    ap = m.appraisal(s)
+    f = ap.flows.set_index("year")
+    row = f.loc[ap.year_x]
+    out = []
+    for x in streams.STREAMS:
+        factor = f["discount_factor"] if x.view == "project" else _equity_factor(s, f)
+        out.append(
+            {
+                "stream": x.name(L.lang),
+                "kind": L(f"kind_{x.kind}"),
+                "year": L.money(float(economics.convert(row[x.id], currency, s)) + 0.0, currency),  # no "−0"
+                "pv": L.money(float(economics.convert((f[x.id] * factor).sum(), currency, s)) + 0.0, currency),
+            }
+        )
+    return pd.DataFrame(out, index=[x.id for x in streams.STREAMS])
+
+
+def _equity_factor(s: Scenario, f: pd.DataFrame) -> pd.Series:
+    """Discount factors at the cost of equity for the table's years (the table's convention)."""
+    return pd.Series(economics.discount_factors(f.index.to_numpy(), f["cost_of_equity"].to_numpy()), index=f.index)
 
 
 def sources_table() -> pd.DataFrame:

@@ -9,6 +9,7 @@ from components.app import model, state, widgets
 from components.data.facts import macro, tables
 from components.data.scenario import CURRENCIES, Scenario
 from components.model import economics
+from components.present import views
 from components.present.i18n import Labels
 from components.present.i18n_economics import years
 
@@ -216,6 +217,20 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     widgets.chart(model.view("bridge", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("year_waterfall", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("dscr", s, L.lang), s, L)
+    with st.expander(L("streams_title", year=ap.year_x)):
+        table = views.streams_table(s, L, cur, m=model)
+        st.dataframe(
+            table.rename(
+                columns={
+                    "stream": L("col_stream"),
+                    "kind": L("col_kind"),
+                    "year": L("col_year", year=ap.year_x),
+                    "pv": L("col_pv"),
+                }
+            ),
+            hide_index=True,
+        )
+        st.caption(L("streams_note"))
     widgets.chart(model.view("npv_distribution", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("tornado", s, L.lang, currency=cur), s, L)
 

@@ -47,18 +47,17 @@ LABELS: dict[str, tuple[str, str]] = {
     # sources page
     "src_links": ("Links of the chain", "Звенья цепи"),
     "src_links_intro": (
-        "Every link's capacity with its unit and range, the share of it open to this flow, the time "
-        "through it, and where the figure comes from. Reliability: H official or operator figures, "
-        "M press or industry, L weak; estimates are flagged.",
-        "Пропускная способность каждого звена с единицей и диапазоном, доля, доступная этому потоку, "
-        "время прохождения и источник. Надёжность: H — официальные данные или данные оператора, "
-        "M — пресса или отрасль, L — слабый источник; оценки отмечены.",
+        "The hub side's links: capacity with its unit and range, the time through them, and where the figure comes "
+        "from (the China crossings, shared with other shippers, are in the network tables below). Reliability: H "
+        "official or operator figures, M press or industry, L weak; estimates are flagged.",
+        "Звенья на стороне хаба: пропускная способность с единицей и диапазоном, время прохождения и источник "
+        "(погранпереходы в Китай, общие с другими грузоотправителями, — в таблицах сети ниже). Надёжность: H — "
+        "официальные данные или данные оператора, M — пресса или отрасль, L — слабый источник; оценки отмечены.",
     ),
     "src_chain_method": ("Chain method", "Метод расчёта цепи"),
     "col_name": ("Link", "Звено"),
     "col_kind": ("Kind", "Тип"),
     "col_capacity": ("Capacity", "Пропускная способность"),
-    "col_open_share": ("Open to this flow", "Доступно потоку"),
     "col_time": ("Time through, typical–congested", "Время прохождения, обычно – при заторах"),
     "col_reliability": ("Reliability", "Надёжность"),
     "chain_method": (

@@ -951,10 +951,17 @@ def scenario_record(s: Scenario, L: Labels, currency: str) -> dict:
     }
 
 
+#: Links of ``data/links.csv`` that the network model replaces (``data/crossings.csv``).
+NETWORK_LINKS = ("dostyk_alashankou", "altynkol_khorgos")
+
+
 def links_table(L: Labels) -> pd.DataFrame:
-    """Every link of the chain as the Sources page lists it: name, kind, capacity with its unit and range, the share
-    open to this flow, the time through it, the source and its reliability, whether it is an estimate."""
+    """The hub side's links as the Sources page lists them: name, kind, capacity with its unit and range, the time
+    through it, the source and its reliability, whether it is an estimate. The two China crossings are listed with
+    the network's tables (:func:`network_tables_shown`): they carry everyone's trains, so no share is "open" to
+    this flow."""
     k = links().reset_index()
+    k = k[~k["id"].isin(NETWORK_LINKS)].reset_index(drop=True)
     t = tables()
 
     def capacity_text(r) -> str:
@@ -979,10 +986,6 @@ def links_table(L: Labels) -> pd.DataFrame:
             "name": _name(k, L),
             "kind": [L(f"kind_{kd}") for kd in k["kind"]],
             "capacity": [capacity_text(r) for _, r in k.iterrows()],
-            "open_share": [
-                L("link_range", value=L.pct(v), lo=L.pct(a), hi=L.pct(b))
-                for v, a, b in zip(k["share_open"], k["share_open_min"], k["share_open_max"])
-            ],
             "time": [hours(a, b) for a, b in zip(k["time_typical_h"], k["time_congested_h"])],
             "source": k["source_ru" if L.lang == "ru" else "source"],
             "reliability": [L("derived").lower() if r == "derived" else r for r in k["reliability"]],

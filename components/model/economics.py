@@ -382,7 +382,8 @@ class Inputs:
     amount in price-year prices, a positive number (the registry's sign applies) [RUB/year]. volumes : table
     columns that are not money (tonnes, boxes, occupancy) [t/year, FEU/year, share]. totals : instead of
     ``streams`` when only the NPV is wanted, ``revenue``, ``opex`` (positive) and ``maintenance_capex`` summed
-    over the registry's streams [RUB/year, price-year prices].
+    over the registry's streams [RUB/year, price-year prices]. rows : when given, ``index``, ``months``,
+    ``investment``, ``active`` and ``last`` hold one row per distinct timeline and ``rows[i]`` is path i's row.
     """
 
     year: np.ndarray
@@ -394,6 +395,7 @@ class Inputs:
     streams: dict = field(default_factory=dict)
     volumes: dict = field(default_factory=dict)
     totals: dict | None = None
+    rows: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -425,16 +427,16 @@ class Terms:
     sculpted: bool = False
 
 
-@functools.lru_cache(maxsize=16)
-def _upper(n: int) -> np.ndarray:
-    return np.triu(np.ones((n, n)))
-
-
 def _cumsum(x: np.ndarray) -> np.ndarray:
-    """Running sum over the years (last axis); many paths at once by a product with a triangular matrix, which is
-    several times faster than ``np.cumsum`` along short rows."""
+    """Running sum over the years (last axis). For many paths, year by year over a years-first copy: the same sums
+    in the same order as ``np.cumsum``, several times faster along short rows."""
     x = np.asarray(x, dtype=float)
-    return x @ _upper(x.shape[-1]) if x.ndim == 2 and x.shape[0] > 64 else np.cumsum(x, axis=-1)
+    if x.ndim != 2 or x.shape[0] <= 64:
+        return np.cumsum(x, axis=-1)
+    xt = np.array(x.T, order="C", copy=True)  # a copy even when x.T is already contiguous: summed in place
+    for y in range(1, xt.shape[0]):
+        xt[y] += xt[y - 1]
+    return xt.T
 
 
 def depreciation(investment: np.ndarray, months: np.ndarray, life_years: float | np.ndarray) -> np.ndarray:
@@ -464,21 +466,76 @@ def _col(x, shape) -> np.ndarray:
     return np.broadcast_to(np.asarray(x, dtype=float), (*shape[:-1], 1))[..., 0]
 
 
+def _take(x, rows: np.ndarray):
+    """A timeline array's rows for each path (one row shared by all stays one row and broadcasts)."""
+    return np.asarray(x)[rows] if np.ndim(x) == 2 and np.shape(x)[0] > 1 else x
+
+
+def _expand(inp: Inputs) -> Inputs:
+    """The inputs with the timeline arrays gathered to one row a path."""
+    f = ("index", "months", "investment", "active", "last")
+    return replace(inp, rows=None, **{k: _take(getattr(inp, k), inp.rows) for k in f})
+
+
+def _book(invest: np.ndarray, months: np.ndarray, idc, t: Terms) -> dict[str, np.ndarray]:
+    """Depreciation, book value, property tax and insurance of the asset (investment + capitalised interest).
+
+    Tax depreciation leaves the capitalised interest out (it is deducted when incurred); the book value, and so
+    the property tax (rate × the year's average net book value over the months commissioned) and the insurance
+    (share × gross book value), carry it.
+    """
+    capital = invest + idc
+    tax_dep = depreciation(invest, months, t.life_years)
+    book_dep = depreciation(capital, months, t.life_years) if np.any(idc) else tax_dep
+    gross = _cumsum(capital)
+    cum_dep = _cumsum(book_dep)
+    frac = months / 12.0
+    avg_book = gross - cum_dep + 0.5 * book_dep  # (value at the year's start + at its end) / 2
+    return dict(
+        tax_dep=tax_dep,
+        book_dep=book_dep,
+        gross=gross,
+        cum_dep=cum_dep,
+        property_tax=-np.asarray(t.property_tax_rate, dtype=float) * frac * avg_book,
+        insurance=-np.asarray(t.insurance_share, dtype=float) * frac * gross,
+    )
+
+
+def _profit_tax(taxable: np.ndarray, rate: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Profit tax and the loss used each year, losses carried forward within :data:`LOSS_CAP` of the base.
+
+    Year by year over contiguous rows (years first): the loss pool carries from one year to the next.
+    """
+    base_t = np.ascontiguousarray(np.moveaxis(taxable, -1, 0))
+    tax_t, used_t = np.empty_like(base_t), np.empty_like(base_t)
+    pool = np.zeros(base_t.shape[1:])
+    for y in range(base_t.shape[0]):
+        base = base_t[y]
+        profit = np.maximum(base, 0.0)
+        use = np.minimum(pool, LOSS_CAP * profit)
+        pool = pool - use + np.maximum(-base, 0.0)
+        tax_t[y], used_t[y] = rate * (profit - use), use
+    return np.moveaxis(tax_t, 0, -1), np.moveaxis(used_t, 0, -1)
+
+
 def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np.ndarray]:
     """Every stream, the tax, the loan and the exit value of a project at one debt share (nominal RUB).
 
     Streams are zero outside the appraisal's years by construction (no months, no boxes there); ``active`` cuts
     the table's rows. A debt share given as the number 0 skips the loan (the project's own pass).
     """
+    loan = not (np.ndim(debt_share) == 0 and float(debt_share) == 0.0)
+    per_row = inp.rows is not None and inp.totals is not None and not loan
+    per_row = per_row and all(np.size(x) == 1 for x in (t.life_years, t.property_tax_rate, t.insurance_share))
+    if inp.rows is not None and not per_row:
+        inp = _expand(inp)
     if inp.totals is not None:
         given = {"revenue": inp.totals["revenue"], "opex": inp.totals["opex"], "maint": inp.totals["maintenance_capex"]}
     else:
         given = {n: inp.streams.get(n, 0.0) for n in DRIVEN}  # a stream the inputs leave out is zero
+    rows = (lambda x: _take(x, inp.rows)) if per_row else (lambda x: x)  # noqa: E731
     shape = np.broadcast_shapes(
-        np.shape(inp.index),
-        np.shape(inp.months),
-        np.shape(inp.investment),
-        np.shape(inp.active),
+        *(np.shape(rows(x)) for x in (inp.index, inp.months, inp.investment, inp.active)),
         np.shape(t.key),
         np.shape(t.rf),
         np.shape(np.asarray(debt_share)),
@@ -486,6 +543,16 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
     )
     n_years = shape[-1]
     lean = inp.totals is not None  # the NPV only: the inputs are zero outside the appraisal's years already
+    if per_row:  # the book values once per timeline row (the terms are the same for every path)
+        book = _book(inp.investment, inp.months, 0.0, t)
+        idx = np.broadcast_to(rows(inp.index), shape)
+        revenue, opex, maint = given["revenue"] * idx, -given["opex"] * idx, given["maint"] * idx
+        ebitda = revenue + opex + rows(book["property_tax"] + book["insurance"])
+        taxable = ebitda - rows(book["tax_dep"]) - maint
+        tax, _ = _profit_tax(taxable, _col(t.tax_rate, shape))
+        invest = np.broadcast_to(rows(inp.investment), shape)
+        last = np.broadcast_to(rows(inp.last), shape)
+        return dict(ebitda=ebitda, tax=-tax, investment=-invest, maintenance_capex=-maint, last=last, taxable=taxable)
     on = np.broadcast_to(np.asarray(inp.active, dtype=bool), shape)
     idx = np.broadcast_to(inp.index, shape)
     months = np.broadcast_to(inp.months, shape) * (1.0 if lean else on)
@@ -498,7 +565,6 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
         revenue = sum(out[n] for n in reg.REVENUE if n in out)
         opex = sum(out[n] for n in reg.OPEX if n in out)
         maint = -out["maintenance_capex"]
-    loan = not (np.ndim(debt_share) == 0 and float(debt_share) == 0.0)
     kd = np.broadcast_to(t.key, shape) + np.asarray(t.spread, dtype=float) if loan else None
     # construction years: draw debt, capitalise interest on the opening balance and half the year's drawing
     build = invest > 0
@@ -512,15 +578,9 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
             i = np.where(build[..., y], kd[..., y] * (bal + 0.5 * draw[..., y]), 0.0)
             idc[..., y] = i
             bal = bal + draw[..., y] + i
-    capital = invest + idc if loan else invest
-    tax_dep = depreciation(invest, months, t.life_years)
-    book_dep = depreciation(capital, months, t.life_years) if loan else tax_dep
-    gross = _cumsum(capital)
-    cum_dep = _cumsum(book_dep)
-    frac = months / 12.0
-    avg_book = gross - cum_dep + 0.5 * book_dep  # (value at the year's start + at its end) / 2
-    out["property_tax"] = -np.asarray(t.property_tax_rate, dtype=float) * frac * avg_book
-    out["insurance"] = -np.asarray(t.insurance_share, dtype=float) * frac * gross
+    book = _book(invest, months, idc if loan else 0.0, t)
+    tax_dep, book_dep, gross, cum_dep = book["tax_dep"], book["book_dep"], book["gross"], book["cum_dep"]
+    out["property_tax"], out["insurance"] = book["property_tax"], book["insurance"]
     ebitda = revenue + opex + out["property_tax"] + out["insurance"]
     # operating years: interest in cash, profit tax with losses carried forward, principal
     last = np.broadcast_to(inp.last if inp.last is not None else (np.arange(n_years) == n_years - 1), shape)
@@ -530,16 +590,7 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
     pool = np.zeros(shape[:-1])
     taxable = ebitda - tax_dep - maint - idc
     if not loan:
-        # year by year over contiguous rows (years first): the loss pool carries from one year to the next
-        base_t = np.ascontiguousarray(np.moveaxis(taxable, -1, 0))
-        tax_t, used_t = np.empty_like(base_t), np.empty_like(base_t)
-        for y in range(n_years):
-            base = base_t[y]
-            profit = np.maximum(base, 0.0)
-            use = np.minimum(pool, LOSS_CAP * profit)
-            pool = pool - use + np.maximum(-base, 0.0)
-            tax_t[y], used_t[y] = rate * (profit - use), use
-        tax, used = np.moveaxis(tax_t, 0, -1), np.moveaxis(used_t, 0, -1)
+        tax, used = _profit_tax(taxable, rate)
         zeros = np.zeros(shape)
         interest = principal = service = zeros
         cfads = ebitda - maint - tax
@@ -898,6 +949,7 @@ def _inputs(
     geo_u = np.where(flat, cnt, np.exp(lo * ln_q_u) * np.expm1(cnt * ln_q_u) / np.expm1(safe_q))
     ln_q = np.log1p(v("growth_after_pct") / 100.0) / 12.0
     T = ramp_months(s, delay)
+    months_u = months
     months, occ_months, geo = gather(months), gather(occ_months), gather(geo_u)
     flow = (a["target_t_year"] / 12.0) * v("attainment") * np.exp(-T * ln_q) * geo  # t of the stated flow a year
     # counterfactual: the stated baseline × share moves anyway; the project earns on the tonnes above it
@@ -924,14 +976,17 @@ def _inputs(
     rent = (area / 12.0) * v("leasable_share") * v("rent_rub_per_m2_year") * occ_months
     maintenance = (v("maintenance_capex_share") * total / 12.0) * months
     waiting = east_demand * hub_wait * hub_share
-    common = dict(
-        year=years,
-        index=gather(price_index(years, infl_u)),
-        months=months,
-        investment=gather(total * share),
-        active=gather(active),
-        last=gather(years[None, :] == last_year),
+    timeline = dict(
+        index=price_index(years, infl_u),
+        months=months_u,
+        investment=total * share,
+        active=active,
+        last=years[None, :] == last_year,
     )
+    if detail or inv is None:
+        common = dict(year=years, **{k: gather(x) for k, x in timeline.items()})
+    else:
+        common = dict(year=years, rows=inv, **timeline)
     if not detail:
         # per eastbound box: both directions' handling and services, the empties (the longer direction's surplus
         # runs back empty at its tariff's share), and the variable cost of every box moved

@@ -8,8 +8,13 @@ An embedded SQLite file by default (:func:`default_url`); one URL switches to Po
   a hash of a per-browser token the UI passes in).
 - **Schema version** in ``schema_version``; :meth:`Store.migrate` applies every step from the version found to
   :data:`SCHEMA_VERSION`. A fresh database runs the same steps from 0, so the upgrade path is the tested path.
-- **Limits**: months a series (:data:`MAX_SERIES_ROWS`), bytes an item (:data:`MAX_ITEM_BYTES`), items an hour per
-  browser (:data:`MAX_ITEMS_PER_HOUR`), items in all (``CORRIDOR_DB_MAX_ITEMS``).
+- **Limits**: months a series (:data:`MAX_SERIES_ROWS`), bytes an item (:data:`MAX_ITEM_BYTES`), saves an hour per
+  browser (:data:`MAX_ITEMS_PER_HOUR`, from ``save_log``), live items per browser (:data:`MAX_LIVE_PER_OWNER`) and
+  live items in all (``CORRIDOR_DB_MAX_ITEMS``); deleting frees live room, not the hour's saves.
+- **Owners**: only the browser that saved an item deletes it (:class:`NotOwner` for anyone else); a browser is its
+  signed owner cookie (:meth:`Store.sign_owner`, :meth:`Store.verify_owner`, key in ``app_key``).
+- **Faults**: 2 s connect, statement, lock and busy timeouts; every call on a worker thread with a bounded wait
+  (:data:`CALL_WAIT`), failing at once while an earlier call is stuck; a replaced or deleted SQLite file is reopened.
 - **Errors**: every failure is a :class:`StoreError` (:class:`StoreUnavailable`, :class:`StoreFull`,
   :class:`LimitExceeded`, :class:`NotFound`); the UI turns each into a message and the dashboard keeps working
   without saving.

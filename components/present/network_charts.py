@@ -51,6 +51,7 @@ def _room_for_note(fig: go.Figure, extra: int = 0, legend_room: int = 96, title_
     axis = 58 + extra
     b = axis + legend_room + 14 * lines + 8
     note.yshift = -(b - 6)
+    note.xshift = 8 - (lay.margin.l if lay.margin.l is not None else 70)  # from the figure's left edge
     lay.margin.b = b
     extra_lines = lay.title.text.count("<br>")
     lay.margin.t = 70 + 22 * extra_lines
@@ -198,7 +199,7 @@ def waiting(
         height=HEIGHT + 200,
         today=today,
     )
-    return _room_for_note(fig, legend_room=130)
+    return _room_for_note(fig, legend_room=104)
 
 
 def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log: bool = False) -> go.Figure:

@@ -375,3 +375,24 @@ def test_the_capacity_page_reads_the_network_result(lang):
     sentence = next(md.value for md in at.markdown if md.value.startswith("**"))
     assert L(f"cr_{su.longest_border_wait_crossing}") in sentence or L("wait_at_selyatino") in sentence
     assert charts(at) >= 3 + 4  # heatmap, waiting, sensitivity; then the hub's four charts
+
+
+@pytest.mark.parametrize(
+    "lang, labels",
+    [
+        ("en", ("Minimum DSCR", "Equity IRR", "Property tax, 2027", "Payroll, 2027", "WACC (implied)")),
+        (
+            "ru",
+            ("Минимальный DSCR", "ВНД собственного капитала", "Налог на имущество, 2027", "Фонд оплаты труда, 2027"),
+        ),
+    ],
+)
+def test_economics_shows_dscr_equity_irr_property_tax_payroll_and_the_bridge(lang, labels):
+    at = app("economics", {"lang": lang})
+    for label in labels:
+        assert metric(at, label)
+    # payroll 2027 by hand: 300 jobs × 120,000 RUB × 12 × CPI 1.05 × 1.04 = 471,744,000 RUB
+    assert metric(at, labels[3]) == ("471.74\u00a0mn\u00a0RUB" if lang == "en" else "471,74\u00a0млн\u00a0₽")
+    titles = [c.proto.spec for c in at.get("plotly_chart")]
+    bridge = "From the stated plan" if lang == "en" else "От ЧДД заявленного плана"
+    assert any(bridge in spec for spec in titles)

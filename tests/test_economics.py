@@ -489,6 +489,33 @@ def test_the_model_raises_no_runtime_warning_at_the_plan_and_the_extremes():
             economics.bridge(s)
 
 
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(REPAYMENTS),
+    st.floats(0.05, 0.8),
+    st.integers(3, 20).map(float),
+    st.integers(0, 5).map(float),
+    st.sampled_from([10.0, 20.0, 30.0]),
+)
+def test_the_loan_is_repaid_in_full_by_the_horizon(repayment, share, tenor, grace, horizon):
+    s = PLAN.with_values(
+        repayment=repayment, debt_share=share, debt_tenor_years=tenor, debt_grace_years=grace, horizon_years=horizon
+    )
+    flows = cash_flows(s)
+    # everything drawn plus the interest capitalised during construction comes back as principal
+    owed = flows["debt_drawdown"].sum() + flows["capitalised_interest"].sum()
+    assert -flows["principal"].sum() == pytest.approx(owed, rel=1e-9)
+    assert flows["debt_balance"].iloc[-1] == pytest.approx(0.0, abs=1e-3 * owed)
+
+
+def test_exit_share_is_flagged_above_half_when_growth_nears_the_discount_rate():
+    low = economics.appraisal(PLAN)
+    # long-run rate 9 %: WACC = 0.4 × (9 + 3) % + 0.6 × (9 + 3) % × 0.75 = 10.2 %; with 8 % growth the exit is
+    # FCF × 1.08 / 0.022 ≈ 49 × the last year's flow (at the plan's 4 % and 14.28 %: 1.04 / 0.1028 ≈ 10 ×)
+    high = economics.appraisal(PLAN.with_values(exit_growth=0.08, risk_free_rate=0.09))
+    assert low.exit_share < economics.EXIT_SHARE_WARNING < high.exit_share < 1
+
+
 def test_network_boxes_above_the_slots_are_deferred_and_cost_the_hub_waiting():
     s = PLAN.with_values(slots_per_week=6)
     flows = cash_flows(s).set_index("year")

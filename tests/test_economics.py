@@ -240,6 +240,16 @@ def test_streams_sum_to_net_and_equity_streams_to_equity_net():
     assert flows["exit_value"].iloc[:-1].eq(0).all() and flows["exit_value"].iloc[-1] > 0
 
 
+def test_the_tornado_and_the_distribution_draw_on_the_registry():
+    drivers = {p for x in streams.STREAMS if x.view == "project" for p in x.params}
+    a = tables().assumptions
+    # every estimate drawn in the distribution drives a stream and is flagged as an estimate on its slider
+    assert set(economics.UNCERTAIN_PARAMS) <= drivers
+    assert all(a.at[p, "estimate"] for p in economics.UNCERTAIN_PARAMS)
+    # the tornado varies every stream's drivers
+    assert drivers <= set(economics.SENSITIVITY_PARAMS) | {"delay_months"}
+
+
 def test_every_registry_stream_is_a_column_and_has_both_names():
     flows = cash_flows(PLAN)
     for x in streams.STREAMS:

@@ -130,7 +130,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "crl_bakhty": ("Bakhty–Tacheng", "Бахты — Тачэн"),
     "path_dostyk": ("via Moyynty–Aktogay and Dostyk", "через Мойынты — Актогай и Достык"),
     "path_altynkol": ("via Zhetygen, the Agrohub and Altynkol", "через Жетыген, Агрохаб и Алтынколь"),
-    "points_word": ("points", "п.\u00a0п."),
     # heatmap
     "chart_net_heat": (
         "Crossings: utilisation by other shippers and this flow, by month",
@@ -149,7 +148,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "фоновый трафик: {bg}<br>этот поток: +{fl} п.\u00a0п.<br>потеря из-за эпизодов: {cut}<br>{src}",
     ),
     "net_heat_closed": ("<b>{crossing}, {month}</b><br>not open yet", "<b>{crossing}, {month}</b><br>ещё не открыт"),
-    "net_crossing_axis": ("Crossing (eastbound, to China)", "Погранпереход (в сторону Китая)"),
     "month_axis": ("Month", "Месяц"),
     "footnote_net_heat": (
         "Utilisation = (other shippers' trains + this flow's trains) ÷ eastbound capacity after acceptance cuts. "
@@ -208,7 +206,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "от {lo} до {hi}.",
     ),
     # cards
-    "net_cards_header": ("Where and when this flow waits", "Где и когда ждёт поток"),
     "k_wait": ("Longest wait of this flow", "Самое долгое ожидание потока"),
     "k_wait_delta": ("{crossing} · {month}", "{crossing} · {month}"),
     "k_wait_sentence": (
@@ -266,9 +263,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Routes Selyatino → Xi'an and each crossing's peak utilisation",
         "Маршруты Селятино → Сиань и пиковая загрузка погранпереходов",
     ),
-    "map_crossing_note": ("{crossing}: peak {pct}, {month}", "{crossing}: пик {pct}, {month}"),
+    "map_crossing_note": ("{crossing}:<br>peak {pct}, {month}", "{crossing}:<br>пик {pct}, {month}"),
     "map_crossing_share": ("this flow: {share} of its trains", "доля поездов потока: {share}"),
-    "map_bakhty_closed": ("{crossing}: not open", "{crossing}: не открыт"),
     "map_path_dostyk": ("Path via Dostyk (Moyynty–Aktogay)", "Путь через Достык (Мойынты — Актогай)"),
     "map_path_altynkol": ("Path via Zhetygen, the Agrohub and Altynkol", "Путь через Жетыген, Агрохаб и Алтынколь"),
     "map_path_common": ("Common trunk and the China leg", "Общий участок и плечо по Китаю"),
@@ -380,7 +376,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Алтынколь — Хоргос. Толщина линии — доля потока; у каждого погранперехода — пиковая загрузка (фоновый трафик "
         "и этот поток вместе). Карта строится по файлу границ из состава дашборда и работает без интернета.",
     ),
-    "k_longest_path": ("Door to door Selyatino → Xi'an, this flow", "От двери до двери Селятино → Сиань, поток"),
     "src_net_method": ("Network method", "Методика расчёта сети"),
     "net_method": (
         "- **Capacity** of each crossing by year, eastbound (toward China), cut by China-side acceptance episodes "

@@ -207,8 +207,8 @@ class Summary:
     waiting_cost_rub : float
         Waiting cost of this flow over the horizon, border and Selyatino [RUB].
     backlog_end_trains : dict[str, float]
-        Backlog left at each crossing at the end of the horizon [trains]; above 0 the queue never clears (the
-        background outgrows the capacity), and the waits keep growing with the horizon.
+        Backlog left at each crossing at the end of the horizon [trains] (background and this flow). Above 0 it may
+        be an episode's tail that is still draining; ``never_clears`` says whether the queue clears at all.
     selyatino_end_trains : float
         This flow's trains still waiting for a slot at Selyatino at the end of the horizon [trains].
     never_clears : dict[str, bool]

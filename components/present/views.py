@@ -412,7 +412,7 @@ NET_COUNTRY_LABELS = (
     ("c_russia", 80.0, 55.5),
     ("c_kazakhstan", 66.0, 48.0),
     ("c_china", 96.0, 33.8),
-    ("c_mongolia", 102.0, 47.0),
+    ("c_mongolia", 105.0, 48.5),
 )
 #: Inputs shown on the sensitivity chart (the rest move the wait less).
 NET_SENS_ROWS = 10

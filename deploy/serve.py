@@ -166,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         from components.app import logs
 
         logs.setup()
-        start_readiness(int(os.environ[ENV_READY_PORT]), int(_option(args, "--server.port", "8501")))
+        try:
+            start_readiness(int(os.environ[ENV_READY_PORT]), int(_option(args, "--server.port", "8501")))
+        except (OSError, ValueError) as exc:  # a taken port or a bad number: serve anyway, without the check
+            print(f"deploy/serve.py: no readiness check on {os.environ[ENV_READY_PORT]!r}: {exc}", file=sys.stderr)
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(app), *args]

@@ -99,6 +99,8 @@ class Readiness:
         except Exception as exc:  # noqa: BLE001 - a misconfigured URL is "not ready", never a crash
             db = type(exc).__name__
         details = {"app": app, "db": db, "ms": round((time.monotonic() - t0) * 1000, 1)}
+        if self._store is not None and self._store.reopened:  # an SQLite file deleted or replaced under the app
+            details["db_file_reopened"] = self._store.reopened
         ready = app == "ok" and db == "ok"
         with self._lock:
             if self._last is None or (self._last["app"], self._last["db"]) != (app, db):

@@ -425,9 +425,9 @@ def test_a_huge_shared_strings_table_is_refused_before_it_is_parsed():
     assert "shared text table" in err.message("en") and "limit 2 MB" in err.message("en")
 
 
-def test_a_five_megabyte_workbook_within_the_limits_reads_in_under_a_second_and_100_mb(tmp_path):
-    # The heaviest file the limits let through: shared strings just under 2 MiB, a sheet just under its 8 MiB of
-    # 1,200 rows x 120 random numbers, padded to 5 MB. Measured in a fresh process: time and peak memory growth.
+def heaviest_workbook() -> bytes:
+    """The heaviest file the limits let through: shared strings just under 2 MiB, a sheet just under its 8 MiB of
+    1,200 rows x 120 random numbers, padded to 5 MB (also timed by ``benchmarks/bench_upload.py``)."""
     rnd = random.Random(2)
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rows = [
@@ -446,6 +446,13 @@ def test_a_five_megabyte_workbook_within_the_limits_reads_in_under_a_second_and_
     data = _xlsx({"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst})
     data = _xlsx({"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst}, pad=5 * 2**20 - len(data) - 4096)
     assert 4.9 * 2**20 < len(data) <= upload.MAX_UPLOAD_BYTES
+    return data
+
+
+def test_a_five_megabyte_workbook_within_the_limits_reads_every_month_within_100_mb(tmp_path):
+    # Peak memory growth measured in a fresh process. Its time is a benchmark, not a test:
+    # `python benchmarks/bench_upload.py` (README) times it against openpyxl's read-only reader, alternating.
+    data = heaviest_workbook()
     path = tmp_path / "five.xlsx"
     path.write_bytes(data)
     probe = (
@@ -462,7 +469,6 @@ def test_a_five_megabyte_workbook_within_the_limits_reads_in_under_a_second_and_
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     n, took, grew = out.stdout.split()
     assert int(n) == 1200  # every month read
-    assert float(took) < 1.0, took  # seconds
     assert float(grew) < 100, grew  # MB of peak resident memory over the process before parsing
 
 

@@ -168,10 +168,14 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "wait_axis": ("Waiting, days", "Ожидание, сут."),
     "wait_selyatino": ("Selyatino: waiting for a contracted slot", "Селятино: ожидание контрактной нитки"),
-    "wait_episode": ("shaded: acceptance cut (episode)", "заливка: ограничение приёма (эпизод)"),
+    "wait_episode": ("▲ and shading: acceptance cut (episode)", "▲ и заливка: ограничение приёма (эпизод)"),
     "wait_hover": (
         "{days} (queue formula {kq}, carried-over backlog {kb})",
         "{days} (формула Кингмана {kq}, накопленная очередь {kb})",
+    ),
+    "wait_episode_hover": (
+        "<b>{name}</b><br>{crossing}, {start} – {end}: capacity cut by {depth}",
+        "<b>{name}</b><br>{crossing}, {start} – {end}: пропускная способность снижена на {depth}",
     ),
     "wait_hover_sel": ("{days} waiting for a slot", "{days} ожидания нитки"),
     "footnote_net_wait": (

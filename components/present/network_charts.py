@@ -35,7 +35,7 @@ HEAT_MIN_WIDTH = 900
 
 def _note(text: str, width: int = 58) -> str:
     """A footnote on lines of at most ``width`` characters (58 fit a phone's 358 px at the footnote's 10 px)."""
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False))
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
 
 
 def _room_for_note(fig: go.Figure, extra: int = 0, legend_room: int = 96, title_width: int = 38) -> go.Figure:
@@ -45,7 +45,9 @@ def _room_for_note(fig: go.Figure, extra: int = 0, legend_room: int = 96, title_
     ``extra``: more room under the axis [px] (rotated or two-line ticks); ``legend_room``: room kept for the legend
     [px] (0 when the figure has none)."""
     lay = fig.layout
-    lay.title.text = "<br>".join(textwrap.wrap(lay.title.text or "", title_width, break_long_words=False))
+    lay.title.text = "<br>".join(
+        textwrap.wrap(lay.title.text or "", title_width, break_long_words=False, break_on_hyphens=False)
+    )
     note = lay.annotations[0]
     lines = note.text.count("<br>") + 1
     axis = 58 + extra
@@ -137,7 +139,8 @@ def waiting(
     """Waiting days by crossing and month, the months of an episode shaded, the slot wait at Selyatino dashed.
 
     ``lines``: ``series`` (crossing id or ``selyatino``), ``name``, ``month``, ``days``, ``hover``.
-    ``shades``: ``series``, ``start``, ``end`` (a month with an acceptance cut at that crossing).
+    ``shades``: ``series``, ``start``, ``end`` (an episode's window at that crossing), ``hover`` (its name, depth
+    and source).
     """
     traces = []
     for sid, g in lines.groupby("series", sort=False):
@@ -174,16 +177,19 @@ def waiting(
         )
         for _, r in shades.iterrows()
     ]
-    if len(shades):  # a legend entry for the shading
+    if len(shades):  # each episode marked at the foot of its window, its name, depth and source in the hover
+        mid = shades["start"] + (shades["end"] - shades["start"]) / 2
         traces.append(
             dict(
                 type="scatter",
-                x=[None],
-                y=[None],
+                x=mid,
+                y=[0] * len(shades),
                 mode="markers",
                 name=L("wait_episode"),
-                marker=dict(symbol="square", size=12, color="rgba(0,0,0,0.15)"),
-                hoverinfo="skip",
+                marker=dict(symbol="triangle-up", size=11, color="rgba(0,0,0,0.35)", line=dict(color=BLACK, width=1)),
+                customdata=shades["hover"] if "hover" in shades else None,
+                hovertemplate="%{customdata}<extra></extra>",
+                cliponaxis=False,
             )
         )
     fig = _figure(

@@ -586,9 +586,27 @@ def network_waiting(s: Scenario, L: Labels, m: Model = PURE) -> View:
         rows.append(("selyatino", L("wait_selyatino"), mo, w, 0.0, 0.0, L("wait_hover_sel", days=_days(w, L))))
     lines = pd.DataFrame(rows, columns=["series", "name", "month", "days", "kingman_days", "backlog_days", "hover"])
     ep = net.episodes
+    ru = L.lang == "ru"
     shades = pd.DataFrame(
-        {"series": ep["crossing"], "start": ep["start"], "end": ep["end"] + pd.Timedelta(days=1)},
-        columns=["series", "start", "end"],
+        {
+            "series": ep["crossing"],
+            "start": ep["start"],
+            "end": ep["end"] + pd.Timedelta(days=1),
+            "hover": [
+                L("wait_episode_hover", name=n, crossing=_cr(c, L), start=L.day(a), end=L.day(z), depth=L.pct(d))
+                + "<br>"
+                + _wrap(src, 70)
+                for n, c, a, z, d, src in zip(
+                    ep["name_ru" if ru else "name_en"],
+                    ep["crossing"],
+                    ep["start"],
+                    ep["end"],
+                    ep["depth"],
+                    ep["source_ru" if ru else "source"],
+                )
+            ],
+        },
+        columns=["series", "start", "end", "hover"],
     )
     su = net.summary
     alt = L(
@@ -878,7 +896,7 @@ def _name(frame: pd.DataFrame, L: Labels) -> pd.Series:
 
 def _wrap(text: str, width: int = 30) -> str:
     """A long axis label on two or more lines (plotly breaks at ``<br>``), so the plot keeps its width."""
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
 def _unit(unit: str, L: Labels) -> str:

@@ -53,10 +53,10 @@ def test_overview_shows_every_stated_figure():
     assert metric(at, "Share of the region") == "40%"
     share = next(m for m in at.metric if m.label.startswith("Share of the region"))
     # our reading of the 40 %: 550,000 t / 1,470,000 t (2024) = 37.4 %, / 1,180,000 t (2025, derived) = 46.6 %
-    assert share.delta == "model: 37%–47%"
+    assert share.delta == "our estimate: 37–47%"  # a range carries its unit once
     at.slider(key="rail_share").set_value(0.5).run()  # half the flow by rail via Selyatino: 18.7 % – 23.3 %
     share = next(m for m in at.metric if m.label.startswith("Share of the region"))
-    assert share.delta == "model: 19%–23%"
+    assert share.delta == "our estimate: 19–23%"
     at = app()
     assert metric(at, "Agrohub area") == "75 ha"
     assert metric(at, "Border regions") == "7 + 12"
@@ -77,7 +77,7 @@ def test_delay_slider_moves_the_target_month():
     at.slider(key="delay_months").set_value(6).run()
     assert metric(at, "Target month") == "October 2026"
     # 13 months from Sep 2025: (550/180)^(1/13) - 1 = 8.97 % a month
-    assert metric(at, "Constant growth") == "9.0% / month"
+    assert metric(at, "Equivalent constant monthly growth") == "9.0% / month"
 
 
 def test_payload_slider_changes_trains_a_week_in_the_peak_month():
@@ -121,15 +121,15 @@ def test_link_sets_the_scenario_and_bad_values_get_a_notice():
 
 def test_russian_dashboard():
     at = app("overview", {"lang": "ru"})
-    assert at.title[0].value == "Панель пропускной способности коридора"
+    assert at.title[0].value == "Дашборд пропускной способности коридора"
     assert metric(at, "Инвестиции") == "14\u00a0млрд\u00a0₽"
-    assert metric(at, "Рабочих мест") == "1\u00a0500"
+    assert metric(at, "Рабочие места") == "1\u00a0500"  # a card label is nominative
     assert at.query_params["lang"] == "ru" and not at.warning  # the link keeps the code
 
 
 def test_russian_link_by_old_name_still_opens_russian_and_is_rewritten_as_code():
     at = app("overview", {"lang": "Русский"})  # links made before codes
-    assert at.title[0].value == "Панель пропускной способности коридора" and not at.warning
+    assert at.title[0].value == "Дашборд пропускной способности коридора" and not at.warning
     assert at.query_params["lang"] == "ru"
 
 
@@ -227,7 +227,7 @@ def test_the_today_line_is_on_every_date_chart(monkeypatch):
     ):
         fig = build(s, L).figure
         assert any(sh.x0 == "2026-11-25" and sh.line.dash == "dot" for sh in fig.layout.shapes), build.__name__
-        assert any("November 25, 2026" in (a.text or "") for a in fig.layout.annotations), build.__name__
+        assert any("25 November 2026" in (a.text or "") for a in fig.layout.annotations), build.__name__  # en-GB
 
 
 def test_a_cached_view_moves_on_with_today(monkeypatch):
@@ -301,7 +301,7 @@ def test_the_russian_sources_page_names_the_figures_in_russian():
     assert "Даурен Абаев, посол Казахстана в России" in set(facts["Кто сказал"])
     assert not any("report" in v or "Approximate" in v for v in facts.to_numpy().ravel())  # no English left
     assumptions = at.table[1].value
-    assert "т/FEU" in set(assumptions["Ед."]) and "t/FEU" not in set(assumptions["Ед."])
+    assert "т/ФЭ" in set(assumptions["Ед."]) and not {"t/FEU", "т/FEU", "RUB/month"} & set(assumptions["Ед."])
     assert all(re.search("[а-яё]", v) for v in assumptions["Источник"])  # every source in Russian
 
 

@@ -42,7 +42,7 @@ def test_every_page_chart_is_a_view_with_units_and_a_source_line():
     assert [v.chart_id for v in vs] == CHART_IDS
     for v in vs:
         notes = " ".join(a.text for a in v.figure.layout.annotations)
-        assert "2025-09-10" in notes, v.chart_id
+        assert "10 September 2025" in notes, v.chart_id  # the report date, en-GB
         assert v.figure.layout.yaxis.title.text or v.figure.layout.xaxis.title.text, v.chart_id
         assert len(v.alt) > 30 and not v.data.empty
 

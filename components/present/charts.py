@@ -382,7 +382,7 @@ def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
         L("chart_two_way", year=year),
         "",
         L("boxes_year"),
-        L("footnote_projection"),
+        L("footnote_bars"),
         date_axis=False,
         barmode="stack",
     )
@@ -565,7 +565,7 @@ def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
         L("chart_tornado"),
         L("npv_axis", cur=f"{word} {L.cur(currency)}".strip()),
         "",
-        L("footnote_projection"),
+        L("footnote_tornado"),
         date_axis=False,
         yaxis=dict(rangemode="normal"),
         barmode="overlay",

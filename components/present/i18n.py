@@ -17,7 +17,7 @@ LANGS = ("en", "ru")
 LANG_NAMES = {"en": "English", "ru": "Русский"}
 
 _T: dict[str, tuple[str, str]] = {
-    "app_title": ("Corridor capacity dashboard", "Панель пропускной способности коридора"),
+    "app_title": ("Corridor capacity dashboard", "Дашборд пропускной способности коридора"),
     "app_subtitle": (
         "Selyatino hub · Almaty Agrohub · Russia–Kazakhstan–China agri exports",
         "Хаб «Селятино» · Агрохаб в Алматинской области · агроэкспорт Россия–Казахстан–Китай",
@@ -29,7 +29,7 @@ _T: dict[str, tuple[str, str]] = {
     "page_capacity": ("Capacity", "Мощности"),
     "page_economics": ("Economics", "Экономика"),
     "page_corridor": ("Corridor", "Коридор"),
-    "page_sources": ("Sources and method", "Источники"),
+    "page_sources": ("Sources and method", "Источники и методика"),
     # sidebar
     "scenario": ("Scenario", "Сценарий"),
     "preset": ("Preset", "Готовый сценарий"),
@@ -73,7 +73,7 @@ _T: dict[str, tuple[str, str]] = {
         "Как годовой объём растёт с {baseline_kt} до {target_kt} тыс. т/год.",
     ),
     "profile": ("Seasonal profile", "Сезонный профиль"),
-    "profile_agri_mix": ("Agri mix (cited)", "Агропродукция (по данным)"),
+    "profile_agri_mix": ("Agri mix (cited)", "Агропродукция (по статистике)"),
     "profile_even": ("Even months", "Равномерно"),
     "profile_grain_heavy": ("Grain-heavy", "Преобладает зерно"),
     "profile_help": (
@@ -93,47 +93,53 @@ _T: dict[str, tuple[str, str]] = {
     "a_growth_after_pct": ("Growth after target (%/year)", "Рост после цели (%/год)"),
     "a_delay_sd_months": ("Band: delay spread (months)", "Диапазон: разброс задержки (мес.)"),
     "a_attainment_sd": ("Band: attainment spread", "Диапазон: разброс доли"),
-    "a_feu_payload_t": ("Payload per 40-ft dry box (t)", "Загрузка 40-фут. сухого контейнера (т)"),
+    "a_feu_payload_t": (
+        "Cargo mass per 40-ft dry box (t)",
+        "Масса груза в 40-фут. универсальном контейнере (т)",
+    ),
     "a_reefer_share": ("Share of tonnes in reefer boxes", "Доля грузов в рефконтейнерах"),
-    "a_reefer_payload_t": ("Payload per 40-ft reefer (t)", "Загрузка 40-фут. рефконтейнера (т)"),
+    "a_reefer_payload_t": ("Cargo mass per 40-ft reefer (t)", "Масса груза в 40-фут. рефконтейнере (т)"),
     "a_rail_share": (
         "Share of {target_kt} kt by rail via Selyatino",
         "Доля {target_kt} тыс. т по ж/д через «Селятино»",
     ),
     "a_khorgos_share": ("Share crossing at Altynkol–Khorgos", "Доля через Алтынколь–Хоргос"),
     "a_service_trains_per_week": ("Planned service (trains/week)", "Плановый график (поездов/нед.)"),
-    "a_feu_per_train": ("Boxes per train (FEU)", "Контейнеров в поезде (FEU)"),
-    "a_dwell_days": ("Dwell time at hub (days)", "Срок хранения на хабе (дн.)"),
+    "a_feu_per_train": ("Boxes per train (FEU)", "Контейнеров в поезде (ФЭ)"),
+    "a_dwell_days": ("Dwell time at the hub terminal (days)", "Время нахождения на терминале хаба (сут.)"),
     "a_utilisation": ("Warehouse utilisation", "Коэффициент использования склада"),
     "a_storage_t_per_m2": ("Tonnes held per m²", "Тонн на м² площади"),
     "a_backhaul_ratio": (
         "Loaded westbound boxes per eastbound box",
-        "Гружёных контейнеров на запад на один гружёный на восток",
+        "Обратная загрузка: гружёных контейнеров на запад на один гружёный на восток",
     ),
-    "a_transit_days": ("Rail transit time to China (days)", "Срок доставки по ж/д до Китая (дн.)"),
-    "a_capex_rub_per_m2": ("Build cost, class-A dry warehouse (RUB/m²)", "Стоимость строительства склада кл. А (₽/м²)"),
+    "a_transit_days": ("Rail transit time to China (days)", "Срок доставки по ж/д до Китая (сут.)"),
+    "a_capex_rub_per_m2": (
+        "Build cost, class-A dry warehouse (RUB/m²)",
+        "Стоимость строительства сухого склада класса А (₽/м²)",
+    ),
     "a_rent_rub_per_m2_year": ("Rent (RUB/m²/year)", "Аренда (₽/м²/год)"),
     "a_handling_rub_per_feu": (
         "Handling tariff, eastbound loaded box (RUB/FEU)",
-        "Тариф обработки гружёного контейнера на восток (₽/FEU)",
+        "Тариф обработки гружёного контейнера на восток (₽/ФЭ)",
     ),
     "a_capex_cold_rub_per_m2": ("Build cost, cold store (RUB/m²)", "Стоимость строительства холодного склада (₽/м²)"),
     "a_leasable_share": ("Share of area let as warehouse", "Доля площади под аренду складов"),
     "a_vacancy": ("Vacancy at maturity", "Вакантность после выхода на режим"),
     "a_occupancy_start": ("Occupancy in the first year", "Заполняемость в первый год"),
-    "a_occupancy_ramp_years": ("Years to full occupancy", "Лет до полной заполняемости"),
+    "a_occupancy_ramp_years": ("Years to full occupancy", "Срок выхода на полную заполняемость (лет)"),
     "a_empty_handling_share": (
         "Tariff for an empty box (share of loaded)",
         "Тариф за порожний контейнер (доля от гружёного)",
     ),
-    "a_ancillary_rub_per_feu": ("Storage and services (RUB/FEU)", "Хранение и услуги (₽/FEU)"),
+    "a_ancillary_rub_per_feu": ("Storage and services (RUB/FEU)", "Хранение и услуги (₽/ФЭ)"),
     "a_opex_fixed_rub_per_m2_year": (
         "Other fixed cost (RUB/m²/year)",
         "Прочие постоянные расходы (₽/м²/год)",
     ),
     "a_opex_var_rub_per_feu": (
         "Variable cost per box (RUB/FEU)",
-        "Переменные операционные расходы на контейнер (₽/FEU)",
+        "Переменные операционные расходы на контейнер (₽/ФЭ)",
     ),
     "a_risk_free_rate": (
         "Long-run risk-free rate after the key-rate path (per year)",
@@ -153,11 +159,11 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "a_handling_west_rub_per_feu": (
         "Handling tariff, westbound loaded box (RUB/FEU)",
-        "Тариф обработки гружёного контейнера на запад (₽/FEU)",
+        "Тариф обработки гружёного контейнера на запад (₽/ФЭ)",
     ),
     "a_storage_west_rub_per_feu": (
         "Storage and services, westbound box (RUB/FEU)",
-        "Хранение и услуги, импортный контейнер (₽/FEU)",
+        "Хранение и услуги, импортный контейнер (₽/ФЭ)",
     ),
     "a_counterfactual_share": (
         "Counterfactual: share of the baseline carried anyway",
@@ -193,7 +199,7 @@ _T: dict[str, tuple[str, str]] = {
     "year": ("Year", "Год"),
     "t_month": ("Exports, t/month", "Экспорт, т/мес."),
     "scenario_line": ("Your scenario", "Ваш сценарий"),
-    "plan_line": ("Stated plan (baseline)", "Заявленный план (базовый)"),
+    "plan_line": ("Stated plan", "Заявленный план"),
     "band": ("10–90 % range (Monte Carlo)", "Диапазон 10–90 % (Монте-Карло)"),
     "stated_points": (
         "Stated: {baseline_kt} and {target_kt} kt/year",
@@ -211,13 +217,13 @@ _T: dict[str, tuple[str, str]] = {
     "chart_stated": ("Stated figures: exports to China", "Заявленные цифры: экспорт в Китай"),
     "trains_week": ("Trains a week", "Поездов в неделю"),
     "limit": ("Planned service", "Плановый график"),
-    "feu": ("FEU (40-ft)", "FEU (40-фут.)"),
-    "teu": ("TEU (20-ft equivalent)", "TEU (20-фут. эквивалент)"),
+    "feu": ("FEU (40-ft boxes)", "ФЭ (40-фут. контейнеры)"),
+    "teu": ("TEU (20-ft equivalent)", "ДФЭ (20-фут. эквивалент)"),
     "boxes_month": ("Boxes a month", "Контейнеров в месяц"),
     "area_needed": ("Area needed", "Нужная площадь"),
     "area_stated": ("Stated total area {area} m²", "Заявленная площадь {area} м²"),
     "m2": ("Area, m²", "Площадь, м²"),
-    "boxes_year": ("Boxes a year (FEU)", "Контейнеров в год (FEU)"),
+    "boxes_year": ("Boxes a year (FEU)", "Контейнеров в год (ФЭ)"),
     "loaded": ("Loaded", "Гружёные"),
     "empty": ("Empty", "Порожние"),
     "eastbound": ("Eastbound (exports)", "На восток (экспорт)"),
@@ -228,16 +234,24 @@ _T: dict[str, tuple[str, str]] = {
     "high_end": ("High end of range", "Верхняя граница"),
     "t_year": ("t/year", "т/год"),
     "footnote_source": (
-        "Source: news report of 2025-09-10 (stated figures);",
-        "Источник: сообщение от 10.09.2025 (заявленные цифры);",
+        "Source: news report of {report_day} (stated figures);",
+        "Источник: сообщение от {report_day} (заявленные цифры);",
     ),
     "footnote_assumptions": (
-        "assumptions: see the Sources page of the dashboard.",
-        "допущения: страница «Источники» панели.",
+        "assumptions: see the Sources and method page.",
+        "допущения: страница «Источники и методика».",
     ),
     "footnote_projection": (
         "Projected lines are scenarios, not forecasts.",
-        "Линии прогноза — сценарии, а не предсказания.",
+        "Расчётные линии — сценарии, а не прогноз.",
+    ),
+    "footnote_bars": (
+        "Bars are computed from the scenario; they are not a forecast.",
+        "Столбцы рассчитаны по сценарию, это не прогноз.",
+    ),
+    "footnote_tornado": (
+        "Each bar: one assumption at the low and the high end of its range, the others as set in the sidebar.",
+        "Каждая полоса — одно допущение на нижней и верхней границе диапазона, остальные — как в боковой панели.",
     ),
 }
 
@@ -298,7 +312,7 @@ _T.update(
         "hub_selyatino": ("TLC Selyatino hub, Moscow region", "ТЛЦ «Селятино», Московская область"),
         "hub_agrohub_border": ("Agrohub, Almaty region, and the border", "Агрохаб в Алматинской области и граница"),
         "k_investment": ("Investment", "Инвестиции"),
-        "k_jobs": ("Jobs created", "Рабочих мест"),
+        "k_jobs": ("Jobs created", "Рабочие места"),
         "k_area": ("Total area", "Общая площадь"),
         "k_completion": ("Works finished by", "Завершение работ"),
         "k_agreement": ("agreement {month}", "соглашение: {month}"),
@@ -306,18 +320,18 @@ _T.update(
         "k_share": ("Share of the region's agri exports (stage 2)", "Доля агроэкспорта области (2-я очередь)"),
         "k_per_job": ("Investment per job", "Инвестиции на рабочее место"),
         "k_per_m2": ("Investment per m²", "Инвестиции на м²"),
-        "k_vs_capex": ("{x}× class-A warehouse", "×{x} к стоимости склада кл. А"),
+        "k_vs_capex": ("{x}× class-A build cost", "в {x} раза выше стоимости строительства склада класса А"),
         "k_agrohub": ("Agrohub area", "Площадь Агрохаба"),
         "k_agrohub_parts": ("4 parts", "4 части"),
         "k_agrohub_parts_help": (
             "Parts: container terminal, warehouses, customs terminal, wholesale and retail centre.",
             "Части: контейнерный терминал, склады, таможенный терминал, оптово-розничный центр.",
         ),
-        "k_border_regions": ("Border regions (two sides)", "Приграничных регионов (по обе стороны)"),
+        "k_border_regions": ("Border regions (two sides)", "Приграничные регионы (по обе стороны)"),
         "k_population": ("People in border regions", "Население приграничья"),
         "k_border_rank": (
-            "Russia–Kazakhstan border: rank among the world's continuous land borders by length",
-            "Граница России и Казахстана: место по протяжённости среди непрерывных сухопутных границ мира",
+            "Russia–Kazakhstan border: the longest continuous land border in the world",
+            "Граница России и Казахстана — самая длинная непрерывная сухопутная граница в мире",
         ),
         "k_longest": ("No. 1", "№ 1"),
         "k_baseline": ("Before ({baseline_kt} kt)", "Было ({baseline_kt} тыс. т)"),
@@ -333,14 +347,14 @@ _T.update(
             "simulated paths with uncertain delay and attainment. The report gives no baseline year, so the ramp starts "
             "at the report date.",
             "Как экспорт в Китай может вырасти с **{baseline_kt}** до **{target_kt} тыс. т в год**. Синяя линия — ваш сценарий, серая "
-            "пунктирная — заявленный план (срок цели — {completion}), полоса — разброс 10 000 смоделированных траекторий "
+            "пунктирная — заявленный план (срок цели — {completion}), полоса — разброс 10 000 симуляций "
             "с неопределённой задержкой и долей достижения. Базовый год в сообщении не указан, рост начинается с даты сообщения.",
         ),
         "k_target_month": ("Target month", "Месяц достижения цели"),
         "k_target_rate": ("Annual rate at target", "Годовой объём при цели"),
-        "k_growth": ("Constant growth this implies", "Требуемый постоянный темп"),
+        "k_growth": ("Equivalent constant monthly growth", "Эквивалентный постоянный темп роста в месяц"),
         "k_2027": ("Exports in 2027", "Экспорт за 2027 год"),
-        "k_2030": ("Annual rate, Dec 2030", "Годовой объём, дек. 2030"),
+        "k_2030": ("Annual rate, December 2030", "Годовой объём, декабрь 2030"),
         "h_target_month": (
             "{completion} (stated) plus the scenario's delay.",
             "Заявленный срок ({completion}) плюс задержка сценария.",
@@ -390,13 +404,13 @@ _T.update(
             "trains go both ways.",
             "Что тонны сценария значат для каждого звена цепи от Селятино до Китая, месяц за месяцем: какое звено первым "
             "исчерпает пропускную способность (узкое место), сколько контейнеров поток держит в обороте и сколько суток "
-            "контейнер идёт от двери до двери. Ниже — 40-футовые контейнеры (FEU) и их 20-футовый эквивалент (TEU), "
-            "поезда в неделю против планового графика, площадь хаба под поток в Китай против заявленных {area} м² и доля "
+            "контейнер идёт от двери до двери. Ниже — 40-футовые контейнеры (ФЭ) и их 20-футовый эквивалент (ДФЭ), "
+            "поезда в неделю в сравнении с плановым графиком, площадь хаба под поток в Китай в сравнении с заявленными {area} м² и доля "
             "порожних контейнеров в двусторонних поездах.",
         ),
         "k_limit_hit": (
-            "More trains needed than the planned {limit} a week from",
-            "Месяц, когда поездов нужно больше планового графика ({limit} в неделю)",
+            "Trains exceed the planned {limit} a week from",
+            "Месяц, когда поездов нужно больше плановых {limit} в неделю",
         ),
         "h_limit": (
             "First month the trains a week needed exceed the planned service set in the sidebar. The service is "
@@ -419,16 +433,16 @@ _T.update(
             "Тонн на складе (т в год × дни хранения / 365) / (т на м² × коэффициент использования) / {area} м². "
             "Ниже: сколько вся площадь могла бы пропустить за год при этих допущениях.",
         ),
-        "k_max_throughput": ("max {t}/yr", "макс. {t}/год"),
+        "k_max_throughput": ("whole area: at most {t}/year", "вся площадь: не более {t}/год"),
         "alt_trains": (
             "Line chart of trains a week: {n} a week at the target month {month}, against the planned service "
             "(dotted: a plan that can be raised).",
-            "График числа поездов в неделю: {n} в месяце цели ({month}) против планового графика "
+            "График числа поездов в неделю: {n} в месяце цели ({month}) в сравнении с плановым графиком "
             "(пунктир: план, который можно увеличить).",
         ),
         "alt_boxes": (
             "Line chart of containers a month; {feu} 40-ft boxes a month at target.",
-            "График контейнеров в месяц; {feu} FEU в месяц при цели.",
+            "График контейнеров в месяц; {feu} ФЭ в месяц при цели.",
         ),
         "alt_warehouse": (
             "Area chart: the China flow needs {share} of the stated {area} m² at target.",
@@ -493,7 +507,7 @@ _T.update(
         ),
         "n_xian_h": (
             "Destination example: a Selyatino–Xi'an train ran in 2024; about {days} days by rail (assumed)",
-            "Пример назначения: поезд Селятино–Сиань (2024); около {days} дн. по ж/д (допущение)",
+            "Пример назначения: поезд Селятино–Сиань (2024); около {days} сут. по ж/д (допущение)",
         ),
         "kind_hub": ("Hub (stated)", "Хаб (заявлено)"),
         "kind_border": ("Border crossing", "Погранпереход"),
@@ -511,7 +525,7 @@ _T.update(
         "intro_sources": (
             "Every number on this dashboard is one of three kinds: **stated** in the report of {report_day}, "
             "**assumed** from the public references below, or **derived** by a formula from the two.",
-            "Каждое число на панели относится к одному из трёх видов: **заявлено** в сообщении от {report_day}, "
+            "Каждое число на дашборде относится к одному из трёх видов: **заявлено** в сообщении от {report_day}, "
             "**допущение** по указанным ниже открытым источникам или **расчёт** по формуле из них.",
         ),
         "src_stated": ("Stated figures", "Заявленные цифры"),
@@ -529,35 +543,35 @@ _T.update(
             "- **Warehouse.** Tonnes on hand = annual tonnes × dwell days / 365; area needed = tonnes on hand / "
             "(t per m² × utilisation), against the stated {area} m².\n"
             "- **Two-way trains.** Westbound loaded = back-haul ratio × eastbound; each way moves the larger count, the rest runs empty.\n"
-            "- **Economics.** Yearly, in 2025 prices × CPI index P_y (cited CPI, then the long-run slider). Rent = "
+            "- **Economics.** Yearly, in 2025 prices × the year's price index P_y (cited CPI, then the long-run slider). Rent = "
             "{area} m² × leasable share × occupancy (start → 1 − vacancy over the ramp years) × rent; handling = tariff × "
             "(eastbound + westbound loaded FEU) + empty share × tariff × empty FEU; services = rate × loaded FEU; opex = "
             "fixed × m² + variable × all FEU; maintenance = share × {investment_bare}. Tax = rate × max(0, EBITDA − depreciation "
             "({investment_bare} / life) − maintenance − losses used), losses used ≤ 50 % of the year's profit. Investment: {investment_bare} "
             "spread monthly {agreement} → target month. Residual = last EBITDA / cap rate. NPV = Σ flow / (1 + n)^(y − 2025), "
-            "n = risk-free + premium; real view: flow / P_y at r_y = (1 + n) / (1 + π_y) − 1, same NPV. IRR: brentq on NPV(r) = 0; "
+            "n = risk-free + premium; real view: flow / P_y at r_y = (1 + n) / (1 + π_y) − 1, π_y being the year's inflation, same NPV. IRR: brentq on NPV(r) = 0; "
             "break-evens: brentq in the slider range.\n"
             "- **Currencies.** USD = RUB / (RUB per USD); KZT = USD × (KZT per USD).",
             "- **Прогноз.** {baseline_kt} и {target_kt} тыс. т считаются годовыми объёмами; рост идёт от даты сообщения "
             "({report_month}) до заявленного срока ({completion}) плюс задержка, по линейной, экспоненциальной или S-образной кривой, до {target_kt} тыс. т × доля "
             "достижения, затем с заданным темпом. Месячный объём = годовой / 12.\n"
-            "- **Диапазон.** 10 000 траекторий, задержка и доля достижения — из нормальных распределений вокруг значений "
+            "- **Диапазон.** 10 000 симуляций, задержка и доля достижения — из нормальных распределений вокруг значений "
             "ползунков; полоса — от 10-го до 90-го перцентиля.\n"
-            "- **Контейнеры и поезда.** FEU = тонны / загрузка; TEU = 2 × FEU; поездов в неделю = FEU в месяц × 12 / 52 / контейнеров в поезде.\n"
+            "- **Контейнеры и поезда.** ФЭ (40-фут. контейнеры) = тонны / масса груза в контейнере; ДФЭ = 2 × ФЭ; поездов в неделю = ФЭ в месяц × 12 / 52 / контейнеров в поезде.\n"
             "- **Склад.** Тонн на складе = тонн в год × дни хранения / 365; нужная площадь = тонн на складе / "
-            "(т на м² × коэффициент использования), против заявленных {area} м².\n"
+            "(т на м² × коэффициент использования), в сравнении с заявленными {area} м².\n"
             "- **Двусторонние поезда.** Гружёных на запад = коэффициент обратной загрузки × на восток; в каждую сторону "
             "идёт большее число контейнеров, остальные — порожние.\n"
-            "- **Экономика.** По годам, в ценах 2025 г. × индекс ИПЦ P_y (фактический ИПЦ, затем ползунок инфляции). "
+            "- **Экономика.** По годам, в ценах 2025 г. × индекс цен года P_y (фактический ИПЦ, затем ползунок инфляции). "
             "Аренда = {area} м² × доля под аренду × заполняемость (от начальной до 1 − вакантность за срок роста) × ставка; "
-            "обработка = тариф × (гружёные FEU на восток и на запад) + доля × тариф × порожние FEU; услуги = ставка × "
-            "гружёные FEU; расходы = постоянные × м² + переменные × все FEU; поддерживающие капвложения = доля × {investment_bare}. "
+            "обработка = тариф × (гружёные ФЭ на восток и на запад) + доля × тариф × порожние ФЭ; услуги = ставка × "
+            "гружёные ФЭ; расходы = постоянные × м² + переменные × все ФЭ; поддерживающие капвложения = доля × {investment_bare}. "
             "Налог на прибыль = ставка × max(0, EBITDA − амортизация ({investment_bare} / срок) − поддерживающие капвложения − "
             "зачтённые убытки прошлых лет), зачёт убытков ≤ 50 % прибыли года. Инвестиции {investment_bare} — по месяцам с {agreement_gen} до месяца цели. Остаточная "
             "стоимость = EBITDA последнего года / ставка капитализации. ЧДД = Σ поток / (1 + n)^(y − 2025), n = безрисковая "
-            "ставка + премия; в реальных ценах: поток / P_y по ставке r_y = (1 + n) / (1 + π_y) − 1, ЧДД тот же. ВНД и "
+            "ставка + премия; в реальных ценах: поток / P_y по ставке r_y = (1 + n) / (1 + π_y) − 1, где π_y — инфляция года; ЧДД тот же. ВНД и "
             "точки безубыточности — метод Брента.\n"
-            "- **Валюты.** USD = RUB / курс; KZT = USD × курс тенге.",
+            "- **Валюты.** $ = ₽ / курс доллара; ₸ = $ × курс тенге к доллару.",
         ),
     }
 )
@@ -602,18 +616,19 @@ UNITS: dict[str, tuple[str, str]] = {
     "people": ("people", "человек"),
     "rank": ("rank", "место"),
     "months": ("months", "мес."),
-    "days": ("days", "дн."),
+    "days": ("days", "сут."),
     "years": ("years", "лет"),
     "%/year": ("%/year", "%/год"),
-    "t/FEU": ("t/FEU", "т/FEU"),
-    "FEU/train": ("FEU/train", "FEU/поезд"),
+    "t/FEU": ("t/FEU", "т/ФЭ"),
+    "FEU/train": ("FEU/train", "ФЭ/поезд"),
     "trains/week": ("trains/week", "поездов/нед."),
     "t/m2": ("t/m²", "т/м²"),
     "RUB/m2": ("RUB/m²", "₽/м²"),
     "RUB/job": ("RUB/job", "₽ на рабочее место"),
     "RUB/m2/year": ("RUB/m²/year", "₽/м²/год"),
-    "RUB/FEU": ("RUB/FEU", "₽/FEU"),
-    "share/year": ("share/year", "доля/год"),
+    "RUB/FEU": ("RUB/FEU", "₽/ФЭ"),
+    "RUB/month": ("RUB/month", "₽/мес."),
+    "share/year": ("share/year", "доля в год"),
     "RUB/USD": ("RUB/USD", "₽/долл."),
     "KZT/USD": ("KZT/USD", "тенге/долл."),
 }
@@ -801,8 +816,8 @@ class Labels:
         return self.month(day) if precision == "month" else self.day(day)
 
     def day(self, day: dt.date | pd.Timestamp) -> str:
-        """``10 September 2025`` / ``10 сентября 2025 г.``."""
-        return format_date(pd.Timestamp(day).date(), "long", locale=self.lang)
+        """``10 September 2025`` (en-GB, not the US ``September 10, 2025``) / ``10 сентября 2025 г.``."""
+        return format_date(pd.Timestamp(day).date(), "long", locale="en_GB" if self.lang == "en" else self.lang)
 
     # plotly ----------------------------------------------------------------------------------
     @property

@@ -62,7 +62,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "a_altynkol_acceptance": (
         "Altynkol: China-side acceptance against the estimated ramp, ×",
-        "Алтынколь: приём китайской стороной к оценочному росту, ×",
+        "Алтынколь: приём китайской стороной в сравнении с оценочным ростом, ×",
     ),
     "a_kingman_v": (
         "Variability of arrivals and hand-over, V (Kingman)",
@@ -252,7 +252,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "k_fleet_net": ("Operator's own box pool, {year}", "Собственный парк контейнеров оператора, {year} г."),
     "k_fleet_net_value": ("{n} FEU", "{n} ФЭ"),
-    "k_fleet_net_delta": ("{n} FEU without reloading inbound boxes", "{n} ФЭ без загрузки прибывших контейнеров"),
+    "k_fleet_net_delta": (
+        "{n} FEU without reloading inbound boxes",
+        "{n} ФЭ без повторной загрузки прибывших контейнеров",
+    ),
     "h_fleet_net": (
         "Pool = (1 − reload share) × boxes a year × round trip ÷ 365. Round trip {rt} including the China leg; "
         "reloaded inbound boxes: dry {dry}, reefer {ref}. {src}",
@@ -375,7 +378,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "region to Altynkol–Khorgos. Line width follows this flow's split; each crossing shows its peak utilisation "
         "(other shippers and this flow together). The map is drawn from a boundary file shipped with the dashboard, "
         "so it works offline.",
-        "Два железнодорожных пути из Селятино (Московская область) в Сиань: через МГСП Россия — Казахстан и Мойынты, "
+        "Два железнодорожных пути из Селятино (Московская область) в Сиань: через межгосударственные стыковые пункты "
+        "(МГСП) Россия — Казахстан и Мойынты, "
         "далее либо через Актогай на Достык — Алашанькоу, либо через Жетыген и Агрохаб в Алматинской области на "
         "Алтынколь — Хоргос. Толщина линии — доля потока; у каждого погранперехода — пиковая загрузка (фоновый трафик "
         "и этот поток вместе). Карта строится по файлу границ из состава дашборда и работает без интернета.",

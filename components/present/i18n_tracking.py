@@ -87,7 +87,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "весят больше.",
     ),
     "asof_completion": ("Stated completion, {month}", "Заявленный срок: {month}"),
-    "asof_passed": ("passed {n}", "прошёл {n}"),
+    "asof_passed": ("passed {n}", "истёк {n}"),
     "asof_this_month": ("this month", "в этом месяце"),
     "asof_ahead": ("in {n}", "через {n}"),
     "asof_completion_help": (
@@ -137,11 +137,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "trk_pace_none": ("needs 13 months", "нужно 13 месяцев данных"),
     "trk_pace_help_12m": (
         "The 12 months to {month} against the 12 months before them.",
-        "12 месяцев по {month} против 12 месяцев до них.",
+        "12 месяцев по {month} в сравнении с 12 месяцами до них.",
     ),
     "trk_pace_help_month": (
         "{month} against the same month a year earlier (a full 12-month comparison needs 24 months).",
-        "{month} против того же месяца годом ранее (для сравнения по 12 месяцев нужно 24 месяца данных).",
+        "{month} в сравнении с тем же месяцем годом ранее (для сравнения по 12 месяцев нужно 24 месяца данных).",
     ),
     "trk_pace_help_none": (
         "Growth is measured year on year, never between neighbouring months (the season moves "
@@ -156,7 +156,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Годовой рост суммы 12 месяцев, нужный, чтобы от последнего загруженного месяца выйти на "
         "{rate} (цель сценария), срок — {month}.",
     ),
-    "trk_needed_passed": ("target date passed {n}", "срок прошёл {n}"),
+    "trk_needed_passed": ("target date passed {n}", "срок истёк {n}"),
     "trk_needs_12": ("needs 12 months", "нужно 12 месяцев данных"),
     "trk_reached_in": (
         "The 12-month sum first reached {target_kt} kt in {month}.",
@@ -294,17 +294,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "store_limit_name": ("A name of 1 to {n} characters, please.", "Название — от 1 до {n} символов."),
     "store_not_found_deleted": (
         "The saved item of this link was deleted. The dashboard shows your scenario without it.",
-        "Сохранённое по этой ссылке удалено. Панель показывает ваш сценарий без него.",
+        "Сохранённое по этой ссылке удалено. Дашборд показывает ваш сценарий без него.",
     ),
     "store_not_found_unknown": (
         "Nothing is saved under this link's id (it may be mistyped). The dashboard shows your scenario without it.",
         "По идентификатору из ссылки ничего не сохранено "
-        "(возможно, он искажён). Панель показывает ваш сценарий без него.",
+        "(возможно, он искажён). Дашборд показывает ваш сценарий без него.",
     ),
     "store_not_found_malformed": (
         "The link's id is not one this dashboard gives out (it was altered). The "
         "dashboard shows your scenario without it.",
-        "Идентификатор в ссылке не похож на выданный панелью (ссылка изменена). Панель "
+        "Идентификатор в ссылке не похож на выданный дашбордом (ссылка изменена). Дашборд "
         "показывает ваш сценарий без него.",
     ),
 }

@@ -56,10 +56,10 @@ def body(s: Scenario, L: Labels, net, paths, boxes) -> None:
             L("h_trains_peak"),
             delta=L.month(k["peak_month"]),
         )
-        widgets.kpi(c, L("k_feu_12m"), L.num(k["feu_12m"]), L("h_feu_12m"), delta=f"{L.num(k['teu_12m'])} TEU")
+        widgets.kpi(c, L("k_feu_12m"), L.num(k["feu_12m"]), L("h_feu_12m"), delta=L("k_teu_12m", n=L.num(k["teu_12m"])))
         widgets.kpi(
             c,
-            L("k_limit_hit", limit=L.num(s.service_trains_per_week, 1)),
+            L("k_limit_hit", limit=L.dec(s.service_trains_per_week)),
             L.month(over) if over is not None else L("k_never", end=L.month(projection.HORIZON_END)),
             L("h_limit"),
         )

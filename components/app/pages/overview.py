@@ -83,7 +83,8 @@ def render() -> None:
             bottleneck, card["label"], card["value"], card["sentence"] + " " + card["explain"], delta=card["delta"]
         )
         check = chain.agri_share_check(s)
-        lo, hi = L.pct(check["share_low"]), L.pct(check["share_high"])
+        # a range carries its unit once: «37–47 %», "37–47%"
+        lo, hi = L.num(check["share_low"] * 100), L.pct(check["share_high"])
         widgets.kpi(
             share,
             L("k_share"),

@@ -533,3 +533,26 @@ def test_queues_that_never_clear_are_named_with_the_boxes_left_waiting():
     stuck = network.run(PLAN.with_values(dostyk_attainment=0.0)).summary
     assert stuck.never_clears["dostyk"] and not stuck.never_clears["altynkol"]
     assert stuck.end_backlog_feu["dostyk"] > 0
+
+
+@st.composite
+def whole_scenarios(draw):
+    """Every numeric field of the scenario anywhere in its slider range, and every choice."""
+    a = facts.tables().assumptions
+    values = {k: draw(st.floats(float(a.at[k, "min"]), float(a.at[k, "max"]))) for k in Scenario.numeric_fields()}
+    choices = {k: draw(st.sampled_from(options)) for k, options in CHOICES.items()}
+    return PLAN.with_values(**values, **choices)
+
+
+@settings(max_examples=25, deadline=None)
+@given(whole_scenarios())
+def test_the_shared_network_equals_one_computed_from_the_whole_scenario(s):
+    # run(s) is computed once per network.key(s) (every field it does not read at its default) and shared with the
+    # economics; if the network read a field outside the key, this comparison with a computation from the whole
+    # scenario would differ (planted once: a key without 'slots_per_week' fails it)
+    shared = network.run(s)
+    whole = network._run(s, network.flow_arrays(s))
+    pd.testing.assert_frame_equal(shared.table, whole.table)
+    pd.testing.assert_frame_equal(shared.monthly, whole.monthly)
+    pd.testing.assert_frame_equal(shared.fleet, whole.fleet)
+    assert shared.summary == whole.summary

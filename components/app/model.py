@@ -43,9 +43,9 @@ def warehouse(s: Scenario) -> pd.DataFrame:
     return capacity.warehouse_need(result(s).seasonal, s)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
 def cash_flows(s: Scenario) -> pd.DataFrame:
-    return economics.cash_flows(s)
+    """The appraisal's cash-flow table, from the scenario's one result (a copy: a page may not change it)."""
+    return appraisal(s).flows.copy()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -53,9 +53,9 @@ def sensitivity(s: Scenario) -> pd.DataFrame:
     return economics.sensitivity(s)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
 def appraisal(s: Scenario) -> economics.Appraisal:
-    return economics.appraisal(s)
+    """The appraisal of the scenario's one result (:func:`result`), not a second computation."""
+    return result(s).economics
 
 
 @st.cache_data(max_entries=128, show_spinner=False)

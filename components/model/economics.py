@@ -805,10 +805,8 @@ def _spend_share(x: np.ndarray, first_half: np.ndarray) -> np.ndarray:
 
 
 def _network_key(s: Scenario) -> Scenario:
-    """The plan with only the fields the network reads (its flow and its own group) taken from ``s``."""
-    a = tables().assumptions
-    names = [*network.FLOW_FIELDS, *a.index[a["group"] == "network"], "episodes"]
-    return replace(Scenario.default(), **{k: getattr(s, k) for k in names})
+    """The plan with only the fields the network reads taken from ``s`` (:func:`components.model.network.key`)."""
+    return network.key(s)
 
 
 @functools.lru_cache(maxsize=32)

@@ -697,8 +697,28 @@ def _segments(s: Scenario) -> pd.DataFrame:
     return base.assign(share=share)
 
 
+def key(s: Scenario) -> Scenario:
+    """The scenario as the network sees it: :data:`FLOW_FIELDS`, the ``network`` group and the ``episodes`` choice
+    taken from ``s``, every other field at its default (the network reads no other field).
+
+    Two scenarios with the same key have the same network; :func:`run` computes it once per key, so the pages (through
+    :func:`components.model.run.run`) and the economics (:func:`components.model.economics.network_effects`) share
+    one computation.
+    """
+    a = facts.tables().assumptions
+    names = [*FLOW_FIELDS, *a.index[a["group"] == "network"], "episodes"]
+    return replace(Scenario.default(), **{k: getattr(s, k) for k in names})
+
+
+@lru_cache(maxsize=64)
+def _run_key(k: Scenario) -> Network:
+    return _run(k, flow_arrays(k))
+
+
 def run(s: Scenario, flow: dict | None = None) -> Network:
     """The network for one scenario: utilisation, waiting, backlog, route split, door-to-door, fleet.
+
+    Without ``flow`` the result is computed once per :func:`key` and shared (treat it as read-only).
 
     Parameters
     ----------
@@ -713,7 +733,10 @@ def run(s: Scenario, flow: dict | None = None) -> Network:
     Network
         See the module docstring for every field and its unit. Nothing is NaN, infinite or negative.
     """
-    fl = flow_arrays(s) if flow is None else flow
+    return _run_key(key(s)) if flow is None else _run(s, flow)
+
+
+def _run(s: Scenario, fl: dict) -> Network:
     c = _core(s, fl)
     months, days = c["months"], c["days"]
     n_c, n_m = c["rho"].shape

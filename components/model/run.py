@@ -67,6 +67,6 @@ def run(s: Scenario, today: dt.date, with_economics: bool = True) -> Result:
         today=today,
         trajectory=projection.trajectory(s),
         seasonal=chain.seasonal_trajectory(s),
-        network=network.run(s, network.flow_arrays(s)),
+        network=network.run(s),  # once per network key, shared with the economics' network_effects
         economics=economics.appraisal(s) if with_economics else None,
     )

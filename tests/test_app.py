@@ -68,7 +68,7 @@ def test_overview_shows_every_stated_figure():
 def test_overview_cards_cite_the_report():
     at = app()
     inv = next(m for m in at.metric if m.label == "Investment")
-    assert "para. 6" in inv.help and "14 млрд рублей" in inv.help
+    assert "para.\u00a06" in inv.help and "“14 млрд рублей”" in inv.help  # no break inside "para. 6"; English quotes
 
 
 def test_delay_slider_moves_the_target_month():
@@ -180,14 +180,14 @@ def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
     # Jan-Aug 2026: 21,666.67 + ... + 33,333.33 = 8 x 27,500 = 220,000 t
     assert metric(at, "Tonnes in 2026") == "220\u00a0kt"
     # with the default harvest profile the fit compares each month with the seasonal curve and says so
-    assert any("seasonal profile «Agri mix (cited)»" in c.value for c in at.caption)
+    assert any("seasonal profile ‘Agri mix (cited)’" in c.value for c in at.caption)  # no guillemets in English
     at.selectbox(key="profile").set_value("even").run()  # even months: as before the profiles
     fit = next(b for b in at.button if "Apply the scenario fitted" in b.label)
     assert "delay 6 months, 80% of target" in fit.label
     # the file is the ramp itself, rounded to 0.01 t: the typical miss is under half a tonne a month
     assert any(
         "a typical miss of 0\u00a0t a month, 0% of the average month, over 12 months (a close fit)" in c.value
-        and "«Even months»" in c.value
+        and "‘Even months’" in c.value
         for c in at.caption
     )
     fit.click().run()

@@ -39,7 +39,7 @@ def test_stated_dates(fact_id, day):
 def test_every_figure_carries_a_citation_and_the_publication_date():
     f = tables().facts
     assert (f["as_of"] == pd.Timestamp("2025-09-10")).all()
-    assert f["source"].str.contains("2025-09-10").all()
+    assert f["source"].str.contains("10 September 2025").all()  # en-GB in the citation shown on screen
     assert f["locator"].str.match(r"para\. \d+").all()
 
 

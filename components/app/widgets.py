@@ -146,7 +146,9 @@ def scenario_sidebar(L: Labels) -> None:
                     bind="query-params",
                     help=assumption_help(param, L),
                     on_change=scenario_changed,
-                    format="percent" if a.at[param, "unit"] in PERCENT_UNITS else None,
+                    # "localized": the browser's number format (a decimal comma in a Russian browser) and no
+                    # padded zeros ("0", "-10", not "0.00", "-10.00"); sprintf formats cannot localise
+                    format="percent" if a.at[param, "unit"] in PERCENT_UNITS else "localized",
                 )
     st.caption(L("share_hint"))
     st.subheader(L("report_title"))
@@ -180,8 +182,10 @@ def fact_help(fact_id: str, L: Labels) -> str:
     f, ru = tables().facts.loc[fact_id], L.lang == "ru"
     speaker, source, note = (f[c + ("_ru" if ru else "")] for c in ("speaker", "source", "note"))
     who = "" if f["speaker"].startswith("report") else f" — {speaker}"
-    locator = f["locator"].replace("para.", "абз.") if ru else f["locator"]
-    return f"{source}, {locator}{who}. «{f['stated_as']}». {note}".strip()
+    # a no-break space keeps «абз. 6» on one line; English quotes with “…”, not guillemets
+    locator = f["locator"].replace("para. ", "абз.\u00a0" if ru else "para.\u00a0")
+    quoted = f"«{f['stated_as']}»" if ru else f"“{f['stated_as']}”"
+    return f"{source}, {locator}{who}. {quoted}. {note}".strip()
 
 
 def kpi_row():

@@ -65,6 +65,12 @@ def _figure(
     ``xaxis``, ``yaxis`` and ``layout`` add to or replace the shared settings. On a date axis, ``today`` (given
     by the caller, from :func:`components.clock.today`) is a dotted vertical line labelled with its date.
     """
+    if date_axis:
+        # unified hover writes "name : value"; written out here as "name: value" (no space before the colon)
+        for tr in traces:
+            ht = tr.get("hovertemplate")
+            if ht and "<extra>" not in ht:
+                tr["hovertemplate"] = "%{fullData.name}: " + ht + "<extra></extra>"
     x = dict(title=dict(text=x_title))
     if date_axis:
         x.update(type="date", tickformat=L.date_tickformat, hoverformat="%m.%Y" if L.lang == "ru" else "%b %Y")
@@ -153,11 +159,13 @@ def export_trajectory(
     the hover beside the month's tonnes); ``season_note`` says how the months are spread (the footnote).
     """
 
+    per_month = "%{y:,.0f}\u00a0" + L.unit("t/month")  # the unit in the hover too: "33 857 т/мес."
+
     def line_hover(frame: pd.DataFrame) -> dict:
         if "rate_t_year" not in frame:
-            return dict(hovertemplate="%{y:,.0f}")
+            return dict(hovertemplate=per_month)
         return dict(
-            customdata=frame["rate_t_year"], hovertemplate="%{y:,.0f} (" + L("rate_hover") + " %{customdata:,.0f})"
+            customdata=frame["rate_t_year"], hovertemplate=per_month + " (" + L("rate_hover") + " %{customdata:,.0f})"
         )
 
     traces = [
@@ -221,7 +229,7 @@ def export_trajectory(
                 mode="markers+lines",
                 marker=dict(symbol="square", size=8, color=BLACK),
                 line=dict(color=BLACK, width=1),
-                hovertemplate="%{y:,.0f}",
+                hovertemplate=per_month,
             )
         )
     traces.append(
@@ -232,7 +240,7 @@ def export_trajectory(
             name=L("stated_points"),
             mode="markers",
             marker=dict(symbol="diamond", size=14, color=VERMILLION, line=dict(color="white", width=1)),
-            hovertemplate="%{y:,.0f}",
+            hovertemplate=per_month,
         )
     )
     note = "<br>".join(filter(None, [L("footnote_projection"), season_note]))

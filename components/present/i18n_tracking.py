@@ -42,12 +42,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Треугольники: опубликованный итог по области за год, показан как среднемесячный (не поток хаба).",
     ),
     "season_footnote": (
-        "Months by the seasonal profile «{profile}» (plan: «{plan}»); the band takes the same month's "
-        "seasonal / even ratio.<br>Diamonds: annual figures ÷ 12; annual rates in the hover and the "
-        "data (rate_t_year).",
-        "Месяцы — по профилю «{profile}» (план — «{plan}»); диапазон — с той же сезонной поправкой "
-        "месяца.<br>Ромбы — годовые значения ÷ 12; годовой объём — в подсказке и в данных "
-        "(rate_t_year).",
+        "Months follow the seasonal profile ‘{profile}’ (plan: ‘{plan}’), and so does the band.<br>"
+        "Diamonds: annual figures ÷ 12; the annual rate is in the hover and in the downloaded data.",
+        "Месяцы — по сезонному профилю «{profile}» (план — «{plan}»), диапазон распределён так же.<br>"
+        "Ромбы — годовые значения ÷ 12; годовой объём — в подсказке и в скачанных данных.",
     ),
     "rate_hover": ("annual rate, t/year:", "годовой объём, т/год:"),
     "bound_over": ("over", "более"),
@@ -200,7 +198,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Качество подбора: типичное отклонение — {miss} в месяц ({share} среднего месяца) по {n} мес.; {verdict}.",
     ),
     "trk_fit_season": (
-        "Each month is compared with the same month of the curve, spread by the seasonal profile «{profile}».",
+        "Each month is compared with the same month of the curve, spread by the seasonal profile ‘{profile}’.",
         "Каждый месяц сравнивается с тем же месяцем кривой с учётом сезонного профиля «{profile}».",
     ),
     "trk_fit_close": ("a close fit", "совпадение хорошее"),
@@ -210,7 +208,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "совпадение слабое: кривая плана плохо описывает эти месяцы",
     ),
     "trk_fit_edge": (
-        "The fit landed on the {end} of the slider «{what}»: the best value may lie beyond it, so "
+        "The fit landed on the {end} of the slider ‘{what}’: the best value may lie beyond it, so "
         "read it as a bound, not an estimate.",
         "Подбор упёрся в {end} ползунка «{what}»: лучшее значение может лежать за ним, считайте "
         "его границей, а не оценкой.",
@@ -245,7 +243,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Их увидит любой, у кого есть ссылка.",
     ),
     "store_actuals_link": (
-        "Saved: «{name}». This link opens these actuals with the plan (copy it):",
+        "Saved: ‘{name}’. This link opens these actuals with the plan (copy it):",
         "Сохранено: «{name}». Эта ссылка откроет этот факт вместе с планом (скопируйте её):",
     ),
     "store_counted": ("Counted: {what}.", "Учтено: {what}."),
@@ -253,10 +251,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "store_scenario_name": ("Scenario name", "Название сценария"),
     "store_scenario_placeholder": ("e.g. Budget case, 6 months late", "например, Бюджет, задержка 6 мес."),
     "store_save_scenario": ("Save scenario", "Сохранить"),
-    "store_scenario_saved": ("Scenario «{name}» saved.", "Сценарий «{name}» сохранён."),
-    "store_scenario_link": ("Link to «{name}» (copy it):", "Ссылка на «{name}» (скопируйте её):"),
+    "store_scenario_saved": ("Scenario ‘{name}’ saved.", "Сценарий «{name}» сохранён."),
+    "store_scenario_link": ("Link to ‘{name}’ (copy it):", "Ссылка на «{name}» (скопируйте её):"),
     "store_scenario_opened": (
-        "Opened the saved scenario «{name}»: the sliders show it.",
+        "Opened the saved scenario ‘{name}’: the sliders show it.",
         "Открыт сохранённый сценарий «{name}»: ползунки показывают его.",
     ),
     "store_scenario_outdated": (

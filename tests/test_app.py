@@ -49,7 +49,7 @@ def test_overview_shows_every_stated_figure():
     assert metric(at, "Jobs created") == "1,500"
     assert metric(at, "Total area") == "65,000 m²"
     assert metric(at, "Works finished by") == "April 2026"
-    assert metric(at, "Exports to China") == "180\u00a0thousand → 550\u00a0thousand"
+    assert metric(at, "Exports to China") == "180 → 550\u00a0kt"  # one unit, as on every other page
     assert metric(at, "Share of the region") == "40%"
     share = next(m for m in at.metric if m.label.startswith("Share of the region"))
     # our reading of the 40 %: 550,000 t / 1,470,000 t (2024) = 37.4 %, / 1,180,000 t (2025, derived) = 46.6 %
@@ -60,7 +60,7 @@ def test_overview_shows_every_stated_figure():
     at = app()
     assert metric(at, "Agrohub area") == "75 ha"
     assert metric(at, "Border regions") == "7 + 12"
-    assert metric(at, "People in border regions") == "about 30\u00a0mn"
+    assert metric(at, "People in border regions") == "about 30 million"  # people in words, not "mn"
     assert metric(at, "Investment per job") == "9.33\u00a0mn\u00a0RUB"  # 14e9 / 1,500
     assert metric(at, "Investment per m²") == "215,385 RUB"  # 14e9 / 65,000
 

@@ -294,7 +294,8 @@ _T.update(
             "Every chart with its data and sources in one file that opens offline.",
             "Все графики с данными и источниками в одном файле, открывается без интернета.",
         ),
-        "about": ("about", "около"),
+        "k_population_value": ("about {n} million", "около {n}\u00a0млн"),
+        "k_multiple": ("{x}× as much", "в {x} раза больше"),
         "ha": ("ha", "га"),
         "mo": ("month", "мес."),
         "years": ("{n:years}", "{n:years}"),
@@ -316,7 +317,7 @@ _T.update(
         "k_area": ("Total area", "Общая площадь"),
         "k_completion": ("Works finished by", "Завершение работ"),
         "k_agreement": ("agreement {month}", "соглашение: {month}"),
-        "k_exports": ("Exports to China (t/year)", "Экспорт в Китай (т/год)"),
+        "k_exports": ("Exports to China a year", "Экспорт в Китай в год"),
         "k_share": ("Share of the region's agri exports (stage 2)", "Доля агроэкспорта области (2-я очередь)"),
         "k_per_job": ("Investment per job", "Инвестиции на рабочее место"),
         "k_per_m2": ("Investment per m²", "Инвестиции на м²"),
@@ -632,6 +633,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "RUB/USD": ("RUB/USD", "₽/долл."),
     "KZT/USD": ("KZT/USD", "тенге/долл."),
 }
+    "pct": ("%", "%"),
+    "pct/year": ("%/year", "% в год"),
 UNITS.update(i18n_network.UNITS)
 
 MINUS = "\u2212"  # «−»: negative numbers in text (not in plotly tick formats)

@@ -27,7 +27,7 @@ def render() -> None:
     widgets.kpi(
         c,
         L("k_population"),
-        L("about") + " " + L.compact(t.fact("border_population")),
+        L("k_population_value", n=L.dec(t.fact("border_population") / 1e6)),
         widgets.fact_help("border_population", L),
     )
     door = [c.empty(), c.empty()]  # door to door on each path: read from the scenario's result

@@ -41,9 +41,10 @@ def render() -> None:
     widgets.kpi(
         c,
         L("k_exports"),
-        f"{L.compact(t.fact('export_china_baseline'))} → {L.compact(t.fact('export_china_target'))}",
+        # the unit once, in the same words as elsewhere: «180 → 550 тыс. т», "180 → 550 kt"
+        f"{L.dec(t.fact('export_china_baseline') / 1e3)} → {L.tonnes(t.fact('export_china_target'))}",
         h("export_china_target"),
-        delta=f"×{L.num(r.at['export_multiple', 'value'], 2)}",
+        delta=L("k_multiple", x=L.num(r.at["export_multiple", "value"], 2)),
     )
     share = c.empty()  # its check reads the scenario's flow through Selyatino
     derived = views.derived_table(L)["formula"]
@@ -70,7 +71,12 @@ def render() -> None:
         f"{L.num(t.fact('border_regions_side_a'))} + {L.num(t.fact('border_regions_side_b'))}",
         h("border_regions_side_a"),
     )
-    widgets.kpi(c, L("k_population"), L("about") + " " + L.compact(t.fact("border_population")), h("border_population"))
+    widgets.kpi(
+        c,
+        L("k_population"),
+        L("k_population_value", n=L.dec(t.fact("border_population") / 1e6)),
+        h("border_population"),
+    )
     widgets.kpi(c, L("k_border_rank"), L("k_longest"), h("border_longest"))
     bottleneck = widgets.kpi_row().empty()  # where and when this flow waits longest (the network's summary)
 

@@ -36,10 +36,12 @@ def render() -> None:
     st.header(L("src_assumptions"))
     a = t.assumptions.reset_index()
     a["label"] = [L(f"a_{i}") for i in a["id"]]
-    a["unit"] = [L.unit(u) for u in a["unit"]]
-    a["estimate"] = [L("estimate") if e else "" for e in a["estimate"]]
+    # shares as percentages («31 %», «15,2 % в год»), as the sliders and the other pages show them, not «0,31 доля»
+    pct = a["unit"].isin(["share", "share/year"])
     for c in ("default", "min", "max"):
-        a[c] = [L.dec(v) for v in a[c]]
+        a[c] = [L.dec(v * 100) if p else L.dec(v) for v, p in zip(a[c], pct)]
+    a["unit"] = [L.unit({"share": "pct", "share/year": "pct/year"}.get(u, u)) for u in a["unit"]]
+    a["estimate"] = [L("estimate") if e else "" for e in a["estimate"]]
     a["source"] = a["source_ru" if ru else "source"]
     st.table(
         a[["label", "default", "min", "max", "unit", "estimate", "source"]].rename(columns=lambda c: L(f"col_{c}")),
@@ -72,7 +74,12 @@ def stated_value(L, value: float, unit: str, when, precision: str) -> str:  # no
         return L.date(when, precision)
     if unit == "share":
         return L.pct(value)
-    number = L.num(value, 2 if value < 10 and not float(value).is_integer() else 0)
+    if unit == "RUB":
+        return L.money(value)  # «14 млрд ₽», not «14 000 000 000 ₽»
+    if value >= 1e6:
+        number = L.compact(value)  # «30 млн», "30 million"
+    else:
+        number = L.num(value, 2 if value < 10 and not float(value).is_integer() else 0)
     return number if unit in ("count", "rank", "x") else f"{number}\u00a0{L.unit(unit)}"
 
 

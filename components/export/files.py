@@ -329,6 +329,7 @@ def report_zip(
     scenario_slug: str,
     day: dt.date,
     images: bool = True,
+    files_heading: str = "Files",
 ) -> bytes:
     """Return one ZIP: charts/ (PNG, SVG), data/ (CSV, XLSX), scenario.json, sources.csv, README.md.
 
@@ -354,7 +355,7 @@ def report_zip(
         files[f"data/{cid}.xlsx"] = to_xlsx_bytes(it.data, scenario, sources)
     readme = (
         readme_md.rstrip()
-        + "\n\n## Files\n\n"
+        + f"\n\n## {files_heading}\n\n"  # in the report's language («Файлы»)
         + "".join(f"- `{n}`\n" for n in ["README.md", *files])
         + (note and f"\nNote: chart images (PNG/SVG) are not included. {note}\n")
     )

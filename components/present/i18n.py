@@ -290,6 +290,7 @@ _T.update(
             "Все графики в PNG и SVG, данные в CSV и XLSX, сценарий в JSON и README с источниками. Занимает несколько секунд.",
         ),
         "report_html": ("Report (one HTML page)", "Отчёт (одна HTML-страница)"),
+        "report_files": ("Files", "Файлы"),
         "report_html_help": (
             "Every chart with its data and sources in one file that opens offline.",
             "Все графики с данными и источниками в одном файле, открывается без интернета.",
@@ -550,8 +551,8 @@ _T.update(
             "fixed × m² + variable × all FEU; maintenance = share × {investment_bare}. Tax = rate × max(0, EBITDA − depreciation "
             "({investment_bare} / life) − maintenance − losses used), losses used ≤ 50 % of the year's profit. Investment: {investment_bare} "
             "spread monthly {agreement} → target month. Residual = last EBITDA / cap rate. NPV = Σ flow / (1 + n)^(y − 2025), "
-            "n = risk-free + premium; real view: flow / P_y at r_y = (1 + n) / (1 + π_y) − 1, π_y being the year's inflation, same NPV. IRR: brentq on NPV(r) = 0; "
-            "break-evens: brentq in the slider range.\n"
+            "n = risk-free + premium; real view: flow / P_y at r_y = (1 + n) / (1 + π_y) − 1, π_y being the year's inflation, same NPV. IRR and break-evens: the root of NPV = 0 by Brent's method, break-evens "
+            "within the slider's range.\n"
             "- **Currencies.** USD = RUB / (RUB per USD); KZT = USD × (KZT per USD).",
             "- **Прогноз.** {baseline_kt} и {target_kt} тыс. т считаются годовыми объёмами; рост идёт от даты сообщения "
             "({report_month}) до заявленного срока ({completion}) плюс задержка, по линейной, экспоненциальной или S-образной кривой, до {target_kt} тыс. т × доля "
@@ -629,12 +630,12 @@ UNITS: dict[str, tuple[str, str]] = {
     "RUB/m2/year": ("RUB/m²/year", "₽/м²/год"),
     "RUB/FEU": ("RUB/FEU", "₽/ФЭ"),
     "RUB/month": ("RUB/month", "₽/мес."),
+    "pct": ("%", "%"),
+    "pct/year": ("%/year", "% в год"),
     "share/year": ("share/year", "доля в год"),
     "RUB/USD": ("RUB/USD", "₽/долл."),
     "KZT/USD": ("KZT/USD", "тенге/долл."),
 }
-    "pct": ("%", "%"),
-    "pct/year": ("%/year", "% в год"),
 UNITS.update(i18n_network.UNITS)
 
 MINUS = "\u2212"  # «−»: negative numbers in text (not in plotly tick formats)

@@ -29,7 +29,7 @@ from components.export import files as export
 from components.model import capacity, chain, economics, network, projection, run, streams
 from components.present import charts, network_charts
 from components.present.i18n import _T as _LABEL_KEYS
-from components.present.i18n import Labels
+from components.present.i18n import NOUNS, Labels
 
 
 class Model(Protocol):
@@ -626,8 +626,15 @@ def network_waiting(s: Scenario, L: Labels, m: Model = PURE) -> View:
 
 
 def _input_value(param: str, v: float, L: Labels) -> str:
+    """An assumption's value as a reader writes it: shares as percentages («15,2 % в год», "15.2%/year", not
+    "0.15 share/year"), counts of years, months and days in their plural form («2 года», not «2 лет»)."""
     unit = tables().assumptions.at[param, "unit"]
-    return L.pct(v) if unit == "share" else f"{L.dec(v)}\u00a0{L.unit(unit)}"
+    if unit in ("share", "share/year"):
+        pct = L.dec(v * 100) + ("\u00a0%" if L.lang == "ru" else "%")
+        return pct if unit == "share" else pct + (" в год" if L.lang == "ru" else "/year")
+    if unit in NOUNS:
+        return L.count(v, unit, digits=2)
+    return f"{L.dec(v)}\u00a0{L.unit(unit)}"
 
 
 def network_sensitivity(s: Scenario, L: Labels, m: Model = PURE) -> View:
@@ -964,7 +971,10 @@ def scenario_caption(s: Scenario, L: Labels) -> str:
     changes = s.changes_from_default()
     if not changes:
         return L("no_changes")
-    shown = (f"{L(k)} = {L(f'{k}_{v}')}" if k in CHOICES else f"{L(f'a_{k}')} = {L.dec(v)}" for k, v in changes.items())
+    shown = (
+        f"{L(k)} = {L(f'{k}_{v}')}" if k in CHOICES else f"{L(f'a_{k}')} = {_input_value(k, v, L)}"
+        for k, v in changes.items()
+    )
     return f"{L('scenario')}: " + "; ".join(shown)
 
 
@@ -1118,17 +1128,15 @@ def readme(s: Scenario, L: Labels) -> str:
         "",
     ]
     ru = "_ru" if L.lang == "ru" else ""  # names, sources and units in the report's language
-    for fid, f in t.facts.iterrows():
-        where = f["locator"].replace("para.", "абз.") if ru else f["locator"]
-        lines.append(
-            f"- `{fid}` — {f['metric' + ru]} ({f['entity' + ru]}): «{f['stated_as']}»; {f['source' + ru]}, {where}"
-        )
+    # no internal ids (`selyatino_area`) in a reader's README; quotes and "para. 6" as each language writes them
+    for _, f in t.facts.iterrows():
+        where = f["locator"].replace("para. ", "абз.\u00a0" if ru else "para.\u00a0")
+        quoted = f"«{f['stated_as']}»" if ru else f"“{f['stated_as']}”"
+        lines.append(f"- {f['metric' + ru]} ({f['entity' + ru]}): {quoted}; {f['source' + ru]}, {where}")
     lines += ["", f"## {L('src_assumptions')}", ""]
     for aid, a in t.assumptions.iterrows():
         est = f" ({L('estimate')})" if a["estimate"] else ""
-        lines.append(
-            f"- `{aid}` {L(f'a_{aid}')} = {L.dec(getattr(s, aid))} {L.unit(a['unit'])}{est} — {a['source' + ru]}"
-        )
+        lines.append(f"- {L(f'a_{aid}')} = {_input_value(aid, getattr(s, aid), L)}{est} — {a['source' + ru]}")
     lines += ["", f"## {L('src_method')}", "", L("method")]
     return "\n".join(lines)
 
@@ -1143,7 +1151,14 @@ def report_zip(
         for v in all_views(s, L, currency, actuals=actuals)
     ]
     return export.report_zip(
-        items, scenario_record(s, L, currency), sources_table(), readme(s, L), s.slug(), clock.today(), images=images
+        items,
+        scenario_record(s, L, currency),
+        sources_table(),
+        readme(s, L),
+        s.slug(),
+        clock.today(),
+        images=images,
+        files_heading=L("report_files"),
     )
 
 

@@ -69,7 +69,7 @@ def test_slider_moves_chart_and_url_then_link_reproduces_it(page, browser, base_
 
 def test_language_switch_to_russian(page, base_url):
     open_page(page, base_url)
-    russian = "() => document.querySelector('h1').innerText.includes('Панель')"
+    russian = "() => document.querySelector('h1').innerText.includes('Дашборд')"
     for _ in range(3):  # a click that lands while the first run is still settling can be dropped: retry
         page.get_by_role("radio", name="Русский").click()
         try:
@@ -79,7 +79,7 @@ def test_language_switch_to_russian(page, base_url):
             continue
     page.wait_for_function(russian, timeout=10_000)
     wait_idle(page)
-    assert metric_value(page, "Рабочих мест") == "1\u00a0500"
+    assert metric_value(page, "Рабочие места") == "1\u00a0500"
     assert "lang=" in page.url
 
 

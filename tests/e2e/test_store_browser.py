@@ -19,8 +19,8 @@ RAMP = CORPUS / "good_ru_1c_2026_cp1251.csv"  # Sep 2025 - Aug 2026, China only;
 
 TEXT = {
     "en": dict(
-        today="today, November 25, 2026",
-        asof="As of November 25, 2026",
+        today="today, 25 November 2026",
+        asof="As of 25 November 2026",
         passed="passed 7 months ago",
         public="Public figure: region's total (not the hub's flow)",
         read="Read 12 months",
@@ -37,7 +37,7 @@ TEXT = {
     "ru": dict(
         today="сегодня, 25 ноября 2026\u00a0г.",
         asof="По состоянию на 25 ноября 2026\u00a0г.",
-        passed="прошёл 7 месяцев назад",
+        passed="истёк 7 месяцев назад",
         public="Публичные данные: вся область (не поток хаба)",
         read="Прочитано месяцев: 12",
         save="Сохранить факт и получить ссылку",

@@ -200,7 +200,7 @@ _T: dict[str, tuple[str, str]] = {
     "t_month": ("Exports, t/month", "Экспорт, т/мес."),
     "scenario_line": ("Your scenario", "Ваш сценарий"),
     "plan_line": ("Stated plan", "Заявленный план"),
-    "band": ("10–90 % range (Monte Carlo)", "Диапазон 10–90 % (Монте-Карло)"),
+    "band": ("10–90% range (Monte Carlo)", "Диапазон 10–90\u00a0% (Монте-Карло)"),
     "stated_points": (
         "Stated: {baseline_kt} and {target_kt} kt/year",
         "Заявлено: {baseline_kt} и {target_kt} тыс. т/год",
@@ -209,7 +209,7 @@ _T: dict[str, tuple[str, str]] = {
     "compare_line": ("Comparison: {name}", "Сравнение: {name}"),
     "chart_export": ("Exports to China under the scenario", "Экспорт в Китай по сценарию"),
     "chart_trains": ("Trains a week needed", "Необходимо поездов в неделю"),
-    "chart_boxes": ("Containers a month", "Контейнеров в месяц"),
+    "chart_boxes": ("Boxes a month", "Контейнеров в месяц"),
     "chart_warehouse": ("Hub area the China flow needs", "Площадь хаба под поток в Китай"),
     "chart_two_way": ("Loaded and empty boxes, two-way trains, {year}", "Гружёные и порожние контейнеры, {year}"),
     "chart_cash": ("Cash flow by stream and cumulative position", "Денежный поток по статьям и накопленный итог"),
@@ -339,12 +339,12 @@ _T.update(
         "k_baseline": ("Before ({baseline_kt} kt)", "Было ({baseline_kt} тыс. т)"),
         "k_target": ("After stage 2 ({target_kt} kt)", "После 2-й очереди ({target_kt} тыс. т)"),
         "alt_stated": (
-            "Bar chart: stated exports to China rise from {baseline_kt} to {target_kt} thousand tonnes a year, a "
+            "Bar chart: stated exports to China rise from {baseline_kt} to {target_kt} kt a year, a "
             "{multiple}-fold increase.",
             "Столбцы: заявленный экспорт в Китай растёт с {baseline_kt} до {target_kt} тыс. т в год, в {multiple} раза.",
         ),
         "intro_projections": (
-            "How exports to China could move from **{baseline_kt}** to **{target_kt} thousand t a year**. The blue line is your scenario, "
+            "How exports to China could move from **{baseline_kt}** to **{target_kt} kt a year**. The blue line is your scenario, "
             "the dashed grey line the stated plan (target reached in {completion}), the shaded band the range of 10,000 "
             "simulated paths with uncertain delay and attainment. The report gives no baseline year, so the ramp starts "
             "at the report date.",
@@ -362,7 +362,7 @@ _T.update(
             "Заявленный срок ({completion}) плюс задержка сценария.",
         ),
         "h_target_rate": (
-            "{target_kt} thousand t a year (stated) × the share reached.",
+            "{target_kt} kt a year (stated) × the share reached.",
             "{target_kt} тыс. т в год (заявлено) × доля достижения.",
         ),
         "h_growth": (
@@ -374,7 +374,7 @@ _T.update(
         "compare_none": ("— nothing —", "— ничем —"),
         "side_by_side": ("Side by side", "Сравнение"),
         "alt_projection": (
-            "Line chart of monthly exports to China: the scenario reaches {rate} a year in {month}; the stated plan reaches {target_kt} thousand t in {completion}.",
+            "Line chart of monthly exports to China: the scenario reaches {rate} a year in {month}; the stated plan reaches {target_kt} kt in {completion}.",
             "Линейный график месячного экспорта в Китай: сценарий выходит на {rate} в год, срок — {month}; план — "
             "{target_kt} тыс. т, срок — {completion}.",
         ),
@@ -443,7 +443,7 @@ _T.update(
             "(пунктир: план, который можно увеличить).",
         ),
         "alt_boxes": (
-            "Line chart of containers a month; {feu} 40-ft boxes a month at target.",
+            "Line chart of boxes a month; {feu} 40-ft boxes (FEU) a month at target.",
             "График контейнеров в месяц; {feu} ФЭ в месяц при цели.",
         ),
         "alt_warehouse": (
@@ -536,7 +536,7 @@ _T.update(
         "src_derived": ("Derived figures", "Расчётные показатели"),
         "src_method": ("Method", "Метод"),
         "method": (
-            "- **Projection.** The {baseline_kt} and {target_kt} thousand t are read as annual rates; the ramp runs from the report date "
+            "- **Projection.** The {baseline_kt} and {target_kt} kt are read as annual rates; the ramp runs from the report date "
             "({report_month}) to {completion} plus the delay, along a linear, constant-growth or S-shaped curve, to "
             "{target_kt} kt × the share reached, then grows at the set rate. Monthly tonnes = annual rate / 12.\n"
             "- **Band.** 10,000 paths with the delay and the share reached drawn from normal distributions around the "

@@ -19,10 +19,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "group_network": ("Corridor network: crossings and waiting", "Сеть коридора: погранпереходы и ожидание"),
     "episodes": ("China-side acceptance cuts", "Ограничения приёма китайской стороной"),
     "episodes_help": (
-        "Cuts of acceptance and inspection holds at the crossings (research file §1.5), replayed on their calendar "
+        "Cuts of acceptance and inspection holds at the crossings (corridor research, §1.5), replayed on their calendar "
         "dates every year. Typical year: 1–2 episodes between September and January; their depth and length are "
         "the two sliders at the end of this group.",
-        "Сокращения приёма и досмотровые задержки на погранпереходах (исследование, §1.5), повторяются в те же "
+        "Сокращения приёма и досмотровые задержки на погранпереходах (исследование коридора, §1.5), повторяются в те же "
         "календарные даты каждый год. Типичный год: 1–2 эпизода с сентября по январь; их глубина и длительность — "
         "два последних ползунка этой группы.",
     ),
@@ -61,8 +61,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Достык: доля выполнения плана расширения пропускной способности",
     ),
     "a_altynkol_acceptance": (
-        "Altynkol: China-side acceptance against the estimated ramp, ×",
-        "Алтынколь: приём китайской стороной в сравнении с оценочным ростом, ×",
+        "Altynkol: China-side acceptance, multiple of the estimated ramp (×)",
+        "Алтынколь: приём китайской стороной, множитель к оценочному росту (×)",
     ),
     "a_kingman_v": (
         "Variability of arrivals and hand-over, V (Kingman)",
@@ -151,7 +151,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "month_axis": ("Month", "Месяц"),
     "footnote_net_heat": (
         "Utilisation = (other shippers' trains + this flow's trains) ÷ eastbound capacity after acceptance cuts. "
-        "Other shippers' traffic is calibrated from independent counts; capacities by year. Sources: Sources page.",
+        "Other shippers' traffic is calibrated from independent counts; capacities by year. Sources: the Sources and method page.",
         "Загрузка = (поезда других грузоотправителей + поезда потока) ÷ пропускная способность в сторону Китая "
         "за вычетом ограничений приёма. Фоновый трафик откалиброван по независимым данным; мощности — по годам. "
         "Источники — на странице «Источники и методика».",
@@ -180,9 +180,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "wait_hover_sel": ("{days} waiting for a slot", "{days} ожидания нитки"),
     "footnote_net_wait": (
         "Waiting = Kingman's approximation V·ρ/(1−ρ)/μ plus a backlog carried from month to month when ρ ≥ 1 or "
-        "during an episode. Shaded: months with an acceptance cut at that crossing (research file §1.5, §7).",
+        "during an episode. Shaded: months with an acceptance cut at that crossing (corridor research, §1.5, §7).",
         "Ожидание = приближение Кингмана V·ρ/(1−ρ)/μ плюс очередь, переходящая из месяца в месяц при ρ ≥ 1 или "
-        "во время эпизода. Заливка — месяцы с ограничением приёма на переходе (исследование, §1.5, §7).",
+        "во время эпизода. Заливка — месяцы с ограничением приёма на переходе (исследование коридора, §1.5, §7).",
     ),
     "alt_net_wait": (
         "Line chart of waiting days by crossing; longest for this flow: {crossing}, {month}, {days}.",
@@ -245,10 +245,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "h_d2d": (
         "Rail {km} km ÷ speed + processing and waiting at the crossing + Chinese border station + terminals "
         "(+ the Agrohub stop on the Altynkol path) + waiting for a slot. Shown: the median month of {year}. "
-        "Cited range in a normal month: 10–20 days (research file §4).",
+        "Cited range in a normal month: 10–20 days (corridor research, §4).",
         "Ж/д {km} км ÷ скорость + обработка и ожидание на погранпереходе + китайская пограничная станция + терминалы "
         "(+ стоянка в Агрохабе на пути через Алтынколь) + ожидание нитки. Показан медианный месяц {year} г. "
-        "Диапазон по источникам в обычный месяц: 10–20 сут. (исследование, §4).",
+        "Диапазон по источникам в обычный месяц: 10–20 сут. (исследование коридора, §4).",
     ),
     "k_fleet_net": ("Operator's own box pool, {year}", "Собственный парк контейнеров оператора, {year} г."),
     "k_fleet_net_value": ("{n} FEU", "{n} ФЭ"),
@@ -294,9 +294,9 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "kind_junction": ("Junction", "Узловая станция"),
     "footnote_net_map": (
-        "Paths as routed by rail (research file §2–3); places approximate; no map service is used. "
+        "Paths as routed by rail (corridor research, §2–3); places approximate; no map service is used. "
         "Frame colour: utilisation below 85%, 85–100%, 100% and over.",
-        "Пути по железной дороге (исследование, §2–3); точки приблизительны; картографический сервис не используется. "
+        "Пути по железной дороге (исследование коридора, §2–3); точки приблизительны; картографический сервис не используется. "
         "Цвет рамки: загрузка ниже 85\u00a0%, 85–100\u00a0%, 100\u00a0% и выше.",
     ),
     "alt_net_map": (

@@ -20,7 +20,7 @@ def test_an_upload_of_1e308_tonnes_is_refused_with_its_row_and_the_page_keeps_wo
     at.get("file_uploader")[0].set_value(("huge.csv", data, "text/csv"))
     at.run()
     assert not at.exception
-    assert "Row 2, column «tonnes»" in at.error[0].value.replace("\\", "")
+    assert "Row 2, column ‘tonnes’" in at.error[0].value.replace("\\", "")
     assert len(at.sidebar.slider) == sliders > 0  # the sidebar is still drawn
     assert not [b for b in at.button if b.key == "save-actuals"]  # nothing to save
     at.get("file_uploader")[0].set_value(("ok.csv", b"month,tonnes\n2025-01,100000000\n", "text/csv"))

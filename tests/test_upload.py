@@ -157,11 +157,19 @@ def test_bad_corpus(name, code, row, column):
 
 def test_specific_messages():
     err = _expect_error((CORPUS / "bad_text_tonnes.csv").read_bytes(), "x.csv", "bad_number", 4, "tonnes")
-    assert err.message("en") == "Row 4, column «tonnes»: '12a' is not a number."
+    assert err.message("en") == "Row 4, column ‘tonnes’: '12a' is not a number."  # English quotes
+    # bad_future.csv: 2025-07 after TODAY (15 June 2025); months named in words, as the reader writes them
+    future = _expect_error((CORPUS / "bad_future.csv").read_bytes(), "x.csv", "future_month", 3, "month")
+    assert "July 2025" in future.message("en") and "June 2025" in future.message("en")
+    assert "июль 2025" in future.message("ru") and "июнь 2025" in future.message("ru")
+    assert "2025-07" not in future.message("ru") + future.message("en")
+    # bad_duplicate.csv: 01.2025 in row 4 repeats January 2025 of row 2
+    dup = _expect_error((CORPUS / "bad_duplicate.csv").read_bytes(), "x.csv", "duplicate_month", 4, "month")
+    assert "январь 2025" in dup.message("ru") and "January 2025" in dup.message("en")
     assert err.message("ru") == "Строка 4, столбец «tonnes»: «12a» — не число."
     err = _expect_error((CORPUS / "bad_missing_column.csv").read_bytes(), "x.csv", "missing_column", None, "tonnes")
-    for lang in ("en", "ru"):  # names what was found and what is expected
-        assert "«сумма»" in err.message(lang) and "«месяц»" in err.message(lang)
+    for lang, (q, p) in (("en", "‘’"), ("ru", "«»")):  # names what was found and what is expected, quoted per language
+        assert f"{q}сумма{p}" in err.message(lang) and f"{q}месяц{p}" in err.message(lang)
     assert "tonnes" in err.message("en") and "тонн" in err.message("ru")
     err = _expect_error((CORPUS / "bad_duplicate.csv").read_bytes(), "x.csv", "duplicate_month", 4, "month")
     assert "row 2" in err.message("en") and "строке 2" in err.message("ru")
@@ -381,7 +389,7 @@ def test_implausible_tonnes_are_refused_at_parse_time_naming_row_and_column(valu
     # Russia's grain exports in a year) is refused where it is, as the user's row 3 and their "tonnes" column
     data = f"month,tonnes\n2025-01,10\n2025-02,{value}\n".encode()
     err = _expect_error(data, "big.csv", "implausible", row=3, column="tonnes")
-    assert err.message("en").startswith("Row 3, column «tonnes»:") and "100 000 000" in err.message("en")
+    assert err.message("en").startswith("Row 3, column ‘tonnes’:") and "100 000 000" in err.message("en")
     assert err.message("ru").startswith("Строка 3, столбец «tonnes»:")
 
 

@@ -19,6 +19,7 @@ from collections import defaultdict
 
 import openpyxl
 import pandas as pd
+from babel.dates import format_date
 from pydantic import BaseModel, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -59,7 +60,7 @@ _MSG: dict[str, tuple[str, str]] = {  # code -> (en, ru); the row/column prefix 
         "Размер файла {size_mb} МБ; максимально допустимый — {limit_mb} МБ.",
     ),
     "missing_column": (
-        "Required column «{column}» was not found. Columns found: {found}. "
+        "Required column ‘{column}’ was not found. Columns found: {found}. "
         "Expected: month, tonnes (optional: direction, cargo).",
         "Не найден обязательный столбец «{column_ru}» ({column}). Найдены столбцы: {found}. "
         "Ожидаются: месяц, тонн (необязательно: направление, груз).",
@@ -194,12 +195,18 @@ class UploadError(ValueError):
         ru = lang == "ru"
         ctx = {k: str(v)[:40] if k == "value" else str(v) for k, v in self.ctx.items()}
         ctx |= {"column": self.column or "", "column_ru": _COLUMNS.get(self.column or "", (self.column,))[0]}
+        for k in ("month", "latest"):  # «март 2025» / "March 2025", not "2025-03"
+            if re.fullmatch(r"\d{4}-\d{2}", ctx.get(k, "")):
+                day = dt.date(int(ctx[k][:4]), int(ctx[k][5:]), 1)
+                ctx[k] = format_date(day, "LLLL yyyy", locale="ru" if ru else "en_GB")
+        if not ru and "found" in ctx:  # English quotes, not guillemets
+            ctx["found"] = ctx["found"].replace("«", "‘").replace("»", "’")
         text = _MSG.get(self.code, _MSG["unreadable"])[ru].format_map(defaultdict(lambda: "?", ctx))
         if self.row is None:
             return text[:1].upper() + text[1:]
         where = f"Строка {self.row}" if ru else f"Row {self.row}"
         if self.column:
-            where += f", столбец «{self.column}»" if ru else f", column «{self.column}»"
+            where += f", столбец «{self.column}»" if ru else f", column ‘{self.column}’"
         return f"{where}: {text}"
 
 

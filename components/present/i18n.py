@@ -424,7 +424,7 @@ _T.update(
         "d_investment_per_m2": ("Investment per m² of total area", "Инвестиции на м² общей площади"),
         "d_export_multiple": ("Growth of exports to China", "Рост экспорта в Китай"),
         "d_export_increase": ("Increase of exports to China", "Прирост экспорта в Китай"),
-        "d_border_regions_total": ("Border regions on both sides", "Приграничных регионов с обеих сторон"),
+        "d_border_regions_total": ("Border regions on both sides", "Приграничные регионы с обеих сторон"),
         "d_agrohub_area_ha": ("Agrohub area in hectares", "Площадь Агрохаба в гектарах"),
         "m2_per_ha": ("10,000 m² per ha", "10 000 м² в гектаре"),
         "col_figure": ("Figure", "Показатель"),
@@ -597,6 +597,7 @@ NOUNS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {"one": "месяц", "few": "месяца", "many": "месяцев", "other": "месяца"},
     ),
     "days": ({"one": "day", "other": "days"}, {"one": "день", "few": "дня", "many": "дней", "other": "дня"}),
+    "times": ({"one": "×", "other": "×"}, {"one": "раз", "few": "раза", "many": "раз", "other": "раза"}),
 }
 
 #: Units of ``data/`` as a reader of each language writes them (Sources page, report README).

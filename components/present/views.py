@@ -1030,11 +1030,15 @@ def links_table(L: Labels) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "name": _name(k, L),
-            "kind": [L(f"kind_{kd}") for kd in k["kind"]],
+            "kind": [(lambda x: x[:1].lower() + x[1:])(L(f"kind_{kd}")) for kd in k["kind"]],  # one case in the column
             "capacity": [capacity_text(r) for _, r in k.iterrows()],
             "time": [hours(a, b) for a, b in zip(k["time_typical_h"], k["time_congested_h"])],
             "source": k["source_ru" if L.lang == "ru" else "source"],
-            "reliability": [L("derived").lower() if r == "derived" else r for r in k["reliability"]],
+            # in words, never a bare code: "M-H" → «средняя–высокая», "medium–high"
+            "reliability": [
+                L("derived").lower() if r == "derived" else "–".join(L(f"rel_{p}") for p in str(r).split("-"))
+                for r in k["reliability"]
+            ],
             "estimate": [L("estimate") if e else "" for e in k["estimate"]],
         }
     )
@@ -1057,7 +1061,11 @@ def derived_table(L: Labels) -> pd.DataFrame:
         {
             "figure": [L(f"d_{i}") for i in r.index],
             "value": [L.num(v, 2) if abs(v) < 10 and not float(v).is_integer() else L.num(v) for v in r["value"]],
-            "unit": [L.unit(u) for u in r["unit"]],
+            # «3,06 раза», not «3,06 раз»: the unit "x" takes the plural form of the value in Russian
+            "unit": [
+                L.count(v, "times", 2).split("\u00a0", 1)[1] if u == "x" else L.unit(u)
+                for v, u in zip(r["value"], r["unit"])
+            ],
             "formula": [formula(x) for x in r["formula"]],
         },
         index=r.index,

@@ -69,6 +69,7 @@ PUBLIC_COLUMNS = [
     "reliability",
     "note",
     "note_ru",
+    "source_ru",  # the source as a Russian page names it (the export chart's hover)
 ]
 
 

@@ -282,7 +282,7 @@ def public_figures_schema() -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "id": KEY,
-            **{c: filled() for c in ("entity", "metric", "entity_ru", "metric_ru", "source")},
+            **{c: filled() for c in ("entity", "metric", "entity_ru", "metric_ru", "source", "source_ru")},
             "value": number(None),
             "unit": UNIT,
             **{c: date() for c in ("period_start", "period_end", "published")},

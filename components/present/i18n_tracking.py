@@ -32,7 +32,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "public_hover": (
         "{what}, {period}: {bound} {value} a year = {month} a month on average. The region's total "
-        "exports, not the hub's own flow. Source: {source} (reliability {rel}).",
+        "exports, not the hub's own flow. Source: {source} ({rel} reliability).",
         "{what}, {period}: {bound} {value} в год = {month} в месяц в среднем. Весь экспорт области, "
         "а не поток хаба. Источник: {source} (надёжность {rel}).",
     ),

@@ -117,8 +117,8 @@ def public_exports(L: Labels) -> pd.DataFrame:
                     bound=L(f"bound_{bound}"),
                     value=L.tonnes(float(r["value"])),
                     month=L.tonnes(avg),
-                    source=r["source"],
-                    rel=r["reliability"],
+                    source=r["source_ru" if L.lang == "ru" else "source"],  # no English source on a Russian hover
+                    rel=L(f"rel_{r['reliability']}"),  # «высокая», not "H"
                 ),
                 "month": start + pd.DateOffset(months=months // 2),
             }

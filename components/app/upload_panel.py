@@ -111,6 +111,7 @@ def render(L: Labels) -> pd.DataFrame | None:
     with st.expander(L("upload_title"), expanded=open_box):
         st.markdown(L("upload_help", mb=upload.MAX_UPLOAD_BYTES // (1024 * 1024)))
         st.file_uploader(L("upload_label"), type=["csv", "xlsx", "txt"], key=UPLOADER, on_change=_on_upload)
+        uploader_text(L)
         kind, payload = st.session_state.get(state.UPLOAD_MESSAGE, (None, None))
         if kind == "error":
             st.error(  # the message quotes the file's cells and headers: shown as text
@@ -308,3 +309,20 @@ def as_of_card(s: Scenario, L: Labels, actuals: pd.DataFrame | None = None) -> N
                     scen=signed_tonnes(L, a.actual_rate - a.scenario.rate_t_year),
                 )
             )
+
+
+def uploader_text(L: Labels) -> None:
+    """The file uploader's button and limits in the page's language: Streamlit draws "Upload" and "5MB per file •
+    CSV, XLSX, TXT" in English whatever the page. Its own words are hidden (display: none leaves the accessibility
+    tree too) and ours are drawn in their place; the text is fixed labels and a number, no user input."""
+    button, limits = L("upload_button"), L("upload_limits", mb=upload.MAX_UPLOAD_BYTES // (1024 * 1024))
+    box = f".st-key-{UPLOADER} [data-testid='stFileUploaderDropzone']"
+    st.markdown(
+        "<style>"
+        f"{box} button [data-testid='stMarkdownContainer'] p {{ display: none; }}"
+        f'{box} button [data-testid="stMarkdownContainer"]::after {{ content: "{button}"; }}'
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] span {{ display: none; }}"
+        f'{box} [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: "{limits}"; }}'
+        "</style>",
+        unsafe_allow_html=True,
+    )

@@ -388,6 +388,8 @@ _T.update(
             "точка с запятой, десятичная запятая, Windows-1251, месяцы вида `03.2025` или `март 2025`.",
         ),
         "upload_label": ("Actual monthly volumes", "Фактические месячные объёмы"),
+        "upload_button": ("Upload", "Загрузить"),
+        "upload_limits": ("Up to {mb} MB a file · CSV, XLSX, TXT", "До {mb}\u00a0МБ на файл · CSV, XLSX, TXT"),
         "upload_ok": ("Read {n} months from {name}.", "Прочитано месяцев: {n} из файла {name}."),
         "upload_kept": (
             "The data you uploaded before is still shown.",

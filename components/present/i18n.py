@@ -537,6 +537,42 @@ _T.update(
         "src_assumptions": ("Assumptions behind the sliders", "Допущения за ползунками"),
         "src_derived": ("Derived figures", "Расчётные показатели"),
         "src_method": ("Method", "Метод"),
+        "src_glossary": ("Glossary", "Глоссарий"),
+        "glossary": (
+            "- **FEU** — one 40-ft container ('box'); **TEU** — twenty-foot equivalent unit: 1 FEU = 2 TEU.\n"
+            "- **Crossing** — a Kazakhstan–China rail border crossing (Dostyk–Alashankou, Altynkol–Khorgos, "
+            "Bakhty–Tacheng) where trains are handed over to China.\n"
+            "- **Russia–Kazakhstan interchange points** — stations where trains pass between the Russian and the Kazakh "
+            "railways.\n"
+            "- **Capacity** — trains a day a crossing can hand over to China, after acceptance cuts.\n"
+            "- **Utilisation** — trains offered ÷ capacity; at 100% and over a queue builds.\n"
+            "- **Waiting** — days a train waits at a crossing before hand-over.\n"
+            "- **Acceptance cut (episode)** — a period when the Chinese side takes fewer trains.\n"
+            "- **Bottleneck** — the first link whose utilisation reaches 100%.\n"
+            "- **Planned service** — the hub's planned trains a week: a timetable that can be raised, not a capacity.\n"
+            "- **Dwell time** — days a box stays at the hub terminal.\n"
+            "- **Back-haul** — westbound loaded boxes (China → Russia) per eastbound loaded box.\n"
+            "- **NPV** — net present value; **IRR** — internal rate of return; **WACC** — weighted average cost of "
+            "capital; **DSCR** — debt service coverage ratio.",
+            "- **ФЭ** — 40-футовый контейнер (сорокафутовый эквивалент); **ДФЭ** — двадцатифутовый эквивалент: "
+            "1 ФЭ = 2 ДФЭ.\n"
+            "- **Погранпереход** — железнодорожный пограничный переход Казахстан — Китай (Достык — Алашанькоу, "
+            "Алтынколь — Хоргос, Бахты — Тачэн), где поезда передаются китайской стороне.\n"
+            "- **МГСП** — межгосударственные стыковые пункты: станции передачи поездов между железными дорогами "
+            "России и Казахстана.\n"
+            "- **Пропускная способность** — сколько поездов в сутки погранпереход может передать в Китай с учётом "
+            "ограничений приёма.\n"
+            "- **Загрузка** — предъявленные поезда ÷ пропускная способность; при 100\u00a0% и выше растёт очередь.\n"
+            "- **Ожидание** — сколько суток поезд ждёт передачи на погранпереходе.\n"
+            "- **Ограничение приёма (эпизод)** — период, когда китайская сторона принимает меньше поездов.\n"
+            "- **Узкое место** — первое звено, загрузка которого достигает 100\u00a0%.\n"
+            "- **Плановый график** — запланированное число поездов хаба в неделю: расписание, которое можно "
+            "увеличить, а не предел.\n"
+            "- **Время нахождения на терминале** — сколько суток контейнер проводит на терминале хаба.\n"
+            "- **Обратная загрузка** — гружёные контейнеры на запад (Китай → Россия) на один гружёный на восток.\n"
+            "- **ЧДД** — чистый дисконтированный доход; **ВНД** — внутренняя норма доходности; **WACC** — "
+            "средневзвешенная стоимость капитала; **DSCR** — коэффициент покрытия долга.",
+        ),
         "method": (
             "- **Projection.** The {baseline_kt} and {target_kt} kt are read as annual rates; the ramp runs from the report date "
             "({report_month}) to {completion} plus the delay, along a linear, constant-growth or S-shaped curve, to "

@@ -59,6 +59,8 @@ def render() -> None:
     for heading, table in views.network_tables_shown(L):
         st.subheader(L(heading))
         st.table(table, hide_index=True)
+    st.header(L("src_glossary"))  # one term per concept, defined once, in both languages
+    st.markdown(L("glossary"))
     st.header(L("src_method"))
     st.markdown(L("method"))
     st.subheader(L("src_chain_method"))

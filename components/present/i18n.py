@@ -92,7 +92,7 @@ _T: dict[str, tuple[str, str]] = {
     "a_attainment": ("Share of {target_kt} kt reached", "Доля достижения цели {target_kt} тыс. т"),
     "a_growth_after_pct": ("Growth after target (%/year)", "Рост после цели (%/год)"),
     "a_delay_sd_months": ("Band: delay spread (months)", "Диапазон: разброс задержки (мес.)"),
-    "a_attainment_sd": ("Band: attainment spread", "Диапазон: разброс доли"),
+    "a_attainment_sd": ("Band: spread of the share reached", "Диапазон: разброс доли достижения цели"),
     "a_feu_payload_t": (
         "Cargo mass per 40-ft dry box (t)",
         "Масса груза в 40-фут. универсальном контейнере (т)",
@@ -346,7 +346,7 @@ _T.update(
         "intro_projections": (
             "How exports to China could move from **{baseline_kt}** to **{target_kt} kt a year**. The blue line is your scenario, "
             "the dashed grey line the stated plan (target reached in {completion}), the shaded band the range of 10,000 "
-            "simulated paths with uncertain delay and attainment. The report gives no baseline year, so the ramp starts "
+            "simulated paths with an uncertain delay and share of the target reached. The report gives no baseline year, so the ramp starts "
             "at the report date.",
             "Как экспорт в Китай может вырасти с **{baseline_kt}** до **{target_kt} тыс. т в год**. Синяя линия — ваш сценарий, серая "
             "пунктирная — заявленный план (срок цели — {completion}), полоса — разброс 10 000 симуляций "

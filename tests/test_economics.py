@@ -196,18 +196,57 @@ def test_property_tax_falls_with_the_book_value():
 def test_counterfactual_and_both_directions_by_hand():
     flows = cash_flows(PLAN).set_index("year")
     # 550 kt − the 180 kt baseline carried anyway = 370 kt; boxes 370,000 × (0.69 / 24 + 0.31 / 25) = 15,225.5 FEU
+    # demanded (all cross: the plan's network crossing share is 1 in 2027)
     assert flows.at[2027, "tonnes"] == pytest.approx(370_000)
-    assert flows.at[2027, "feu_east"] == pytest.approx(15_225.5)
-    # westbound 3.0 × eastbound (341k / 113k TEU, KTZ 2023) = 45,676.5; eastbound empties 45,676.5 − 15,225.5
-    assert flows.at[2027, "feu_west"] == pytest.approx(45_676.5)
-    assert flows.at[2027, "feu_empty_east"] == pytest.approx(30_451.0)
-    # handling east 15,225.5 × 5,200 = 79,172,600 × 1.092 = 86,456,479.2;
-    # west 45,676.5 × 7,800 = 356,276,700 × 1.092 = 356,276,700 + 32,777,456.4 = 389,054,156.4
-    assert flows.at[2027, "handling_east"] == pytest.approx(86_456_479.2, abs=1)
-    assert flows.at[2027, "handling_west"] == pytest.approx(389_054_156.4, abs=1)
+    assert flows.at[2027, "feu_east_demand"] == pytest.approx(15_225.5)
     # the counterfactual: 180,000 t, 180,000 × 0.04115 = 7,407 FEU east
     assert flows.at[2027, "tonnes_counterfactual"] == pytest.approx(180_000)
     assert flows.at[2027, "feu_east_counterfactual"] == pytest.approx(7_407)
+    # the hub terminal binds: 250 FEU/day × 365 = 91,250 moves; 2 × max(1, 3.0) = 6 moves per eastbound box
+    # (itself, 3 westbound, 2 empties back east) = 15,208.333 eastbound boxes in all; the counterfactual's 7,407
+    # first: the project keeps 7,801.333, and 15,225.5 − 7,801.333 = 7,424.167 are lost
+    assert flows.at[2027, "feu_east"] == pytest.approx(7_801.333, abs=1e-3)
+    assert flows.at[2027, "feu_east_lost_terminal"] == pytest.approx(7_424.167, abs=1e-3)
+    # westbound 3.0 × eastbound (341k / 113k TEU, KTZ 2023) = 23,404; eastbound empties 23,404 − 7,801.333
+    assert flows.at[2027, "feu_west"] == pytest.approx(23_404.0)
+    assert flows.at[2027, "feu_empty_east"] == pytest.approx(15_602.667, abs=1e-3)
+    # handling east 7,801.333 × 5,200 = 40,566,933.3 × 1.092 = 40,566,933.3 + 3,732,157.9 = 44,299,091.2;
+    # west 23,404 × 7,800 = 182,551,200 × 1.092 = 182,551,200 + 16,794,710.4 = 199,345,910.4
+    assert flows.at[2027, "handling_east"] == pytest.approx(44_299_091.2, abs=1)
+    assert flows.at[2027, "handling_west"] == pytest.approx(199_345_910.4, abs=1)
+
+
+def test_the_hub_terminal_cap_in_a_partial_year_and_the_revenue_of_its_boxes_by_hand():
+    flows = cash_flows(PLAN).set_index("year")
+    # 2026 opens in April: 9 months. Cap 250 × 365 × 9 / 12 = 68,437.5 moves / 6 = 11,406.25 eastbound boxes; the
+    # counterfactual carries 180,000 × 9 / 12 = 135,000 t = 135,000 × 0.04115 = 5,555.25 of them, the project
+    # 11,406.25 − 5,555.25 = 5,851.0; demand 370,000 × 9 / 12 × 0.04115 = 11,419.125, lost 5,568.125
+    assert flows.at[2026, "feu_east"] == pytest.approx(5_851.0)
+    assert flows.at[2026, "feu_east_lost_terminal"] == pytest.approx(5_568.125)
+    # revenue per eastbound box: 5,200 handling + 8,000 services + 3 × (7,800 + 3,900) westbound + 2 empties ×
+    # 0.5 × 5,200 = 13,200 + 35,100 + 5,200 = 53,500 RUB (2025 prices). 2027: 7,801.333 × 53,500 =
+    # 417,371,333.3 × 1.092 (CPI 2026 5 %, 2027 4 %) = 417,371,333.3 + 38,398,162.7 = 455,769,496.0
+    box = ["handling_east", "handling_west", "handling_empty_east", "handling_empty_west", "ancillary", "storage_west"]
+    assert flows.loc[2027, box].sum() == pytest.approx(455_769_496.0, abs=1)
+    # the boxes' variable cost: 6 moves × 7,801.333 × 2,000 = 93,616,000 × 1.092 = 102,228,672
+    assert flows.at[2027, "opex_var"] == pytest.approx(-102_228_672, abs=1)
+
+
+def test_growth_beyond_the_terminal_cap_no_longer_changes_revenue():
+    # at the plan's 250 FEU/day the cap binds from the opening year (7,801 of 15,226 boxes kept in 2027), so faster
+    # growth after the target brings only lost boxes: in every year the cap binds under both, revenue is the same
+    slow, fast = (cash_flows(PLAN.with_values(growth_after_pct=g)).set_index("year") for g in (5.0, 20.0))
+    capped = (slow["feu_east_lost_terminal"] > 0) & (fast["feu_east_lost_terminal"] > 0)
+    assert capped.sum() >= 19  # April 2026 – 2045: every operating year
+    rev = list(streams.REVENUE)
+    np.testing.assert_allclose(slow.loc[capped, rev].to_numpy(), fast.loc[capped, rev].to_numpy(), rtol=1e-12)
+    np.testing.assert_allclose(slow.loc[capped, "feu_east"], fast.loc[capped, "feu_east"], rtol=1e-12)
+    assert (fast.loc[capped, "feu_east_lost_terminal"] > slow.loc[capped, "feu_east_lost_terminal"]).loc[2030:].all()
+    # without the cap (1,000 FEU/day: 365,000 moves ≥ 6 × 22,633 = 135,797 at growth 0) growth pays, the network
+    # held at the plan's result as in the tornado
+    wide = PLAN.with_values(terminal_capacity_feu_day=1000)
+    low, high = economics.npv_paths(wide, {"growth_after_pct": np.array([5.0, 20.0])}, network_scenario=wide)
+    assert high > low
 
 
 @settings(max_examples=40, deadline=None)
@@ -227,6 +266,10 @@ def test_more_westbound_boxes_never_lower_revenue(r1, r2, east, west, empty, sto
         storage_west_rub_per_feu=storage,
     )
     lo, hi = sorted((r1, r2))
+    # with the hub terminal wide (1,000 FEU/day = 365,000 moves a year against at most (15,225.5 + 7,407) × 7 =
+    # 158,427 at ratio 3.5): under a binding cap a higher ratio takes moves from the eastbound boxes and the
+    # westbound boxes no longer rise with it (see test_the_project_never_moves_more_boxes_than_the_terminal_leaves_it)
+    s = s.with_values(terminal_capacity_feu_day=1000)
     revenue = lambda x: cash_flows(s.with_values(backhaul_ratio=x))[list(streams.REVENUE)].sum(axis=1)  # noqa: E731
     assert (revenue(hi).to_numpy() >= revenue(lo).to_numpy() - 1e-6).all()
 
@@ -297,8 +340,9 @@ def test_first_half_share_moves_spending_earlier():
 
 # --- outputs ------------------------------------------------------------------------------------------------------
 
-#: A scenario whose three break-evens all lie inside their ranges (long-run rate 9 %, path 2 points lower, 100 staff).
-VIABLE = PLAN.with_values(risk_free_rate=0.09, key_rate_shift=-0.02, headcount=100)
+#: A scenario whose three break-evens all lie inside their ranges (long-run rate 9 %, path 2 points lower, 100 staff,
+#: the hub terminal at 1,000 FEU/day so that attainment is not cut off by its cap).
+VIABLE = PLAN.with_values(risk_free_rate=0.09, key_rate_shift=-0.02, headcount=100, terminal_capacity_feu_day=1000)
 
 
 def test_break_evens_give_an_npv_within_one_rouble_of_zero():
@@ -310,7 +354,14 @@ def test_break_evens_give_an_npv_within_one_rouble_of_zero():
 def test_break_even_out_of_range_is_said_so():
     be = economics.breakeven(PLAN)
     assert be["attainment"].status == "above_range" and be["attainment"].value is None
-    rich = PLAN.with_values(risk_free_rate=0.08, key_rate_shift=-0.02, headcount=100, rent_rub_per_m2_year=13_000)
+    # a rich scenario, its hub terminal wide (1,000 FEU/day) so that all its boxes earn
+    rich = PLAN.with_values(
+        risk_free_rate=0.08,
+        key_rate_shift=-0.02,
+        headcount=100,
+        rent_rub_per_m2_year=13_000,
+        terminal_capacity_feu_day=1000,
+    )
     assert economics.breakeven(rich)["handling_rub_per_feu"].status == "below_range"
 
 
@@ -408,6 +459,35 @@ scenarios = st.fixed_dictionaries(
 @given(scenarios)
 def test_batched_npv_equals_the_cash_flow_table(s):
     assert economics.npv_paths(s)[0] == pytest.approx(economics.npv(s), rel=1e-9, abs=1e-2)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(_value("terminal_capacity_feu_day"), min_size=2, max_size=6),
+    _value("growth_after_pct"),
+    _value("attainment"),
+    _value("backhaul_ratio"),
+    _value("counterfactual_share"),
+)
+def test_raising_the_terminal_capacity_never_lowers_the_npv(caps, growth, attainment, ratio, cf):
+    # at the plan's tariffs every box earns more than it costs (53,500 RUB against 6 × 2,000 at ratio 3; the
+    # plan's network has no slot wait at Selyatino), so a terminal that takes more of them can only add value
+    s = PLAN.with_values(growth_after_pct=growth, attainment=attainment, backhaul_ratio=ratio, counterfactual_share=cf)
+    caps = np.sort(np.asarray(caps))
+    values = economics.npv_paths(s, {"terminal_capacity_feu_day": caps}, network_scenario=PLAN)
+    assert (np.diff(values) >= -1e-3).all()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_the_project_never_moves_more_boxes_than_the_terminal_leaves_it(data):
+    s = data.draw(scenarios)
+    flows = cash_flows(s)
+    moves = flows[["feu_east", "feu_west", "feu_empty_east", "feu_empty_west"]].sum(axis=1)
+    cap = s.terminal_capacity_feu_day * 365 * flows["months_operating"] / 12
+    cf_moves = flows["feu_east_counterfactual"] * 2 * max(1.0, s.backhaul_ratio)
+    assert (moves <= np.maximum(cap - cf_moves, 0.0) + 1e-6).all()
+    assert (flows["feu_east"] + flows["feu_east_lost_terminal"] <= flows["feu_east_demand"] + 1e-6).all()
 
 
 @pytest.mark.parametrize(

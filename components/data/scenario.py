@@ -70,6 +70,7 @@ class Scenario:
     exit_growth : nominal growth of free cash flow after the horizon (share/year, Gordon exit value).
     debt_share, debt_spread, debt_tenor_years, debt_grace_years, dscr_covenant, key_rate_shift : financing.
     hub_wait_share : share of the waiting cost at Selyatino the hub bears (share).
+    terminal_capacity_feu_day : boxes the hub's own terminal moves a day, loaded and empty (FEU/day).
     usd_rub : RUB per USD. usd_kzt : KZT per USD.
     episodes : one of :data:`EPISODES` (the network's China-side acceptance episodes).
     The network fields (group ``network`` of ``data/assumptions.csv``, read by :mod:`components.model.network`):
@@ -139,6 +140,7 @@ class Scenario:
     dscr_covenant: float
     key_rate_shift: float
     hub_wait_share: float
+    terminal_capacity_feu_day: float
     episodes: str
     bg_growth_pct: float
     dostyk_attainment: float

@@ -17,6 +17,13 @@ Conventions
   shorter direction runs the difference empty. Each direction has its own tariff; an empty box pays
   ``empty_handling_share`` of its direction's tariff, so a westbound loaded box never earns less than the
   empty one it replaces: more westbound boxes never lower revenue.
+- **The hub's terminal.** Every box the hub moves (loaded and empty, both directions) passes its own container
+  terminal: ``1 + ratio + |ratio − 1| = 2·max(1, ratio)`` moves per eastbound loaded box. The moves of a year are
+  capped at ``terminal_capacity_feu_day`` × 365 × months/12. The counterfactual's boxes use the same terminal and
+  take it first (they move without the project too); the project's eastbound boxes above the room left are **lost**
+  to the project (not deferred: a full terminal stays full) and shown as ``feu_east_lost_terminal``; with them go
+  their westbound boxes, empties and hub waiting. Under a binding cap a higher backhaul ratio takes terminal moves
+  from the eastbound boxes, so the westbound boxes do not rise with it.
 - **Rates (term structure).** The short end is the key-rate path of ``data/macro.csv`` (yearly averages: the
   decisions for 2024–25, the forecasts for 2026–28), the long end from 2029 ``risk_free_rate`` (10-year OFZ);
   ``key_rate_shift`` moves the forecast years and the long end. Cost of equity ``k_e = r_f + risk_premium``;
@@ -84,6 +91,7 @@ _NON_STREAM = (
     "delay_months",
     "growth_after_pct",
     "counterfactual_share",
+    "terminal_capacity_feu_day",
     "risk_free_rate",
     "risk_premium",
     "key_rate_shift",
@@ -115,6 +123,7 @@ BREAKEVEN_PARAMS = ("handling_rub_per_feu", "rent_rub_per_m2_year", "attainment"
 BRIDGE_OF: dict[str, str] = {
     **{p: "volume" for p in ("delay_months", "attainment", "growth_after_pct", "feu_payload_t", "reefer_share")},
     **{p: "volume" for p in ("reefer_payload_t", "rail_share", "backhaul_ratio", "counterfactual_share")},
+    "terminal_capacity_feu_day": "volume",
     **{p: "volume" for p in ("shape", "profile")},
     **{p: x.bridge for x in reg.STREAMS if x.view == "project" for p in x.params if p not in ("backhaul_ratio",)},
     "delay_months": "volume",
@@ -960,8 +969,15 @@ def _inputs(
     hub_wait = _by_year(net, "hub_rub_per_feu", years, 0.0)
     hub_share = v("hub_wait_share")
     east_demand = inc * per_t
-    east = east_demand * crossed
     ratio = v("backhaul_ratio")
+    # the hub's terminal: 2·max(1, ratio) moves per eastbound loaded box (loaded and empty, both directions), at
+    # most capacity × 365 × months/12 a year; the counterfactual's boxes take the room first, the project's
+    # eastbound boxes above what is left are lost to it (with their westbound boxes, empties and waiting)
+    cf_east = cf * per_t
+    sent = east_demand * crossed
+    room = months * (v("terminal_capacity_feu_day") * (365.0 / 12.0) / (2.0 * np.maximum(ratio, 1.0))) - cf_east
+    east = np.minimum(room, sent)
+    np.maximum(east, 0.0, out=east)  # no room at all when the counterfactual fills the terminal
     # investment: spread over the months from the agreement to the opening month
     n_months = (open_abs - agree_abs).astype(float)
     first_half = u["capex_first_half_share"]
@@ -973,7 +989,11 @@ def _inputs(
     fixed = v("headcount") * v("wage_rub_month") * months + (area / 12.0) * v("opex_fixed_rub_per_m2_year") * months
     rent = (area / 12.0) * v("leasable_share") * v("rent_rub_per_m2_year") * occ_months
     maintenance = (v("maintenance_capex_share") * total / 12.0) * months
-    waiting = east_demand * hub_wait * hub_share
+    if np.any(hub_wait) or detail:  # the boxes the terminal turns away never reach the hub's queue
+        kept = np.divide(east, sent, out=np.ones_like(east), where=sent > 0)
+        waiting = east_demand * kept * hub_wait * hub_share
+    else:
+        waiting = 0.0
     timeline = dict(
         index=price_index(years, infl_u),
         months=months_u,
@@ -1023,9 +1043,10 @@ def _inputs(
             "feu_empty_east": empty_east,
             "feu_empty_west": empty_west,
             "feu_east_demand": east_demand,
-            "waiting_shippers": (east_demand + cf * per_t) * (border_wait + hub_wait * (1.0 - hub_share)),
+            "feu_east_lost_terminal": sent - east,
+            "waiting_shippers": (east_demand * kept + cf_east) * (border_wait + hub_wait * (1.0 - hub_share)),
             "tonnes_counterfactual": cf * hub,
-            "feu_east_counterfactual": cf * per_t,
+            "feu_east_counterfactual": cf_east,
             "occupancy": np.divide(occ_months, months, out=np.zeros_like(months), where=months > 0),
             "inflation": gather(np.atleast_2d(infl_u)),
         }
@@ -1099,6 +1120,7 @@ def _table(s: Scenario, inp: Inputs, res: dict) -> pd.DataFrame:
             "months_operating": _one(inp.months),
             **{k: vol[k] for k in ("tonnes", "feu_east", "feu_west", "feu_empty_east", "feu_empty_west")},
             "feu_east_demand": vol["feu_east_demand"],
+            "feu_east_lost_terminal": vol["feu_east_lost_terminal"],
             "tonnes_counterfactual": vol["tonnes_counterfactual"],
             "feu_east_counterfactual": vol["feu_east_counterfactual"],
             "occupancy": vol["occupancy"],
@@ -1166,7 +1188,8 @@ def cash_flows(s: Scenario) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row a year: ``year``, ``months_operating`` [months], ``tonnes`` [t], ``feu_east``, ``feu_west``,
-        ``feu_empty_east``, ``feu_empty_west`` [FEU, incremental over the counterfactual],
+        ``feu_empty_east``, ``feu_empty_west`` [FEU, incremental over the counterfactual], ``feu_east_demand``
+        [FEU, before the network and the terminal], ``feu_east_lost_terminal`` [FEU, above the hub terminal's cap],
         ``tonnes_counterfactual``, ``feu_east_counterfactual`` [t, FEU], ``occupancy`` [share], ``inflation``
         [share/year], ``price_index`` [–], ``key_rate``, ``cost_of_equity``, ``cost_of_debt``, ``wacc``,
         ``discount_rate`` [share/year, in the table's convention]; the project streams

@@ -183,6 +183,10 @@ _T: dict[str, tuple[str, str]] = {
         "Share of waiting at Selyatino the hub bears",
         "Доля ожидания в «Селятино» за счёт хаба",
     ),
+    "a_terminal_capacity_feu_day": (
+        "Hub terminal capacity, boxes a day (FEU/day)",
+        "Мощность терминала хаба, контейнеров в сутки (ФЭ/сут.)",
+    ),
     "a_capex_first_half_share": (
         "Investment spent in the first half of the works",
         "Доля инвестиций в первой половине работ",

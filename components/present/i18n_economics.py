@@ -115,6 +115,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "теряется. Ожидание в «Селятино» за счёт хаба: {hub}; за счёт грузоотправителей (граница и остальное): "
         "{ship} за горизонт оценки.",
     ),
+    "terminal_caption": (
+        "Hub terminal: at most {cap} FEU a day, loaded and empty, both directions; after the counterfactual's boxes "
+        "there is no room for {lost} FEU eastbound over the horizon, lost to the project.",
+        "Терминал хаба: не более {cap} ФЭ в сутки, гружёных и порожних, в обоих направлениях; после контейнеров "
+        "контрфактического сценария не хватает места для {lost} ФЭ на восток за горизонт оценки, они теряются для "
+        "проекта.",
+    ),
     "k_dpayback": ("Discounted payback", "Дисконтированный срок окупаемости"),
     "h_dpayback": (
         "Years of operation from the opening month until the discounted flows repay the investment; "

@@ -197,6 +197,9 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
             ship=L.money(conv(0.0 - float(ap.flows["waiting_shippers"].sum())), cur),
         )
     )
+    lost = float(ap.flows["feu_east_lost_terminal"].sum())
+    if lost > 0.5:
+        st.caption(L("terminal_caption", cap=L.num(s.terminal_capacity_feu_day), lost=L.num(lost)))
 
     st.subheader(L("be_title"))
     c = widgets.kpi_row()

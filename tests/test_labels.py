@@ -162,3 +162,31 @@ def test_every_label_formats_with_the_figures_from_data(lang):
         text = L(key)  # every figure placeholder is filled; a caller's own placeholders stay as written
         assert "{target_kt}" not in text and "{area}" not in text and "{completion}" not in text, key
     assert L("a_delay_months") != T["a_delay_months"][LANGS.index(lang)] or "{" not in T["a_delay_months"][0]
+
+
+# Native text (issue 22 item 3, the UI-text review): kinds of fault that must not come back.
+RU_NOT_RUSSIAN = re.compile(r"\b(FEU|TEU)\b|\bпротив\b|эталон|\(по данным\)|НЕ НАЙДЕН|[\w-]+\.(csv|md)\b|\bbinds?\b")
+EN_FAULTS = re.compile(r"[«»]|\bbinds?\b|\bbrentq\b|\d{4}-\d{2}-\d{2}|[\w-]+\.(csv|md)\b")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_labels_carry_none_of_the_reviewed_faults(lang):
+    # Russian: ФЭ/ДФЭ not FEU/TEU, «в сравнении с» not the calque «против», «ориентир» not «эталон», no file names;
+    # English: no guillemets, 'becomes the bottleneck' not 'binds', no ISO dates or file names in prose
+    pattern = RU_NOT_RUSSIAN if lang == "ru" else EN_FAULTS
+    bad = {k: pair[LANGS.index(lang)] for k, pair in T.items() if pattern.search(pair[LANGS.index(lang)])}
+    assert not bad, bad
+
+
+def test_dates_are_en_gb_and_russian_long():
+    # 5 December 2026 in English (not the US 'December 5, 2026'), «5 декабря 2026 г.» in Russian
+    assert Labels("en").day("2026-12-05") == "5 December 2026"
+    assert Labels("ru").day("2026-12-05") == "5 декабря 2026\u202fг."  # babel: CLDR narrow no-break space before «г.»
+
+
+def test_public_figure_hover_is_in_the_page_language():
+    from components.present import views
+
+    ru = views.public_exports(Labels("ru"))["hover"]
+    assert not ru.str.contains(r"\bFebruary\b|\bOctober\b|\bH\)|\bvia\b", regex=True).any(), ru.tolist()
+    assert ru.str.contains("надёжность высокая").any()

@@ -673,6 +673,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "RUB/m2/year": ("RUB/m²/year", "₽/м²/год"),
     "RUB/FEU": ("RUB/FEU", "₽/ФЭ"),
     "RUB/month": ("RUB/month", "₽/мес."),
+    "FEU": ("FEU", "ФЭ"),
     "pct": ("%", "%"),
     "pct/year": ("%/year", "% в год"),
     "share/year": ("share/year", "доля в год"),

@@ -37,7 +37,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # KPI cards
     "k_irr": ("IRR ({conv})", "ВНД (в {conv})"),
     "h_irr": (
-        "Rate at which the NPV of the table's flows is zero (scipy brentq), against the discount rate {r}.",
+        "Rate at which the NPV of the table's flows is zero (Brent's method), against the discount rate {r}.",
         "Ставка, при которой ЧДД потоков таблицы равен нулю (метод Брента); сравните со ставкой дисконтирования {r}.",
     ),
     "k_no_irr": ("not defined", "не определена"),
@@ -56,7 +56,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Debt service coverage = (EBITDA − maintenance − profit tax) / (interest + principal), lowest year; "
         "the chart shows every year against the covenant.",
         "Коэффициент покрытия долга = (EBITDA − поддерживающие капвложения − налог на прибыль) / (проценты + "
-        "погашение), худший год; на графике — каждый год против ковенанта.",
+        "погашение), худший год; на графике — каждый год в сравнении с ковенантом.",
     ),
     "k_dscr_breach": ("below the covenant {cov} in {n}", "ниже ковенанта {cov}: {n}"),
     "k_dscr_ok": ("covenant {cov} met", "ковенант {cov} соблюдён"),
@@ -68,7 +68,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "По годам (1 − D) × (r_f + премия) + D × (ключевая ставка + маржа) × (1 − налог), среднее геометрическое "
         "за годы работы; D — доля долга. Ниже — стоимость собственного капитала за те же годы.",
     ),
-    "k_cost_equity": ("cost of equity {v}", "стоимость капитала {v}"),
+    "k_cost_equity": ("cost of equity {v}", "стоимость собственного капитала {v}"),
     "k_exit_share": ("Exit value, share of the value", "Доля остаточной стоимости"),
     "h_exit_share": (
         "Present value of the Gordon exit value / (present value of the positive operating flows + it).",
@@ -85,17 +85,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "h_property_tax": (
         "Rate × average net book value (investment + capitalised interest − depreciation), in the table's "
         "convention; it falls as the book value is written down. Below: the book value at the year's end.",
-        "Ставка × среднегодовая остаточная стоимость (инвестиции + капитализированные проценты − амортизация), в "
-        "ценах таблицы; снижается вместе с остаточной стоимостью. Ниже — остаточная стоимость на конец года.",
+        "Ставка × среднегодовая балансовая (остаточная) стоимость (инвестиции + капитализированные проценты − "
+        "амортизация), в ценах таблицы; снижается вместе с ней. Ниже — балансовая стоимость на конец года.",
     ),
-    "k_book_value": ("book value {v}", "остаточная стоимость {v}"),
+    "k_book_value": ("book value {v}", "балансовая стоимость {v}"),
     "k_payroll": ("Payroll, {year}", "Фонд оплаты труда, {year} г."),
     "h_payroll": (
         "Headcount × loaded wage (social contributions included) × 12, indexed by CPI, in the table's convention.",
         "Численность × стоимость рабочего места (со страховыми взносами) × 12, с индексацией по ИПЦ, в ценах таблицы.",
     ),
-    "k_staff_wage": ("{n} jobs × {w}/month", "{n} раб. мест × {w}/мес."),
-    "k_counterfactual": ("Counterfactual (without the project), {year}", "Без проекта (контрфактический), {year} г."),
+    "k_staff_wage": ("{n} staff × {w} a month", "{n} чел. × {w} в месяц"),
+    "k_counterfactual": (
+        "Counterfactual (without the project), {year}",
+        "Без проекта (контрфактический сценарий), {year} г.",
+    ),
     "h_counterfactual": (
         "What Selyatino carries and earns without the new capacity: the counterfactual share of the stated "
         "baseline exports at the same tariffs. The appraisal counts only what the project adds above it; set the "
@@ -104,13 +107,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "экспорта по тем же тарифам. Оценка учитывает только то, что проект добавляет сверх этого; долю можно "
         "задать в группе «Экономика» боковой панели.",
     ),
-    "k_cf_value": ("{t}/yr, {feu} FEU", "{t}/год, {feu} FEU"),
+    "k_cf_value": ("{t}/year, {feu} FEU", "{t}/год, {feu} ФЭ"),
     "k_cf_revenue": ("earns {v}", "выручка {v}"),
     "net_caption": (
         "Network: {crossed} of the eastbound boxes demanded in {first}–{last} cross when sent; the rest are deferred "
         "(they wait at Selyatino and earn when they cross); after {last} a standing excess is lost. Waiting at "
         "Selyatino borne by the hub: {hub}; waiting borne by shippers (border and the rest): {ship} over the horizon.",
-        "Сеть: {crossed} контейнеров на восток, заявленных в {first}–{last} гг., проходят сразу; остальные "
+        "Сеть: {crossed} контейнеров на восток, предъявленных к отправке в {first}–{last} гг., проходят сразу; остальные "
         "откладываются (ждут в «Селятино» и приносят выручку при отправке); после {last} г. постоянный избыток "
         "теряется. Ожидание в «Селятино» за счёт хаба: {hub}; за счёт грузоотправителей (граница и остальное): "
         "{ship} за горизонт оценки.",
@@ -140,11 +143,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "k_p_positive": ("Chance NPV > 0", "Вероятность ЧДД > 0"),
     "h_p_positive": (
-        "Share of 10,000 paths with NPV above zero: the band's delay and attainment draws plus the "
+        "Share of 10,000 simulations with NPV above zero: the band's draws of delay and share reached plus the "
         "handling and storage tariffs both ways, services, staff, wage, fixed and variable cost drawn triangular "
         "over their slider ranges (mode at your value); the network's crossing share and waiting held at this "
         "scenario's. Below: the median; the chart shows P10 and P90.",
-        "Доля из 10 000 траекторий с ЧДД выше нуля: задержка и доля достижения из диапазона прогноза "
+        "Доля из 10 000 симуляций с ЧДД выше нуля: задержка и доля достижения из диапазона прогноза "
         "плюс тарифы обработки и хранения в обе стороны, услуги, численность, зарплата, постоянные и переменные "
         "расходы по треугольному распределению в пределах ползунков (мода — ваше значение); доля проходящих "
         "границу контейнеров и ожидание — как в этом сценарии. Ниже — медиана; P10 и P90 на графике.",
@@ -157,21 +160,21 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "k_be_handling_rub_per_feu": ("Break-even handling tariff", "Безубыточный тариф терминальной обработки"),
     "k_be_rent_rub_per_m2_year": ("Break-even rent", "Безубыточная ставка аренды"),
-    "k_be_attainment": ("Break-even exports", "Безубыточный объём экспорта"),
-    "be_tonnes": ("{t}/yr", "{t}/год"),
-    "be_above": ("not reachable in the slider's range", "недостижимо в пределах ползунка"),
-    "be_below": ("NPV > 0 across the slider's range", "ЧДД > 0 во всём диапазоне"),
+    "k_be_attainment": ("Break-even export volume", "Безубыточный объём экспорта"),
+    "be_tonnes": ("{t}/year", "{t}/год"),
+    "be_above": ("above the tested range", "выше проверенного диапазона"),
+    "be_below": ("NPV > 0 across the tested range", "ЧДД > 0 во всём проверенном диапазоне"),
     "be_now": ("now {v}", "сейчас {v}"),
     "h_be": (
-        "Root of NPV(x) = 0 (scipy brentq) within the slider's range {lo} – {hi}; every other input as set.",
-        "Корень уравнения ЧДД(x) = 0 (метод Брента) в пределах ползунка {lo} – {hi}; прочие допущения как заданы.",
+        "Root of NPV(x) = 0 (Brent's method) within the slider's range {lo}–{hi}; every other input as set.",
+        "Корень уравнения ЧДД(x) = 0 (метод Брента) в пределах ползунка {lo}–{hi}; прочие допущения — как заданы.",
     ),
     # build today
     "build_title": (
         "The stated investment against a build-today benchmark",
-        "Заявленные инвестиции против стоимости строительства сегодня",
+        "Заявленные инвестиции в сравнении со стоимостью строительства сегодня",
     ),
-    "k_build_today": ("Build today at benchmark cost", "Стоимость строительства сегодня (эталон)"),
+    "k_build_today": ("Build today at benchmark cost", "Стоимость строительства сегодня (ориентир)"),
     "h_build_today": (
         "Stated {area} m² × ((1 − reefer share) × dry class-A cost + reefer share × cold-store cost), "
         "from the two capex sliders; excl. VAT, land, rail sidings and yards.",
@@ -180,14 +183,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "ж/д путей и площадок.",
     ),
     "k_build_per_m2": ("{v} RUB/m² blended", "{v} ₽/м² в среднем"),
-    "k_stated_vs_build": ("Stated {investment_bare} against it", "Заявленные {investment_bare} к эталону"),
+    "k_stated_vs_build": (
+        "Stated {investment_bare} against it",
+        "Заявленные {investment_bare} в сравнении с ориентиром",
+    ),
     "h_stated_vs_build": (
         "{investment} / build-today cost. The gap would be rail sidings, yards, customs and "
         "equipment, which the benchmark leaves out, or a higher cost.",
         "{investment} / стоимость строительства сегодня. Разница — ж/д пути, площадки, таможня и "
-        "оборудование, которых нет в эталоне, или более высокая стоимость.",
+        "оборудование, которых нет в ориентире, или более высокая стоимость.",
     ),
-    "k_times": ("{x}×", "×{x}"),
+    "k_times": ("{x}×", "в {x} раза больше"),
     # charts
     "cf_rent": ("Warehouse rent", "Аренда складов"),
     "cf_handling": ("Handling, loaded boxes (both ways)", "Обработка гружёных контейнеров (в обе стороны)"),
@@ -270,7 +276,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "chart_dscr": ("Debt service coverage (DSCR) by year", "Коэффициент покрытия долга (DSCR) по годам"),
     "dscr_bar": ("DSCR", "DSCR"),
-    "dscr_axis": ("DSCR, x", "DSCR, x"),
+    "dscr_axis": ("DSCR, ×", "DSCR, ×"),
     "dscr_covenant_line": ("Covenant {x}", "Ковенант {x}"),
     "footnote_dscr": (
         "(EBITDA − maintenance − profit tax) / (interest + principal) in each year with debt service; hatched bars "
@@ -285,13 +291,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "alt_dscr_none": ("No debt: no debt service to cover.", "Без долга: обслуживать нечего."),
     "payback_mark": ("Payback {n:years}", "Окупаемость: {n:years}"),
     "chart_npv_dist": (
-        "NPV over 10,000 paths: delay, volume, tariffs and costs",
-        "ЧДД по 10 000 траекторий: задержка, объём, тарифы и расходы",
+        "NPV over 10,000 simulations: delay, volume, tariffs and costs",
+        "ЧДД по 10 000 симуляций: задержка, объём, тарифы и расходы",
     ),
-    "npv_paths": ("Paths", "Траектории"),
-    "paths_axis": ("Paths (of 10,000)", "Траекторий (из 10 000)"),
+    "npv_paths": ("Simulations", "Симуляции"),
+    "paths_axis": ("Simulations (of 10,000)", "Симуляций (из 10 000)"),
     "footnote_npv_dist": (
-        "Delay and attainment: the projection band's draws; tariff, services and costs: triangular over the slider ranges.",
+        "Delay and share of the target reached: the projection band's draws; tariff, services and costs: triangular over the slider ranges.",
         "Задержка и доля достижения — из диапазона прогноза; тариф, услуги и расходы — треугольное распределение в пределах ползунков.",
     ),
     "p10_mark": ("P10", "P10"),
@@ -299,8 +305,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "p90_mark": ("P90", "P90"),
     "zero_mark": ("NPV = 0", "ЧДД = 0"),
     "alt_npv_dist": (
-        "Histogram of NPV over 10,000 paths: median {p50}, P10 {p10}, P90 {p90}; NPV above zero in {p} of paths.",
-        "Гистограмма ЧДД по 10 000 траекторий: медиана {p50}, P10 {p10}, P90 {p90}; ЧДД выше нуля в {p} траекторий.",
+        "Histogram of NPV over 10,000 simulations: median {p50}, P10 {p10}, P90 {p90}; NPV above zero in {p} of them.",
+        "Гистограмма ЧДД по 10 000 симуляций: медиана {p50}, P10 {p10}, P90 {p90}; ЧДД выше нуля в {p} симуляций.",
     ),
     # limitations
     "econ_limits_title": ("What this estimate leaves out", "Чего нет в этой оценке"),
@@ -310,7 +316,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "terminal's, used for want of a Moscow inland-terminal price.\n"
         "- **Incremental:** only boxes above the counterfactual earn for the project; rent, staff and the investment "
         "are wholly the project's.\n"
-        "- **Tax:** losses carried forward without a time limit and capped at 50 % of each year's base in every "
+        "- **Tax:** losses carried forward without a time limit and capped at 50% of each year's base in every "
         "year; interest deducted when incurred (also during construction); no limit on interest deductions; VAT is "
         "not modelled (prices net of VAT).\n"
         "- **Financing:** one loan on a floating key rate; construction-year interest capitalised; the balance left "
@@ -323,7 +329,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "отсутствием цен московских терминалов.\n"
         "- **Приростный расчёт:** проекту засчитываются только контейнеры сверх контрфактического сценария; "
         "аренда, персонал и инвестиции целиком относятся к проекту.\n"
-        "- **Налог:** перенос убытков без ограничения срока, зачёт — не более 50 % базы каждого года; проценты "
+        "- **Налог:** перенос убытков без ограничения срока, зачёт — не более 50\u00a0% базы каждого года; проценты "
         "учитываются в расходах по мере начисления (и в период строительства); ограничений на вычет процентов нет; "
         "НДС не моделируется (цены без НДС).\n"
         "- **Финансирование:** один кредит по плавающей ключевой ставке; проценты периода строительства "

@@ -20,7 +20,13 @@ def render() -> None:
     st.markdown(L("intro_economics"))
     cur = (
         st.segmented_control(
-            L("currency"), CURRENCIES, default="RUB", key=state.CURRENCY, bind="query-params", required=True
+            L("currency"),
+            CURRENCIES,
+            format_func=L.cur,  # «₽ / $ / ₸» on a Russian page, not RUB/USD/KZT
+            default="RUB",
+            key=state.CURRENCY,
+            bind="query-params",
+            required=True,
         )
         or "RUB"
     )
@@ -81,7 +87,7 @@ def conventions_line(s: Scenario, L: Labels, flows) -> str:
 def _be_card(col, s: Scenario, L: Labels, be: economics.BreakEven, cur: str) -> None:
     conv = lambda x: economics.convert(x, cur, s)  # noqa: E731
     fmt = {
-        "handling_rub_per_feu": lambda v: f"{L.num(conv(v))} {L.cur(cur)}/FEU",
+        "handling_rub_per_feu": lambda v: f"{L.num(conv(v))} {L.cur(cur)}/{L.unit('FEU')}",
         "rent_rub_per_m2_year": lambda v: f"{L.num(conv(v))} {L.cur(cur)}/{'m²/yr' if L.lang == 'en' else 'м²/год'}",
         "attainment": lambda v: L("be_tonnes", t=L.tonnes(v * tables().fact("export_china_target"))),
     }[be.param]

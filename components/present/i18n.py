@@ -169,7 +169,7 @@ _T: dict[str, tuple[str, str]] = {
         "Counterfactual: share of the baseline carried anyway",
         "Контрфактический сценарий: доля исходного объёма, перевозимая и без проекта",
     ),
-    "a_headcount": ("Operator's staff (jobs)", "Персонал оператора (рабочих мест)"),
+    "a_headcount": ("Operator's staff (people)", "Персонал оператора (чел.)"),
     "a_wage_rub_month": ("Loaded wage (RUB/month, 2025 prices)", "Стоимость рабочего места (₽/мес., цены 2025 г.)"),
     "a_property_tax_rate": ("Property tax rate (per year)", "Ставка налога на имущество (в год)"),
     "a_insurance_share": ("Insurance (share of book value a year)", "Страхование (доля балансовой стоимости в год)"),
@@ -177,7 +177,7 @@ _T: dict[str, tuple[str, str]] = {
     "a_debt_spread": ("Loan margin over the key rate (per year)", "Маржа кредита сверх ключевой ставки (в год)"),
     "a_debt_tenor_years": ("Repayment period (years)", "Срок погашения (лет)"),
     "a_debt_grace_years": ("Grace period from opening (years)", "Льготный период от открытия (лет)"),
-    "a_dscr_covenant": ("DSCR covenant (x)", "Ковенант DSCR (x)"),
+    "a_dscr_covenant": ("DSCR covenant (×)", "Ковенант DSCR (×)"),
     "a_key_rate_shift": ("Shift of the key-rate path (per year)", "Сдвиг пути ключевой ставки (в год)"),
     "a_hub_wait_share": (
         "Share of waiting at Selyatino the hub bears",
@@ -185,7 +185,7 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "a_terminal_capacity_feu_day": (
         "Hub terminal capacity, boxes a day (FEU/day)",
-        "Мощность терминала хаба, контейнеров в сутки (ФЭ/сут.)",
+        "Пропускная способность терминала хаба (ФЭ/сут.)",
     ),
     "a_capex_first_half_share": (
         "Investment spent in the first half of the works",

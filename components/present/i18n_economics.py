@@ -209,7 +209,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "cf_investment": ("Investment ({investment})", "Инвестиции ({investment})"),
     "footnote_cash": (
         "Outside-in estimate from public figures, not the operator's plan. Yearly flows by stream; "
-        "line: cumulative net cash, residual value in the last year.",
+        "line: cumulative net cash, the exit value in the last year.",
         "Оценка по открытым данным, а не план оператора. Годовые потоки по статьям; линия — накопленный "
         "чистый поток, остаточная стоимость в последнем году.",
     ),
@@ -261,7 +261,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "проценты, погашение = поток собственнику. Первый полный год погашения кредита.",
     ),
     "yw_revenue": ("Revenue", "Выручка"),
-    "yw_payroll": ("Payroll", "Оплата труда"),
+    "yw_payroll": ("Payroll", "Фонд оплаты труда"),
     "yw_property_tax": ("Property tax", "Налог на имущество"),
     "yw_other_opex": ("Other operating cost", "Прочие расходы"),
     "yw_ebitda": ("EBITDA", "EBITDA"),

@@ -11,6 +11,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "weeks": ("weeks", "нед."),
     "trains/day": ("trains/day", "поездов/сут."),
     "km": ("km", "км"),
+    "FEU/day": ("FEU/day", "ФЭ/сут."),
     "Mt": ("Mt", "млн т"),
 }
 
@@ -348,6 +349,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "bg_share": ("Share of the 2025 traffic: {crossing}", "Доля трафика 2025 г.: {crossing}"),
     "bg_eb_share": ("Eastbound share: {crossing}", "Доля в сторону Китая: {crossing}"),
     "bg_rho0": ("Utilisation by other shippers in 2025: {crossing}", "Загрузка фоновым трафиком в 2025 г.: {crossing}"),
+    "bg_rho_plan": (
+        "Utilisation the background is regulated to (exchange plans), all crossings",
+        "Регулируемая загрузка фоновым трафиком (в пределах планов обмена), все погранпереходы",
+    ),
     "bg_bakhty_cap_use": ("Highest use of Bakhty's capacity", "Предельное использование мощности Бахты"),
     "node_selyatino": ("Selyatino", "Селятино"),
     "node_agrohub": ("Agrohub", "Агрохаб"),

@@ -1188,7 +1188,11 @@ def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:
     rel = lambda r: L(f"rel_{r}") if f"rel_{r}" in _LABEL_KEYS else str(r)  # noqa: E731
 
     def rng(v: float, lo: float, hi: float, fmt) -> str:
-        return fmt(v) if lo == hi == v else f"{fmt(v)} ({fmt(lo)}–{fmt(hi)})"
+        if lo == hi == v:
+            return fmt(v)
+        if fmt == L.pct:  # a range carries its unit once: «96 % (93–97 %)», not «(93 %–97 %)»
+            return f"{fmt(v)} ({L.num(lo * 100)}–{fmt(hi)})"
+        return f"{fmt(v)} ({fmt(lo)}–{fmt(hi)})"
 
     c = t.crossings
     crossings = pd.DataFrame(

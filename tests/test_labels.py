@@ -190,3 +190,13 @@ def test_public_figure_hover_is_in_the_page_language():
     ru = views.public_exports(Labels("ru"))["hover"]
     assert not ru.str.contains(r"\bFebruary\b|\bOctober\b|\bH\)|\bvia\b", regex=True).any(), ru.tolist()
     assert ru.str.contains("надёжность высокая").any()
+
+
+def test_every_shown_unit_and_background_row_has_words():
+    # L.unit falls back to the raw unit and a missing bg_ label to its key: both showed English/ids on the
+    # Russian Sources page ('FEU/day', 'bg_rho_plan') before they were added
+    from components.data.network_tables import network_tables
+
+    a, bg = tables().assumptions, network_tables().background
+    assert not {u for u in a["unit"] if u not in i18n.UNITS}, "units without words"
+    assert not {f"bg_{i}" for i in bg.reset_index()["id"] if f"bg_{i}" not in T}, "background rows without a name"

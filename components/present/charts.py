@@ -304,7 +304,7 @@ def trains_per_week(
             type="scatter",
             x=[boxes["month"].iloc[0], boxes["month"].iloc[-1]],
             y=[service, service],
-            name=f"{L('limit')} ({L('assumed').lower()})",
+            name=L("limit"),  # «плановый» already says it is a plan: no «(допущение)» beside «(план)» elsewhere
             mode="lines",
             line=dict(color=ORANGE, dash="dot", width=2),
             hovertemplate="%{y:.1f}",

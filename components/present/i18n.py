@@ -110,7 +110,7 @@ _T: dict[str, tuple[str, str]] = {
     "a_utilisation": ("Warehouse utilisation", "Коэффициент использования склада"),
     "a_storage_t_per_m2": ("Tonnes held per m²", "Тонн на м² площади"),
     "a_backhaul_ratio": (
-        "Loaded westbound boxes per eastbound box",
+        "Back-haul: loaded westbound boxes per eastbound box",
         "Обратная загрузка: гружёных контейнеров на запад на один гружёный на восток",
     ),
     "a_transit_days": ("Rail transit time to China (days)", "Срок доставки по ж/д до Китая (сут.)"),

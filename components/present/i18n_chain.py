@@ -20,7 +20,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "link_range": ("{value} (range {lo}–{hi})", "{value} (диапазон {lo}–{hi})"),
     "kind_store": ("warehouse", "склад"),
     "kind_terminal": ("terminal", "терминал"),
-    "kind_service": ("train service (plan)", "график поездов (план)"),
+    "kind_service": ("planned train service", "плановый график поездов"),
     # cards
     "k_trains_peak": ("Trains a week in the peak month", "Поездов в неделю в пиковый месяц"),
     "h_trains_peak": (

@@ -131,7 +131,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "trk_12m_reached": ("{target_kt} kt/year reached in {month}", "{target_kt} тыс. т/год достигнуты: {month}"),
     "trk_12m_share": ("{share} of {target_kt} kt", "{share} от {target_kt} тыс. т"),
     "trk_pace": ("Pace, year on year", "Темп год к году"),
-    "trk_per_year": ("{v} a year", "{v} в год"),
+    "trk_per_year": ("{v} year on year", "{v} г/г"),
     "trk_pace_none": ("needs 13 months", "нужно 13 месяцев данных"),
     "trk_pace_help_12m": (
         "The 12 months to {month} against the 12 months before them.",

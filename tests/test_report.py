@@ -88,9 +88,11 @@ def test_report_zip_data_match_the_model(pack):
     # = 561,977,203.13 RUB in 2025 prices × CPI index 1.05 × 1.04 × 1.04 = 1.13568 → 638,226,270.04 RUB
     # / 85 RUB per USD = 7,508,544.35 USD
     assert cash.at[2028, "rent"] == pytest.approx(7_508_544.35, abs=0.01)
-    src = pd.read_csv(io.BytesIO(zf.read("sources.csv")), encoding="utf-8-sig").set_index("id")
-    assert src.at["selyatino_investment", "value"] == 14e9 and src.at["selyatino_investment", "unit"] == "RUB"
-    assert src.at["border_population", "entity_ru"] == "Граница России и Казахстана"  # names in both languages
+    # the pack is Russian: its sources.csv has Russian headers, names and units and no ids (issue 22: report packs
+    # fully in the chosen language)
+    src = pd.read_csv(io.BytesIO(zf.read("sources.csv")), encoding="utf-8-sig").set_index("Показатель")
+    assert src.at["инвестиции", "Значение"] == 14e9 and src.at["инвестиции", "Ед."] == "₽"
+    assert "Граница России и Казахстана" in set(src["Объект"]) and "id" not in src.columns
 
 
 def test_html_report_is_one_offline_page_with_every_chart():

@@ -295,7 +295,7 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     )
     st.download_button(
         "XLSX",
-        lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table()),
+        lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table(L)),
         file_name=fname("xlsx"),
         key=f"dl-{cid}-xlsx",
         on_click="ignore",

@@ -280,6 +280,7 @@ _T.update(
         "col_speaker": ("Who said it", "Кто сказал"),
         "col_locator": ("Where", "Где"),
         "col_note": ("Note", "Примечание"),
+        "col_when": ("Date", "Дата"),
         "col_label": ("Slider", "Ползунок"),
         "col_default": ("Default", "По умолчанию"),
         "col_min": ("Min", "Мин."),

@@ -1098,9 +1098,29 @@ def _equity_factor(s: Scenario, f: pd.DataFrame) -> pd.Series:
     return pd.Series(economics.discount_factors(f.index.to_numpy(), f["cost_of_equity"].to_numpy()), index=f.index)
 
 
-def sources_table() -> pd.DataFrame:
-    """Stated figures with their names in English and Russian and their citations."""
+def sources_table(L: Labels | None = None) -> pd.DataFrame:
+    """Stated figures with their names in English and Russian and their citations; with ``L``, for a reader of
+    that language: its names, units, dates and column headers only, no ids (report packs and downloads)."""
     f = tables().facts.reset_index()
+    if L is not None:
+        ru = "_ru" if L.lang == "ru" else ""
+        shown = pd.DataFrame(
+            {
+                L("col_entity"): f["entity" + ru],
+                L("col_metric"): f["metric" + ru],
+                L("value"): f["value"],
+                L("col_unit"): [L.unit(u) for u in f["unit"]],
+                L("col_when"): [L.date(w, p) for w, p in zip(f["when"], f["when_precision"])],
+                L("col_stated_as"): f["stated_as"],
+                L("col_speaker"): f["speaker" + ru],
+                L("col_source"): f["source" + ru],
+                L("col_locator"): f["locator"].str.replace(
+                    "para. ", "абз.\u00a0" if ru else "para.\u00a0", regex=False
+                ),
+                L("col_note"): f["note" + ru].fillna(""),
+            }
+        )
+        return shown
     return f[
         [
             "id",
@@ -1161,7 +1181,7 @@ def report_zip(
     return export.report_zip(
         items,
         scenario_record(s, L, currency),
-        sources_table(),
+        sources_table(L),
         readme(s, L),
         s.slug(),
         clock.today(),
@@ -1174,7 +1194,7 @@ def report_html(s: Scenario, L: Labels, currency: str = "RUB", actuals: pd.DataF
     """One self-contained HTML page with every chart, its data and the sources."""
     views = all_views(s, L, currency, actuals=actuals)
     intro = [L("app_subtitle"), scenario_caption(s, L), *[f"- {v.alt}" for v in views]]
-    return export.report_html([v.item() for v in views], L("app_title"), intro, sources_table(), L.lang)
+    return export.report_html([v.item() for v in views], L("app_title"), intro, sources_table(L), L.lang)
 
 
 def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:

@@ -553,7 +553,8 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
     d, a, b = 0, 1, 2
     # 1. capacity
     cap = np.empty_like(central)
-    cap[d] = central[d, 0] * 0 + st["central"][d, 0] + s.dostyk_attainment * (central[d] - st["central"][d, 0])
+    # Dostyk: the 2025 capacity plus the attained share of the plan's growth since
+    cap[d] = st["central"][d, 0] + s.dostyk_attainment * (central[d] - st["central"][d, 0])
     cap[a] = s.altynkol_acceptance * central[a]
     cap[b] = s.bakhty_open * central[b]
     np.minimum(cap, st["line"][:, yi], out=cap)  # China-side acceptance binds under the Kazakh line's limit

@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from components.data import schemas
 from components.data.facts import DATA_DIR, RELIABILITY, DataError, _dates, _numbers, _read
 
 CROSSINGS = ("dostyk", "altynkol", "bakhty")
@@ -67,17 +68,8 @@ def _cited(extra: dict[str, pa.Column]) -> pa.DataFrameSchema:
 
 
 def _validate(schema: pa.DataFrameSchema, df: pd.DataFrame, file: str) -> None:
-    """Run ``schema`` and turn its first failure into a :class:`DataError` (file, row, column, rule)."""
-    try:
-        schema.validate(df, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        fc = exc.failure_cases
-        fc = fc[fc["index"].notna()] if fc["index"].notna().any() else fc
-        first = fc.sort_values("index", key=lambda s: pd.to_numeric(s, errors="coerce")).iloc[0]
-        row = None if pd.isna(first["index"]) else int(first["index"]) + 2
-        raise DataError(
-            file, row, str(first["column"]), f"'{first['failure_case']}' fails the rule '{first['check']}'"
-        ) from None
+    """Run ``schema`` (:func:`components.data.schemas.validate`: the first failure as file, row, column and rule)."""
+    schemas.validate(schema, df, file)
 
 
 def _numeric(df: pd.DataFrame, file: str, columns: tuple[str, ...], required: bool = True) -> pd.DataFrame:

@@ -87,9 +87,42 @@ def _iso_dates(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """Sanitized CSV: UTF-8 with BOM (so Excel reads Cyrillic), no index, ISO dates, CRLF rows."""
-    return _iso_dates(sanitize_cells(df)).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+@dataclass(frozen=True)
+class CsvFormat:
+    """How a CSV is written: ``sep`` between fields and the ``decimal`` mark (``name`` for file names).
+
+    Every CSV is UTF-8 with a byte-order mark (Excel reads a BOM-less file in the system's ANSI code page and mangles
+    Cyrillic, "—", "²" and "₸"; pandas and Python read it back with ``encoding="utf-8-sig"``), CRLF rows, ISO dates.
+    A missing number is an empty cell: Excel keeps the column numeric and skips it in sums, pandas reads NaN."""
+
+    sep: str
+    decimal: str
+    name: str
+
+
+#: English and most tools: "," between fields, "." for decimals.
+CSV_COMMA = CsvFormat(",", ".", "comma")
+#: Russian (and most European) Excel: ";" between fields, "," for decimals: opens in columns with a double click.
+CSV_SEMICOLON = CsvFormat(";", ",", "semicolon")
+
+
+def csv_format(lang: str) -> CsvFormat:
+    """The CSV a reader of ``lang`` opens in Excel by a double click: ``;`` and ``,`` in Russian, ``,`` and ``.`` else."""
+    return CSV_SEMICOLON if lang == "ru" else CSV_COMMA
+
+
+def other_csv_format(fmt: CsvFormat) -> CsvFormat:
+    """The other of the two formats (offered beside the language's own)."""
+    return CSV_COMMA if fmt == CSV_SEMICOLON else CSV_SEMICOLON
+
+
+def to_csv_bytes(df: pd.DataFrame, fmt: CsvFormat = CSV_COMMA) -> bytes:
+    """Sanitized CSV in ``fmt``: UTF-8 with BOM (so Excel reads Cyrillic), no index, ISO dates, CRLF rows; a
+    missing value (NaN, None, ±inf) is an empty cell."""
+    out = _iso_dates(sanitize_cells(df)).replace([float("inf"), float("-inf")], float("nan"))
+    return out.to_csv(index=False, sep=fmt.sep, decimal=fmt.decimal, na_rep="", lineterminator="\r\n").encode(
+        "utf-8-sig"
+    )
 
 
 def _json_default(v):
@@ -97,22 +130,31 @@ def _json_default(v):
 
 
 def to_xlsx_bytes(
-    df: pd.DataFrame, meta: dict[str, str], sources: pd.DataFrame | None = None, sheet_name: str = "data"
+    df: pd.DataFrame,
+    meta: dict[str, str],
+    sources: pd.DataFrame | None = None,
+    sheet_name: str = "data",
+    names: dict[str, str] | None = None,
 ) -> bytes:
     """Return a workbook with sheets ``data`` (``df``), ``scenario`` (key/value) and ``sources``.
 
     Every sheet is sanitized like :func:`sanitize_cells`; datetime columns are real Excel dates;
-    non-string ``meta`` values are written as JSON; the ``sources`` sheet only if given."""
+    non-string ``meta`` values are written as JSON; the ``sources`` sheet only if given. ``names`` renames the
+    sheets ``scenario`` and ``sources`` and the headers ``key`` and ``value`` (the reader's language)."""
+    name = (names or {}).get
     values = [
         v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=_json_default).strip('"')
         for v in meta.values()
     ]
+    sheet = lambda n: re.sub(r"[\[\]:*?/\\]", "_", n)[:31] or "data"  # noqa: E731 - Excel's rules for a sheet name
     sheets = {
-        re.sub(r"[\[\]:*?/\\]", "_", sheet_name)[:31] or "data": df,
-        "scenario": pd.DataFrame({"key": list(map(str, meta)), "value": values}),
+        sheet(sheet_name): df,
+        sheet(name("scenario", "scenario")): pd.DataFrame(
+            {name("key", "key"): list(map(str, meta)), name("value", "value"): values}
+        ),
     }
     if sources is not None:
-        sheets["sources"] = sources
+        sheets[sheet(name("sources", "sources"))] = sources
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         for name, frame in sheets.items():
@@ -330,14 +372,19 @@ def report_zip(
     day: dt.date,
     images: bool = True,
     files_heading: str = "Files",
+    csv: CsvFormat = CSV_COMMA,
+    meta: dict | None = None,
+    xlsx_names: dict[str, str] | None = None,
 ) -> bytes:
     """Return one ZIP: charts/ (PNG, SVG), data/ (CSV, XLSX), scenario.json, sources.csv, README.md.
 
     Figures are rendered as given. Images are skipped, with the reason in README.md, when ``images``
-    is False or unavailable. README.md is ``readme_md`` plus a ``## Files`` list of every entry."""
+    is False or unavailable. README.md is ``readme_md`` plus a ``## Files`` list of every entry. CSVs are written
+    in ``csv``; each XLSX's scenario sheet holds ``meta`` (default: ``scenario``), its sheets named by
+    ``xlsx_names`` (see :func:`to_xlsx_bytes`)."""
     files = {
         "scenario.json": json.dumps(scenario, ensure_ascii=False, indent=2, default=_json_default).encode(),
-        "sources.csv": to_csv_bytes(sources),
+        "sources.csv": to_csv_bytes(sources, csv),
     }
     note = "" if images else "Images were not requested."
     try:
@@ -351,8 +398,10 @@ def report_zip(
         cid = _slug(it.chart_id, "chart")
         if f"data/{cid}.csv" in files:
             raise ValueError(f"duplicate chart_id {it.chart_id!r}")
-        files[f"data/{cid}.csv"] = to_csv_bytes(it.data)
-        files[f"data/{cid}.xlsx"] = to_xlsx_bytes(it.data, scenario, sources)
+        files[f"data/{cid}.csv"] = to_csv_bytes(it.data, csv)
+        files[f"data/{cid}.xlsx"] = to_xlsx_bytes(
+            it.data, scenario if meta is None else meta, sources, names=xlsx_names
+        )
     readme = (
         readme_md.rstrip()
         + f"\n\n## {files_heading}\n\n"  # in the report's language («Файлы»)
@@ -372,7 +421,11 @@ def report_html(
     """Return one self-contained HTML page: plotly.js embedded once, charts, their data, sources.
 
     Each chart sits under an ``<h2>`` with its escaped data table; ``intro_md_lines`` are paragraphs or
-    ``- `` bullets and may use ``**bold**``; ``lang`` sets ``<html lang>`` and the labels (en/ru)."""
+    ``- `` bullets and may use ``**bold**``; ``lang`` sets ``<html lang>``, the labels (en/ru) and the decimal mark
+    of the tables (``,`` in Russian); a missing value reads "—" (never "NaN")."""
+    table = lambda df: _iso_dates(df).to_html(  # noqa: E731
+        index=False, escape=True, border=0, na_rep="—", decimal="," if lang == "ru" else "."
+    )
     data_label, sources_label = _LABELS.get(lang, _LABELS["en"])
     intro = []
     for raw in (ln.strip() for ln in intro_md_lines if ln.strip()):
@@ -386,8 +439,8 @@ def report_html(
         body.append(
             f'<section id="{_slug(it.chart_id, "chart")}"><h2>{html.escape(it.title)}</h2>\n'
             f"{_fig_div(it.figure, i == 0, '560px')}\n<details><summary>{data_label}</summary>\n"
-            f"{_iso_dates(it.data).to_html(index=False, escape=True, border=0)}\n</details></section>"
+            f"{table(it.data)}\n</details></section>"
         )
-    sources_html = _iso_dates(sources).to_html(index=False, escape=True, border=0)
+    sources_html = table(sources)
     body.append(f"<section><h2>{sources_label}</h2>\n{sources_html}</section>")
     return _page(title, "\n".join(body), lang)

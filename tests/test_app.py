@@ -1,5 +1,6 @@
 """Every page through Streamlit's AppTest: it renders, sliders move its numbers, links and uploads behave."""
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -159,8 +160,9 @@ def test_upload_of_a_russian_1c_export_shows_its_actuals():
     # The file has a direction column (Китай, Индия, one blank): by default only exports to China count.
     # 2025, China: 1,234.5 + 12,000 + 3,000.75 = 16,235.25 t (India's 987.25 t in March is left out)
     assert metric(at, "Tonnes in 2025") == "16.2\u00a0kt"
-    assert at.multiselect(key="actuals_directions").value == ["Китай"]
-    at.multiselect(key="actuals_directions").set_value(["", "Китай", "Индия"]).run()
+    directions = lambda: next(m for m in at.multiselect if m.label == "Directions counted")  # noqa: E731
+    assert directions().value == ["Китай"]
+    directions().set_value(["", "Китай", "Индия"]).run()
     # every direction: 1,234.5 + 12,000 + 987.25 + 3,000.75 = 17,222.5 t
     assert metric(at, "Tonnes in 2025") == "17.2\u00a0kt"
 
@@ -318,9 +320,12 @@ def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
     at = app("capacity", {"delay_months": "5"})
     at.switch_page("components/app/pages/projections.py").run()
     names = ("trains", "containers", "warehouse", "two_way", "export_projection")
-    builders = {name: views.BUILDERS[name] for name in names}
+    builders = {name: views.CHARTS[name] for name in names}
     for name in names:  # from here on a build would fail: what model.view returns is what the pages drew
-        monkeypatch.setitem(views.BUILDERS, name, lambda *a, **k: pytest.fail("the view was not in the cache"))
+        failing = dataclasses.replace(
+            builders[name], build=lambda *a, **k: pytest.fail("the view was not in the cache")
+        )
+        monkeypatch.setitem(views.CHARTS, name, failing)
     for name in names:
         options = {"actuals": None, "compare": None} if name == "export_projection" else {}  # as the page asks
         shared = model.view(name, s, "en", **options)
@@ -328,7 +333,7 @@ def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
             0
         ] else export.to_html_bytes(export.annotate_for_export(shared.figure, "caption"), "t", "en")
         export.to_csv_bytes(shared.data)
-        fresh = builders[name](s, Labels("en"), m=model, **options)
+        fresh = builders[name].build(model.result(s), Labels("en"), **options)
         assert shared.figure.to_json() == fresh.figure.to_json(), name
         pd.testing.assert_frame_equal(shared.data, fresh.data)
         assert model.view(name, s, "en", **options) is shared  # really the shared object, not a copy
@@ -340,7 +345,9 @@ def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setitem(views.BUILDERS, "export_projection", broken)
+    monkeypatch.setitem(
+        views.CHARTS, "export_projection", dataclasses.replace(views.CHARTS["export_projection"], build=broken)
+    )
     at = app("overview")
     at.slider(key="delay_months").set_value(4).run()
     at.switch_page("components/app/pages/projections.py").run()

@@ -159,3 +159,79 @@ def test_the_data_file_probe_sees_a_read():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert int(out.stdout.split()[0]) >= 1
+
+
+# --- one result: pages, downloads and the report read the scenario's Result, never a model function -------------------
+#: App modules that may call the model: only the cache of the one result (components/app/model.py). Pages, widgets
+#: (the downloads and the report buttons), storage and the export room read what a Result holds.
+READS_ONLY_RESULT = [
+    p
+    for p in modules(["app", "export"])
+    if p.relative_to(PKG).as_posix() not in {"app/model.py", "app/upload_panel.py"}
+]
+
+
+def model_calls(path: Path) -> list[str]:
+    """Calls of a function of ``components.model`` in the file: ``economics.convert(...)`` through a module imported
+    from the model room, or ``trajectory(...)`` imported from one by name (a CamelCase class or an UPPER_CASE constant
+    imported by name is not a call of the model)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules_, functions = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "components.model":
+                modules_ |= {a.asname or a.name for a in node.names}
+            elif node.module.startswith("components.model."):
+                functions |= {a.asname or a.name for a in node.names if a.name[:1].islower()}
+        elif isinstance(node, ast.Import):
+            modules_ |= {a.asname for a in node.names if a.name.startswith("components.model") and a.asname}
+    bad = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in modules_:
+            bad.append(f"{path.relative_to(ROOT)}:{node.lineno} calls {f.value.id}.{f.attr}")
+        elif isinstance(f, ast.Name) and f.id in functions:
+            bad.append(f"{path.relative_to(ROOT)}:{node.lineno} calls {f.id}")
+    return bad
+
+
+def test_pages_downloads_and_the_report_read_only_the_result():
+    assert len(READS_ONLY_RESULT) >= 10  # the pages, the widgets, the export room
+    assert [b for p in READS_ONLY_RESULT for b in model_calls(p)] == []
+
+
+def test_the_result_check_sees_a_page_calling_the_model(tmp_path):
+    # plant the fault: a page that computes the appraisal itself, and one that calls an imported model function
+    page = tmp_path / "page.py"
+    page.write_text(
+        "from components.model import economics\nfrom components.model.projection import trajectory, HORIZON_END\n"
+        "def body(s):\n    ap = economics.appraisal(s)\n    return trajectory(s), HORIZON_END\n",
+        encoding="utf-8",
+    )
+    monkey = sys.modules[__name__]
+    old = monkey.ROOT
+    monkey.ROOT = tmp_path
+    try:
+        assert len(model_calls(page)) == 2
+    finally:
+        monkey.ROOT = old
+
+
+def test_every_chart_and_card_is_built_from_the_result_alone():
+    import inspect
+
+    from components.present import views
+
+    assert len(views.CHARTS) >= 16 and len(views.CARDS) >= 6
+    for name, c in views.CHARTS.items():
+        first = next(iter(inspect.signature(c.build).parameters.values()))
+        assert (first.name, first.annotation) == ("r", "Result"), name
+    for name, card in views.CARDS.items():
+        first = next(iter(inspect.signature(card).parameters.values()))
+        assert first.name == "r", name
+    source = (PKG / "app" / "model.py").read_text(encoding="utf-8") + (PKG / "present" / "views.py").read_text(
+        encoding="utf-8"
+    )
+    assert "sys.modules" not in source  # no registry reached through the module table

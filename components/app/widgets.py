@@ -11,12 +11,12 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components import clock
-from components.app import state
+from components.app import model, share, state
 from components.data.facts import tables
 from components.data.scenario import CHOICES, Scenario, preset_names
 from components.data.schemas import ASSUMPTION_GROUPS
 from components.export import files as export
-from components.present import views
+from components.present import downloads, views
 from components.present.i18n import LANG_NAMES, LANGS, Labels
 
 #: The sidebar's groups, as declared for data/assumptions.csv (a slider's group is always one of them).
@@ -109,6 +109,7 @@ def language_switch() -> Labels:
 def scenario_sidebar(L: Labels) -> None:
     """Presets, reset, one slider per assumption (every value bound to the URL), then the status fragment."""
     st.subheader(L("scenario"))
+    share.copy_link(L)  # the page's address with this scenario, to the clipboard
     reasons = tables().preset_reasons
     for name in preset_names():
         st.button(
@@ -283,19 +284,38 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
         width="stretch",
         icon=":material/web:",
     )
+    own = downloads.csv_format(L)  # «;» and a decimal comma in Russian, "," and "." in English
+    other = export.other_csv_format(own)
     st.download_button(
         "CSV",
-        lambda: export.to_csv_bytes(data),
-        file_name=fname("csv"),
+        lambda: downloads.csv_bytes(cid, data, L, own),
+        file_name=downloads.csv_file_name(cid, s.slug(), today, own, L),
         mime="text/csv",
         key=f"dl-{cid}-csv",
         on_click="ignore",
         width="stretch",
         icon=":material/table:",
     )
+    st.download_button(  # the other format, small: for the reader whose Excel or program expects it
+        L(f"dl_csv_{other.name}"),
+        lambda: downloads.csv_bytes(cid, data, L, other),
+        file_name=downloads.csv_file_name(cid, s.slug(), today, other, L),
+        mime="text/csv",
+        key=f"dl-{cid}-csv-{other.name}",
+        on_click="ignore",
+        width="stretch",
+        type="tertiary",
+        help=L(f"dl_csv_{other.name}_help"),
+    )
     st.download_button(
         "XLSX",
-        lambda: export.to_xlsx_bytes(data, _meta(s, L), views.sources_table(L)),
+        lambda: export.to_xlsx_bytes(
+            downloads.table(cid, data, L),
+            _meta(s, L),
+            views.sources_table(L),
+            sheet_name=L("dl_sheet_data"),
+            names=downloads.xlsx_names(L),
+        ),
         file_name=fname("xlsx"),
         key=f"dl-{cid}-xlsx",
         on_click="ignore",
@@ -308,26 +328,21 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
 
 
 def _meta(s: Scenario, L: Labels) -> dict[str, str]:
-    """The scenario sheet of an XLSX: name, link, date and every assumption."""
-    rec = views.scenario_record(s, L, st.session_state.get(state.CURRENCY, "RUB"))
-    return {
-        "scenario": rec["name"],
-        "link_query": rec["link_query"],
-        "language": L.lang,
-        "exported": rec["exported"],
-        **{k: str(v) for k, v in rec["assumptions"].items()},
-    }
+    """The scenario sheet of an XLSX in the reader's language: what differs, the link, date and every assumption."""
+    cur = st.session_state.get(state.CURRENCY, "RUB")
+    return downloads.scenario_sheet(s, L, cur, views.scenario_caption(s, L), views.scenario_query(s))
 
 
 def report_buttons(s: Scenario, L: Labels) -> None:
     """The whole scenario in one click: a ZIP of every chart, its data and sources, and one HTML report."""
     cur = st.session_state.get(state.CURRENCY, "RUB")
-    actuals = st.session_state.get(state.ACTUALS)
+    actuals = state.actuals_series()
     today = clock.today()
     ok, _ = export.image_export_available()
+    built = lambda name, **o: model.view(name, s, L.lang, **o)  # noqa: E731 - the charts on screen, from the cache
     st.download_button(
         L("report_zip"),
-        lambda: views.report_zip(s, L, cur, actuals, images=ok),
+        lambda: views.report_zip(model.result(s), L, cur, actuals, images=ok, build=built),
         file_name=export.file_name("report-pack", s.slug(), today, "zip"),
         mime="application/zip",
         key="dl-report-zip",
@@ -338,7 +353,7 @@ def report_buttons(s: Scenario, L: Labels) -> None:
     )
     st.download_button(
         L("report_html"),
-        lambda: views.report_html(s, L, cur, actuals),
+        lambda: views.report_html(model.result(s), L, cur, actuals, build=built),
         file_name=export.file_name("report", s.slug(), today, "html"),
         mime="text/html",
         key="dl-report-html",

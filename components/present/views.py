@@ -13,8 +13,6 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from types import SimpleNamespace
-from typing import Protocol
 from urllib.parse import urlencode
 
 import numpy as np
@@ -26,45 +24,11 @@ from components.data.facts import DATA_DIR, links, public_figures, tables
 from components.data.network_tables import network_tables
 from components.data.scenario import CHOICES, Scenario, preset
 from components.export import files as export
-from components.model import capacity, chain, economics, network, projection, run, streams
-from components.present import charts, network_charts
+from components.model import capacity, economics, projection, streams
+from components.model.run import Result
+from components.present import charts, downloads, network_charts
 from components.present.i18n import _T as _LABEL_KEYS
 from components.present.i18n import NOUNS, Labels
-
-
-class Model(Protocol):
-    """The model calls a builder makes on ``m``: :data:`PURE` (plain) or :mod:`components.app.model` (cached).
-
-    Each takes the scenario (or the utilisation table it gives) and returns the pure model's result unchanged.
-    """
-
-    def trajectory(self, s: Scenario) -> pd.DataFrame: ...  # projection.trajectory [t/month, t/year]
-    def seasonal_trajectory(self, s: Scenario) -> pd.DataFrame: ...  # chain.seasonal_trajectory [t/month]
-    def band(self, s: Scenario) -> pd.DataFrame: ...  # projection.band: p10, p50, p90 [t/month]
-    def boxes(self, s: Scenario) -> pd.DataFrame: ...  # capacity.boxes_and_trains of the seasonal months
-    def warehouse(self, s: Scenario) -> pd.DataFrame: ...  # capacity.warehouse_need of the seasonal months
-    def cash_flows(self, s: Scenario) -> pd.DataFrame: ...  # economics.cash_flows
-    def sensitivity(self, s: Scenario) -> pd.DataFrame: ...  # economics.sensitivity
-    def appraisal(self, s: Scenario) -> economics.Appraisal: ...
-    def npv_distribution(self, s: Scenario) -> dict: ...
-    def result(self, s: Scenario) -> run.Result: ...  # run.run(s, today): projection, seasonal flow, network
-    def network_sensitivity(self, s: Scenario) -> pd.DataFrame: ...  # network.sensitivity [days]
-
-
-#: Plain, uncached model calls (a notebook's, a test's or a report's way in).
-PURE: Model = SimpleNamespace(  # type: ignore[assignment]
-    trajectory=projection.trajectory,
-    seasonal_trajectory=chain.seasonal_trajectory,
-    band=projection.band,
-    boxes=lambda s: capacity.boxes_and_trains(chain.seasonal_trajectory(s), s),
-    warehouse=lambda s: capacity.warehouse_need(chain.seasonal_trajectory(s), s),
-    cash_flows=economics.cash_flows,
-    sensitivity=economics.sensitivity,
-    appraisal=economics.appraisal,
-    npv_distribution=economics.npv_distribution,
-    result=lambda s: run.run(s, clock.today()),
-    network_sensitivity=network.sensitivity,
-)
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,7 +48,54 @@ class View:
         return export.ChartItem(self.chart_id, self.title, self.figure, self.data)
 
 
-def stated_exports(s: Scenario, L: Labels, m: Model = PURE) -> View:
+#: Sections of the pages in their order; a chart belongs to one, the report lists them in this order. The Capacity
+#: page has two: the shared crossings (``network``), then the hub's boxes, trains and space (``boxes``).
+SECTIONS = ("overview", "projections", "network", "boxes", "economics", "corridor")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart declared with :func:`chart`: its ``name`` (the builder's), ``section`` (:data:`SECTIONS`), ``build`` (``(r, L, **options)
+    -> View``) and whether it is drawn in a currency (``money``: it takes the ``currency`` option)."""
+
+    name: str
+    section: str
+    build: Callable[..., View]
+    money: bool = False
+
+
+#: Every chart, by name, filled by :func:`chart` where each builder is declared.
+CHARTS: dict[str, Chart] = {}
+
+#: Every card, by name, filled by :func:`card` where each is declared: ``(r, L) -> {"label", "value", "help",
+#: "delta"}`` (the wait card adds ``sentence`` and ``explain``).
+CARDS: dict[str, Callable[..., dict[str, str]]] = {}
+
+
+def chart(section: str, money: bool = False) -> Callable:
+    """Declare a builder ``(r: Result, L: Labels, **options) -> View`` as a chart of ``section`` (:data:`SECTIONS`)."""
+
+    def declare(build: Callable[..., View]) -> Callable[..., View]:
+        assert section in SECTIONS, section
+        CHARTS[build.__name__] = Chart(build.__name__, section, build, money)
+        return build
+
+    return declare
+
+
+def charts_in(section: str) -> list[str]:
+    """The names of a section's charts, in the order they are declared."""
+    return [c.name for c in CHARTS.values() if c.section == section]
+
+
+def card(build: Callable[..., dict[str, str]]) -> Callable[..., dict[str, str]]:
+    """Declare a card ``(r: Result, L: Labels) -> dict`` under its function's name."""
+    CARDS[build.__name__] = build
+    return build
+
+
+@chart("overview")
+def stated_exports(r: Result, L: Labels) -> View:
     stated = projection.stated_points().assign(label=[L("k_baseline"), L("k_target")])
     return View("stated-exports", charts.stated_exports(stated, L), stated[["fact_id", "rate_t_year"]], L("alt_stated"))
 
@@ -126,10 +137,10 @@ def public_exports(L: Labels) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["start", "end", "mid", "tonnes", "symbol", "hover", "month"])
 
 
+@chart("projections")
 def export_projection(
-    s: Scenario,
+    r: Result,
     L: Labels,
-    m: Model = PURE,
     actuals: pd.DataFrame | None = None,
     compare: str | None = None,
     today: dt.date | None = None,
@@ -142,9 +153,10 @@ def export_projection(
     The Monte Carlo band is of annual rates / 12; each of its months is scaled by the scenario's seasonal / even ratio
     of that month (``season_factor`` in the data, 1 for the even profile). The annual rate stays in the data
     (``rate_t_year``, ``plan_rate_t_year`` [t/year]) and in the lines' hover."""
-    traj, even = m.seasonal_trajectory(s), m.trajectory(s)
+    s = r.scenario
+    traj, even = r.seasonal, r.trajectory
     plan_s = Scenario.default()
-    plan = m.seasonal_trajectory(plan_s)
+    plan = r.plan.seasonal
     factor = pd.Series(
         np.divide(
             traj["tonnes"].to_numpy(),
@@ -154,10 +166,10 @@ def export_projection(
         ),
         index=traj["month"],
     )
-    raw = m.band(s)
+    raw = r.band
     f = factor.reindex(raw["month"]).fillna(1.0).to_numpy()
     band = raw.assign(**{q: raw[q] * f for q in ("p10", "p50", "p90")})
-    other = (L(f"preset_{compare}"), m.seasonal_trajectory(preset(compare))) if compare else None
+    other = (L(f"preset_{compare}"), r.other(preset(compare)).seasonal) if compare else None
     public = public_exports(L)
     note = L("season_footnote", profile=L(f"profile_{s.profile}"), plan=L(f"profile_{plan_s.profile}"))
     fig = charts.export_trajectory(
@@ -169,7 +181,7 @@ def export_projection(
         actuals=actuals,
         compare=other,
         public=public,
-        today=today or clock.today(),
+        today=today or r.today,
         season_note=note,
     )
     data = (
@@ -196,44 +208,52 @@ def export_projection(
     return View("export-projection", fig, data, alt)
 
 
-def trains(s: Scenario, L: Labels, m: Model = PURE) -> View:
-    box = m.boxes(s)
+@chart("boxes")
+def trains(r: Result, L: Labels) -> View:
+    s = r.scenario
+    box = r.boxes
     at = projection.target_month(s)
     n = float(box.set_index("month").at[at, "trains_per_week"])
     return View(
         "trains-per-week",
-        charts.trains_per_week(box, m.boxes(Scenario.default()), s.service_trains_per_week, L, today=clock.today()),
+        charts.trains_per_week(box, r.plan.boxes, s.service_trains_per_week, L, today=r.today),
         box[["month", "tonnes", "feu", "teu", "trains_per_week", "above_service"]],
         L("alt_trains", n=L.num(n, 1), month=L.month(at)),
     )
 
 
-def containers(s: Scenario, L: Labels, m: Model = PURE) -> View:
-    box = m.boxes(s)
+@chart("boxes")
+def containers(r: Result, L: Labels) -> View:
+    s = r.scenario
+    box = r.boxes
     feu = float(box.set_index("month").at[projection.target_month(s), "feu"])
     return View(
         "containers",
-        charts.containers(box, L, today=clock.today()),
+        charts.containers(box, L, today=r.today),
         box[["month", "feu", "teu"]],
         L("alt_boxes", feu=L.num(feu)),
     )
 
 
-def warehouse(s: Scenario, L: Labels, m: Model = PURE) -> View:
-    need = m.warehouse(s)
+@chart("boxes")
+def warehouse(r: Result, L: Labels) -> View:
+    s = r.scenario
+    need = r.warehouse
     share = float(need.set_index("month").at[projection.target_month(s), "share_of_area"])
     return View(
         "warehouse-area",
-        charts.warehouse(need, L, today=clock.today()),
+        charts.warehouse(need, L, today=r.today),
         need,
         L("alt_warehouse", share=L.pct(share, 1)),
     )
 
 
-def two_way(s: Scenario, L: Labels, m: Model = PURE) -> View:
+@chart("boxes")
+def two_way(r: Result, L: Labels) -> View:
     """Loaded and empty boxes each way in the first full year after the target month."""
+    s = r.scenario
     year = projection.target_month(s).year + 1
-    tw = capacity.two_way_balance(m.boxes(s), s)
+    tw = capacity.two_way_balance(r.boxes, s)
     total = tw[tw["month"].dt.year == year].drop(columns=["month", "loaded_share"]).sum()
     bars = pd.DataFrame(
         {
@@ -246,9 +266,11 @@ def two_way(s: Scenario, L: Labels, m: Model = PURE) -> View:
     return View("two-way-boxes", charts.two_way(bars, year, L), bars, L("alt_two_way", share=L.pct(share), year=year))
 
 
-def cash_flow(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
+@chart("economics", money=True)
+def cash_flow(r: Result, L: Labels, currency: str = "RUB") -> View:
     """The cash-flow table, one column per stream, as stacked bars with the cumulative line and the payback."""
-    ap = m.appraisal(s)
+    s = r.scenario
+    ap = r.economics
     flows = ap.flows
     shown = flows.assign(**{c: economics.convert(flows[c], currency, s) for c in economics.MONEY})
     pay_x, pay_text = None, ""
@@ -265,9 +287,11 @@ def cash_flow(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) ->
     )
 
 
-def npv_distribution(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
+@chart("economics", money=True)
+def npv_distribution(r: Result, L: Labels, currency: str = "RUB") -> View:
     """Histogram of the NPV over the band's paths and the economic uncertainties."""
-    dist = m.npv_distribution(s)
+    s = r.scenario
+    dist = r.npv_distribution
     values = economics.convert(dist["npv"], currency, s)
     counts, edges = np.histogram(values, bins=60)
     bins = pd.DataFrame({"left": edges[:-1], "right": edges[1:], "paths": counts})
@@ -294,8 +318,10 @@ def npv_distribution(s: Scenario, L: Labels, currency: str = "RUB", m: Model = P
     )
 
 
-def tornado(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
-    sens = m.sensitivity(s)
+@chart("economics", money=True)
+def tornado(r: Result, L: Labels, currency: str = "RUB") -> View:
+    s = r.scenario
+    sens = r.sensitivity
     sens = sens.assign(
         label=[L(f"a_{p}") for p in sens["param"]],
         **{c: economics.convert(sens[c], currency, s) for c in ("npv_low", "npv_high", "npv_base")},
@@ -308,9 +334,11 @@ def tornado(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> V
     )
 
 
-def bridge(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
+@chart("economics", money=True)
+def bridge(r: Result, L: Labels, currency: str = "RUB") -> View:
     """Waterfall from the stated plan's NPV to the scenario's, one step per group of assumptions moved."""
-    b = economics.bridge(s).assign(value=lambda d: economics.convert(d["value"], currency, s))
+    s = r.scenario
+    b = r.bridge.assign(value=lambda d: economics.convert(d["value"], currency, s))
     steps = b.assign(label=[L(f"bridge_{x}") for x in b["step"]])
     diff = float(b["value"].iloc[-1] - b["value"].iloc[0])
     return View(
@@ -326,9 +354,11 @@ def bridge(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> Vi
     )
 
 
-def year_waterfall(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> View:
+@chart("economics", money=True)
+def year_waterfall(r: Result, L: Labels, currency: str = "RUB") -> View:
     """One year's revenue split into costs, EBITDA, tax, debt service and the cash left for equity."""
-    w = economics.year_waterfall(s)
+    s = r.scenario
+    w = r.year_waterfall
     year = w.attrs["year"]
     steps = w.assign(value=economics.convert(w["value"], currency, s), label=[L(f"yw_{x}") for x in w["step"]])
     return View(
@@ -344,9 +374,10 @@ def year_waterfall(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PUR
     )
 
 
-def dscr(s: Scenario, L: Labels, m: Model = PURE) -> View:
+@chart("economics")
+def dscr(r: Result, L: Labels) -> View:
     """Debt service coverage each year with debt service, against the covenant."""
-    ap = m.appraisal(s)
+    ap = r.economics
     cover = pd.DataFrame({"year": ap.dscr.index.astype(int), "dscr": ap.dscr.to_numpy()})
     alt = (
         L("alt_dscr", v=L.num(ap.min_dscr, 2), cov=L.num(ap.covenant, 2))
@@ -356,7 +387,7 @@ def dscr(s: Scenario, L: Labels, m: Model = PURE) -> View:
     return View("dscr", charts.dscr(cover, ap.covenant, L), cover.assign(covenant=ap.covenant), alt)
 
 
-# The corridor network (components.model.network), read from the scenario's one result (m.result): crossings shared
+# The corridor network (components.model.network), read from the scenario's one result (r): crossings shared
 # with other shippers, waiting, door-to-door, fleet, the map, and the cards.
 
 #: Places on the map (° E, ° N), research file §2–3 and §8; the Russia–Kazakhstan interchange sums the northern
@@ -480,9 +511,9 @@ def _open_crossings(net) -> list[int]:
     return [i for i in range(len(net.crossings)) if float(net.capacity_effective[i].max()) > 0]
 
 
-def network_heatmap(s: Scenario, L: Labels, m: Model = PURE) -> View:
+@chart("network")
+def network_heatmap(r: Result, L: Labels) -> View:
     """Crossings × months: total utilisation (other shippers + this flow), the two parts in the hover."""
-    r = m.result(s)
     net = r.network
     rows = []
     # ~200 cells: the hover's template is filled by str.format with numbers from _fast (babel per cell cost ~0.1 s)
@@ -557,15 +588,15 @@ def network_heatmap(s: Scenario, L: Labels, m: Model = PURE) -> View:
     data = data.assign(month=data["month"].dt.strftime("%Y-%m")).round(4)
     return View(
         "crossing-utilisation",
-        network_charts.heatmap(cells, L, L("footnote_net_heat"), today=m.result(s).today),
+        network_charts.heatmap(cells, L, L("footnote_net_heat"), today=r.today),
         data,
         alt,
     )
 
 
-def network_waiting(s: Scenario, L: Labels, m: Model = PURE) -> View:
+@chart("network")
+def network_waiting(r: Result, L: Labels) -> View:
     """Waiting days by crossing and month, episode months shaded, the slot wait at Selyatino."""
-    r = m.result(s)
     net = r.network
     months = net.months
     rows = []
@@ -637,10 +668,11 @@ def _input_value(param: str, v: float, L: Labels) -> str:
     return f"{L.dec(v)}\u00a0{L.unit(unit)}"
 
 
-def network_sensitivity(s: Scenario, L: Labels, m: Model = PURE) -> View:
+@chart("network")
+def network_sensitivity(r: Result, L: Labels) -> View:
     """This flow's longest wait with each uncertain input at the low and the high end of its range."""
-    sens = m.network_sensitivity(s)
-    base = float(sens["base"].iloc[0]) if len(sens) else float(m.result(s).network.summary.longest_wait_days)
+    sens = r.network_sensitivity
+    base = float(sens["base"].iloc[0]) if len(sens) else float(r.network.summary.longest_wait_days)
     top = sens[sens["swing"] > 1e-6].head(NET_SENS_ROWS).reset_index(drop=True)
     label = [L(f"a_{p}") for p in top["input"]]
     rows = top.assign(
@@ -680,9 +712,10 @@ def network_sensitivity(s: Scenario, L: Labels, m: Model = PURE) -> View:
     )
 
 
-def network_map(s: Scenario, L: Labels, m: Model = PURE) -> View:
+@chart("corridor")
+def network_map(r: Result, L: Labels) -> View:
     """The two paths Selyatino → Xi'an on a map of country borders (no map service), each crossing with its peak."""
-    r = m.result(s)
+    s = r.scenario
     net = r.network
     su = net.summary
     t = tables()
@@ -796,13 +829,14 @@ def network_map(s: Scenario, L: Labels, m: Model = PURE) -> View:
     )
 
 
-def wait_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+@card
+def wait_card(r: Result, L: Labels) -> dict[str, str]:
     """Where and when this flow waits longest, how many days, and why (other shippers and this flow separately).
 
     ``label``, ``value`` (days), ``delta`` (crossing · month), ``help`` (method and sources), ``sentence`` (one
     sentence), ``explain`` (the crossing-month's utilisation: other shippers, this flow, waiting).
     """
-    net = m.result(s).network
+    net = r.network
     su = net.summary
     c, mo, d = su.longest_border_wait_crossing, su.longest_border_wait_month, su.longest_border_wait_days
     i, j = net.crossings.index(c), int(net.months.get_loc(mo))
@@ -832,9 +866,11 @@ def wait_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
     }
 
 
-def selyatino_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+@card
+def selyatino_card(r: Result, L: Labels) -> dict[str, str]:
     """The longest wait for a contracted slot at Selyatino (0 when the slots never bind)."""
-    su = m.result(s).network.summary
+    s = r.scenario
+    su = r.network.summary
     return {
         "label": L("k_selyatino"),
         "value": _days(su.longest_selyatino_wait_days, L),
@@ -851,9 +887,9 @@ def assumption_source(param: str, L: Labels) -> str:
     )
 
 
-def d2d_card(path: str, s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+def d2d_card(path: str, r: Result, L: Labels) -> dict[str, str]:
     """Door to door Selyatino → Xi'an on one path: the median month of the last full year and the range by month."""
-    net = m.result(s).network
+    net = r.network
     mon = net.monthly
     col = mon[f"d2d_{path}_days"].to_numpy(dtype=float)
     year = net.summary.fleet_year
@@ -869,9 +905,15 @@ def d2d_card(path: str, s: Scenario, L: Labels, m: Model = PURE) -> dict[str, st
     }
 
 
-def fleet_net_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+CARDS["d2d_dostyk_card"] = lambda r, L: d2d_card("dostyk", r, L)
+CARDS["d2d_altynkol_card"] = lambda r, L: d2d_card("altynkol", r, L)
+
+
+@card
+def fleet_net_card(r: Result, L: Labels) -> dict[str, str]:
     """The operator's own box pool in the last full year, with and without reloading inbound Chinese boxes."""
-    net = m.result(s).network
+    s = r.scenario
+    net = r.network
     f = net.fleet.set_index("year").loc[net.summary.fleet_year]
     return {
         "label": L("k_fleet_net", year=net.summary.fleet_year),
@@ -887,8 +929,10 @@ def fleet_net_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
     }
 
 
-def split_card(s: Scenario, L: Labels, m: Model = PURE) -> dict[str, str]:
+@card
+def split_card(r: Result, L: Labels) -> dict[str, str]:
     """The route split of this flow's trains (a slider with a cited default)."""
+    s = r.scenario
     return {
         "label": L("k_split"),
         "value": L("k_split_value", d=L.pct(s.dostyk_share)),
@@ -922,48 +966,17 @@ def boundaries() -> dict:
     return json.loads((DATA_DIR / "boundaries.geojson").read_text(encoding="utf-8"))
 
 
-#: A chart builder: ``(s, L, m=..., **options) -> View``; options by keyword (``currency``, ``actuals``, ``compare``).
-Builder = Callable[..., View]
-
-#: Every chart by name, in page order (Overview, Projections, Capacity, Economics, Corridor).
-BUILDERS: dict[str, Builder] = {
-    "stated_exports": stated_exports,
-    "export_projection": export_projection,
-    "network_heatmap": network_heatmap,
-    "network_waiting": network_waiting,
-    "network_sensitivity": network_sensitivity,
-    "trains": trains,
-    "containers": containers,
-    "warehouse": warehouse,
-    "two_way": two_way,
-    "cash_flow": cash_flow,
-    "npv_distribution": npv_distribution,
-    "tornado": tornado,
-    "bridge": bridge,
-    "year_waterfall": year_waterfall,
-    "dscr": dscr,
-    "network_map": network_map,
-}
-#: Builders drawn in a currency (the ``currency`` option).
-MONEY_VIEWS = ("cash_flow", "npv_distribution", "tornado", "bridge", "year_waterfall")
-
-#: Every card by name: ``(s, L, m=...) -> {"label", "value", "help", "delta"}``.
-CARDS: dict[str, Callable[..., dict[str, str]]] = {
-    "wait_card": wait_card,
-    "selyatino_card": selyatino_card,
-    "d2d_dostyk_card": lambda s, L, m=PURE: d2d_card("dostyk", s, L, m),
-    "d2d_altynkol_card": lambda s, L, m=PURE: d2d_card("altynkol", s, L, m),
-    "fleet_card": fleet_net_card,
-    "split_card": split_card,
-}
-
-
 def all_views(
-    s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE, actuals: pd.DataFrame | None = None
+    r: Result, L: Labels, currency: str = "RUB", actuals: pd.DataFrame | None = None, build: Callable | None = None
 ) -> list[View]:
-    """Every chart of every page, in page order (:data:`BUILDERS`)."""
-    options = {"export_projection": {"actuals": actuals}, **{n: {"currency": currency} for n in MONEY_VIEWS}}
-    return [build(s, L, m=m, **options.get(name, {})) for name, build in BUILDERS.items()]
+    """Every chart of every page, section by section (:data:`SECTIONS`), each in the order they are declared.
+
+    ``build(name, **options) -> View`` makes one chart (the app passes its cached views); by default each chart is
+    built here from ``r``."""
+    options = {"export_projection": {"actuals": actuals}}
+    make = build or (lambda name, **o: CHARTS[name].build(r, L, **o))
+    order = sorted(CHARTS.values(), key=lambda c: SECTIONS.index(c.section))
+    return [make(c.name, **options.get(c.name, {}), **({"currency": currency} if c.money else {})) for c in order]
 
 
 def scenario_caption(s: Scenario, L: Labels) -> str:
@@ -1072,11 +1085,12 @@ def derived_table(L: Labels) -> pd.DataFrame:
     )
 
 
-def streams_table(s: Scenario, L: Labels, currency: str = "RUB", m: Model = PURE) -> pd.DataFrame:
+def streams_table(r: Result, L: Labels, currency: str = "RUB") -> pd.DataFrame:
     """Every stream of the registry (:mod:`components.model.streams`) with this scenario's money: its name in the
     page's language, money in or out, the first full operating year's amount and the present value over the
     horizon (project streams at the WACC, financing streams at the cost of equity), in ``currency``."""
-    ap = m.appraisal(s)
+    s = r.scenario
+    ap = r.economics
     f = ap.flows.set_index("year")
     row = f.loc[ap.year_x]
     out = []
@@ -1170,13 +1184,23 @@ def readme(s: Scenario, L: Labels) -> str:
 
 
 def report_zip(
-    s: Scenario, L: Labels, currency: str = "RUB", actuals: pd.DataFrame | None = None, images: bool = True
+    r: Result,
+    L: Labels,
+    currency: str = "RUB",
+    actuals: pd.DataFrame | None = None,
+    images: bool = True,
+    build: Callable | None = None,
 ) -> bytes:
-    """The report pack: every chart as PNG and SVG, its data, the scenario as JSON, sources and a README."""
+    """The report pack: every chart as PNG and SVG, its data, the scenario as JSON, sources and a README.
+
+    ``build`` as in :func:`all_views` (the app's cached views)."""
+    s = r.scenario
     caption = scenario_caption(s, L)
     items = [
-        export.ChartItem(v.chart_id, v.title, export.annotate_for_export(v.figure, caption), v.data)
-        for v in all_views(s, L, currency, actuals=actuals)
+        export.ChartItem(
+            v.chart_id, v.title, export.annotate_for_export(v.figure, caption), downloads.table(v.chart_id, v.data, L)
+        )
+        for v in all_views(r, L, currency, actuals=actuals, build=build)
     ]
     return export.report_zip(
         items,
@@ -1184,17 +1208,28 @@ def report_zip(
         sources_table(L),
         readme(s, L),
         s.slug(),
-        clock.today(),
+        r.today,
         images=images,
         files_heading=L("report_files"),
+        csv=downloads.csv_format(L),  # «;» and a decimal comma in Russian: opens in columns in Russian Excel
+        meta=downloads.scenario_sheet(s, L, currency, caption, scenario_query(s)),
+        xlsx_names=downloads.xlsx_names(L),
     )
 
 
-def report_html(s: Scenario, L: Labels, currency: str = "RUB", actuals: pd.DataFrame | None = None) -> bytes:
-    """One self-contained HTML page with every chart, its data and the sources."""
-    views = all_views(s, L, currency, actuals=actuals)
+def report_html(
+    r: Result,
+    L: Labels,
+    currency: str = "RUB",
+    actuals: pd.DataFrame | None = None,
+    build: Callable | None = None,
+) -> bytes:
+    """One self-contained HTML page with every chart, its data and the sources (``build`` as in :func:`all_views`)."""
+    s = r.scenario
+    views = all_views(r, L, currency, actuals=actuals, build=build)
     intro = [L("app_subtitle"), scenario_caption(s, L), *[f"- {v.alt}" for v in views]]
-    return export.report_html([v.item() for v in views], L("app_title"), intro, sources_table(L), L.lang)
+    items = [export.ChartItem(v.chart_id, v.title, v.figure, downloads.table(v.chart_id, v.data, L)) for v in views]
+    return export.report_html(items, L("app_title"), intro, sources_table(L), L.lang, decimal=L.separators[0])
 
 
 def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:

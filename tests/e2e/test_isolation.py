@@ -117,26 +117,26 @@ def test_two_sessions_only_ever_show_their_own_scenario(browser, base_url):
 # --- cached model results are copies ----------------------------------------------------------------------------
 
 
-def test_cached_trajectory_is_returned_as_a_copy():
+def test_the_shared_results_tables_reach_a_reader_as_its_own_frame():
     from components.app import model
     from components.data.scenario import Scenario
     from components.model import projection
 
     s = Scenario.default().with_values(delay_months=7)
     fresh = projection.trajectory(s)
-    first = model.trajectory(s)
+    first = model.result(s).trajectory  # the shared result's table, as a page reads it
     pd.testing.assert_frame_equal(first, fresh)
     first["tonnes"] = -1.0  # replace a column
     first.iloc[0, first.columns.get_loc("rate_t_year")] = 1e12  # write into a cell
     first.drop(first.index[:5], inplace=True)  # drop rows
     first["extra"] = 1  # add a column
-    second = model.trajectory(s)
+    second = model.result(s).trajectory
     assert second is not first
     pd.testing.assert_frame_equal(second, fresh)
 
 
 def test_cache_is_shared_between_sessions_but_not_their_changes():
-    """Two AppTest sessions in one process share ``st.cache_data``; one changing its result leaves the other's alone."""
+    """Two AppTest sessions in one process share the cached result; one changing its table leaves the other's alone."""
     from streamlit.testing.v1 import AppTest
 
     def session(mutate: bool):
@@ -145,7 +145,7 @@ def test_cache_is_shared_between_sessions_but_not_their_changes():
         from components.app import model
         from components.data.scenario import Scenario
 
-        df = model.trajectory(Scenario.default().with_values(delay_months=11))
+        df = model.result(Scenario.default().with_values(delay_months=11)).trajectory
         st.metric("sum", f"{df['tonnes'].sum():.6f}")
         st.metric("rows", str(len(df)))
         if mutate:

@@ -8,12 +8,13 @@ import streamlit as st
 
 from components.app import model, state, widgets
 from components.data.scenario import Scenario
-from components.model import capacity, projection
+from components.model.projection import HORIZON_END
+from components.present import views
 from components.present.i18n import Labels
 
-NETWORK_CHARTS = ("network_heatmap", "network_waiting", "network_sensitivity")
-PATH_CARDS = ("d2d_dostyk_card", "d2d_altynkol_card", "fleet_card", "split_card")
-BOX_CHARTS = ("trains", "containers", "warehouse", "two_way")
+NETWORK_CHARTS = views.charts_in("network")
+PATH_CARDS = ("d2d_dostyk_card", "d2d_altynkol_card", "fleet_net_card", "split_card")
+BOX_CHARTS = views.charts_in("boxes")
 
 
 def render() -> None:
@@ -45,7 +46,7 @@ def body(s: Scenario, L: Labels, net, paths, boxes) -> None:
             card = model.card(name, s, L.lang)
             widgets.kpi(row, card["label"], card["value"], card["help"], delta=card["delta"])
 
-    k = capacity.headline(model.boxes(s), model.warehouse(s), s)
+    k = model.result(s).capacity_headline
     over = k["above_service_month"]
     with boxes:
         c = widgets.kpi_row()
@@ -60,7 +61,7 @@ def body(s: Scenario, L: Labels, net, paths, boxes) -> None:
         widgets.kpi(
             c,
             L("k_limit_hit", limit=L.dec(s.service_trains_per_week)),
-            L.month(over) if over is not None else L("k_never", end=L.month(projection.HORIZON_END)),
+            L.month(over) if over is not None else L("k_never", end=L.month(HORIZON_END)),
             L("h_limit"),
         )
         widgets.kpi(

@@ -8,10 +8,10 @@ import streamlit as st
 from components.app import model, state, widgets
 from components.data.facts import macro, tables
 from components.data.scenario import CURRENCIES, Scenario
-from components.model import economics
+from components.model.economics import BREAKEVEN_PARAMS, EXIT_SHARE_WARNING, BreakEven
+from components.model.run import Result
 from components.present import views
 from components.present.i18n import Labels
-from components.present.i18n_economics import years
 
 
 def render() -> None:
@@ -34,8 +34,9 @@ def render() -> None:
     st.caption(L("econ_scope", area=L.num(tables().fact("selyatino_area"))))
 
 
-def conventions_line(s: Scenario, L: Labels, flows) -> str:
+def conventions_line(r: Result, L: Labels) -> str:
     """Which convention is in use, the CPI path, the key-rate path, the WACC it implies and its real equivalents."""
+    s, flows = r.scenario, r.economics.flows
     m = macro()
     cited = m.loc[m["series"] == "cpi_dec_dec"].sort_values("year")
     cpi = ", ".join(
@@ -51,7 +52,7 @@ def conventions_line(s: Scenario, L: Labels, flows) -> str:
         for y, r in zip(op["year"], op["key_rate"])
         if y <= int(m.loc[m["series"] == "key_rate_avg", "year"].max())
     )
-    nominal = flows if s.convention == "nominal" else economics.cash_flows(s.with_values(convention="nominal"))
+    nominal = r.nominal_flows
     nom_op = nominal[nominal["months_operating"] > 0]
     runs = []  # (first year, rate) of each run of equal rates over the operating years
     for y, r in zip(op["year"], op["wacc"]):
@@ -84,8 +85,9 @@ def conventions_line(s: Scenario, L: Labels, flows) -> str:
     )
 
 
-def _be_card(col, s: Scenario, L: Labels, be: economics.BreakEven, cur: str) -> None:
-    conv = lambda x: economics.convert(x, cur, s)  # noqa: E731
+def _be_card(col, r: Result, L: Labels, be: BreakEven, cur: str) -> None:
+    s = r.scenario
+    conv = lambda x: r.convert(x, cur)  # noqa: E731
     fmt = {
         "handling_rub_per_feu": lambda v: f"{L.num(conv(v))} {L.cur(cur)}/{L.unit('FEU')}",
         "rent_rub_per_m2_year": lambda v: f"{L.num(conv(v))} {L.cur(cur)}/{'m²/yr' if L.lang == 'en' else 'м²/год'}",
@@ -105,15 +107,16 @@ def _irr_text(L: Labels, x: float | None) -> str:
 
 
 def body(s: Scenario, L: Labels, cur: str) -> None:
-    conv = lambda x: economics.convert(x, cur, s)  # noqa: E731
-    ap = model.appraisal(s)
-    dist = model.npv_distribution(s)
+    res = model.result(s)
+    conv = lambda x: res.convert(x, cur)  # noqa: E731
+    ap = res.economics
+    dist = res.npv_distribution
     flows = ap.flows.set_index("year")
-    st.info(conventions_line(s, L, ap.flows), icon=":material/balance:")
+    st.info(conventions_line(res, L), icon=":material/balance:")
 
     c = widgets.kpi_row()
     n = ap.nominal_rate
-    widgets.kpi(c, L("k_npv", n=years(L, s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv", r=L.pct(n, 1)))
+    widgets.kpi(c, L("k_npv", n=L.years(s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv", r=L.pct(n, 1)))
     widgets.kpi(
         c,
         L("k_irr", conv=L(f"conv_{s.convention}")),
@@ -137,7 +140,7 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
             L("k_min_dscr"),
             L.num(ap.min_dscr, 2),
             L("h_min_dscr"),
-            delta=L("k_dscr_breach", cov=cov, n=years(L, len(below), 0)) if below else L("k_dscr_ok", cov=cov),
+            delta=L("k_dscr_breach", cov=cov, n=L.years(len(below), 0)) if below else L("k_dscr_ok", cov=cov),
         )
     ke = ap.flows.loc[ap.flows["months_operating"] > 0, "cost_of_equity"].to_numpy()
     widgets.kpi(
@@ -189,9 +192,9 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
         L("h_p_positive"),
         delta=L("k_p_median", v=L.money(conv(dist["p50"]), cur, 1)),
     )
-    if ap.exit_share is not None and ap.exit_share > economics.EXIT_SHARE_WARNING:
+    if ap.exit_share is not None and ap.exit_share > EXIT_SHARE_WARNING:
         st.warning(L("exit_warning", share=L.pct(ap.exit_share)), icon=":material/warning:")
-    net = economics.network_effects(s)
+    net = res.network_effects
     demand, crossed = float(net["feu_demand"].sum()), float(net["feu_crossed"].sum())
     st.caption(
         L(
@@ -209,16 +212,16 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
 
     st.subheader(L("be_title"))
     c = widgets.kpi_row()
-    for p in economics.BREAKEVEN_PARAMS:
-        _be_card(c, s, L, ap.breakeven[p], cur)
-    never = L("k_not_within", n=years(L, s.horizon_years, 0))
+    for p in BREAKEVEN_PARAMS:
+        _be_card(c, res, L, ap.breakeven[p], cur)
+    never = L("k_not_within", n=L.years(s.horizon_years, 0))
     c = widgets.kpi_row()
     widgets.kpi(
         c,
         L("k_dpayback"),
-        years(L, ap.discounted_payback) if ap.discounted_payback is not None else never,
+        L.years(ap.discounted_payback) if ap.discounted_payback is not None else never,
         L("h_dpayback"),
-        delta=L("k_simple_payback", v=years(L, ap.payback) if ap.payback is not None else never),
+        delta=L("k_simple_payback", v=L.years(ap.payback) if ap.payback is not None else never),
     )
     widgets.kpi(c, L("k_peak"), L.money(conv(ap.peak_funding), cur), L("h_peak"))
 
@@ -227,7 +230,7 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     widgets.chart(model.view("year_waterfall", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("dscr", s, L.lang), s, L)
     with st.expander(L("streams_title", year=ap.year_x)):
-        table = views.streams_table(s, L, cur, m=model)
+        table = views.streams_table(res, L, cur)
         st.dataframe(
             table.rename(
                 columns={
@@ -244,7 +247,7 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     widgets.chart(model.view("tornado", s, L.lang, currency=cur), s, L)
 
     st.subheader(L("build_title"))
-    r, b = economics.ratios(), economics.build_today(s)
+    r, b = res.ratios, res.build_today
     c = widgets.kpi_row()
     widgets.kpi(
         c,

@@ -7,12 +7,11 @@ import streamlit as st
 
 from components.app import model, state, storage, upload_panel, widgets
 from components.data.scenario import Scenario, preset, preset_names
-from components.model import projection
 
 
 def kpis(s: Scenario) -> dict[str, float | pd.Timestamp]:
-    """Headline numbers of one scenario: :func:`components.model.projection.headline` on the cached trajectory."""
-    return projection.headline(s, model.trajectory(s))
+    """Headline numbers of one scenario (its result's :attr:`~components.model.run.Result.projection_headline`)."""
+    return model.result(s).projection_headline
 
 
 def render() -> None:
@@ -30,7 +29,8 @@ def render() -> None:
         format_func=lambda n: L("compare_none") if n == "none" else L(f"preset_{n}"),
     )
     compare = None if compare in (None, "none") else compare
-    actuals = upload_panel.render(L)
+    panel = upload_panel.render(L)
+    actuals = None if panel.actuals is None else panel.actuals.series  # the monthly tonnes counted [t/month]
     storage.scenario_box(L)
     charts = st.container()
 
@@ -38,6 +38,7 @@ def render() -> None:
         with charts:  # the chart first, so it is the first thing the browser gets; the cards go above it
             widgets.chart(model.view("export_projection", s, L.lang, actuals=actuals, compare=compare), s, L)
             upload_panel.progress(actuals, s, L)
+        storage.actuals_link(panel.link, s)  # the saved actuals' link carries this scenario
         with as_of:
             upload_panel.as_of_card(s, L, actuals)
         k = kpis(s)

@@ -9,12 +9,20 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from components import clock
 from components.data.scenario import Scenario
 from components.export import files as export
+from components.model import run
 from components.present import views
 from components.present.i18n import Labels
 
 DELAYED = Scenario.default().with_values(delay_months=6, shape="linear")
+
+
+def R(s: Scenario) -> run.Result:
+    return run.run(s, clock.today())
+
+
 # Every chart of every page, in page order: Overview, Export projections, Capacity (network, then boxes and space),
 # Economics, Corridor.
 CHART_IDS = [
@@ -38,7 +46,7 @@ CHART_IDS = [
 
 
 def test_every_page_chart_is_a_view_with_units_and_a_source_line():
-    vs = views.all_views(DELAYED, Labels("en"))
+    vs = views.all_views(R(DELAYED), Labels("en"))
     assert [v.chart_id for v in vs] == CHART_IDS
     for v in vs:
         notes = " ".join(a.text for a in v.figure.layout.annotations)
@@ -54,7 +62,7 @@ def test_scenario_query_reproduces_the_scenario():
 @pytest.fixture(scope="module")
 def pack():
     images, _ = export.image_export_available()
-    raw = views.report_zip(DELAYED, Labels("ru"), "USD", images=images)
+    raw = views.report_zip(R(DELAYED), Labels("ru"), "USD", images=images)
     return zipfile.ZipFile(io.BytesIO(raw)), images
 
 
@@ -96,7 +104,7 @@ def test_report_zip_data_match_the_model(pack):
 
 
 def test_html_report_is_one_offline_page_with_every_chart():
-    page = views.report_html(DELAYED, Labels("en")).decode("utf-8")
+    page = views.report_html(R(DELAYED), Labels("en")).decode("utf-8")
     assert page.count("<h2>") == len(CHART_IDS) + 1  # charts + sources
     assert not re.search(r"<script[^>]+src=\"https?:", page)
     assert "Trains a week needed" in page and "14 млрд рублей" in page

@@ -24,7 +24,8 @@ from components.present.i18n import LANGS, Labels
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "components").rglob("*.py"))]
-T = i18n._T
+#: key → (English, Russian) text, read from the catalogues (components/present/locales/*.toml)
+T = {k: tuple(i18n.catalogue(lang).labels[k] for lang in LANGS) for k in i18n.catalogue("en").labels}
 PAGES = ("overview", "projections", "capacity", "economics", "corridor", "sources")
 
 #: Families of f-string keys whose every member is known from the data: all must exist.
@@ -198,5 +199,5 @@ def test_every_shown_unit_and_background_row_has_words():
     from components.data.network_tables import network_tables
 
     a, bg = tables().assumptions, network_tables().background
-    assert not {u for u in a["unit"] if u not in i18n.UNITS}, "units without words"
+    assert not {u for u in a["unit"] if u not in i18n.catalogue("ru").units}, "units without words"
     assert not {f"bg_{i}" for i in bg.reset_index()["id"] if f"bg_{i}" not in T}, "background rows without a name"

@@ -17,7 +17,6 @@ from components.data import upload
 from components.data.scenario import Scenario
 from components.model import tracking
 from components.present.i18n import Labels
-from components.present.i18n_tracking import plural, signed_pct, signed_tonnes
 
 _log = logging.getLogger("corridor.app")
 UPLOADER = "actuals_file"
@@ -167,18 +166,18 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
     }.get(p.last_status)
     if status:
         st.info(
-            L(status[0], month=L.month(p.last_month), n=plural(L, p.months_not_uploaded, "trk_months")), icon=status[1]
+            L(status[0], month=L.month(p.last_month), n=L.count(p.months_not_uploaded, "months", 0)), icon=status[1]
         )
     c = st.columns(4)
     c[0].metric(
         L("track_year", year=p.year),
         L.tonnes(p.tonnes_this_year),
         border=True,
-        help=L("trk_year_help", n=plural(L, p.months_this_year, "trk_months"), month=L.month(p.last_month)),
+        help=L("trk_year_help", n=L.count(p.months_this_year, "months", 0), month=L.month(p.last_month)),
     )
     target = tracking.target_t_year()
     if p.months_missing:
-        delta = L("trk_12m_missing", n=plural(L, p.months_missing, "trk_months"))
+        delta = L("trk_12m_missing", n=L.count(p.months_missing, "months", 0))
     elif p.target_reached:
         delta = L("trk_12m_reached", month=L.month(p.reached_month))
     else:
@@ -192,7 +191,7 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
         border=True,
         help=L("trk_12m_help", target=L.tonnes(target)),
     )
-    pace = L("trk_pace_none") if p.pace is None else L("trk_per_year", v=signed_pct(L, p.pace))
+    pace = L("trk_pace_none") if p.pace is None else L("trk_per_year", v=L.signed_pct(p.pace))
     c[2].metric(
         L("trk_pace"), pace, border=True, help=L(f"trk_pace_help_{p.pace_basis or 'none'}", month=L.month(p.last_month))
     )
@@ -200,11 +199,13 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
         ago = tracking.projection.months_between(
             tracking.projection.target_month(s), pd.Timestamp(today).to_period("M").to_timestamp()
         )
-        needed = L("trk_needed_passed", n=plural(L, ago, "trk_months_ago")) if ago > 0 else L("asof_this_month")
+        needed = (
+            L("trk_needed_passed", n=L("trk_ago", n=L.count(ago, "months", 0))) if ago > 0 else L("asof_this_month")
+        )
     elif p.needed_growth is None:
         needed = L("trk_needs_12")
     else:
-        needed = L("trk_per_year", v=signed_pct(L, p.needed_growth))
+        needed = L("trk_per_year", v=L.signed_pct(p.needed_growth))
     c[3].metric(
         L("trk_needed"),
         needed,
@@ -225,12 +226,12 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
         fit = tracking.fit_scenario(actuals, s, seasonal=tracking.seasonal_weights(s.profile))
     except tracking.FitError as err:
         st.info(
-            L("trk_fit_too_few", n=plural(L, err.months, "trk_months"), need=L.num(err.needed)), icon=":material/tune:"
+            L("trk_fit_too_few", n=L.count(err.months, "months", 0), need=L.num(err.needed)), icon=":material/tune:"
         )
         return
     f = fit.scenario
     st.button(
-        L("trk_apply_fit", delay=plural(L, f.delay_months, "trk_months"), att=L.pct(f.attainment)),
+        L("trk_apply_fit", delay=L.count(f.delay_months, "months", 0), att=L.pct(f.attainment)),
         on_click=_apply_fit,
         args=(f,),
         icon=":material/tune:",
@@ -268,11 +269,11 @@ def as_of_card(s: Scenario, L: Labels, actuals: pd.DataFrame | None = None) -> N
         )
         ago = a.completion_months_ago
         when = (
-            L("asof_passed", n=plural(L, ago, "trk_months_ago"))
+            L("asof_passed", n=L("trk_ago", n=L.count(ago, "months", 0)))
             if ago > 0
             else L("asof_this_month")
             if ago == 0
-            else L("asof_ahead", n=plural(L, -ago, "trk_months"))
+            else L("asof_ahead", n=L.count(-ago, "months", 0))
         )
         c[2].metric(
             L("asof_completion", month=L.month(tracking.projection.plan_anchors()["target_month"])),
@@ -282,17 +283,17 @@ def as_of_card(s: Scenario, L: Labels, actuals: pd.DataFrame | None = None) -> N
         )
         if a.actual_ytd is not None:
             c[3].metric(
-                L("asof_actual", n=plural(L, a.actual_ytd_months, "trk_months")),
+                L("asof_actual", n=L.count(a.actual_ytd_months, "months", 0)),
                 L.tonnes(a.actual_ytd),
                 help=L("asof_actual_help"),
             )
             st.markdown(
                 L(
                     "asof_gap",
-                    n=plural(L, a.actual_ytd_months, "trk_months"),
+                    n=L.count(a.actual_ytd_months, "months", 0),
                     v=L.tonnes(a.actual_ytd),
-                    plan=signed_tonnes(L, a.gap(a.actual_ytd, a.plan_ytd_same)),
-                    scen=signed_tonnes(L, a.gap(a.actual_ytd, a.scenario_ytd_same)),
+                    plan=L.signed_tonnes(a.gap(a.actual_ytd, a.plan_ytd_same)),
+                    scen=L.signed_tonnes(a.gap(a.actual_ytd, a.scenario_ytd_same)),
                 )
             )
         elif actuals is not None:
@@ -305,8 +306,8 @@ def as_of_card(s: Scenario, L: Labels, actuals: pd.DataFrame | None = None) -> N
                     "asof_rate_gap",
                     month=L.month(a.actual_rate_month),
                     v=L.tonnes(a.actual_rate),
-                    plan=signed_tonnes(L, a.actual_rate - a.plan.rate_t_year),
-                    scen=signed_tonnes(L, a.actual_rate - a.scenario.rate_t_year),
+                    plan=L.signed_tonnes(a.actual_rate - a.plan.rate_t_year),
+                    scen=L.signed_tonnes(a.actual_rate - a.scenario.rate_t_year),
                 )
             )
 

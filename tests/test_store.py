@@ -169,17 +169,17 @@ def test_a_schema_upgrade_from_version_1_keeps_the_data(url):
             {"id": "v1" + "y" * 28, "f": '{"delay_months": 6.0}', "t": UPLOADED},
         )
     new = store.Store(url)
-    assert new.migrate() == store.SCHEMA_VERSION == 3 and new.version() == 3
+    assert new.migrate() == store.SCHEMA_VERSION == 4 and new.version() == 4
     got = new.load_actuals("v1" + "x" * 28)
     assert got.series["tonnes"].tolist() == [15000.0] and got.series["month"].tolist() == [pd.Timestamp("2025-09-01")]
-    assert (got.file_name, got.parser_version, got.counted) == ("old.csv", "1", None)
+    assert (got.file_name, got.parser_version, got.counted, got.detail) == ("old.csv", "1", None, None)
     assert new.load_scenario("v1" + "y" * 28).fields == {"delay_months": 6.0}
     with pytest.raises(store.NotOwner):  # a row of version 1 has no owner: nobody may delete it from the page
         new.delete("actuals", "v1" + "x" * 28, "someone")
     new.purge(0)  # retention still removes it
     with pytest.raises(store.NotFound):
         new.load_actuals("v1" + "x" * 28)
-    assert new.migrate() == 3  # running it again changes nothing
+    assert new.migrate() == 4  # running it again changes nothing
 
 
 def test_a_database_that_is_down_gives_the_stores_own_error_quickly():

@@ -16,6 +16,7 @@ import warnings
 import zipfile
 import zlib
 from collections import defaultdict
+from dataclasses import dataclass
 
 import openpyxl
 import pandas as pd
@@ -133,6 +134,14 @@ _COLUMNS = {  # canonical -> (Russian display name, accepted header spellings af
             "объем,тонн",
             "tonnes,t",
             "volume,t",
+            # the unit in the header, as the upload box asks: t/month
+            "т/мес",
+            "тонн/мес",
+            "тоннвмесяц",
+            "объем,т/мес",
+            "t/month",
+            "tonnes/month",
+            "tonnespermonth",
         },
     ),
     "direction": (
@@ -321,8 +330,9 @@ class ActualRow(BaseModel):
 Rows = list[tuple[int, list[object], list[bool]]]  # (row number in file, cell values, cell-is-formula flags)
 
 
-def _read_xlsx(data: bytes) -> Rows:
-    """Check the zip for bombs, then read the active sheet with formulas left unevaluated."""
+def _read_xlsx(data: bytes) -> tuple[Rows, str]:
+    """Check the zip for bombs, then read the active sheet with formulas left unevaluated; the rows and the sheet's
+    name."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -369,9 +379,9 @@ _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _ACTIVE_TAB = re.compile(rb"<(?:\w+:)?workbookView\b[^>]*\bactiveTab=\"(\d+)\"")
 
 
-def _sheet_rows(data: bytes) -> Rows:
-    """Non-blank rows of the workbook's active sheet: python-calamine (Rust) when it is installed and no sheet
-    holds a formula, else openpyxl's streaming reader (which tells where a formula is, for the message).
+def _sheet_rows(data: bytes) -> tuple[Rows, str]:
+    """Non-blank rows of the workbook's active sheet, and its name: python-calamine (Rust) when it is installed and
+    no sheet holds a formula, else openpyxl's streaming reader (which tells where a formula is, for the message).
 
     A 1.3 MB file with an 11 MB sheet of 300 columns a row: calamine 0.23 s, openpyxl 2.4 s (tests/test_upload.py
     checks the bound)."""
@@ -388,13 +398,14 @@ def _sheet_rows(data: bytes) -> Rows:
     return _openpyxl_rows(data)
 
 
-def _calamine_rows(calamine, data: bytes, index: int) -> Rows:  # noqa: ANN001
+def _calamine_rows(calamine, data: bytes, index: int) -> tuple[Rows, str]:  # noqa: ANN001
     try:
         wb = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = wb.sheet_names
         if not names:
             raise UploadError("bad_workbook", reason="no worksheet")
-        sheet = wb.get_sheet_by_index(index if index < len(names) else 0)
+        index = index if index < len(names) else 0
+        sheet = wb.get_sheet_by_index(index)
         rows: Rows = []
         last = 0
         for num, values in enumerate(sheet.iter_rows(), sheet.start[0] + 1 if sheet.start else 1):
@@ -404,15 +415,15 @@ def _calamine_rows(calamine, data: bytes, index: int) -> Rows:  # noqa: ANN001
                 last = num
             if len(rows) > MAX_ROWS + HEADER_SCAN or num - last > 5000:
                 break
-        return rows
+        return rows, str(names[index])
     except UploadError:
         raise
     except Exception as exc:  # calamine's CalamineError and its kin: a workbook it cannot read
         raise UploadError("bad_workbook", reason=_reason(exc)) from None
 
 
-def _openpyxl_rows(data: bytes) -> Rows:
-    """Non-blank rows of the workbook's active sheet, formulas left unevaluated."""
+def _openpyxl_rows(data: bytes) -> tuple[Rows, str]:
+    """Non-blank rows of the workbook's active sheet, formulas left unevaluated, and its name."""
     rows: Rows = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -421,6 +432,7 @@ def _openpyxl_rows(data: bytes) -> Rows:
             last = 0
             if wb.active is None:
                 raise UploadError("bad_workbook", reason="no worksheet")
+            sheet = str(wb.active.title)
             for num, cells in enumerate(wb.active.iter_rows(min_row=1, max_col=64), 1):
                 values = [c.value for c in cells]
                 if not all(_blank(v) for v in values):
@@ -430,7 +442,7 @@ def _openpyxl_rows(data: bytes) -> Rows:
                     break
         finally:
             wb.close()
-    return rows
+    return rows, sheet
 
 
 def _read_csv(data: bytes) -> tuple[Rows, str]:
@@ -479,6 +491,29 @@ def _find_header(rows: Rows) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+@dataclass(frozen=True, eq=False)
+class ParsedUpload:
+    """What :func:`read_upload` got from a file: its rows, and where in the file they were.
+
+    Attributes
+    ----------
+    rows : pandas.DataFrame
+        As :func:`parse_actuals` returns.
+    sheet : str or None
+        Name of the worksheet read (an XLSX's active sheet); None for a text file.
+    rows_read : int
+        Data rows read, below the header [rows].
+    rows_skipped : int
+        Rows of the file above its last data row that were not data: title rows above the header and blank rows
+        (the header itself not counted) [rows].
+    """
+
+    rows: pd.DataFrame
+    sheet: str | None
+    rows_read: int
+    rows_skipped: int
+
+
 def parse_actuals(data: bytes, filename: str, today: dt.date | None = None) -> pd.DataFrame:
     """Parse an upload of actual monthly export volumes.
 
@@ -502,6 +537,31 @@ def parse_actuals(data: bytes, filename: str, today: dt.date | None = None) -> p
     UploadError
         The only exception raised; ``code``, ``row`` and ``column`` say what is wrong.
     """
+    return read_upload(data, filename, today).rows
+
+
+def read_upload(data: bytes, filename: str, today: dt.date | None = None) -> ParsedUpload:
+    """Parse an upload as :func:`parse_actuals` does, and say which sheet and how many rows were read and skipped.
+
+    Parameters
+    ----------
+    data : bytes
+        Raw file content (as :func:`parse_actuals`).
+    filename : str
+        Original file name.
+    today : datetime.date, optional
+        Reference date (default: :func:`components.clock.today`).
+
+    Returns
+    -------
+    ParsedUpload
+        The rows, the worksheet's name (XLSX) and the rows read and skipped [rows].
+
+    Raises
+    ------
+    UploadError
+        The only exception raised.
+    """
     try:
         return _parse(bytes(data), str(filename or ""), today or clock.today())
     except UploadError:
@@ -514,13 +574,14 @@ def parse_actuals(data: bytes, filename: str, today: dt.date | None = None) -> p
         ) from exc
 
 
-def _parse(data: bytes, filename: str, today: dt.date) -> pd.DataFrame:
+def _parse(data: bytes, filename: str, today: dt.date) -> ParsedUpload:
     if len(data) > MAX_UPLOAD_BYTES:
         raise UploadError("too_large", size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_UPLOAD_BYTES // 2**20)
     if not data.strip():
         raise UploadError("empty")
+    sheet = None
     if data[:4] == b"PK\x03\x04" or filename.lower().endswith((".xlsx", ".xlsm")):
-        rows, sep = _read_xlsx(data), None
+        (rows, sheet), sep = _read_xlsx(data), None
     else:
         rows, sep = _read_csv(data)
     if not rows:
@@ -571,7 +632,8 @@ def _parse(data: bytes, filename: str, today: dt.date) -> pd.DataFrame:
         out.append(rec.model_dump())
     df = pd.DataFrame(out, columns=["month", "tonnes", "direction", "cargo"])
     df = df.astype({"month": "datetime64[ns]", "tonnes": "float64", "direction": "string", "cargo": "string"})
-    return df.sort_values("month", kind="stable").reset_index(drop=True)
+    df = df.sort_values("month", kind="stable").reset_index(drop=True)
+    return ParsedUpload(df, sheet, len(body), body[-1][0] - len(body) - 1)
 
 
 #: Version of this parser, saved with every stored upload (bump when what a file parses to can change).

@@ -49,7 +49,7 @@ from sqlalchemy import exc as sa_exc
 ENV_URL = "CORRIDOR_DB_URL"
 ENV_PATH = "CORRIDOR_DB_PATH"
 ENV_MAX_ITEMS = "CORRIDOR_DB_MAX_ITEMS"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ID_BYTES = 22  # 176 bits of randomness; token_urlsafe gives 30 characters
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 MAX_SERIES_ROWS = 1200  # months in one saved series (as the parser's row limit)
@@ -146,6 +146,9 @@ class SavedActuals:
         Which rows were counted (e.g. the directions chosen), as the UI described it.
     created_at : datetime.datetime
         When it was saved (UTC).
+    detail : str or None
+        What the app keeps beside the series (its own JSON, opaque here: the rows by direction, the choice, the
+        sheet); None for items saved before schema 4.
     """
 
     id: str
@@ -157,6 +160,7 @@ class SavedActuals:
     parser_version: str
     counted: str | None
     created_at: dt.datetime
+    detail: str | None = None
 
 
 @dataclass(frozen=True)
@@ -387,6 +391,8 @@ def _ddl(dialect: str, version: int) -> list[str]:
             "CREATE INDEX IF NOT EXISTS ix_scenarios_owner_live ON saved_scenarios (owner, deleted_at)",
             "CREATE TABLE IF NOT EXISTS app_key (name VARCHAR(32) PRIMARY KEY, value VARCHAR(128) NOT NULL)",
         ]
+    if version == 4:  # actuals as one object (issue 20): the rows by direction, the choice, the sheet (app's JSON)
+        return ["ALTER TABLE saved_actuals ADD COLUMN detail TEXT"]
     raise ValueError(f"no schema step to version {version}")
 
 
@@ -406,6 +412,7 @@ T_ACTUALS = sa.Table(
     sa.Column("counted", sa.Text),
     sa.Column("owner", sa.String(64)),
     sa.Column("deleted_at", sa.DateTime(timezone=True)),
+    sa.Column("detail", sa.Text),
 )
 T_SCENARIOS = sa.Table(
     "saved_scenarios",
@@ -824,11 +831,15 @@ class Store:
         self,
         series: pd.DataFrame,
         file_name: str,
-        data: bytes,
+        data: bytes | None,
         uploaded_at: dt.datetime,
         parser_version: str,
         counted: str | None = None,
         owner: str | None = None,
+        *,
+        detail: str | None = None,
+        file_size: int | None = None,
+        sha256: str | None = None,
     ) -> str:
         """Save a parsed monthly series with its file's name, size and SHA-256; returns the new id.
 
@@ -837,14 +848,20 @@ class Store:
         series : pandas.DataFrame
             ``month`` and ``tonnes`` [t/month] as counted.
         file_name : str
-        data : bytes
-            The original file (only its size and SHA-256 are kept).
+        data : bytes or None
+            The original file (only its size and SHA-256 are kept); None when ``file_size`` and ``sha256`` give them.
         uploaded_at : datetime.datetime
         parser_version : str
         counted : str, optional
             Which rows were counted.
         owner : str, optional
             :func:`owner_key` of the browser (hourly rate, live items, recent list, deleting).
+        detail : str, optional
+            The app's own JSON kept beside the series (counted in :data:`MAX_ITEM_BYTES`).
+        file_size : int, optional
+            Size of the original file [bytes], when ``data`` is not given.
+        sha256 : str, optional
+            SHA-256 of the original file (hex), when ``data`` is not given.
 
         Returns
         -------
@@ -865,21 +882,22 @@ class Store:
         except ValueError:  # NaN or infinite tonnes: the parser refuses them, so this is a caller's bug
             _event(logging.WARNING, "save_refused", kind="actuals", reason="not_finite")
             raise LimitExceeded("value", 0) from None
-        if len(text.encode()) + len((counted or "").encode()) > MAX_ITEM_BYTES:
+        if len(text.encode()) + len((counted or "").encode()) + len((detail or "").encode()) > MAX_ITEM_BYTES:
             raise LimitExceeded("bytes", MAX_ITEM_BYTES)
         name = (file_name or "upload")[:MAX_NAME_CHARS]
         item_id = new_id()
         row = dict(
             id=item_id,
             file_name=name,
-            file_size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
+            file_size=len(data) if data is not None else int(file_size),
+            sha256=hashlib.sha256(data).hexdigest() if data is not None else str(sha256),
             uploaded_at=_utc(uploaded_at),
             parser_version=parser_version,
             series=text,
             created_at=_now(),
             counted=counted,
             owner=owner,
+            detail=detail,
         )
 
         def run(c):
@@ -888,7 +906,7 @@ class Store:
             self._remember(c, owner, item_id, "actuals", name)
             return item_id
 
-        out = self._logged("save", "actuals", lambda: self._write(run), months=len(series), bytes=len(data))
+        out = self._logged("save", "actuals", lambda: self._write(run), months=len(series), bytes=row["file_size"])
         return out
 
     def _logged(self, event: str, kind: str, fn, **fields):
@@ -1006,6 +1024,7 @@ class Store:
                 r["parser_version"],
                 r["counted"],
                 _utc(r["created_at"]),
+                r["detail"],
             )
 
         return self._logged("load", "actuals", run)
@@ -1090,7 +1109,7 @@ class Store:
         """
         item_id = _check_id(item_id)
         t = _TABLE[kind]
-        blank = {"series": "[]"} if kind == "actuals" else {"fields": "{}"}
+        blank = {"series": "[]", "detail": None} if kind == "actuals" else {"fields": "{}"}
 
         def run(c):
             row = c.execute(sa.select(t.c.owner, t.c.deleted_at).where(t.c.id == item_id)).first()
@@ -1344,7 +1363,7 @@ class Store:
         def run(c):
             n = 0
             for kind, t in _TABLE.items():
-                blank = {"series": "[]"} if kind == "actuals" else {"fields": "{}"}
+                blank = {"series": "[]", "detail": None} if kind == "actuals" else {"fields": "{}"}
                 ids = [r[0] for r in c.execute(sa.select(t.c.id).where(t.c.created_at < cut, t.c.deleted_at.is_(None)))]
                 if ids:
                     n += c.execute(t.update().where(t.c.id.in_(ids)).values(deleted_at=_now(), **blank)).rowcount

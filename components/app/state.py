@@ -5,9 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+import pandas as pd
 import streamlit as st
 
 from components.app.text import plain
+from components.data.actuals import PARAM as ACTUALS_PARAM
+from components.data.actuals import Actuals
 from components.data.facts import tables
 from components.data.scenario import CHOICES, CURRENCIES, Scenario, parse_params, preset, preset_names, whole_number
 from components.present.i18n import LANG_NAMES, LANGS, Labels
@@ -16,22 +19,48 @@ LANG = "lang"
 SHAPE, PROFILE, CONVENTION = "shape", "profile", "convention"  # choice widgets are keyed by their field names
 CURRENCY = "currency"
 COMPARE = "compare"
+#: The one key of the user's actuals: a :class:`components.data.actuals.Actuals` (series, file, choice, saved id).
 ACTUALS = "actuals"
-UPLOAD_MESSAGE = "upload_message"
-ACTUALS_ROWS = "actuals_rows"  # the parsed upload, before choosing which directions count
-ACTUALS_FILE = "actuals_file_info"  # (name, bytes, uploaded_at) of the file behind the actuals
-ACTUALS_ONLY = "actuals_directions"  # the direction values counted (the multiselect's key)
-ACTUALS_SAVED = "actuals_saved"  # id and details of the saved actuals shown now
+UPLOAD_MESSAGE = "upload_message"  # what the upload box said about the last file or save (shown in the box)
 STORE_NOTICES = "store_notices"  # what opening a link or saving said, shown once
 OWNER_TOKEN = "_owner_token"  # per-session fallback for the per-browser "recent" key
 #: URL parameters that open a saved item by id (components/app/storage.py checks their values).
 LINK_ITEMS = ("actuals", "scenario")
 LINK_CHECKED = "_link_checked"
 LINK_NOTICE = "_link_notice"
+LINK_FAILED = "_link_failed"  # {parameter: id} of a link this session could not open for now (a reload tries again)
 
 
 def labels() -> Labels:
     return Labels(st.session_state.get(LANG, LANGS[0]))
+
+
+def actuals() -> Actuals | None:
+    """The user's actuals in this session (uploaded, or opened from a link), or None."""
+    a = st.session_state.get(ACTUALS)
+    return a if isinstance(a, Actuals) else None
+
+
+def actuals_series() -> pd.DataFrame | None:
+    """The monthly tonnes the session's actuals count (``month``, ``tonnes`` [t/month]); None when there are no
+    actuals or nothing is counted."""
+    a = actuals()
+    return None if a is None or a.empty else a.series
+
+
+def set_actuals(a: Actuals | None) -> None:
+    """Make ``a`` the session's actuals (None: none), and keep the address in step: ``?actuals=<id>`` while they
+    are the saved item, nothing otherwise; every other parameter (the scenario's, the language) stays."""
+    if a is None:
+        st.session_state.pop(ACTUALS, None)
+    else:
+        st.session_state[ACTUALS] = a
+    saved = None if a is None else a.query().get(ACTUALS_PARAM)
+    if saved:
+        if st.query_params.get(ACTUALS_PARAM) != saved:
+            st.query_params[ACTUALS_PARAM] = saved
+    elif ACTUALS_PARAM in st.query_params:
+        del st.query_params[ACTUALS_PARAM]
 
 
 class SliderSpec(NamedTuple):

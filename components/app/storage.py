@@ -16,16 +16,18 @@ import streamlit as st
 
 from components.app import logs, state
 from components.app.text import plain
-from components.data import upload
+from components.data.actuals import PARAM as ACTUALS_PARAM
+from components.data.actuals import Actuals
 from components.data.scenario import CHOICES, Scenario
+from components.present import views
 from components.present.i18n import Labels
 from components.store import database as store
 
 _log = logging.getLogger("corridor.app")
 logs.setup()
 SCENARIO_NAME = "save_scenario_name"
+OWNS = "_owns"  # {item id: whether this browser saved it (may delete it)}, asked once a session
 OWNER_PENDING = "_owner_cookie_pending"  # a newly signed owner cookie not yet written into the browser
-ACTUALS_FAILED = "_actuals_load_failed"  # an ?actuals= id this session could not load (a reload tries again)
 RECENT_WAIT = 0.5  # seconds the recent list waits for the database: it is a convenience [s]
 COOKIE_DAYS = 400  # browsers cap a cookie's life at 400 days
 
@@ -176,9 +178,10 @@ def _open_links(qp) -> None:  # noqa: ANN001
     if sid is not None:
         del qp["scenario"]
         _open_scenario(sid)
-    aid = qp.get("actuals")
-    saved = st.session_state.get(state.ACTUALS_SAVED)
-    if aid is not None and (saved is None or saved["id"] != aid) and st.session_state.get(ACTUALS_FAILED) != aid:
+    aid = qp.get(ACTUALS_PARAM)
+    now = state.actuals()
+    failed = st.session_state.get(state.LINK_FAILED, {}).get(ACTUALS_PARAM)
+    if aid is not None and (now is None or now.saved_id != aid) and failed != aid:
         _open_actuals(aid)
 
 
@@ -205,25 +208,51 @@ def _open_scenario(item_id: str) -> None:
     _notice("success", "store_scenario_opened", name=saved.name)
 
 
+def _failed(item_id: str | None) -> None:
+    """Remember (or forget) an ``?actuals=`` id this session could not open now: a reload tries again."""
+    failed = {k: v for k, v in st.session_state.get(state.LINK_FAILED, {}).items() if k != ACTUALS_PARAM}
+    st.session_state[state.LINK_FAILED] = failed | ({ACTUALS_PARAM: item_id} if item_id else {})
+
+
 def _open_actuals(item_id: str) -> None:
     db = get_store()
     if db is None:
-        st.session_state[ACTUALS_FAILED] = item_id
+        _failed(item_id)
         _notice("warning", "store_load_unavailable")
         return
     try:
         saved = db.load_actuals(item_id)
+        opened = actuals_of(saved)
     except store.NotFound as err:  # deleted, unknown or altered: a reload cannot help, the id leaves the address
-        del st.query_params["actuals"]
+        del st.query_params[ACTUALS_PARAM]
         _notice("warning", "store_err", err=err)
         return
     except store.StoreError:  # the database is down or full: keep the id, so a reload tries again
-        st.session_state[ACTUALS_FAILED] = item_id
+        _failed(item_id)
         _notice("warning", "store_load_unavailable")
         return
-    st.session_state.pop(ACTUALS_FAILED, None)
-    show_saved_actuals(saved)
+    except ValueError:  # a stored detail this version cannot read: as unknown
+        del st.query_params[ACTUALS_PARAM]
+        _notice("warning", "store_err", err=store.NotFound("unknown"))
+        return
+    _failed(None)
+    show_saved_actuals(opened)
     _remember(db, item_id, "actuals", saved.file_name)
+
+
+def actuals_of(saved: store.SavedActuals) -> Actuals:
+    """The :class:`~components.data.actuals.Actuals` a saved item holds (equal to what was saved)."""
+    return Actuals.from_saved(
+        saved.id,
+        saved.series,
+        saved.file_name,
+        saved.file_size,
+        saved.sha256,
+        saved.uploaded_at,
+        saved.parser_version,
+        saved.detail,
+        saved.created_at,
+    )
 
 
 def _remember(db: store.Store, item_id: str, kind: str, label: str) -> None:
@@ -233,20 +262,10 @@ def _remember(db: store.Store, item_id: str, kind: str, label: str) -> None:
         pass  # the recent list is a convenience; opening worked
 
 
-def show_saved_actuals(saved: store.SavedActuals) -> None:
-    """Make saved actuals the session's actuals (the upload's own rows are dropped)."""
-    for k in (state.ACTUALS_ROWS, state.ACTUALS_FILE, state.UPLOAD_MESSAGE, state.ACTUALS_ONLY):
-        st.session_state.pop(k, None)
-    st.session_state[state.ACTUALS] = saved.series
-    st.session_state[state.ACTUALS_SAVED] = {
-        "id": saved.id,
-        "file_name": saved.file_name,
-        "sha256": saved.sha256,
-        "file_size": saved.file_size,
-        "counted": saved.counted,
-        "uploaded_at": saved.uploaded_at,
-        "created_at": saved.created_at,
-    }
+def show_saved_actuals(opened: Actuals) -> None:
+    """Make saved actuals the session's actuals (whatever was uploaded before is replaced)."""
+    st.session_state.pop(state.UPLOAD_MESSAGE, None)
+    state.set_actuals(opened)
 
 
 def show_notices(L: Labels) -> None:
@@ -269,23 +288,41 @@ def link(**params: str) -> str:
     return f"{base}?{urlencode({**({'lang': lang} if lang else {}), **params})}"
 
 
+def counted_note(a: Actuals, L: Labels) -> str | None:
+    """Which directions count, in words (``None``: every row counts)."""
+    return None if a.counted is None else ", ".join(c or L("direction_blank") for c in a.counted)
+
+
 def _save_actuals(L: Labels) -> None:
     db = get_store()
-    actuals = st.session_state.get(state.ACTUALS)
-    info = st.session_state.get(state.ACTUALS_FILE)
-    if db is None or actuals is None or info is None:
+    a = state.actuals()
+    if db is None or a is None:
         st.session_state[state.UPLOAD_MESSAGE] = ("store", store.StoreUnavailable("not configured"))
         return
-    name, data, uploaded_at = info
-    counted = st.session_state.get(state.ACTUALS_ONLY)
-    note = None if counted is None else ", ".join(c or L("direction_blank") for c in counted)
+    f = a.source
     try:
-        item_id = db.save_actuals(actuals, name, data, uploaded_at, upload.PARSER_VERSION, note, owner(create=True))
+        item_id = db.save_actuals(
+            a.series,
+            f.name,
+            None,
+            f.uploaded_at,
+            f.parser_version,
+            counted_note(a, L),
+            owner(create=True),
+            detail=a.detail_json(),
+            file_size=f.size,
+            sha256=f.sha256,
+        )
     except store.StoreError as err:
         st.session_state[state.UPLOAD_MESSAGE] = ("store", err)
         return
-    st.session_state[state.ACTUALS_SAVED] = {"id": item_id, "file_name": name, "counted": note, "owned": True}
-    st.query_params["actuals"] = item_id
+    try:  # the saved value as the link will open it (its time is the database's)
+        saved = db.load_actuals(item_id)
+        a = a.saved(item_id, saved.created_at)
+    except store.StoreError:
+        a = a.saved(item_id)
+    state.set_actuals(a)  # the address gets ?actuals=<id>; the scenario's parameters stay
+    st.session_state.setdefault(OWNS, {})[item_id] = True
     st.session_state[state.UPLOAD_MESSAGE] = ("saved", item_id)
 
 
@@ -300,46 +337,75 @@ def _delete(kind: str, item_id: str) -> None:
     except store.StoreError as err:
         _notice("warning", "store_err", err=err)
         return
-    if kind == "actuals" and st.session_state.get(state.ACTUALS_SAVED, {}).get("id") == item_id:
-        st.session_state.pop(state.ACTUALS_SAVED, None)
-        if st.query_params.get("actuals") == item_id:
-            del st.query_params["actuals"]
+    a = state.actuals()
+    if kind == "actuals" and a is not None and a.saved_id == item_id:
+        state.set_actuals(a.saved(None))  # the same data, no longer saved: the id leaves the address
     _notice("success", "store_deleted")
 
 
-def actuals_box(L: Labels) -> None:
-    """Under the upload: save the actuals and get their link, or, for saved ones, the link and delete."""
-    saved = st.session_state.get(state.ACTUALS_SAVED)
+def actuals_box(L: Labels):  # noqa: ANN201 - a Streamlit placeholder or None
+    """Under the upload: save the actuals and get their link, or, for saved ones, the link and delete.
+
+    Returns the placeholder that holds the saved actuals' link (None when they are not saved): the page's
+    scenario part redraws it with :func:`actuals_link` when a slider moves, so the link carries the scenario."""
+    a = state.actuals()
     kind, payload = st.session_state.get(state.UPLOAD_MESSAGE, (None, None))
     write_owner_cookie()
     if kind == "store":
         st.warning(error_text(payload, L), icon=":material/cloud_off:")
-    if saved is None:
-        if st.session_state.get(state.ACTUALS_FILE) is not None:
-            st.button(
-                L("store_save_actuals"),
-                on_click=_save_actuals,
-                args=(L,),
-                icon=":material/bookmark_add:",
-                key="save-actuals",
-                help=L("store_save_actuals_help"),
-            )
-        return
-    st.markdown(L("store_actuals_link", name=plain(saved["file_name"])))
-    st.code(link(actuals=saved["id"]), language=None, wrap_lines=True)
-    if saved.get("counted"):
-        st.caption(L("store_counted", what=plain(saved["counted"])))
-    if saved.get("owned") is None:
-        saved["owned"] = _owns("actuals", saved["id"])
-    if not saved["owned"]:
-        return  # opened from someone's link: a viewer can only open it
+    if a is None:
+        return None
+    if a.saved_id is None:
+        st.button(
+            L("store_save_actuals"),
+            on_click=_save_actuals,
+            args=(L,),
+            icon=":material/bookmark_add:",
+            key="save-actuals",
+            help=L("store_save_actuals_help"),
+        )
+        return None
+    st.markdown(L("store_actuals_link", name=plain(a.source.name)))
+    slot = st.empty()
+    actuals_link(slot, state.scenario())
+    note = counted_note(a, L)
+    if note:
+        st.caption(L("store_counted", what=plain(note)))
+    if not _owned("actuals", a.saved_id):
+        return slot  # opened from someone's link: a viewer can only open it
     st.button(
         L("store_delete_actuals"),
         on_click=_delete,
-        args=("actuals", saved["id"]),
+        args=("actuals", a.saved_id),
         icon=":material/delete:",
         key="delete-actuals",
     )
+    return slot
+
+
+def actuals_link(slot, s: Scenario) -> None:  # noqa: ANN001
+    """Draw the saved actuals' link into ``slot`` (:func:`actuals_box`): the language, the scenario ``s`` (what
+    differs from the plan) and ``?actuals=<id>``, so whoever opens it sees these actuals against this scenario."""
+    a = state.actuals()
+    if slot is None or a is None or a.saved_id is None:
+        return
+    slot.code(scenario_link(s, **a.query()), language=None, wrap_lines=True)
+
+
+def scenario_link(s: Scenario, **params: str) -> str:
+    """An absolute link to this page with the language, the scenario ``s``'s parameters and ``params``."""
+    base = (st.context.url or "").split("?")[0]
+    lang = st.query_params.get("lang")
+    query = "&".join(q for q in (urlencode({"lang": lang}) if lang else "", views.scenario_query(s)) if q)
+    return f"{base}?{'&'.join(q for q in (query, urlencode(params)) if q)}"
+
+
+def _owned(kind: str, item_id: str) -> bool:
+    """Whether this browser saved the item, asked once a session (None answers, the database down, ask again)."""
+    known = st.session_state.setdefault(OWNS, {})
+    if known.get(item_id) is None:
+        known[item_id] = _owns(kind, item_id)
+    return bool(known[item_id])
 
 
 def _save_scenario(L: Labels) -> None:
@@ -395,7 +461,7 @@ def scenario_box(L: Labels) -> None:
         for it in items:
             a, b = st.columns([5, 1], vertical_alignment="center")
             a.markdown(
-                f"{L('store_kind_' + it.kind)}: [{plain(it.label)}]({link(**{it.kind: it.id})}) · {L.day(it.at)}"
+                f"{L('store_kind_' + it.kind)}: [{plain(it.label)}]({_item_link(it.kind, it.id)}) · {L.day(it.at)}"
             )
             if it.owned:
                 b.button(
@@ -417,6 +483,11 @@ def scenario_box(L: Labels) -> None:
                     width="stretch",
                 )
         st.caption(L("store_privacy"))
+
+
+def _item_link(kind: str, item_id: str) -> str:
+    """A recent item's link: saved actuals open with the scenario shown now, a saved scenario with its own."""
+    return scenario_link(state.scenario(), actuals=item_id) if kind == "actuals" else link(**{kind: item_id})
 
 
 def _owns(kind: str, item_id: str) -> bool | None:

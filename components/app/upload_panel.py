@@ -6,6 +6,8 @@ A bad file never loses the last good one; a fit is offered only when it means so
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -13,13 +15,23 @@ import streamlit as st
 from components import clock
 from components.app import logs, state, storage
 from components.app.text import plain
-from components.data import upload
+from components.data import actuals, upload
+from components.data.actuals import Actuals
 from components.data.scenario import Scenario
 from components.model import tracking
 from components.present.i18n import Labels
 
 _log = logging.getLogger("corridor.app")
-UPLOADER = "actuals_file"
+UPLOADER = "upload_file"  # the file uploader widget (the file itself; the actuals are state.ACTUALS)
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
+
+
+class Panel(NamedTuple):
+    """What the upload box gives the page: the actuals (None: none, or nothing counted) and the placeholder of
+    their saved link (None: not saved), which the page's scenario part redraws (:func:`storage.actuals_link`)."""
+
+    actuals: Actuals | None
+    link: object | None
 
 
 def _on_upload() -> None:
@@ -29,7 +41,7 @@ def _on_upload() -> None:
     data = f.getvalue()
     kind = "xlsx" if data[:4] == b"PK\x03\x04" else "text"
     try:
-        rows = upload.parse_actuals(data, f.name, today=clock.today())
+        new = actuals.from_upload(data, f.name, storage.uploaded_at(), today=clock.today())
     except upload.UploadError as err:
         logs.event("upload_rejected", logging.WARNING, code=err.code, row=err.row, bytes=len(data), format=kind)
         st.session_state[state.UPLOAD_MESSAGE] = ("error", err)
@@ -38,26 +50,9 @@ def _on_upload() -> None:
         _log.exception("upload parser failed", extra={"event": "upload_error", "fields": {"bytes": len(data)}})
         st.session_state[state.UPLOAD_MESSAGE] = ("error", upload.UploadError("unreadable"))
         return
-    logs.event("upload_accepted", rows=len(rows), bytes=len(data), format=kind)
-    values = upload.directions(rows)
-    only = upload.default_directions(values) if values else None
-    st.session_state[state.ACTUALS_ROWS] = rows
-    st.session_state[state.ACTUALS_FILE] = (f.name, data, storage.uploaded_at())
-    st.session_state[state.ACTUALS_ONLY] = only
-    st.session_state[state.ACTUALS] = upload.monthly_totals(rows, only)
+    logs.event("upload_accepted", rows=new.source.rows_read, bytes=len(data), format=kind)
+    state.set_actuals(new)  # a new upload is not the saved one: ?actuals= leaves the address, the scenario stays
     st.session_state[state.UPLOAD_MESSAGE] = ("ok", f.name)
-    st.session_state.pop(state.ACTUALS_SAVED, None)  # a new upload is not the saved one
-    if "actuals" in st.query_params:
-        del st.query_params["actuals"]
-
-
-def _on_directions() -> None:
-    rows = st.session_state.get(state.ACTUALS_ROWS)
-    if rows is not None:
-        st.session_state[state.ACTUALS] = upload.monthly_totals(rows, st.session_state.get(state.ACTUALS_ONLY) or [])
-        st.session_state.pop(state.ACTUALS_SAVED, None)
-        if "actuals" in st.query_params:
-            del st.query_params["actuals"]
 
 
 def _apply_fit(fitted: Scenario) -> None:
@@ -66,66 +61,83 @@ def _apply_fit(fitted: Scenario) -> None:
 
 
 def _clear() -> None:
-    for k in (
-        state.ACTUALS,
-        state.UPLOAD_MESSAGE,
-        state.ACTUALS_ROWS,
-        state.ACTUALS_FILE,
-        state.ACTUALS_ONLY,
-        state.ACTUALS_SAVED,
-    ):
-        st.session_state.pop(k, None)
-    if "actuals" in st.query_params:
-        del st.query_params["actuals"]
+    st.session_state.pop(state.UPLOAD_MESSAGE, None)
+    state.set_actuals(None)
 
 
-def _what_counts(L: Labels) -> None:
-    rows = st.session_state.get(state.ACTUALS_ROWS)
-    if rows is None:
-        return
-    values = upload.directions(rows)
+def _what_counts(a: Actuals, L: Labels) -> Actuals:
+    """The choice of directions (a multiselect when the file states any); returns the actuals with the choice."""
+    values = a.directions
     if not values:
-        st.caption(L("trk_all_rows_counted", n=L.num(len(rows))))
-        return
-    st.multiselect(
+        st.caption(L("trk_all_rows_counted", n=L.num(a.source.rows_read or a.months)))
+        return a
+    # No widget key: the choice lives in the actuals; the widget starts from it (a new choice is a new default)
+    chosen = st.multiselect(
         L("trk_directions"),
         values,
-        key=state.ACTUALS_ONLY,
-        on_change=_on_directions,
+        default=list(a.counted or ()),
         format_func=lambda v: v or L("direction_blank"),
         help=L("trk_directions_help"),
     )
+    if tuple(chosen) != a.counted:
+        a = a.with_counted(chosen)  # no longer the saved item: its link keeps the old choice
+        st.session_state.pop(state.UPLOAD_MESSAGE, None)
+        state.set_actuals(a)
     if not any(upload.is_china(v) for v in values):
         st.caption(L("trk_no_china"))
-    if not st.session_state.get(state.ACTUALS_ONLY):
+    if not a.counted:
         st.warning(L("trk_nothing_counted"), icon=":material/filter_alt_off:")
+    return a
 
 
-def render(L: Labels) -> pd.DataFrame | None:
-    """The upload box, what counts, saving; returns the monthly actuals kept for this session, if any.
+def _source_words(a: Actuals, L: Labels) -> str:
+    """Where the numbers came from: file, sheet, rows read and skipped, size."""
+    f = a.source
+    parts = [L("upload_source_file", name=plain(f.name), size=L.num(max(1, round(f.size / 1024))))]
+    if f.sheet:
+        parts.append(L("upload_source_sheet", sheet=plain(f.sheet)))
+    if f.rows_read is not None:
+        parts.append(L("upload_source_rows", read=L.num(f.rows_read), skipped=L.num(f.rows_skipped or 0)))
+    return "; ".join(parts)
+
+
+def render(L: Labels) -> Panel:
+    """The upload box, what counts, saving; returns the actuals kept for this session, if any, and the saved
+    link's placeholder.
 
     Drawn in the page's full run: an upload reruns the whole app, so the chart and the report pack get it."""
-    actuals = st.session_state.get(state.ACTUALS)
-    open_box = actuals is not None or state.UPLOAD_MESSAGE in st.session_state
+    a = state.actuals()
+    slot = None
+    open_box = a is not None or state.UPLOAD_MESSAGE in st.session_state
     with st.expander(L("upload_title"), expanded=open_box):
-        st.markdown(L("upload_help", mb=upload.MAX_UPLOAD_BYTES // (1024 * 1024)))
+        st.markdown(L("upload_what", mb=upload.MAX_UPLOAD_BYTES // (1024 * 1024), rows=L.num(upload.MAX_ROWS)))
         st.file_uploader(L("upload_label"), type=["csv", "xlsx", "txt"], key=UPLOADER, on_change=_on_upload)
         uploader_text(L)
         kind, payload = st.session_state.get(state.UPLOAD_MESSAGE, (None, None))
         if kind == "error":
             st.error(  # the message quotes the file's cells and headers: shown as text
-                plain(payload.message(L.lang), limit=2000) + (" " + L("upload_kept") if actuals is not None else ""),
+                plain(payload.message(L.lang), limit=2000) + (" " + L("upload_kept") if a is not None else ""),
                 icon=":material/error:",
             )
-        elif kind in ("ok", "saved", "store") and actuals is not None and state.ACTUALS_FILE in st.session_state:
-            st.success(
-                L("upload_ok", n=len(actuals), name=plain(st.session_state[state.ACTUALS_FILE][0])),
-                icon=":material/check_circle:",
-            )
-        _what_counts(L)
-        storage.actuals_box(L)
+        elif kind in ("ok", "saved", "store") and a is not None:  # not for actuals opened from a link
+            st.success(L("upload_ok", n=a.months, name=plain(a.source.name)), icon=":material/check_circle:")
+        if a is not None:
+            st.caption(_source_words(a, L))
+            a = _what_counts(a, L)
+        slot = storage.actuals_box(L)
         c = st.columns(3)
-        for i, fmt in enumerate(("csv", "xlsx")):
+        c[0].download_button(
+            L("upload_sample"),
+            lambda: sample_bytes(L.lang),
+            file_name=sample_name(L.lang),
+            mime="text/csv",
+            key="sample-csv",
+            on_click="ignore",
+            width="stretch",
+            icon=":material/download:",
+            help=L("upload_sample_help"),
+        )
+        for i, fmt in enumerate(("csv", "xlsx"), 1):
             c[i].download_button(
                 L("template", fmt=fmt.upper()),
                 lambda fmt=fmt: upload.template_bytes(L.lang, fmt),
@@ -134,10 +146,19 @@ def render(L: Labels) -> pd.DataFrame | None:
                 on_click="ignore",
                 width="stretch",
             )
-        if actuals is not None:
-            c[2].button(L("upload_clear"), on_click=_clear, width="stretch")
-    actuals = st.session_state.get(state.ACTUALS)
-    return None if actuals is None or actuals.empty else actuals
+        if a is not None:
+            st.button(L("upload_clear"), on_click=_clear, key="clear-actuals")
+    return Panel(None if a is None or a.empty else a, slot)
+
+
+def sample_name(lang: str) -> str:
+    """File name of the illustrative sample in ``lang`` (``data/samples/``)."""
+    return f"actuals_sample_{lang}.csv"
+
+
+def sample_bytes(lang: str) -> bytes:
+    """The illustrative sample file in ``lang``: made-up volumes, labelled so in its first row."""
+    return (SAMPLES / sample_name(lang)).read_bytes()
 
 
 def _fit_words(fit: tracking.Fit, L: Labels) -> str:

@@ -115,7 +115,7 @@ def render() -> None:
             delta=L("k_vs_capex", x=L.num(r.at["investment_per_m2", "value"] / s.capex_rub_per_m2, 1)),
         )
         with as_of:
-            upload_panel.as_of_card(s, L, st.session_state.get(state.ACTUALS))
+            upload_panel.as_of_card(s, L, state.actuals_series())
         with chart:
             widgets.chart(model.view("stated_exports", s, L.lang), s, L)
 

@@ -85,20 +85,22 @@ def test_report_zip_data_match_the_model(pack):
     zf, _ = pack
     scen = json.loads(zf.read("scenario.json"))
     assert scen["assumptions"]["delay_months"] == 6 and scen["currency"] == "USD"
-    proj = pd.read_csv(io.BytesIO(zf.read("data/export-projection.csv")), encoding="utf-8-sig")
+    # the pack is Russian: its CSVs open in Russian Excel (";" between fields, a decimal comma), Russian headers
+    ru_csv = {"sep": ";", "decimal": ",", "encoding": "utf-8-sig"}
+    proj = pd.read_csv(io.BytesIO(zf.read("data/export-projection.csv")), **ru_csv)
     # linear ramp of 13 months: October 2026 reaches 550,000 t/year = 45,833.33 t/month in even months (the
-    # `tonnes` column follows the seasonal profile; `tonnes_even` is the annual rate / 12)
-    assert proj.set_index("month").at["2026-10-01", "tonnes_even"] == pytest.approx(45_833.33, abs=0.01)
-    cash = pd.read_csv(io.BytesIO(zf.read("data/cash-flow.csv")), encoding="utf-8-sig").set_index("year")
+    # scenario's monthly column follows the seasonal profile; this one is the annual rate / 12), in whole tonnes
+    assert proj.set_index("Месяц").at["2026-10-01", "Экспорт за месяц без сезонности, т"] == 45_833
+    cash = pd.read_csv(io.BytesIO(zf.read("data/cash-flow.csv")), **ru_csv).set_index("Год")
     # Warehouse rent in 2028 with the hub open from October 2026: occupancy 0.5 in the first year, then
     # 0.5 + (0.957 − 0.5) / 2 = 0.7285 (Oct 2027 – Sep 2028) and 1 − 0.043 = 0.957 from October 2028:
     # (9 × 0.7285 + 3 × 0.957) / 12 = 0.785625; 65,000 m² × 11,005 RUB = 715,325,000 RUB × 0.785625
     # = 561,977,203.13 RUB in 2025 prices × CPI index 1.05 × 1.04 × 1.04 = 1.13568 → 638,226,270.04 RUB
-    # / 85 RUB per USD = 7,508,544.35 USD
-    assert cash.at[2028, "rent"] == pytest.approx(7_508_544.35, abs=0.01)
+    # / 85 RUB per USD = 7,508,544.35 USD, in whole dollars 7,508,544
+    assert cash.at[2028, "Аренда складов, $"] == 7_508_544
     # the pack is Russian: its sources.csv has Russian headers, names and units and no ids (issue 22: report packs
     # fully in the chosen language)
-    src = pd.read_csv(io.BytesIO(zf.read("sources.csv")), encoding="utf-8-sig").set_index("Показатель")
+    src = pd.read_csv(io.BytesIO(zf.read("sources.csv")), **ru_csv).set_index("Показатель")
     assert src.at["инвестиции", "Значение"] == 14e9 and src.at["инвестиции", "Ед."] == "₽"
     assert "Граница России и Казахстана" in set(src["Объект"]) and "id" not in src.columns
 

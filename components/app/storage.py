@@ -31,46 +31,6 @@ OWNER_PENDING = "_owner_cookie_pending"  # a newly signed owner cookie not yet w
 RECENT_WAIT = 0.5  # seconds the recent list waits for the database: it is a convenience [s]
 COOKIE_DAYS = 400  # browsers cap a cookie's life at 400 days
 
-#: Messages of the store that the shared label files do not have (English, Russian).
-TEXT = {
-    "store_unavailable": (
-        "Saving is unavailable: the database does not answer. Your scenario is unchanged and everything else works; "
-        "try again later.",
-        "Сохранение недоступно: база данных не отвечает. Ваш сценарий не изменён, остальное работает; "
-        "попробуйте позже.",
-    ),
-    "store_load_unavailable": (
-        "The saved item of this link cannot be opened now: the database does not answer. Your scenario is "
-        "unchanged; the link stays in the address, so reloading the page later tries again.",
-        "Сохранённое по этой ссылке сейчас не открыть: база данных не отвечает. Ваш сценарий не изменён; ссылка "
-        "остаётся в адресе, и перезагрузка страницы позже попробует снова.",
-    ),
-    "store_not_owner": (
-        "Only the browser that saved this item can delete it; anyone with its link can open it.",
-        "Удалить сохранённое может только браузер, из которого его сохранили; по ссылке его можно только открыть.",
-    ),
-    "store_limit_live": (
-        "This browser keeps {n} saved items, the limit; delete some to save more.",
-        "Из этого браузера хранится {n} сохранённых элементов — это предел; удалите ненужные, чтобы сохранить ещё.",
-    ),
-    "store_limit_value": (
-        "These actuals hold a value that cannot be saved (not a finite number).",
-        "В этом факте есть значение, которое нельзя сохранить (не конечное число).",
-    ),
-    "store_forget": ("Remove", "Убрать"),
-    "store_forget_help": (
-        "Removes it from this list; the item stays for whoever has its link.",
-        "Убирает из этого списка; сохранённое остаётся доступным по ссылке.",
-    ),
-    "store_forgotten": ("Removed from this list.", "Убрано из списка."),
-}
-
-
-def _t(L: Labels, key: str, **kw) -> str:
-    if key in TEXT:
-        return TEXT[key][L.lang == "ru"].format(**kw)
-    return L(key, **kw)
-
 
 def _secret_url() -> str | None:
     try:
@@ -146,10 +106,10 @@ def write_owner_cookie() -> None:
 def error_text(err: store.StoreError, L: Labels) -> str:
     """The message for a store error, in the page's language."""
     if isinstance(err, store.LimitExceeded):
-        return _t(L, f"store_limit_{err.what}", n=L.num(err.limit))
+        return L(f"store_limit_{err.what}", n=L.num(err.limit))
     if isinstance(err, store.NotFound):
-        return _t(L, f"store_not_found_{err.reason}")
-    return _t(L, f"store_{err.code}")
+        return L(f"store_not_found_{err.reason}")
+    return L(f"store_{err.code}")
 
 
 def _notice(kind: str, key: str, **kw) -> None:
@@ -272,7 +232,7 @@ def show_notices(L: Labels) -> None:
     """What opening a link or saving said, once."""
     for kind, key, kw in st.session_state.pop(state.STORE_NOTICES, []):
         kw = {k: plain(v) if k == "name" else v for k, v in kw.items()}  # a scenario's name is the user's text
-        text = error_text(kw["err"], L) if key == "store_err" else _t(L, key, **kw)
+        text = error_text(kw["err"], L) if key == "store_err" else L(key, **kw)
         (st.success if kind == "success" else st.warning)(
             text, icon=":material/bookmark:" if kind == "success" else ":material/link_off:"
         )
@@ -474,12 +434,12 @@ def scenario_box(L: Labels) -> None:
                 )
             else:  # opened from someone's link: only off this list
                 b.button(
-                    _t(L, "store_forget"),
+                    L("store_forget"),
                     key=f"forget-{it.id}",
                     on_click=_forget,
                     args=(it.id,),
                     icon=":material/playlist_remove:",
-                    help=_t(L, "store_forget_help"),
+                    help=L("store_forget_help"),
                     width="stretch",
                 )
         st.caption(L("store_privacy"))

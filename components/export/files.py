@@ -106,9 +106,8 @@ CSV_COMMA = CsvFormat(",", ".", "comma")
 CSV_SEMICOLON = CsvFormat(";", ",", "semicolon")
 
 
-def csv_format(lang: str) -> CsvFormat:
-    """The CSV a reader of ``lang`` opens in Excel by a double click: ``;`` and ``,`` in Russian, ``,`` and ``.`` else."""
-    return CSV_SEMICOLON if lang == "ru" else CSV_COMMA
+#: Both formats by name (a language's catalogue names its own: ``dl_csv_format``).
+CSV_FORMATS = {f.name: f for f in (CSV_COMMA, CSV_SEMICOLON)}
 
 
 def other_csv_format(fmt: CsvFormat) -> CsvFormat:
@@ -416,16 +415,19 @@ def report_zip(
 
 
 def report_html(
-    items: list[ChartItem], title: str, intro_md_lines: list[str], sources: pd.DataFrame, lang: str = "en"
+    items: list[ChartItem],
+    title: str,
+    intro_md_lines: list[str],
+    sources: pd.DataFrame,
+    lang: str = "en",
+    decimal: str = ".",
 ) -> bytes:
     """Return one self-contained HTML page: plotly.js embedded once, charts, their data, sources.
 
     Each chart sits under an ``<h2>`` with its escaped data table; ``intro_md_lines`` are paragraphs or
-    ``- `` bullets and may use ``**bold**``; ``lang`` sets ``<html lang>``, the labels (en/ru) and the decimal mark
-    of the tables (``,`` in Russian); a missing value reads "—" (never "NaN")."""
-    table = lambda df: _iso_dates(df).to_html(  # noqa: E731
-        index=False, escape=True, border=0, na_rep="—", decimal="," if lang == "ru" else "."
-    )
+    ``- `` bullets and may use ``**bold**``; ``lang`` sets ``<html lang>`` and the labels (en/ru); ``decimal`` is the
+    tables' decimal mark; a missing value reads "—" (never "NaN")."""
+    table = lambda df: _iso_dates(df).to_html(index=False, escape=True, border=0, na_rep="—", decimal=decimal)  # noqa: E731
     data_label, sources_label = _LABELS.get(lang, _LABELS["en"])
     intro = []
     for raw in (ln.strip() for ln in intro_md_lines if ln.strip()):

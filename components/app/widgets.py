@@ -119,7 +119,7 @@ def scenario_sidebar(L: Labels) -> None:
             args=(name,),
             width="stretch",
             type="primary" if name == "plan" else "secondary",
-            help=reasons.at[name, "reason_ru" if L.lang == "ru" else "reason_en"],
+            help=L.col(reasons.loc[name], "reason"),
         )
     changed = st.empty()  # filled after the sliders, which carry this run's values (a link's included)
     a = tables().assumptions
@@ -173,19 +173,17 @@ def scenario_status(changed) -> None:
 def assumption_help(param: str, L: Labels) -> str:
     """Source of an assumption for a tooltip, in the page's language, with the estimate flag."""
     a = tables().assumptions
-    return a.at[param, "source_ru" if L.lang == "ru" else "source"] + (
-        f" ({L('estimate')})" if a.at[param, "estimate"] else ""
-    )
+    return L.col(a.loc[param], "source") + (f" ({L('estimate')})" if a.at[param, "estimate"] else "")
 
 
 def fact_help(fact_id: str, L: Labels) -> str:
     """Citation of a stated figure for a tooltip."""
-    f, ru = tables().facts.loc[fact_id], L.lang == "ru"
-    speaker, source, note = (f[c + ("_ru" if ru else "")] for c in ("speaker", "source", "note"))
+    f = tables().facts.loc[fact_id]
+    speaker, source, note = (L.col(f, c) for c in ("speaker", "source", "note"))
     who = "" if f["speaker"].startswith("report") else f" — {speaker}"
     # a no-break space keeps «абз. 6» on one line; English quotes with “…”, not guillemets
-    locator = f["locator"].replace("para. ", "абз.\u00a0" if ru else "para.\u00a0")
-    quoted = f"«{f['stated_as']}»" if ru else f"“{f['stated_as']}”"
+    locator = f["locator"].replace("para. ", L("locator_para"))
+    quoted = L("quoted", text=f["stated_as"])
     return f"{source}, {locator}{who}. {quoted}. {note}".strip()
 
 

@@ -73,7 +73,7 @@ def _figure(
                 tr["hovertemplate"] = "%{fullData.name}: " + ht + "<extra></extra>"
     x = dict(title=dict(text=x_title))
     if date_axis:
-        x.update(type="date", tickformat=L.date_tickformat, hoverformat="%m.%Y" if L.lang == "ru" else "%b %Y")
+        x.update(type="date", tickformat=L.date_tickformat, hoverformat=L.date_hoverformat)
     # plain grouped numbers (50,000 / 50 000), never SI suffixes such as "50k" that read as English in Russian
     y = dict(title=dict(text=y_title), rangemode="tozero", tickformat=",~f")
     base = dict(

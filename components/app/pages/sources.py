@@ -12,7 +12,6 @@ from components.present import views
 
 def render() -> None:
     L = state.labels()
-    ru = L.lang == "ru"
     t = tables()
     st.title(L("page_sources"))
     st.markdown(L("intro_sources"))
@@ -21,18 +20,15 @@ def render() -> None:
     f["shown"] = [
         stated_value(L, v, u, w, p) for v, u, w, p in zip(f["value"], f["unit"], f["when"], f["when_precision"])
     ]
-    if ru:  # the figures' names, speakers and notes in Russian; the wording as stated is the report's own
-        f = f.assign(
-            entity=f["entity_ru"],
-            metric=f["metric_ru"],
-            speaker=f["speaker_ru"],
-            note=f["note_ru"],
-            locator=f["locator"].str.replace("para.", "абз.", regex=False),
-        )
+    # the figures' names, speakers and notes in the page's language; the wording as stated is the report's own
+    f = f.assign(
+        **{c: L.col(f, c) for c in ("entity", "metric", "speaker", "note")},
+        locator=f["locator"].str.replace("para. ", L("locator_para"), regex=False),
+    )
     # A static table wraps its text: at 1440 px every column is read whole (a data grid cut the right-hand ones).
     cols = ["entity", "metric", "shown", "stated_as", "speaker", "locator", "note"]
     st.table(f[cols].rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")), hide_index=True)
-    st.caption(f"{L('src_publication')}: {f['source_ru' if ru else 'source'].iloc[0]}")
+    st.caption(f"{L('src_publication')}: {L.col(f, 'source').iloc[0]}")
     st.header(L("src_assumptions"))
     a = t.assumptions.reset_index()
     a["label"] = [L(f"a_{i}") for i in a["id"]]
@@ -42,7 +38,7 @@ def render() -> None:
         a[c] = [L.dec(v * 100) if p else L.dec(v) for v, p in zip(a[c], pct)]
     a["unit"] = [L.unit({"share": "pct", "share/year": "pct/year"}.get(u, u)) for u in a["unit"]]
     a["estimate"] = [L("estimate") if e else "" for e in a["estimate"]]
-    a["source"] = a["source_ru" if ru else "source"]
+    a["source"] = L.col(a, "source")
     st.table(
         a[["label", "default", "min", "max", "unit", "estimate", "source"]].rename(columns=lambda c: L(f"col_{c}")),
         hide_index=True,

@@ -9,6 +9,7 @@ their meaning, codes in words, no "NaN" anywhere. Every file is built through th
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -264,3 +265,19 @@ def test_any_numbers_survive_either_format(values, fmt):
     assert pd.api.types.is_float_dtype(back["x"])
     pd.testing.assert_series_equal(back["x"], want, check_names=False, rtol=1e-15)
     assert back["label"].tolist() == ["a;b, «c»"] * len(values)
+
+
+@pytest.mark.parametrize("lang, other", [("ru", "comma"), ("en", "semicolon")])
+def test_each_chart_offers_its_language_csv_and_the_other_small(lang, other):
+    # the chart's download menu: "CSV" in the language's format, then a small (tertiary) button for the other one
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard.py"))
+    at.query_params.update({"lang": lang})
+    at.run(timeout=120)
+    at.switch_page("components/app/pages/projections.py").run(timeout=120)
+    buttons = {b.proto.id.split("-", 1)[-1]: b.proto for b in at.get("download_button")}
+    main = next(p for k, p in buttons.items() if k.endswith("dl-export-projection-csv"))
+    alt = next(p for k, p in buttons.items() if k.endswith(f"dl-export-projection-csv-{other}"))
+    assert main.label == "CSV" and main.type != "tertiary"
+    assert alt.label == f"CSV ({';' if other == 'semicolon' else ','})" and alt.type == "tertiary" and alt.help

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.app import model, state, upload_panel, widgets
+from components.app import answer_block, model, state, upload_panel, widgets
 from components.data.facts import tables
 from components.data.scenario import Scenario
 from components.model import chain, economics
@@ -14,6 +14,7 @@ from components.present import views
 def render() -> None:
     L = state.labels()
     t = tables()
+    answer = answer_block.frame(L)  # the first thing on the page: what the dashboard concludes (filled below)
     st.title(L("app_title"))
     st.caption(L("app_subtitle"))
     st.markdown(L("intro_overview"))
@@ -77,13 +78,16 @@ def render() -> None:
         L("k_population_value", n=L.dec(t.fact("border_population") / 1e6)),
         h("border_population"),
     )
+    c = widgets.kpi_row()
+    bottleneck = c.empty()  # where and when this flow waits longest (the network's summary)
+    # the border's length is trivia beside the answer: last among the announced figures
     widgets.kpi(c, L("k_border_rank"), L("k_longest"), h("border_longest"))
-    bottleneck = widgets.kpi_row().empty()  # where and when this flow waits longest (the network's summary)
 
     as_of = st.container()  # "As of <today>": what the plan and the scenario expect by now (reads the scenario)
     chart = st.container()
 
     def body(s: Scenario) -> None:
+        answer_block.fill(answer, model.result(s), L, state.actuals_series())
         card = model.card("wait_card", s, L.lang)
         widgets.kpi(
             bottleneck, card["label"], card["value"], card["sentence"] + " " + card["explain"], delta=card["delta"]

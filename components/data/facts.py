@@ -8,6 +8,7 @@ the column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -71,6 +72,13 @@ PUBLIC_COLUMNS = [
     "note_ru",
     "source_ru",  # the source as a Russian page names it (the export chart's hover)
 ]
+
+
+def text_columns(columns, base: str) -> list[str]:  # noqa: ANN001 - column names
+    """``base`` and its versions in other languages among ``columns``, in their order: ``name`` → ``name_en``,
+    ``name_ru``; ``source`` → ``source``, ``source_ru``. The model carries a table's text in every language it
+    gives without choosing one; the presentation picks the reader's (``Labels.col``)."""
+    return [c for c in columns if c == base or re.fullmatch(rf"{re.escape(base)}_[a-z]{{2}}", str(c))]
 
 
 def _read(path: Path, columns: list[str]) -> pd.DataFrame:

@@ -317,13 +317,16 @@ def _tidy(
 ) -> pd.DataFrame:
     n, m = demand.shape
     ids = links.index.to_numpy(dtype=object)
+    names = facts.text_columns(links.columns, "name")
+    if not names:
+        links, names = links.assign(name=ids), ["name"]
     d, c = demand.T.ravel(), cap.T.ravel()
     return pd.DataFrame(
         {
             "month": np.repeat(months.to_numpy(), n),
             "link_id": np.tile(ids, m),
-            "name_en": np.tile(_col(links, "name_en", "").astype(object) if "name_en" in links else ids, m),
-            "name_ru": np.tile(_col(links, "name_ru", "").astype(object) if "name_ru" in links else ids, m),
+            # the link's name in every language links.csv gives, or its id when it gives none
+            **{c: np.tile(links[c].to_numpy(dtype=object), m) for c in names},
             "kind": np.tile(links["kind"].to_numpy(dtype=object), m),
             "order": np.tile(links["order"].to_numpy(dtype=int), m),
             "estimate": np.tile(_col(links, "estimate", False).astype(bool), m),
@@ -466,8 +469,7 @@ def peak_by_link(util: pd.DataFrame) -> pd.DataFrame:
     return out[
         [
             "link_id",
-            "name_en",
-            "name_ru",
+            *facts.text_columns(util.columns, "name"),
             "kind",
             "order",
             "estimate",

@@ -113,7 +113,7 @@ import numpy as np
 import pandas as pd
 
 from components.data import facts
-from components.data.network_tables import CROSSINGS, YEARS, network_tables
+from components.data.network_tables import CROSSINGS, EPISODE_COLUMNS, YEARS, network_tables
 from components.data.scenario import Scenario
 from components.model import chain, projection
 
@@ -390,7 +390,9 @@ def _episode_cut(choice: str, start: pd.Timestamp, n_months: int, depth: float, 
     return _episodes(choice, start, n_months, depth, weeks)[0]
 
 
-EPISODE_WINDOW_COLUMNS = ["episode", "crossing", "start", "end", "depth", "name_en", "name_ru", "source", "source_ru"]
+#: an episode's name and source in every language ``episodes.csv`` gives (the presentation picks the reader's)
+EPISODE_TEXT = [*facts.text_columns(EPISODE_COLUMNS, "name"), *facts.text_columns(EPISODE_COLUMNS, "source")]
+EPISODE_WINDOW_COLUMNS = ["episode", "crossing", "start", "end", "depth", *EPISODE_TEXT]
 
 
 @lru_cache(maxsize=1)
@@ -408,7 +410,7 @@ def _episode_rows() -> dict[str, list[dict]]:
                 "length": (r["end"] - r["start"]).days + 1,
                 "depth": float(r["depth"]),
                 "yearly": r["repeat"] == "yearly",
-                "cite": (r["name_en"], r["name_ru"], r["source"], r["source_ru"]),
+                "cite": tuple(r[c] for c in EPISODE_TEXT),
             }
         )
     return out
@@ -676,17 +678,15 @@ def _segment_base() -> pd.DataFrame:
             "seq": r["seq"],
             "node_from": r["node_from"],
             "node_to": r["node_to"],
-            "name_from_en": r["node_from"].map(n["name_en"]),
-            "name_from_ru": r["node_from"].map(n["name_ru"]),
-            "name_to_en": r["node_to"].map(n["name_en"]),
-            "name_to_ru": r["node_to"].map(n["name_ru"]),
+            # the ends' names in every language route_nodes.csv gives: name_from_en, name_to_en, ...
+            **{"name_from" + c[4:]: r["node_from"].map(n[c]) for c in facts.text_columns(n.columns, "name")},
+            **{"name_to" + c[4:]: r["node_to"].map(n[c]) for c in facts.text_columns(n.columns, "name")},
             "lat_from": r["node_from"].map(n["lat"]),
             "lon_from": r["node_from"].map(n["lon"]),
             "lat_to": r["node_to"].map(n["lat"]),
             "lon_to": r["node_to"].map(n["lon"]),
             "km": r["km"],
-            "source": r["source"],
-            "source_ru": r["source_ru"],
+            **{c: r[c] for c in facts.text_columns(r.columns, "source")},
         }
     )
     return out

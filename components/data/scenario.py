@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import keyword
 import math
+import threading
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, replace
+from types import MappingProxyType
 
-from components.data.facts import tables
+from components.data.facts import DataError, tables
 
 #: Curve shapes of the ramp from the baseline to the target.
 SHAPES = ("s_curve", "linear", "constant_growth")
@@ -39,153 +42,117 @@ CHOICES: dict[str, tuple[str, ...]] = {
 CURRENCIES = ("RUB", "USD", "KZT")
 
 
-@dataclass(frozen=True)
-class Scenario:
-    """One set of assumptions. Units are those of ``data/assumptions.csv``.
+class _Declared(type):
+    """Metaclass of :class:`Scenario`: its dataclass fields are built from the declaration on first use.
 
-    Attributes
-    ----------
-    shape : one of :data:`SHAPES`. profile : one of :data:`PROFILES`. convention : one of :data:`CONVENTIONS`.
-    repayment : one of :data:`REPAYMENTS` (the loan's principal: equal instalments or sculpted to the covenant).
-    delay_months : months the target date slips after the stated April 2026.
-    attainment : share of the stated 550 kt/year actually reached (1.0 = as stated).
-    growth_after_pct : growth of exports after the target, % a year.
-    delay_sd_months, attainment_sd : spreads for the Monte Carlo band (months, share).
-    feu_payload_t : tonnes in one 40-ft dry box (t/FEU). reefer_share : share of tonnes in reefer boxes.
-    reefer_payload_t : tonnes in one 40-ft reefer box (t/FEU). feu_per_train : boxes per train.
-    rail_share : share of the stated flow through Selyatino by rail via Kazakhstan.
-    khorgos_share : share of China-bound trains crossing at Altynkol–Khorgos (the rest at Dostyk).
-    service_trains_per_week : planned service frequency of the hub's China train (trains/week), not a capacity.
-    dwell_days : days a tonne stays at the hub. utilisation : usable share of capacity.
-    storage_t_per_m2 : tonnes held per m² of total area. backhaul_ratio : loaded westbound per loaded eastbound box.
-    transit_days : rail days Selyatino → China.
-    capex_rub_per_m2 : benchmark build cost (RUB/m²). rent_rub_per_m2_year : RUB/m²/year.
-    handling_rub_per_feu : RUB per loaded box handled. The other economics fields (rates as shares a year,
-    money in RUB) are described in ``data/assumptions.csv`` and :mod:`components.model.economics`.
-    horizon_years : appraisal length (years).
-    handling_west_rub_per_feu, storage_west_rub_per_feu : westbound (import) box tariffs (RUB/FEU).
-    counterfactual_share : share of the stated baseline exports carried without the new capacity (share).
-    headcount : operator's staff (jobs); wage_rub_month : loaded cost a job (RUB/month, 2025 prices).
-    property_tax_rate, insurance_share : shares a year of the net and gross book value.
-    exit_growth : nominal growth of free cash flow after the horizon (share/year, Gordon exit value).
-    debt_share, debt_spread, debt_tenor_years, debt_grace_years, dscr_covenant, key_rate_shift : financing.
-    hub_wait_share : share of the waiting cost at Selyatino the hub bears (share).
-    terminal_capacity_feu_day : boxes the hub's own terminal moves a day, loaded and empty (FEU/day).
-    usd_rub : RUB per USD. usd_kzt : KZT per USD.
-    episodes : one of :data:`EPISODES` (the network's China-side acceptance episodes).
-    The network fields (group ``network`` of ``data/assumptions.csv``, read by :mod:`components.model.network`):
-    bg_growth_pct (%/year), dostyk_attainment (share of the 14 → 28 plan), altynkol_acceptance (x the ramp),
-    kingman_v (x), bakhty_open (0/1), bakhty_share, rho0_dostyk, rho0_altynkol, dostyk_share (this flow via
-    Dostyk; ``khorgos_share`` stays for :mod:`components.model.chain` only), slots_per_week (trains/week),
-    reload_dry, reload_reefer (shares), wait_cost_dry, wait_cost_reefer (RUB/FEU/day), speed_km_day (km/day),
-    processing_days, china_station_days, terminal_days, agrohub_days (days), typical_episode_depth (share),
-    typical_episode_weeks (weeks).
+    Importing the class reads no file (the model imports it, and ``tests/test_layering.py`` forbids a model module to
+    read ``data/`` on import); the first instance, the first :func:`dataclasses.fields` or ``__dataclass_fields__``
+    look-up, or the first class method that needs the fields reads ``data/assumptions.csv`` through
+    :func:`components.data.facts.tables` and turns ``Scenario`` into an ordinary frozen dataclass, in place.
     """
 
-    shape: str
-    profile: str
-    convention: str
-    repayment: str
-    delay_months: float
-    attainment: float
-    growth_after_pct: float
-    delay_sd_months: float
-    attainment_sd: float
-    feu_payload_t: float
-    reefer_share: float
-    reefer_payload_t: float
-    feu_per_train: float
-    rail_share: float
-    khorgos_share: float
-    service_trains_per_week: float
-    dwell_days: float
-    utilisation: float
-    storage_t_per_m2: float
-    backhaul_ratio: float
-    transit_days: float
-    capex_rub_per_m2: float
-    rent_rub_per_m2_year: float
-    handling_rub_per_feu: float
-    capex_cold_rub_per_m2: float
-    leasable_share: float
-    vacancy: float
-    occupancy_start: float
-    occupancy_ramp_years: float
-    empty_handling_share: float
-    ancillary_rub_per_feu: float
-    opex_fixed_rub_per_m2_year: float
-    opex_var_rub_per_feu: float
-    risk_free_rate: float
-    risk_premium: float
-    cpi_long_run: float
-    profit_tax_rate: float
-    depreciation_years: float
-    maintenance_capex_share: float
-    exit_growth: float
-    capex_first_half_share: float
-    horizon_years: float
-    usd_rub: float
-    usd_kzt: float
-    handling_west_rub_per_feu: float
-    storage_west_rub_per_feu: float
-    counterfactual_share: float
-    headcount: float
-    wage_rub_month: float
-    property_tax_rate: float
-    insurance_share: float
-    debt_share: float
-    debt_spread: float
-    debt_tenor_years: float
-    debt_grace_years: float
-    dscr_covenant: float
-    key_rate_shift: float
-    hub_wait_share: float
-    terminal_capacity_feu_day: float
-    episodes: str
-    bg_growth_pct: float
-    dostyk_attainment: float
-    altynkol_acceptance: float
-    kingman_v: float
-    bakhty_open: float
-    bakhty_share: float
-    rho0_dostyk: float
-    rho0_altynkol: float
-    dostyk_share: float
-    slots_per_week: float
-    reload_dry: float
-    reload_reefer: float
-    wait_cost_dry: float
-    wait_cost_reefer: float
-    speed_km_day: float
-    processing_days: float
-    china_station_days: float
-    terminal_days: float
-    agrohub_days: float
-    typical_episode_depth: float
-    typical_episode_weeks: float
+    def __call__(cls, *args, **kwargs):  # only until the fields are built: _declare removes it
+        _declare(cls)
+        return type.__call__(cls, *args, **kwargs)
+
+    def __getattr__(cls, name: str):  # only reached when the attribute is missing: before the fields are built
+        if name in _LAZY and _declare(cls):
+            return type.__getattribute__(cls, name)
+        raise AttributeError(f"type object {cls.__name__!r} has no attribute {name!r}")
+
+
+#: Class attributes that exist once the fields are built (the ones :mod:`dataclasses` and its callers look up).
+_LAZY = frozenset({"__dataclass_fields__", "__dataclass_params__", "__match_args__"})
+_DECLARING = threading.RLock()
+
+
+def _num(x: float) -> str:
+    """A bound as the file writes it: 36 rather than 36.0, 0.35 as 0.35."""
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def _declare(cls: type) -> bool:
+    """Build ``cls``'s fields from the assumptions declaration, once; True when the fields exist afterwards.
+
+    Fields, in order: the choice fields of :data:`CHOICES` (``str``, default the first option, ``metadata["options"]``),
+    then one ``float`` field per row of ``data/assumptions.csv`` in file order, its default the row's ``default`` and
+    its ``metadata`` the row's ``min``, ``max``, ``step``, ``unit`` and ``group``. A row whose id cannot be a field
+    (not an identifier, a keyword, a leading underscore, a choice field's or a method's name) is refused with the
+    file, row and column, as the loaders refuse a bad value.
+    """
+    with _DECLARING:
+        if "__dataclass_fields__" in cls.__dict__:
+            return True
+        a = tables().assumptions
+        declared = {
+            k: (str, field(default=o[0], metadata=MappingProxyType({"options": o}))) for k, o in CHOICES.items()
+        }
+        for row, (k, r) in enumerate(a.iterrows(), start=2):  # header = row 1, as DataError numbers rows
+            if not k.isidentifier() or keyword.iskeyword(k) or k.startswith("_") or k in cls.__dict__ or k in declared:
+                raise DataError("assumptions.csv", row, "id", f"{k!r} cannot name a Scenario field")
+            meta = {c: float(r[c]) for c in ("min", "max", "step")} | {"unit": r["unit"], "group": r["group"]}
+            declared[k] = (float, field(default=float(r["default"]), metadata=MappingProxyType(meta)))
+        for k, (_, f) in declared.items():
+            setattr(cls, k, f)
+        cls.__annotations__ = {k: t for k, (t, _) in declared.items()}
+        dataclass(frozen=True)(cls)  # in place: __init__, __eq__, __hash__, __repr__, __setattr__, the fields
+        del _Declared.__call__  # the first-use hook: from now on an instance is made as any dataclass's, no detour
+        cls._default = cls()
+        cls._numeric = tuple(k for k in declared if k not in CHOICES)
+        return True
+
+
+class Scenario(metaclass=_Declared):
+    """One set of assumptions: a frozen dataclass whose fields are declared in ``data/assumptions.csv``.
+
+    The fields are the choice fields of :data:`CHOICES` (``shape``, ``profile``, ``convention``, ``repayment``,
+    ``episodes``; default the first option), then one ``float`` per row of ``data/assumptions.csv``, in file order,
+    in that row's ``unit``, defaulting to its ``default`` (what each means and its source are in the row's ``source``).
+    No list of them is written here: a row added to the file is a field, with its default and its range
+    (``dataclasses.fields(Scenario)``'s ``metadata``: ``min``, ``max``, ``step``, ``unit``, ``group``). They are
+    built on first use (see :class:`_Declared`), so importing this module reads no file. ``Scenario(**kw)`` takes
+    any field by keyword, the others at their defaults, and checks nothing (the model's own what-ifs);
+    :meth:`with_values` checks each value against its declared range or options.
+    """
+
+    def __setstate__(self, state: dict) -> None:  # unpickling makes no call: build the fields before the first one
+        _declare(type(self))
+        self.__dict__.update(state)
 
     @classmethod
     def default(cls) -> Scenario:
         """The stated plan: every assumption at its default from ``data/assumptions.csv``."""
-        a = tables().assumptions
-        return cls(**{k: opts[0] for k, opts in CHOICES.items()}, **{k: float(v) for k, v in a["default"].items()})
+        _declare(cls)
+        return cls._default
 
     @classmethod
     def numeric_fields(cls) -> list[str]:
-        return [f.name for f in fields(cls) if f.name not in CHOICES]
+        """The ids of ``data/assumptions.csv``, in file order: the fields that are numbers."""
+        _declare(cls)
+        return list(cls._numeric)
 
     def with_values(self, **changes) -> Scenario:
-        """A copy with ``changes`` applied, each checked against its range (ValueError if outside)."""
-        a = tables().assumptions
+        """A copy with ``changes`` applied, each checked against its declared range or options.
+
+        Raises
+        ------
+        ValueError
+            naming the field and, for a number outside its range, the range and unit of ``data/assumptions.csv``.
+        """
+        declared = self.__dataclass_fields__
         for k, v in changes.items():
+            if k not in declared:
+                raise ValueError(f"unknown assumption {k!r}: neither a choice nor a row of data/assumptions.csv")
+            m = declared[k].metadata
             if k in CHOICES:
-                if v not in CHOICES[k]:
-                    raise ValueError(f"{k} must be one of {CHOICES[k]}, not {v!r}")
+                if v not in m["options"]:
+                    raise ValueError(f"{k} must be one of {m['options']}, not {v!r}")
                 continue
-            if k not in a.index:
-                raise ValueError(f"unknown assumption {k!r}")
-            if not (isinstance(v, (int, float)) and math.isfinite(v) and a.at[k, "min"] <= v <= a.at[k, "max"]):
-                raise ValueError(f"{k}={v!r} outside [{a.at[k, 'min']}, {a.at[k, 'max']}]")
+            if not (isinstance(v, (int, float)) and math.isfinite(v) and m["min"] <= v <= m["max"]):
+                raise ValueError(
+                    f"{k}={v!r} outside [{_num(m['min'])}, {_num(m['max'])}] {m['unit']}, "
+                    f"its range in data/assumptions.csv"
+                )
         return replace(self, **{k: (v if k in CHOICES else float(v)) for k, v in changes.items()})
 
     def changes_from_default(self) -> dict[str, float | str]:
@@ -242,7 +209,7 @@ def parse_params(params: Mapping[str, str | list[str]]) -> tuple[Scenario, list[
     s, notices = Scenario.default(), []
     for key, raw in params.items():
         values = raw if isinstance(raw, list) else [raw]
-        if key not in asdict(s):
+        if key not in Scenario.__dataclass_fields__:
             notices.append((key, "unknown"))
             continue
         if len(values) != 1:

@@ -1,0 +1,146 @@
+"""``Scenario``'s fields, defaults and ranges come from the assumptions declaration (``data/assumptions.csv``).
+
+The expectations are read from the file with :mod:`csv`, not through the loader the class uses, so a field list written
+by hand in ``components/data/scenario.py`` (the fault these tests guard against) cannot agree with them by
+construction. A row added to a copy of the file is checked in a fresh interpreter whose ``facts.DATA_DIR`` points at
+the copy (the loaders read ``DATA_DIR`` when called, and ``Scenario`` reads the file on first use, not on import).
+"""
+
+import csv
+import dataclasses
+import json
+import math
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from components.data.facts import DATA_DIR
+from components.data.scenario import CHOICES, Scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def file_rows() -> list[dict[str, str]]:
+    with open(DATA_DIR / "assumptions.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+ROWS = file_rows()
+
+
+def test_every_row_of_the_file_is_a_field_with_its_default_and_range_and_nothing_else():
+    fs = dataclasses.fields(Scenario)
+    assert [f.name for f in fs] == [*CHOICES, *(r["id"] for r in ROWS)]  # choices first, then the file's order
+    assert Scenario.numeric_fields() == [r["id"] for r in ROWS]
+    by_name = {f.name: f for f in fs}
+    plan = Scenario.default()
+    for r in ROWS:
+        f = by_name[r["id"]]
+        assert f.type is float
+        assert f.default == float(r["default"]) == getattr(plan, r["id"])
+        assert (f.metadata["min"], f.metadata["max"]) == (float(r["min"]), float(r["max"]))
+        assert (f.metadata["unit"], f.metadata["group"]) == (r["unit"], r["group"])
+    for k, options in CHOICES.items():
+        assert by_name[k].default == options[0] == getattr(plan, k)
+    assert Scenario() == plan  # every field's default is the declared one
+
+
+def test_the_plan_is_a_hashable_picklable_dataclass_equal_by_value():
+    # st.cache_data keys on the scenario (dataclasses.asdict for a dataclass); network.key builds one with replace
+    a = Scenario.default().with_values(delay_months=6, shape="linear")
+    b = dataclasses.replace(Scenario.default(), shape="linear", delay_months=6.0)
+    assert dataclasses.is_dataclass(a) and a == b and hash(a) == hash(b) and a is not b
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert dataclasses.asdict(a) == {**dataclasses.asdict(Scenario.default()), "delay_months": 6.0, "shape": "linear"}
+    assert a.changes_from_default() == {"shape": "linear", "delay_months": 6.0}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.delay_months = 3.0
+
+
+RANGE = re.compile(r"outside \[(?P<lo>[-0-9.e+]+), (?P<hi>[-0-9.e+]+)\] (?P<unit>[^,\s]+),")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+def test_a_value_outside_the_declared_range_is_refused_naming_the_key_and_the_files_range(row):
+    k, lo, hi, step = row["id"], float(row["min"]), float(row["max"]), float(row["step"])
+    plan = Scenario.default()
+    for bad in (hi + step, lo - step, math.nan, math.inf):  # one step past each end, and the non-numbers
+        with pytest.raises(ValueError) as err:
+            plan.with_values(**{k: bad})
+        msg = str(err.value)
+        assert msg.startswith(f"{k}=") and "data/assumptions.csv" in msg, msg
+        m = RANGE.search(msg)
+        assert m and (float(m["lo"]), float(m["hi"])) == (lo, hi) and m["unit"] == row["unit"], msg
+    assert getattr(plan.with_values(**{k: lo}), k) == lo and getattr(plan.with_values(**{k: hi}), k) == hi
+
+
+def test_an_unknown_key_and_an_undeclared_option_are_refused():
+    with pytest.raises(ValueError, match="unknown assumption 'no_such_row'"):
+        Scenario.default().with_values(no_such_row=1.0)
+    with pytest.raises(ValueError, match=r"shape must be one of \('s_curve', 'linear', 'constant_growth'\)"):
+        Scenario.default().with_values(shape="cubic")
+
+
+PROBE = r"""
+import json, pickle, sys
+from pathlib import Path
+opened = []
+sys.addaudithook(lambda ev, a: opened.append(str(a[0])) if ev == "open" and str(a[0]).endswith(".csv") else None)
+import dataclasses
+import components.data.facts as facts
+facts.DATA_DIR = Path(sys.argv[1])
+from components.data import scenario
+read_on_import = len(opened)
+try:
+    f = {x.name: x for x in dataclasses.fields(scenario.Scenario)}
+except Exception as exc:  # a row that cannot be a field
+    print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
+    sys.exit(0)
+s = scenario.Scenario.default()
+out = {"read_on_import": read_on_import, "read_after": len(opened), "last": scenario.Scenario.numeric_fields()[-1]}
+if "probe_days" in f:
+    out |= {"default": s.probe_days, "meta": dict(f["probe_days"].metadata), "set": s.with_values(probe_days=30).probe_days}
+    try:
+        s.with_values(probe_days=31)
+    except ValueError as exc:
+        out["refused"] = str(exc)
+    out["pickled"] = pickle.loads(pickle.dumps(s.with_values(probe_days=3))).changes_from_default()
+print(json.dumps(out))
+"""
+
+
+def run_with_extra_row(tmp_path, row: str) -> dict:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("samples", "*.sqlite3*"))
+    with open(data / "assumptions.csv", "a", encoding="utf-8", newline="") as f:
+        f.write(row + "\n")
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(data)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_a_row_added_to_a_copy_of_the_file_is_a_field_with_its_default_and_range(tmp_path):
+    got = run_with_extra_row(
+        tmp_path, "probe_days,network,7,2,30,1,days,A test row: not a real assumption,true,Проверочная строка"
+    )
+    assert got["read_on_import"] == 0 and got["read_after"] > 0  # read on first use, not on import
+    assert got["last"] == "probe_days" and got["default"] == 7.0 and got["set"] == 30.0
+    assert got["meta"] == {"min": 2.0, "max": 30.0, "step": 1.0, "unit": "days", "group": "network"}
+    assert got["refused"] == "probe_days=31 outside [2, 30] days, its range in data/assumptions.csv"
+    assert got["pickled"] == {"probe_days": 3.0}
+
+
+@pytest.mark.parametrize("bad_id", ["slug", "shape", "class", "_hidden"])
+def test_a_row_whose_id_cannot_be_a_field_is_refused_with_file_row_and_column(tmp_path, bad_id):
+    # a method's name, a choice field's, a Python keyword, a private name: each would break or shadow the class
+    got = run_with_extra_row(tmp_path, f"{bad_id},network,7,2,30,1,days,A test row,true,Проверочная строка")
+    row = len(ROWS) + 2  # header = row 1, the file's rows 2..len+1, the added row after them
+    assert got["error"].startswith("DataError") and "assumptions.csv" in got["error"], got
+    assert f"row {row}" in got["error"] and "id" in got["error"] and repr(bad_id) in got["error"], got

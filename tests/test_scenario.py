@@ -144,3 +144,11 @@ def test_a_row_whose_id_cannot_be_a_field_is_refused_with_file_row_and_column(tm
     row = len(ROWS) + 2  # header = row 1, the file's rows 2..len+1, the added row after them
     assert got["error"].startswith("DataError") and "assumptions.csv" in got["error"], got
     assert f"row {row}" in got["error"] and "id" in got["error"] and repr(bad_id) in got["error"], got
+
+
+def test_the_profile_choice_lists_exactly_the_profiles_of_the_seasonality_file():
+    # the choice fields' options stay in code (CHOICES); the one backed by a data file must match it (episodes: see
+    # test_network's test_the_scenario_knows_every_episode...)
+    with open(DATA_DIR / "seasonality.csv", encoding="utf-8", newline="") as f:
+        profiles = {r["profile"] for r in csv.DictReader(f)}
+    assert set(CHOICES["profile"]) == profiles and len(CHOICES["profile"]) == len(profiles)

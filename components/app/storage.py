@@ -19,7 +19,6 @@ from components.app.text import plain
 from components.data.actuals import PARAM as ACTUALS_PARAM
 from components.data.actuals import Actuals
 from components.data.scenario import CHOICES, Scenario
-from components.present import views
 from components.present.i18n import Labels
 from components.store import database as store
 
@@ -353,11 +352,15 @@ def actuals_link(slot, s: Scenario) -> None:  # noqa: ANN001
 
 
 def scenario_link(s: Scenario, **params: str) -> str:
-    """An absolute link to this page with the language, the scenario ``s``'s parameters and ``params``."""
+    """An absolute link to this page with the language, the scenario ``s``'s parameters and ``params``.
+
+    The scenario is what differs from the plan, as the sidebar's widgets write it into the address: a number, or a
+    choice's label in the page's language (a Russian page drops a choice's English label)."""
     base = (st.context.url or "").split("?")[0]
-    lang = st.query_params.get("lang")
-    query = "&".join(q for q in (urlencode({"lang": lang}) if lang else "", views.scenario_query(s)) if q)
-    return f"{base}?{'&'.join(q for q in (query, urlencode(params)) if q)}"
+    L = state.labels()
+    lang = {"lang": L.lang} if st.query_params.get("lang") else {}
+    scenario = {k: L(f"{k}_{v}") if k in CHOICES else format(v, ".12g") for k, v in s.changes_from_default().items()}
+    return f"{base}?{urlencode({**lang, **scenario, **params})}"
 
 
 def _owned(kind: str, item_id: str) -> bool:

@@ -19,6 +19,7 @@ from components.data import actuals, upload
 from components.data.actuals import Actuals
 from components.data.scenario import Scenario
 from components.model import tracking
+from components.present import upload_text
 from components.present.i18n import Labels
 
 _log = logging.getLogger("corridor.app")
@@ -116,7 +117,8 @@ def render(L: Labels) -> Panel:
         kind, payload = st.session_state.get(state.UPLOAD_MESSAGE, (None, None))
         if kind == "error":
             st.error(  # the message quotes the file's cells and headers: shown as text
-                plain(payload.message(L.lang), limit=2000) + (" " + L("upload_kept") if a is not None else ""),
+                plain(upload_text.upload_error(payload, L), limit=2000)
+                + (" " + L("upload_kept") if a is not None else ""),
                 icon=":material/error:",
             )
         elif kind in ("ok", "saved", "store") and a is not None:  # not for actuals opened from a link
@@ -140,7 +142,7 @@ def render(L: Labels) -> Panel:
         for i, fmt in enumerate(("csv", "xlsx"), 1):
             c[i].download_button(
                 L("template", fmt=fmt.upper()),
-                lambda fmt=fmt: upload.template_bytes(L.lang, fmt),
+                lambda fmt=fmt: upload_text.actuals_template(L, fmt),
                 file_name=f"actuals-template-{L.lang}.{fmt}",
                 key=f"tpl-{fmt}",
                 on_click="ignore",

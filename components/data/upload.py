@@ -1,8 +1,8 @@
 """Parse and validate a user's upload of actual monthly export volumes (tonnes per month).
 
 Pure module (no Streamlit). Accepts messy CSV / XLSX exports from Russian Excel and 1C and
-returns a clean table, or raises exactly one :class:`UploadError` with a bilingual,
-row- and column-specific message. Row values are validated in one place: :class:`ActualRow`.
+returns a clean table, or raises exactly one :class:`UploadError`: a code, the row and column, and the values a
+message names (the message itself, in the reader's language, is ``components.present.messages.upload_error``). Row values are validated in one place: :class:`ActualRow`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,10 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections import defaultdict
 from dataclasses import dataclass
 
 import openpyxl
 import pandas as pd
-from babel.dates import format_date
 from pydantic import BaseModel, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -41,81 +39,6 @@ MAX_TONNES = 1e8
 HEADER_SCAN = 10  # non-blank rows searched for the header (1C puts title rows above it)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
-_SAVE_AS = ("Save it as .xlsx or .csv and upload again.", "Сохраните его как .xlsx или .csv и загрузите снова.")
-_MSG: dict[str, tuple[str, str]] = {  # code -> (en, ru); the row/column prefix is added by UploadError.message
-    "empty": ("The file is empty.", "Файл пуст."),
-    "binary": (
-        "The file is not a text table (it contains binary data). " + _SAVE_AS[0],
-        "Файл не является текстовой таблицей (содержит двоичные данные). " + _SAVE_AS[1],
-    ),
-    "fake_xlsx": (
-        "The file looks like an Excel workbook but is not a valid .xlsx file. " + _SAVE_AS[0],
-        "Файл похож на книгу Excel, но не является корректным .xlsx. " + _SAVE_AS[1],
-    ),
-    "zip_bomb": (
-        "The Excel file unpacks to {unpacked_mb} MB (ratio {ratio}:1), over the safety limit; not opened.",
-        "Файл Excel распаковывается в {unpacked_mb} МБ (сжатие {ratio}:1), это больше допустимого; файл не открыт.",
-    ),
-    "too_large": (
-        "The file is {size_mb} MB; the maximum upload size is {limit_mb} MB.",
-        "Размер файла {size_mb} МБ; максимально допустимый — {limit_mb} МБ.",
-    ),
-    "missing_column": (
-        "Required column ‘{column}’ was not found. Columns found: {found}. "
-        "Expected: month, tonnes (optional: direction, cargo).",
-        "Не найден обязательный столбец «{column_ru}» ({column}). Найдены столбцы: {found}. "
-        "Ожидаются: месяц, тонн (необязательно: направление, груз).",
-    ),
-    "missing_value": ("the cell is empty.", "ячейка пуста."),
-    "bad_number": ("'{value}' is not a number.", "«{value}» — не число."),
-    "implausible": (
-        "'{value}' tonnes is not plausible for one row; at most {limit} tonnes a month.",
-        "«{value}» т — неправдоподобно для одной строки; не больше {limit} т в месяц.",
-    ),
-    "part_too_large": (
-        "The Excel file's {part} unpacks to {size_mb} MB, more than a table of monthly volumes needs "
-        "(limit {limit_mb} MB); not opened. " + _SAVE_AS[0],
-        "Часть файла Excel ({part_ru}) распаковывается в {size_mb} МБ — больше, чем нужно таблице месячных объёмов "
-        "(предел {limit_mb} МБ); файл не открыт. " + _SAVE_AS[1],
-    ),
-    "negative": (
-        "'{value}' is negative; tonnes must be 0 or more.",
-        "«{value}» — отрицательное значение; тонны должны быть не меньше 0.",
-    ),
-    "bad_month": (
-        "'{value}' is not a recognised month; use e.g. 2025-03, 03.2025 or March 2025.",
-        "«{value}» — не распознано как месяц; используйте, например, 2025-03, 03.2025 или март 2025.",
-    ),
-    "future_month": (
-        "month {month} is in the future (latest allowed: {latest}).",
-        "месяц {month} ещё не наступил (последний допустимый: {latest}).",
-    ),
-    "duplicate_month": (
-        "month {month}{key} already appears in row {first_row}.",
-        "месяц {month}{key} уже указан в строке {first_row}.",
-    ),
-    "formula": (
-        "the cell contains a formula '{value}'; paste values only.",
-        "ячейка содержит формулу «{value}»; вставьте только значения.",
-    ),
-    "no_rows": ("The file has a header row but no data rows.", "В файле есть строка заголовков, но нет данных."),
-    "too_many_rows": ("The file has more than {limit} data rows.", "В файле больше {limit} строк с данными."),
-    "damaged_xlsx": (
-        "The Excel file is damaged: part of its packed data does not unpack ({reason}). " + _SAVE_AS[0],
-        "Файл Excel повреждён: часть сжатых данных не распаковывается ({reason}). " + _SAVE_AS[1],
-    ),
-    "bad_workbook": (
-        "The Excel file is incomplete or malformed inside: a part is missing, its XML is broken or it "
-        "uses a feature that cannot be read ({reason}). " + _SAVE_AS[0],
-        "Файл Excel неполон или испорчен внутри: не хватает части книги, повреждена её разметка XML "
-        "или использована неподдерживаемая возможность ({reason}). " + _SAVE_AS[1],
-    ),
-    # the parser's own failure (a bug, not the file): never expected, kept so nothing reaches the user as a traceback
-    "unreadable": (
-        "The file is damaged or in an unsupported format (details: {reason}). " + _SAVE_AS[0],
-        "Файл повреждён или в неподдерживаемом формате (подробности: {reason}). " + _SAVE_AS[1],
-    ),
-}
 
 _COLUMNS = {  # canonical -> (Russian display name, accepted header spellings after _norm)
     "month": ("месяц", {"month", "месяц", "период", "дата", "date", "period"}),
@@ -197,26 +120,9 @@ class UploadError(ValueError):
 
     def __init__(self, code: str, row: int | None = None, column: str | None = None, **ctx: object):
         self.code, self.row, self.column, self.ctx = code, row, column, ctx
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        """Return the message in ``"en"`` or ``"ru"``, prefixed with row and column when known."""
-        ru = lang == "ru"
-        ctx = {k: str(v)[:40] if k == "value" else str(v) for k, v in self.ctx.items()}
-        ctx |= {"column": self.column or "", "column_ru": _COLUMNS.get(self.column or "", (self.column,))[0]}
-        for k in ("month", "latest"):  # «март 2025» / "March 2025", not "2025-03"
-            if re.fullmatch(r"\d{4}-\d{2}", ctx.get(k, "")):
-                day = dt.date(int(ctx[k][:4]), int(ctx[k][5:]), 1)
-                ctx[k] = format_date(day, "LLLL yyyy", locale="ru" if ru else "en_GB")
-        if not ru and "found" in ctx:  # English quotes, not guillemets
-            ctx["found"] = ctx["found"].replace("«", "‘").replace("»", "’")
-        text = _MSG.get(self.code, _MSG["unreadable"])[ru].format_map(defaultdict(lambda: "?", ctx))
-        if self.row is None:
-            return text[:1].upper() + text[1:]
-        where = f"Строка {self.row}" if ru else f"Row {self.row}"
-        if self.column:
-            where += f", столбец «{self.column}»" if ru else f", column ‘{self.column}’"
-        return f"{where}: {text}"
+        # the reader's sentence is the presentation's (components/present/messages.upload_error, from the catalogue)
+        where = "".join(f", {k} {v}" for k, v in (("row", row), ("column", column)) if v is not None)
+        super().__init__(f"{code}{where}" + (f": {ctx}" if ctx else ""))
 
 
 def _norm(text: object) -> str:
@@ -347,13 +253,12 @@ def _read_xlsx(data: bytes) -> tuple[Rows, str]:
     for i in infos:  # parts read whole are bounded before any XML is parsed
         limit = MAX_PART_BYTES.get(i.filename) or (MAX_SHEET_BYTES if i.filename.startswith("xl/worksheets/") else 0)
         if limit and i.file_size > limit:
-            what = {"xl/sharedStrings.xml": ("shared text table", "таблица текстов")}.get(
-                i.filename, ("styles", "стили") if "styles" in i.filename else ("worksheet", "лист")
+            what = {"xl/sharedStrings.xml": "shared_strings"}.get(
+                i.filename, "styles" if "styles" in i.filename else "worksheet"
             )
             raise UploadError(
                 "part_too_large",
-                part=what[0],
-                part_ru=what[1],
+                part=what,
                 size_mb=round(i.file_size / 2**20, 1),
                 limit_mb=round(limit / 2**20),
             )
@@ -592,7 +497,7 @@ def _parse(data: bytes, filename: str, today: dt.date) -> ParsedUpload:
         raise UploadError(
             "missing_column",
             column="month" if "month" not in seen_cols else "tonnes",
-            found=", ".join(f"«{n[:40]}»" for n in names[:12]) or "—",
+            found=tuple(n[:40] for n in names[:12]),  # the headers seen, quoted by the presentation
         )
     hidx, colmap = header
     hvalues, body = rows[hidx][1], rows[hidx + 1 :]
@@ -696,44 +601,56 @@ _TEMPLATE_ROWS = [
     (dt.date(2025, 10, 1), 3500.0, "China", "vegetable oil"),
     (dt.date(2025, 11, 1), 17620.25, None, None),
 ]
-_TEMPLATE_RU = {"China": "Китай", "grain": "зерно", "vegetable oil": "растительное масло"}
+#: The words of the example rows (a reader's language gives its own for each: :class:`TemplateStyle`).
+TEMPLATE_WORDS = ("China", "grain", "vegetable oil")
 
 
-def template_bytes(lang: str, fmt: str) -> bytes:
+@dataclass(frozen=True)
+class TemplateStyle:
+    """How a reader writes the example upload: headers, words, CSV separator, decimal and thousands marks, month
+    format and encoding (the presentation fills it from the reader's catalogue)."""
+
+    header: tuple[str, ...]  # month, tonnes, direction, cargo
+    words: dict[str, str]  # a word of TEMPLATE_WORDS -> the reader's
+    sep: str
+    decimal: str
+    thousands: str
+    csv_month: str  # strftime of a month in the CSV
+    xlsx_month: str  # Excel number format of a month cell
+    encoding: str
+
+
+def template_bytes(fmt: str, style: TemplateStyle) -> bytes:
     """Return a small example upload (monthly tonnes) that :func:`parse_actuals` accepts.
 
     Parameters
     ----------
-    lang : {"en", "ru"}
-        Header language; the Russian CSV uses ``;``, decimal comma and ``utf-8-sig`` for Excel.
     fmt : {"csv", "xlsx"}
         File format.
+    style : TemplateStyle
+        The reader's headers, words and number and month formats (``;``, a decimal comma, ``utf-8-sig`` for Russian
+        Excel).
 
     Returns
     -------
     bytes
         File content: four example rows (September–November 2025) with tonnes, direction and cargo.
     """
-    ru = lang == "ru"
-    rows = [
-        (m, t, _TEMPLATE_RU.get(d, d) if ru else d, _TEMPLATE_RU.get(c, c) if ru else c)
-        for m, t, d, c in _TEMPLATE_ROWS
-    ]
-    header = ["месяц", "тонн", "направление", "груз"] if ru else ["month", "tonnes", "direction", "cargo"]
+    rows = [(m, t, style.words.get(d, d), style.words.get(c, c)) for m, t, d, c in _TEMPLATE_ROWS]
     if fmt == "xlsx":
         wb = openpyxl.Workbook()
-        wb.active.append(header)
+        wb.active.append(list(style.header))
         for row in rows:
             wb.active.append(list(row))
-            wb.active.cell(wb.active.max_row, 1).number_format = "mm.yyyy" if ru else "yyyy-mm"
+            wb.active.cell(wb.active.max_row, 1).number_format = style.xlsx_month
         wb.save(buf := io.BytesIO())
         return buf.getvalue()
     if fmt != "csv":
         raise ValueError(f"fmt must be 'csv' or 'xlsx', not {fmt!r}")
-    w = csv.writer(text := io.StringIO(), delimiter=";" if ru else ",", lineterminator="\r\n")
-    w.writerow(header)
-    for m, t, d, c in rows:  # ru: 01.2024;1 234,5 (NBSP thousands, decimal comma)
+    w = csv.writer(text := io.StringIO(), delimiter=style.sep, lineterminator="\r\n")
+    w.writerow(style.header)
+    for m, t, d, c in rows:  # 2025-09,15000 / 09.2025;15 000 (NBSP thousands, decimal comma)
         plain = f"{t:,.2f}".rstrip("0").rstrip(".")  # 17,620.25 / 15,000 (no rounding to 6 digits)
-        tonnes = plain.replace(",", "\u00a0").replace(".", ",") if ru else plain.replace(",", "")
-        w.writerow([f"{m:%m.%Y}" if ru else f"{m:%Y-%m}", tonnes, d or "", c or ""])
-    return text.getvalue().encode("utf-8-sig" if ru else "utf-8")
+        tonnes = plain.replace(",", "\x00").replace(".", style.decimal).replace("\x00", style.thousands)
+        w.writerow([m.strftime(style.csv_month), tonnes, d or "", c or ""])
+    return text.getvalue().encode(style.encoding)

@@ -163,7 +163,7 @@ class Labels:
         #: the babel locale this language formats numbers, dates and plural forms for
         self.locale = self.catalogue.locale
 
-    def __call__(self, key: str, **kw) -> str:
+    def __call__(self, key: str, /, **kw) -> str:
         text = self.catalogue.labels.get(key, key)
         return _Formatter(self).vformat(text, (), kw) if "{" in text else text
 

@@ -31,9 +31,9 @@ ICONS = {
 }
 CSS = """<style>
 .st-key-answer { gap: 0.6rem; }
-.st-key-answer [data-testid="stMarkdownContainer"] p { margin-bottom: 0; }
 .st-key-answer [data-testid="stPageLink"] a { padding: 0 0.25rem; }
 .st-key-answer [data-testid="stPageLink"] p { font-size: 0.875rem; white-space: normal; overflow: visible; }
+@media (max-width: 640px) { .st-key-answer [data-testid="stMarkdownContainer"] p { font-size: 0.9rem; line-height: 1.45; } }
 </style>"""
 
 

@@ -7,13 +7,16 @@ by hand: the NPV from the cash-flow table, the longest wait from the network's c
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from components import clock
 from components.data.scenario import Scenario
 from components.model import economics, network
 
-from .conftest import open_page, wait_idle
+from .conftest import ROOT, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -144,5 +147,38 @@ def test_copy_link_puts_the_address_with_the_scenario_on_the_clipboard(browser, 
             "Ссылка на эту страницу и сценарий" if lang == "ru" else "Link to this page and scenario"
         )
         assert field.input_value() == pg.url  # the fallback shows the same link
+    finally:
+        ctx.close()
+
+
+def test_with_the_sample_actuals_uploaded_the_answer_compares_them_with_the_plan(browser, base_url):
+    sample = ROOT / "data" / "samples" / "actuals_sample_en.csv"
+    with sample.open(encoding="utf-8-sig") as f:
+        next(f)  # the title row: "Illustrative sample: made-up figures..."
+        rows = list(csv.DictReader(f))
+    # by hand: the China rows of this year's months (the upload counts China by default)
+    year = str(clock.today().year)
+    months = {r["month"] for r in rows if r["direction"] == "China" and r["month"].startswith(year)}
+    tonnes = sum(float(r["tonnes"]) for r in rows if r["direction"] == "China" and r["month"].startswith(year))
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    try:
+        open_page(pg, base_url)
+        with pg.expect_download() as info:  # the answer offers the sample beside its invitation to upload
+            pg.locator(".st-key-answer").get_by_role("button", name="Sample file").click()
+        assert info.value.suggested_filename == sample.name
+        assert Path(info.value.path()).read_bytes() == sample.read_bytes()
+        open_page(pg, base_url, "projections")
+        pg.get_by_text("Compare with actual volumes (upload)").click()
+        pg.locator("input[type=file]").set_input_files(str(sample))
+        pg.wait_for_selector("text=Read ")
+        wait_idle(pg)
+        pg.get_by_role("link", name="Overview").first.click()
+        pg.wait_for_selector(".st-key-answer [data-testid=stPageLink]")
+        wait_idle(pg)
+        text = pg.locator(".st-key-answer").inner_text().replace("\u00a0", " ")
+        assert f"Actuals for {year} ({len(months)} months uploaded): {tonnes / 1e3:.1f} kt" in text, text
+        assert "against the stated plan over the same months" in text and "No actual volumes" not in text
     finally:
         ctx.close()

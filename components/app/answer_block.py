@@ -22,7 +22,7 @@ from components.present.i18n import Labels
 PAGE_DIR = Path("components/app/pages")
 #: The illustrative sample actuals file in each language (made-up volumes, labelled so in its first row), offered
 #: beside the invitation to upload; no file, no button.
-SAMPLE = "data/samples/actuals_sample_{lang}.csv"
+SAMPLES = "data/samples"  # the file for a language is named by its catalogue ([files] upload_sample)
 ICONS = {
     "wait": ":material/train:",
     "pays": ":material/payments:",
@@ -47,7 +47,7 @@ class Frame:
 
 def sample_file(lang: str) -> Path | None:
     """The sample actuals file for ``lang``, if one is shipped."""
-    path = Path(__file__).resolve().parents[2] / SAMPLE.format(lang=lang)
+    path = Path(__file__).resolve().parents[2] / SAMPLES / Labels(lang).file("upload_sample")
     return path if path.is_file() else None
 
 

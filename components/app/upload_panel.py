@@ -154,8 +154,8 @@ def render(L: Labels) -> Panel:
 
 
 def sample_name(lang: str) -> str:
-    """File name of the illustrative sample in ``lang`` (``data/samples/``)."""
-    return f"actuals_sample_{lang}.csv"
+    """File name of the illustrative sample in ``lang`` (``data/samples/``; the catalogue names it)."""
+    return Labels(lang).file("upload_sample")
 
 
 def sample_bytes(lang: str) -> bytes:

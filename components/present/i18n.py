@@ -42,6 +42,8 @@ class Catalogue:
     #: words of compact numbers and tonnes (``bn``, ``mn``, ``thousand``, ``kt``, ``Mt``)
     numbers: dict[str, str]
     currencies: dict[str, str]
+    #: files shipped for this language (``upload_sample`` → ``actuals_sample_ru.csv``)
+    files: dict[str, str]
     units: dict[str, str]
     #: noun → CLDR plural form → word
     nouns: dict[str, dict[str, str]]
@@ -69,6 +71,7 @@ def read_catalogue(text: str, lang: str) -> Catalogue:
         columns=tuple(loc["columns"]),
         numbers=dict(data["numbers"]),
         currencies=dict(data["currencies"]),
+        files=dict(data["files"]),
         units=dict(data["units"]),
         nouns={k: dict(v) for k, v in data["nouns"].items()},
         labels=labels,
@@ -214,6 +217,10 @@ class Labels:
         plural of 'year' for it (the visible fraction digits decide the form: ``11,0`` takes 'other')."""
         operand = Decimal(f"{float(n):.{digits}f}")
         return f"{self.num(n, digits)}\u00a0{self._noun('years', abs(operand))}"
+
+    def file(self, key: str) -> str:
+        """The name of a file shipped for this language: ``file("upload_sample")`` → ``actuals_sample_ru.csv``."""
+        return self.catalogue.files[key]
 
     def unit(self, unit: str) -> str:
         """A unit of ``data/`` as this language writes it: ``m2`` → ``m²`` / ``м²``, ``t/year`` → ``т/год``."""

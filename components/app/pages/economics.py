@@ -90,7 +90,7 @@ def _be_card(col, r: Result, L: Labels, be: BreakEven, cur: str) -> None:
     conv = lambda x: r.convert(x, cur)  # noqa: E731
     fmt = {
         "handling_rub_per_feu": lambda v: f"{L.num(conv(v))} {L.cur(cur)}/{L.unit('FEU')}",
-        "rent_rub_per_m2_year": lambda v: f"{L.num(conv(v))} {L.cur(cur)}/{'m²/yr' if L.lang == 'en' else 'м²/год'}",
+        "rent_rub_per_m2_year": lambda v: f"{L.num(conv(v))} {L.cur(cur)}/{L.unit('m2/year')}",
         "attainment": lambda v: L("be_tonnes", t=L.tonnes(v * tables().fact("export_china_target"))),
     }[be.param]
     if be.status == "found":

@@ -184,7 +184,11 @@ def test_html_report_tables_show_a_dash_for_a_missing_value_and_the_language_dec
     assert "<td>—</td>" in table  # July 2025: the published figure only, the projection's cells are missing
     assert "<th>Месяц</th>" in table and "Сезонный коэффициент" in table
     dscr = re.search(r'<section id="dscr">.*?(<table.*?</table>)', page, flags=re.S).group(1)
-    assert "<td>1,2</td>" in dscr  # the covenant 1.2 with a decimal comma
+    assert "<td>1,20</td>" in dscr  # the covenant 1.2 with a decimal comma, at the DSCR's 0.01
+    cash = re.search(r'<section id="cash-flow">.*?(<table.*?</table>)', page, flags=re.S).group(1)
+    # the stated 14 bn RUB investment is spent from the agreement month to the target month: every year's cell is
+    # grouped by thousands with a no-break space and a real minus («−4 454 545 455»), never a bare «-4454545455»
+    assert re.search(r"<td>−\d{1,3}(\u00a0\d{3}){3}</td>", table + cash) and not re.search(r"<td>-\d", cash)
 
 
 def _latin(text: str) -> set[str]:

@@ -276,6 +276,23 @@ def table(chart_id: str, data: pd.DataFrame, L: Labels) -> pd.DataFrame:
     return pd.DataFrame(out, index=data.index).reset_index(drop=True)
 
 
+def shown(chart_id: str, data: pd.DataFrame, L: Labels) -> pd.DataFrame:
+    """:func:`table` as a page shows it (the HTML report): numbers as text with the language's digit grouping,
+    decimal mark and minus sign at their kind's precision (``−12 980 789 076``, ``96,6``), a missing value "—"."""
+    out = table(chart_id, data, L)
+    currency = str(data["currency"].iloc[0]) if "currency" in data and len(data) else "RUB"
+    declared = {n: column(chart_id, n) for n in data.columns}
+    kinds = {header(chart_id, n, L, currency): c[1] for n, c in declared.items() if c and c[0]}
+    for h, s in out.items():
+        kind = kinds.get(h, "text")
+        if kind in TEXT_KINDS or not pd.api.types.is_numeric_dtype(s):
+            continue
+        digits = _DIGITS.get(kind, 4)
+        fmt = (lambda v: str(int(v))) if kind == "year" else (L.dec if digits == 4 else lambda v, d=digits: L.num(v, d))
+        out[h] = [("—" if pd.isna(v) else fmt(float(v))) for v in s]
+    return out
+
+
 def csv_format(L: Labels) -> export.CsvFormat:
     """The CSV format a reader of ``L``'s language opens in Excel by a double click (the catalogue's
     ``dl_csv_format``: ``;`` and a decimal comma in Russian, ``,`` and ``.`` in English)."""

@@ -1228,7 +1228,7 @@ def report_html(
     s = r.scenario
     views = all_views(r, L, currency, actuals=actuals, build=build)
     intro = [L("app_subtitle"), scenario_caption(s, L), *[f"- {v.alt}" for v in views]]
-    items = [export.ChartItem(v.chart_id, v.title, v.figure, downloads.table(v.chart_id, v.data, L)) for v in views]
+    items = [export.ChartItem(v.chart_id, v.title, v.figure, downloads.shown(v.chart_id, v.data, L)) for v in views]
     return export.report_html(items, L("app_title"), intro, sources_table(L), L.lang, decimal=L.separators[0])
 
 

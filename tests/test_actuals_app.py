@@ -118,7 +118,7 @@ def test_a_new_upload_replaces_the_saved_one_and_its_id_leaves_the_address():
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", ["What to upload", "month", "tonnes", "t/month", "2025-03", "CSV", "XLSX", "5 MB", "1,200 rows"]),
+        ("en", ["What to upload", "month", "tonnes", "t/month", "2025-03", "CSV", "XLSX", "5\u00a0MB", "1,200 rows"]),
         ("ru", ["Что загрузить", "месяц", "тонн", "т/мес", "03.2025", "CSV", "XLSX", "5\u00a0МБ", "1\u00a0200 строк"]),
     ],
 )

@@ -94,7 +94,7 @@ def _what_counts(a: Actuals, L: Labels) -> Actuals:
 def _source_words(a: Actuals, L: Labels) -> str:
     """Where the numbers came from: file, sheet, rows read and skipped, size."""
     f = a.source
-    parts = [L("upload_source_file", name=plain(f.name), size=L.num(max(1, round(f.size / 1024))))]
+    parts = [L("upload_source_file", name=plain(f.name), size=L.num(f.size / 1024, 1))]
     if f.sheet:
         parts.append(L("upload_source_sheet", sheet=plain(f.sheet)))
     if f.rows_read is not None:

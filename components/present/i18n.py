@@ -39,6 +39,8 @@ class Catalogue:
     date_hover: str
     #: suffixes of a data column in this language, tried in order (``name_en`` then ``name``; ``name_ru``)
     columns: tuple[str, ...]
+    #: a month's name after "in", January first (Russian: prepositional, «в сентябре»)
+    months_in: tuple[str, ...]
     #: words of compact numbers and tonnes (``bn``, ``mn``, ``thousand``, ``kt``, ``Mt``)
     numbers: dict[str, str]
     currencies: dict[str, str]
@@ -69,6 +71,7 @@ def read_catalogue(text: str, lang: str) -> Catalogue:
         date_tick=loc["date_tick"],
         date_hover=loc["date_hover"],
         columns=tuple(loc["columns"]),
+        months_in=tuple(data["dates"]["months_in"]),
         numbers=dict(data["numbers"]),
         currencies=dict(data["currencies"]),
         files=dict(data["files"]),
@@ -260,6 +263,12 @@ class Labels:
             return "—"
         return _minus(format_percent(share, format=_with_digits(self.locale, digits), locale=self.locale))
 
+    @property
+    def percent_suffix(self) -> str:
+        """What follows the number in the locale's percentage: ``%`` / ``\u00a0%`` (for numbers formatted in bulk)."""
+        pattern = Locale.parse(self.locale).percent_formats[None].pattern
+        return pattern[pattern.rindex("0") + 1 :]
+
     def signed_pct(self, share: float, digits: int = 0) -> str:
         """``+12%`` / ``−3 %`` (a true minus sign)."""
         text = self.pct(abs(share), digits)
@@ -311,6 +320,11 @@ class Labels:
         if day is None or pd.isna(day):
             return "—"
         return format_date(pd.Timestamp(day).date(), "LLLL yyyy", locale=self.locale)
+
+    def in_month(self, when: dt.date | pd.Timestamp) -> str:
+        """``in September 2027`` / ``в сентябре 2027 г.`` (the catalogue's ``in_month`` and ``[dates] months_in``)."""
+        ts = pd.Timestamp(when)
+        return self("in_month", month=self.catalogue.months_in[ts.month - 1], year=ts.year)
 
     def date(self, day: dt.date | pd.Timestamp | None, precision: str = "day") -> str:
         """A date as precise as its source gives it: ``June 2024`` / ``июнь 2024`` for a month,

@@ -183,6 +183,9 @@ def test_html_report_tables_show_a_dash_for_a_missing_value_and_the_language_dec
     table = re.search(r'<section id="export-projection">.*?(<table.*?</table>)', page, flags=re.S).group(1)
     assert "<td>—</td>" in table  # July 2025: the published figure only, the projection's cells are missing
     assert "<th>Месяц</th>" in table and "Сезонный коэффициент" in table
+    sources = re.findall(r"<table.*?</table>", page, flags=re.S)[-1]
+    # data/facts.csv: the investment «14 млрд рублей» = 14 × 10^9 written out, not as 1,400000e+10
+    assert "<td>14\u00a0000\u00a0000\u00a0000</td>" in sources and "e+" not in sources
     dscr = re.search(r'<section id="dscr">.*?(<table.*?</table>)', page, flags=re.S).group(1)
     assert "<td>1,20</td>" in dscr  # the covenant 1.2 with a decimal comma, at the DSCR's 0.01
     cash = re.search(r'<section id="cash-flow">.*?(<table.*?</table>)', page, flags=re.S).group(1)

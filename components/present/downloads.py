@@ -293,6 +293,17 @@ def shown(chart_id: str, data: pd.DataFrame, L: Labels) -> pd.DataFrame:
     return out
 
 
+def shown_plain(df: pd.DataFrame, L: Labels) -> pd.DataFrame:
+    """A table without declared columns (the stated figures) as a page shows it: every number grouped, with the
+    language's decimal mark and minus and up to two decimals (``14 000 000 000``, ``0,4``), a missing value "—"
+    (not ``1,400000e+10``)."""
+    out = df.copy()
+    for i, (_, s) in enumerate(out.items()):
+        if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+            out.isetitem(i, pd.Series(["—" if pd.isna(v) else L.dec(float(v)) for v in s], index=s.index, dtype=object))
+    return out
+
+
 def csv_format(L: Labels) -> export.CsvFormat:
     """The CSV format a reader of ``L``'s language opens in Excel by a double click (the catalogue's
     ``dl_csv_format``: ``;`` and a decimal comma in Russian, ``,`` and ``.`` in English)."""

@@ -1229,7 +1229,8 @@ def report_html(
     views = all_views(r, L, currency, actuals=actuals, build=build)
     intro = [L("app_subtitle"), scenario_caption(s, L), *[f"- {v.alt}" for v in views]]
     items = [export.ChartItem(v.chart_id, v.title, v.figure, downloads.shown(v.chart_id, v.data, L)) for v in views]
-    return export.report_html(items, L("app_title"), intro, sources_table(L), L.lang, decimal=L.separators[0])
+    sources = downloads.shown_plain(sources_table(L), L)
+    return export.report_html(items, L("app_title"), intro, sources, L.lang, decimal=L.separators[0])
 
 
 def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:

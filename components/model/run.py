@@ -72,9 +72,10 @@ class Result:
     network : components.model.network.Network
         Utilisation, waiting, backlog, route split, door-to-door and fleet (:func:`components.model.network.run`),
         computed from ``seasonal``'s flow.
-    economics : components.model.economics.Appraisal or None
+    economics : components.model.economics.Appraisal
         The appraisal (:func:`components.model.economics.appraisal`), which reads the same network through
-        :func:`components.model.economics.network_effects`; None when :func:`run` was asked not to compute it.
+        :func:`components.model.economics.network_effects`; computed on first read (the Projections and Capacity
+        pages never need it), like the members below.
     """
 
     scenario: Scenario
@@ -82,7 +83,6 @@ class Result:
     _trajectory: pd.DataFrame
     _seasonal: pd.DataFrame
     network: network.Network
-    economics: economics.Appraisal | None
 
     @property
     def trajectory(self) -> pd.DataFrame:
@@ -93,6 +93,12 @@ class Result:
         return _guarded(self._seasonal)
 
     # lazy members: computed on first read, then kept with the result ------------------------------------------
+    @_lazy
+    def economics(self) -> economics.Appraisal:
+        """:func:`components.model.economics.appraisal`: NPV [RUB], IRRs [share/year], DSCR, paybacks [years], the
+        cash-flow table [RUB/year]."""
+        return economics.appraisal(self.scenario)
+
     @_lazy
     def band(self) -> pd.DataFrame:
         """:func:`components.model.projection.band`: p10, p50, p90 of the monthly flow [t/month]."""
@@ -174,7 +180,7 @@ class Result:
         """The cash flows under the nominal convention [RUB/year]: ``economics.flows`` when the scenario is nominal,
         else :func:`components.model.economics.cash_flows` of the same scenario made nominal (its WACC path)."""
         s = self.scenario
-        if s.convention == "nominal" and self.economics is not None:
+        if s.convention == "nominal":
             return self.economics.flows
         return economics.cash_flows(s.with_values(convention="nominal"))
 
@@ -209,11 +215,11 @@ class Result:
 @lru_cache(maxsize=16)
 def _other(s: Scenario, today: dt.date) -> Result:
     """The result of a scenario a chart compares with (the plan, a preset): there are few, so a small cache."""
-    return run(s, today, with_economics=False)
+    return run(s, today)
 
 
-def run(s: Scenario, today: dt.date, with_economics: bool = True) -> Result:
-    """The scenario's result: projection, seasonal flow, network and (by default) the economics appraisal.
+def run(s: Scenario, today: dt.date, with_economics: bool = False) -> Result:
+    """The scenario's result: projection, seasonal flow and network now; the appraisal and the rest on first read.
 
     Parameters
     ----------
@@ -222,18 +228,20 @@ def run(s: Scenario, today: dt.date, with_economics: bool = True) -> Result:
     today : datetime.date
         The day of the result (kept in it; no model output depends on it today).
     with_economics : bool
-        Compute the appraisal too (≈ 10–45 ms); False leaves ``economics`` None.
+        Compute the appraisal now (≈ 10–45 ms) rather than when it is first read.
 
     Returns
     -------
     Result
         See :class:`Result`.
     """
-    return Result(
+    r = Result(
         scenario=s,
         today=today,
         _trajectory=projection.trajectory(s),
         _seasonal=chain.seasonal_trajectory(s),
         network=network.run(s),  # once per network key, shared with the economics' network_effects
-        economics=economics.appraisal(s) if with_economics else None,
     )
+    if with_economics:
+        r.economics  # noqa: B018 - computed now, kept with the result
+    return r

@@ -51,7 +51,7 @@ class _Declared(type):
     :func:`components.data.facts.tables` and turns ``Scenario`` into an ordinary frozen dataclass, in place.
     """
 
-    def __call__(cls, *args, **kwargs):  # only until the fields are built: _declare removes it
+    def __call__(cls, *args, **kwargs):  # only until the fields are built: _declare removes it and __getattr__
         _declare(cls)
         return type.__call__(cls, *args, **kwargs)
 
@@ -96,7 +96,9 @@ def _declare(cls: type) -> bool:
             setattr(cls, k, f)
         cls.__annotations__ = {k: t for k, (t, _) in declared.items()}
         dataclass(frozen=True)(cls)  # in place: __init__, __eq__, __hash__, __repr__, __setattr__, the fields
-        del _Declared.__call__  # the first-use hook: from now on an instance is made as any dataclass's, no detour
+        for k in declared:  # __init__ holds the defaults; a class attribute per field would only slow s.<field>
+            delattr(cls, k)
+        del _Declared.__call__, _Declared.__getattr__  # the first-use hooks: from now on a plain dataclass, no detour
         cls._default = cls()
         cls._numeric = tuple(k for k in declared if k not in CHOICES)
         return True

@@ -39,10 +39,9 @@ CSS = """<style>
 
 @dataclass(frozen=True)
 class Frame:
-    """The block's slots, one pair per sentence topic, in order: ``text`` (the sentence) and ``link`` (its page)."""
+    """The block's slots for the sentences, one per topic, in order."""
 
     text: dict
-    link: dict
 
 
 def sample_file(lang: str) -> Path | None:
@@ -51,16 +50,20 @@ def sample_file(lang: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def frame(L: Labels) -> Frame:
-    """Draw the block's bordered frame with an empty slot per sentence and per link (and the sample file's button).
+def frame(L: Labels, actuals: pd.DataFrame | None = None) -> Frame:
+    """Draw the block's bordered frame: an empty slot per sentence, its page link beside it, and the sample file's
+    button beside the invitation to upload.
 
     Each sentence is a row of two columns: the sentence, and its link on the right (below it on a phone, where
-    Streamlit stacks columns)."""
-    text, link = {}, {}
+    Streamlit stacks columns). The links are drawn here, in the page's full run, not by :func:`fill`: they do not
+    depend on the scenario, and a fragment's rerun does not know the app's pages (``st.page_link`` fails there)."""
+    text = {}
     with st.container(border=True, key="answer"):
         for topic in answer.PAGES:
             left, right = st.columns([3.4, 1], vertical_alignment="center", gap="small")
-            text[topic], link[topic] = left.empty(), right.empty()
+            text[topic] = left.empty()
+            page, label = answer.link(topic, L, actuals)
+            right.page_link(PAGE_DIR / f"{page}.py", label=label, icon=ICONS[topic])
             sample = sample_file(L.lang) if topic == "today" else None
             if sample is not None:
                 right.download_button(
@@ -74,13 +77,12 @@ def frame(L: Labels) -> Frame:
                     type="tertiary",
                 )
         st.markdown(CSS, unsafe_allow_html=True)  # fixed text: nothing a user sets reaches it
-    return Frame(text, link)
+    return Frame(text)
 
 
 def fill(f: Frame, r: Result, L: Labels, actuals: pd.DataFrame | None = None) -> list[answer.Sentence]:
-    """Write the answer's sentences into the frame's slots, each with its link; returns the sentences."""
+    """Write the answer's sentences into the frame's slots (from the page's scenario fragment); returns them."""
     sentences = answer.answer(r, L, actuals)
     for s in sentences:
         f.text[s.topic].markdown(s.markdown)
-        f.link[s.topic].page_link(PAGE_DIR / f"{s.page}.py", label=s.link, icon=ICONS[s.topic])
     return sentences

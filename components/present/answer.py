@@ -21,6 +21,17 @@ from components.present.i18n import Labels
 
 #: The pages the sentences link to (the ``url_path`` of their ``st.Page`` in ``dashboard.py``).
 PAGES = {"wait": "capacity", "pays": "economics", "today": "projections", "moves": "economics"}
+
+
+def link(topic: str, L: Labels, actuals: pd.DataFrame | None = None) -> tuple[str, str]:
+    """The page a sentence links to and the link's text: ``(page, text)``. The text depends on the topic and, for
+    today's standing, on whether actuals are loaded (not on the scenario: the page draws the links once per run)."""
+    if topic == "today":
+        loaded = actuals is not None and not actuals.empty
+        return PAGES[topic], L("ans_today_link_actuals" if loaded else "ans_today_link_upload")
+    return PAGES[topic], L({"wait": "ans_wait_link", "pays": "ans_pays_link", "moves": "ans_moves_link"}[topic])
+
+
 #: Below this the longest wait is "no congestion" [days]: it shows as 0.0 at one decimal.
 NO_WAIT_DAYS = 0.05
 
@@ -126,7 +137,7 @@ def wait_sentence(r: Result, L: Labels) -> Sentence:
                 feu=L.num(su.end_backlog_feu.get(where, 0.0)),
                 when=views.in_month(su.end_month, L),
             )
-    return Sentence("wait", L("ans_wait_lead"), text, PAGES["wait"], L("ans_wait_link"))
+    return Sentence("wait", L("ans_wait_lead"), text, *link("wait", L))
 
 
 def pays_sentence(r: Result, L: Labels, dist: dict | None = None) -> Sentence:
@@ -149,7 +160,7 @@ def pays_sentence(r: Result, L: Labels, dist: dict | None = None) -> Sentence:
         dscr=dscr,
         sims=share_of(p, n, L),
     )
-    return Sentence("pays", L("ans_pays_lead"), text, PAGES["pays"], L("ans_pays_link"))
+    return Sentence("pays", L("ans_pays_lead"), text, *link("pays", L))
 
 
 def _completion(a: tracking.AsOf, L: Labels) -> str:
@@ -176,7 +187,6 @@ def today_sentence(r: Result, L: Labels, actuals: pd.DataFrame | None = None) ->
             gap=signed_tonnes(a.actual_ytd - plan, L),
             share=L.pct(a.actual_ytd / plan) if plan > 0 else "—",
         )
-        link = L("ans_today_link_actuals")
     elif a.actual_rate is not None:
         tail = L(
             "ans_today_rate",
@@ -184,28 +194,24 @@ def today_sentence(r: Result, L: Labels, actuals: pd.DataFrame | None = None) ->
             v=L.tonnes(a.actual_rate),
             gap=signed_tonnes(a.actual_rate - a.plan.rate_t_year, L),
         )
-        link = L("ans_today_link_actuals")
     elif actuals is not None and not actuals.empty:
         tail = L("ans_today_none_this_year", year=a.month.year)
-        link = L("ans_today_link_actuals")
     elif a.ytd_months > 0:
         tail = L(
             "ans_today_upload",
             plan=L.tonnes(a.plan.tonnes_ytd),
             months=L("ans_jan_to", last=L.month(a.month - pd.DateOffset(months=1))),
         )
-        link = L("ans_today_link_upload")
     else:
         tail = L("ans_today_upload_january")
-        link = L("ans_today_link_upload")
-    return Sentence("today", L("ans_today_lead"), f"{head} {tail}", PAGES["today"], link)
+    return Sentence("today", L("ans_today_lead"), f"{head} {tail}", *link("today", L, actuals))
 
 
 def moves_sentence(r: Result, L: Labels, sens: pd.DataFrame | None = None) -> Sentence | None:
     """The top entry of the NPV tornado: the assumption whose range moves the NPV most, and by how much."""
     sens = sens if sens is not None else _member(r, "sensitivity", economics.sensitivity)
     if sens is None or sens.empty or not float(sens["swing"].iloc[0]) > 0:
-        return Sentence("moves", L("ans_moves_lead"), L("ans_moves_none"), PAGES["moves"], L("ans_moves_link"))
+        return Sentence("moves", L("ans_moves_lead"), L("ans_moves_none"), *link("moves", L))
     top = sens.iloc[0]
     p = str(top["param"])
     text = L(
@@ -217,7 +223,7 @@ def moves_sentence(r: Result, L: Labels, sens: pd.DataFrame | None = None) -> Se
         high=input_value(p, float(top["high"]), L),
         swing=L.money(float(top["swing"])),
     )
-    return Sentence("moves", L("ans_moves_lead"), text, PAGES["moves"], L("ans_moves_link"))
+    return Sentence("moves", L("ans_moves_lead"), text, *link("moves", L))
 
 
 def answer(

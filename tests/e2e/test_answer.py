@@ -117,10 +117,29 @@ def test_the_answer_is_the_first_thing_in_the_main_area_at_390(browser, base_url
         pg.context.close()
 
 
-def test_a_link_of_the_answer_opens_its_page_with_the_scenario(browser, base_url):
-    pg = _open(browser, base_url, "en", 1440, 900, query="delay_months=6")
+def test_a_slider_rewrites_the_answer_and_its_link_keeps_the_scenario(browser, base_url):
+    pg = _open(browser, base_url, "en", 1440, 900)
     try:
-        pg.locator(".st-key-answer").get_by_role("link", name="Waiting by month").click()
+        block = pg.locator(".st-key-answer")
+        before = block.inner_text()
+        assert expected("en")["npv"] in before.replace("\u00a0", " ")
+        thumb = pg.get_by_role("slider", name="Delay after April 2026 (months)")
+        thumb.focus()
+        for _ in range(6):
+            thumb.press("ArrowRight")
+        pg.wait_for_url("**delay_months=6**")
+        wait_idle(pg)
+        pg.wait_for_function("(t) => document.querySelector('.st-key-answer').innerText !== t", arg=before)
+        # six months' delay: the NPV of the delayed scenario, from its own cash-flow table
+        s = Scenario.default().with_values(delay_months=6)
+        npv = float(economics.cash_flows(s)["discounted"].sum())
+        bn = f"{'−' if npv < 0 else '+'}{abs(npv) / 1e9:.2f}".rstrip("0").rstrip(".") + " bn RUB"
+        pg.wait_for_function(
+            "(t) => document.querySelector('.st-key-answer').innerText.replace(/\u00a0/g, ' ').includes(t)", arg=bn
+        )
+        assert pg.locator("[data-testid=stAlert], [data-testid=stException]").count() == 0  # no error box anywhere
+        assert block.locator("[data-testid=stPageLink]").count() == 4
+        block.get_by_role("link", name="Waiting by month").click()
         pg.wait_for_url("**/capacity**")
         wait_idle(pg)
         assert "delay_months=6" in pg.url  # the scenario went along

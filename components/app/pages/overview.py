@@ -14,7 +14,7 @@ from components.present import views
 def render() -> None:
     L = state.labels()
     t = tables()
-    answer = answer_block.frame(L)  # the first thing on the page: what the dashboard concludes (filled below)
+    answer = answer_block.frame(L, state.actuals_series())  # the first thing: what the dashboard concludes
     st.title(L("app_title"))
     st.caption(L("app_subtitle"))
     st.markdown(L("intro_overview"))

@@ -96,7 +96,7 @@ def _declare(cls: type) -> bool:
             setattr(cls, k, f)
         cls.__annotations__ = {k: t for k, (t, _) in declared.items()}
         dataclass(frozen=True)(cls)  # in place: __init__, __eq__, __hash__, __repr__, __setattr__, the fields
-        for k in declared:  # __init__ holds the defaults; a class attribute per field would only slow s.<field>
+        for k in declared:  # __init__ holds the defaults; no class attribute per field, as the hand-written class had
             delattr(cls, k)
         del _Declared.__call__, _Declared.__getattr__  # the first-use hooks: from now on a plain dataclass, no detour
         cls._default = cls()

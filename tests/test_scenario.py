@@ -104,7 +104,8 @@ except Exception as exc:  # a row that cannot be a field
 s = scenario.Scenario.default()
 out = {"read_on_import": read_on_import, "read_after": len(opened), "last": scenario.Scenario.numeric_fields()[-1]}
 if "probe_days" in f:
-    out |= {"default": s.probe_days, "meta": dict(f["probe_days"].metadata), "set": s.with_values(probe_days=30).probe_days}
+    out |= {"default": s.probe_days, "meta": dict(f["probe_days"].metadata)}
+    out["set"] = s.with_values(probe_days=30).probe_days
     try:
         s.with_values(probe_days=31)
     except ValueError as exc:

@@ -172,3 +172,47 @@ def test_tampered_links_give_a_notice_and_the_default_scenario(browser, server, 
         _no_traceback(page)
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_saved_actuals_link_keeps_the_scenario_in_the_address(browser, server, lang):
+    # issue 22 item 7: saving adds ?actuals=<id> beside the scenario's parameters; the shown link carries them; a
+    # fresh browser opening it keeps them in its address, across a reload. 6 months late: the target month of the
+    # stated plan (April 2026) moves to October 2026.
+    t = TEXT[lang]
+    october = "October 2026" if lang == "en" else "октябрь 2026"
+    first = browser.new_context(viewport={"width": 1440, "height": 1600})
+    page = first.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        open_page(page, server, "projections", f"?lang={lang}&delay_months=6")
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(RAMP))
+        page.get_by_text(t["read"]).wait_for()
+        wait_idle(page)
+        page.get_by_role("button", name=t["save"]).click()
+        code = page.locator("[data-testid=stCode]", has_text="actuals=").first
+        code.wait_for()
+        link = code.inner_text().strip()
+        assert "delay_months=6" in link
+        page.wait_for_function(
+            "() => location.search.includes('actuals=') && location.search.includes('delay_months=6')"
+        )
+        fresh = browser.new_context(viewport={"width": 1440, "height": 1600})
+        other = fresh.new_page()
+        other.set_default_timeout(60_000)
+        try:
+            for step in ("open", "reload"):
+                if step == "open":
+                    other.goto(link)
+                else:
+                    other.reload()
+                wait_idle(other)
+                search = other.evaluate("() => location.search")
+                assert "delay_months=6" in search and "actuals=" in search, search
+                assert _metric(other, t["target"]) == october
+                assert _metric(other, t["ytd"]) == t["ytd_value"]  # the actuals opened: Jan-Aug 2026 = 220,000 t
+            _no_traceback(other)
+        finally:
+            fresh.close()
+    finally:
+        first.close()

@@ -212,3 +212,30 @@ def test_any_scenario_gives_four_clean_sentences(delay, attainment, dostyk, debt
         check_text(sentences, L)
         if debt == 0.0:
             assert ("no debt" if L.lang == "en" else "долга нет") in sentences[1].text
+
+
+# --- on the page (AppTest) -------------------------------------------------------------------------------------------
+
+
+def test_the_overview_draws_the_answer_first_and_a_slider_rewrites_it():
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "dashboard.py"), default_timeout=90)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    texts = [m.value for m in at.markdown]
+    # the sentences come before the page's intro text (the title is drawn after the block)
+    first = next(i for i, t in enumerate(texts) if t.startswith("**Congestion:**"))
+    assert first < next(i for i, t in enumerate(texts) if "What was announced" in t)
+    leads = ["**Congestion:**", "**Does the hub pay?**", "**Today:**", "**What moves the NPV most:**"]
+    assert [t.split("** ")[0] + "**" for t in texts[first : first + 4]] == leads
+    assert len(at.get("page_link")) >= 4
+    npv = lambda s: float(economics.cash_flows(s)["discounted"].sum())  # noqa: E731 - the cash-flow table's NPV
+    bn = lambda x: f"{'−' if x < 0 else '+'}{abs(x) / 1e9:.2f}".rstrip("0").rstrip(".")  # noqa: E731
+    pays = lambda: plain(next(m.value for m in at.markdown if m.value.startswith("**Does the hub pay?**")))  # noqa: E731
+    assert f"{bn(npv(Scenario.default()))} bn RUB" in pays()
+    at.slider(key="delay_months").set_value(6).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert f"{bn(npv(Scenario.default().with_values(delay_months=6)))} bn RUB" in pays()

@@ -166,9 +166,9 @@ def test_html_is_self_contained():
 
 def test_report_html_embeds_plotly_once():
     items = [ex.ChartItem(f"chart-{i}", f"Chart <{i}>", make_fig(f"Fig {i}"), make_df()) for i in range(3)]
-    page = ex.report_html(items, "Отчёт", ["**Intro** <b>", "- one", "- **two**"], make_sources(), lang="ru").decode(
-        "utf-8"
-    )
+    intro = ["**Intro** <b>", "- one", "- **two**"]
+    names = {"data_label": "Данные", "sources_label": "Источники"}  # the reader's words, from present's catalogue
+    page = ex.report_html(items, "Отчёт", intro, make_sources(), lang="ru", **names).decode("utf-8")
     assert page.count("* plotly.js v") == 1
     assert '<html lang="ru">' in page and "<title>Отчёт</title>" in page
     assert [h for h in re.findall(r"<h2>(.*?)</h2>", page)] == [

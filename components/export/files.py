@@ -28,7 +28,6 @@ _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control character
 _LEADING_SKIPPED = re.compile(
     r"^[\s\x00-\x1f\x7f\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+"
 )
-_LABELS = {"en": ("Data", "Sources"), "ru": ("Данные", "Источники")}
 _CSS = (
     "body{font-family:sans-serif;max-width:1200px;margin:auto;padding:1rem}table{border-collapse:collapse;"
     "font-size:.85rem}th,td{border:1px solid #ddd;padding:.2rem .5rem}"
@@ -421,14 +420,16 @@ def report_html(
     sources: pd.DataFrame,
     lang: str = "en",
     decimal: str = ".",
+    data_label: str = "Data",
+    sources_label: str = "Sources",
 ) -> bytes:
     """Return one self-contained HTML page: plotly.js embedded once, charts, their data, sources.
 
     Each chart sits under an ``<h2>`` with its escaped data table; ``intro_md_lines`` are paragraphs or
-    ``- `` bullets and may use ``**bold**``; ``lang`` sets ``<html lang>`` and the labels (en/ru); ``decimal`` is the
-    tables' decimal mark; a missing value reads "—" (never "NaN")."""
+    ``- `` bullets and may use ``**bold**``; ``lang`` sets ``<html lang>``; ``data_label`` and ``sources_label`` name
+    each chart's data and the sources (in the reader's language); ``decimal`` is the tables' decimal mark; a missing
+    value reads "—" (never "NaN")."""
     table = lambda df: _iso_dates(df).to_html(index=False, escape=True, border=0, na_rep="—", decimal=decimal)  # noqa: E731
-    data_label, sources_label = _LABELS.get(lang, _LABELS["en"])
     intro = []
     for raw in (ln.strip() for ln in intro_md_lines if ln.strip()):
         text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(raw[2 * (raw[:2] in ("- ", "* ")) :]))
@@ -440,9 +441,9 @@ def report_html(
     for i, it in enumerate(items):
         body.append(
             f'<section id="{_slug(it.chart_id, "chart")}"><h2>{html.escape(it.title)}</h2>\n'
-            f"{_fig_div(it.figure, i == 0, '560px')}\n<details><summary>{data_label}</summary>\n"
+            f"{_fig_div(it.figure, i == 0, '560px')}\n<details><summary>{html.escape(data_label)}</summary>\n"
             f"{table(it.data)}\n</details></section>"
         )
     sources_html = table(sources)
-    body.append(f"<section><h2>{sources_label}</h2>\n{sources_html}</section>")
+    body.append(f"<section><h2>{html.escape(sources_label)}</h2>\n{sources_html}</section>")
     return _page(title, "\n".join(body), lang)

@@ -181,7 +181,7 @@ COLUMNS: dict[str, tuple[str | None, str]] = {
     "dscr": ("dl_dscr", "ratio"),
     "covenant": ("dl_covenant", "ratio"),
 }
-#: The money streams of the cash-flow table, named as the stream registry names them ("stream:<id>").
+#: The money streams of the cash-flow table, named as the catalogue names each stream ("stream:<id>" → stream_<id>).
 COLUMNS.update({x.id: (f"stream:{x.id}", "money") for x in streams.STREAMS})
 
 #: Columns that mean something else in one chart.
@@ -223,7 +223,7 @@ def _unit(kind: str, L: Labels, currency: str) -> str:
 def header(chart_id: str, name: str, L: Labels, currency: str = "RUB") -> str:
     """A column's header in ``L``'s language with its unit: ``Экспорт за месяц (сценарий), т``."""
     key, kind = column(chart_id, name) or (name, "number")
-    text = streams.BY_ID[key[7:]].name(L.lang) if key.startswith("stream:") else L(key)
+    text = L(key.replace("stream:", "stream_", 1))  # a money stream by the catalogue's stream_<id>
     unit = _unit(kind, L, currency)
     return f"{text}, {unit}" if unit else text
 

@@ -1230,7 +1230,16 @@ def report_html(
     intro = [L("app_subtitle"), scenario_caption(s, L), *[f"- {v.alt}" for v in views]]
     items = [export.ChartItem(v.chart_id, v.title, v.figure, downloads.shown(v.chart_id, v.data, L)) for v in views]
     sources = downloads.shown_plain(sources_table(L), L)
-    return export.report_html(items, L("app_title"), intro, sources, L.lang, decimal=L.separators[0])
+    return export.report_html(
+        items,
+        L("app_title"),
+        intro,
+        sources,
+        L.lang,
+        decimal=L.separators[0],
+        data_label=L("report_data"),
+        sources_label=L("report_sources"),
+    )
 
 
 def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:

@@ -138,21 +138,21 @@ def to_xlsx_bytes(
 
     Every sheet is sanitized like :func:`sanitize_cells`; datetime columns are real Excel dates;
     non-string ``meta`` values are written as JSON; the ``sources`` sheet only if given. ``names`` renames the
-    sheets ``scenario`` and ``sources`` and the headers ``key`` and ``value`` (the reader's language)."""
-    name = (names or {}).get
+    sheets ``data``, ``scenario`` and ``sources`` and the headers ``key`` and ``value`` (the reader's language)."""
+    named = (names or {}).get
     values = [
         v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=_json_default).strip('"')
         for v in meta.values()
     ]
     sheet = lambda n: re.sub(r"[\[\]:*?/\\]", "_", n)[:31] or "data"  # noqa: E731 - Excel's rules for a sheet name
     sheets = {
-        sheet(sheet_name): df,
-        sheet(name("scenario", "scenario")): pd.DataFrame(
-            {name("key", "key"): list(map(str, meta)), name("value", "value"): values}
+        sheet(named("data", sheet_name)): df,
+        sheet(named("scenario", "scenario")): pd.DataFrame(
+            {named("key", "key"): list(map(str, meta)), named("value", "value"): values}
         ),
     }
     if sources is not None:
-        sheets[sheet(name("sources", "sources"))] = sources
+        sheets[sheet(named("sources", "sources"))] = sources
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         for name, frame in sheets.items():

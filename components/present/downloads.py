@@ -318,6 +318,7 @@ def csv_bytes(chart_id: str, data: pd.DataFrame, L: Labels, fmt: export.CsvForma
 def xlsx_names(L: Labels) -> dict[str, str]:
     """The XLSX's sheet names and the scenario sheet's headers in ``L``'s language."""
     return {
+        "data": L("dl_sheet_data"),
         "scenario": L("dl_sheet_scenario"),
         "sources": L("dl_sheet_sources"),
         "key": L("dl_key"),

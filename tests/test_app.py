@@ -332,7 +332,11 @@ def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
         export.to_svg_bytes(export.annotate_for_export(shared.figure, "caption")) if export.image_export_available()[
             0
         ] else export.to_html_bytes(export.annotate_for_export(shared.figure, "caption"), "t", "en")
-        export.to_csv_bytes(shared.data)
+        from components.present import downloads  # the CSV and XLSX buttons' own tables (both languages' CSV)
+
+        downloads.csv_bytes(shared.chart_id, shared.data, Labels("en"))
+        downloads.csv_bytes(shared.chart_id, shared.data, Labels("ru"))
+        export.to_xlsx_bytes(downloads.table(shared.chart_id, shared.data, Labels("ru")), {}, names={})
         fresh = builders[name].build(model.result(s), Labels("en"), **options)
         assert shared.figure.to_json() == fresh.figure.to_json(), name
         pd.testing.assert_frame_equal(shared.data, fresh.data)

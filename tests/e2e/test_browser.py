@@ -103,11 +103,11 @@ def test_downloads_from_the_projection_chart(page, base_url):
     assert name.startswith("export-projection_stated-plan_") and name.endswith(".png")
     assert Image.open(io.BytesIO(png)).size == (3200, 1800)
     name, text = _download(page, 0, "CSV")
-    rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
-    apr = next(r for r in rows if r["month"].startswith("2026-04"))
-    # the annual rate reaches 550,000 t in April 2026; spread evenly that is 45,833.33 t a month
-    assert float(apr["rate_t_year"]) == pytest.approx(550_000, abs=0.01)
-    assert float(apr["tonnes_even"]) == pytest.approx(45_833.33, abs=0.01)
+    rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))  # English: "," and "."
+    apr = next(r for r in rows if r["Month"].startswith("2026-04"))
+    # the annual rate reaches 550,000 t in April 2026; spread evenly that is 45,833.33 t a month, in whole tonnes
+    assert float(apr["Annual rate (scenario), t/year"]) == 550_000
+    assert float(apr["Monthly exports without seasonality, t"]) == 45_833
     name, html = _download(page, 0, "HTML")
     assert b'<script src="http' not in html and b"Plotly" in html
 

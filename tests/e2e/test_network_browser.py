@@ -141,10 +141,12 @@ def test_the_heatmap_downloads_as_csv(page, base_url, lang):
     open_page(page, base_url, "capacity", QUERY[lang])
     name, raw = _download_csv(page, 0)  # the heatmap is the page's first chart
     assert name.startswith("crossing-utilisation_") and name.endswith(".csv")
-    text = raw.decode("utf-8-sig")
-    sep = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=sep))
+    # Russian Excel's CSV: ";" and a decimal comma; English: "," and "."; headers in the page's language
+    sep, dec = (";", ",") if lang == "ru" else (",", ".")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=sep))
+    L = Labels(lang)
+    crossing, rho = L("dl_crossing"), f"{L('dl_rho')}, %"
     net = network.run(Scenario.default())
-    assert len({r["crossing"] for r in rows}) == len(net.crossings)  # Dostyk, Altynkol, Bakhty
+    assert len({r[crossing] for r in rows}) == len(net.crossings)  # Dostyk, Altynkol, Bakhty
     assert len(rows) == len(net.crossings) * len(net.months)  # one row per crossing and month
-    assert all(float(r["rho"].replace(",", ".")) >= 0 for r in rows)
+    assert all(float(r[rho].replace(dec, ".")) >= 0 and "." not in r[rho].replace(dec, "", 1) for r in rows)

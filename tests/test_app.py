@@ -214,11 +214,12 @@ def test_the_as_of_card_counts_the_plans_harvest_months(monkeypatch):
 def test_the_today_line_is_on_every_date_chart(monkeypatch):
     from components import clock
     from components.data.scenario import Scenario
+    from components.model import run
     from components.present import views
     from components.present.i18n import Labels
 
     monkeypatch.setattr(clock, "today", lambda: __import__("datetime").date(2026, 11, 25))
-    s, L = Scenario.default(), Labels("en")
+    r, L = run.run(Scenario.default(), clock.today()), Labels("en")  # the day reaches the charts through the result
     for build in (
         views.export_projection,
         views.trains,

@@ -223,7 +223,7 @@ def _unit(kind: str, L: Labels, currency: str) -> str:
 def header(chart_id: str, name: str, L: Labels, currency: str = "RUB") -> str:
     """A column's header in ``L``'s language with its unit: ``Экспорт за месяц (сценарий), т``."""
     key, kind = column(chart_id, name) or (name, "number")
-    text = L(key.replace("stream:", "stream_", 1))  # a money stream by the catalogue's stream_<id>
+    text = L(f"stream_{key[7:]}") if key.startswith("stream:") else L(key)  # a money stream: the catalogue's name
     unit = _unit(kind, L, currency)
     return f"{text}, {unit}" if unit else text
 

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components import clock
-from components.app import logs, state, storage
+from components.app import logs, model, state, storage
 from components.app.text import plain
 from components.data import actuals, upload
 from components.data.actuals import Actuals
@@ -179,8 +179,8 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
     """KPIs of the actuals against the target, told the seasonally honest way, and the fitted scenario."""
     if actuals is None or actuals.empty:
         return
-    today = clock.today()
-    p = tracking.progress(actuals, s, today)
+    r = model.result(s)
+    p = r.progress(actuals)
     st.header(L("track_title"))
     status = {
         "zero": ("trk_last_zero", ":material/block:"),
@@ -198,7 +198,7 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
         border=True,
         help=L("trk_year_help", n=L.count(p.months_this_year, "months", 0), month=L.month(p.last_month)),
     )
-    target = tracking.target_t_year()
+    target = r.target_t_year
     if p.months_missing:
         delta = L("trk_12m_missing", n=L.count(p.months_missing, "months", 0))
     elif p.target_reached:
@@ -219,9 +219,7 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
         L("trk_pace"), pace, border=True, help=L(f"trk_pace_help_{p.pace_basis or 'none'}", month=L.month(p.last_month))
     )
     if p.months_left <= 0:
-        ago = tracking.projection.months_between(
-            tracking.projection.target_month(s), pd.Timestamp(today).to_period("M").to_timestamp()
-        )
+        ago = r.months_past_target
         needed = (
             L("trk_needed_passed", n=L("trk_ago", n=L.count(ago, "months", 0))) if ago > 0 else L("asof_this_month")
         )
@@ -233,9 +231,7 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
         L("trk_needed"),
         needed,
         border=True,
-        help=L(
-            "trk_needed_help", month=L.month(tracking.projection.target_month(s)), rate=L.tonnes(target * s.attainment)
-        ),
+        help=L("trk_needed_help", month=L.month(r.target_month), rate=L.tonnes(target * s.attainment)),
     )
     if p.target_reached:
         reach = L("trk_reached_in", month=L.month(p.reached_month))
@@ -246,7 +242,7 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
     st.caption(reach)
     try:
         # month by month as the chart draws it: the scenario's curve spread by its seasonal profile
-        fit = tracking.fit_scenario(actuals, s, seasonal=tracking.seasonal_weights(s.profile))
+        fit = r.fit(actuals)
     except tracking.FitError as err:
         st.info(
             L("trk_fit_too_few", n=L.count(err.months, "months", 0), need=L.num(err.needed)), icon=":material/tune:"
@@ -267,9 +263,10 @@ def progress(actuals: pd.DataFrame | None, s: Scenario, L: Labels) -> None:
 
 def as_of_card(s: Scenario, L: Labels, actuals: pd.DataFrame | None = None) -> None:
     """What the stated plan and the scenario expect by today, and how far the actuals are from both."""
-    a = tracking.as_of(s, clock.today(), actuals)
+    r = model.result(s)
+    a = r.as_of(actuals)
     with st.container(border=True, key="as-of-card"):
-        st.subheader(L("asof_title", day=L.day(a.today)))
+        st.header(L("asof_title", day=L.day(a.today)))  # h2: it may follow the page title
         months = L("asof_months", last=L.month(a.month - pd.DateOffset(months=1))) if a.ytd_months else ""
         c = st.columns(4)
         c[0].metric(
@@ -299,7 +296,7 @@ def as_of_card(s: Scenario, L: Labels, actuals: pd.DataFrame | None = None) -> N
             else L("asof_ahead", n=L.count(-ago, "months", 0))
         )
         c[2].metric(
-            L("asof_completion", month=L.month(tracking.projection.plan_anchors()["target_month"])),
+            L("asof_completion", month=L.month(r.stated_target_month)),
             when,
             border=False,
             help=L("asof_completion_help"),

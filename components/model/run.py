@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from components.data.scenario import Scenario
-from components.model import capacity, chain, economics, network, projection
+from components.model import capacity, chain, economics, network, projection, tracking
 
 
 def _guarded(value):
@@ -193,6 +193,43 @@ class Result:
     def ratios(self) -> pd.DataFrame:
         """:func:`components.model.economics.ratios`: the ratios derived from the stated figures (per job, per m²...)."""
         return economics.ratios()
+
+    @_lazy
+    def target_month(self) -> pd.Timestamp:
+        """:func:`components.model.projection.target_month`: the month the scenario reaches its target rate [date]."""
+        return projection.target_month(self.scenario)
+
+    @property
+    def months_past_target(self) -> int:
+        """Whole months from the target month to today's month [months]; ≤ 0 while the target month is ahead."""
+        return projection.months_between(self.target_month, pd.Timestamp(self.today).to_period("M").to_timestamp())
+
+    @_lazy
+    def stated_target_month(self) -> pd.Timestamp:
+        """The stated plan's target month (:func:`components.model.projection.plan_anchors`) [date]."""
+        return projection.plan_anchors()["target_month"]
+
+    @_lazy
+    def target_t_year(self) -> float:
+        """:func:`components.model.tracking.target_t_year`: the stated target rate [t/year]."""
+        return tracking.target_t_year()
+
+    # against the user's actuals (not kept: they change with every upload) ------------------------------------------
+    def progress(self, actuals: pd.DataFrame) -> tracking.Progress:
+        """:func:`components.model.tracking.progress` of ``actuals`` (``month``, ``tonnes`` [t/month]) on the
+        result's day."""
+        return tracking.progress(actuals, self.scenario, self.today)
+
+    def as_of(self, actuals: pd.DataFrame | None = None) -> tracking.AsOf:
+        """:func:`components.model.tracking.as_of`: what the plan and the scenario expect by the result's day, and
+        the actuals against both [t, t/year]."""
+        return tracking.as_of(self.scenario, self.today, actuals)
+
+    def fit(self, actuals: pd.DataFrame) -> tracking.Fit:
+        """:func:`components.model.tracking.fit_scenario` of ``actuals`` with the scenario's seasonal profile (the
+        delay [months] and attainment [share] that explain them best); raises
+        :class:`components.model.tracking.FitError` when too few months are usable."""
+        return tracking.fit_scenario(actuals, self.scenario, seasonal=tracking.seasonal_weights(self.scenario.profile))
 
     def convert(self, rub: float | np.ndarray | pd.Series, currency: str):
         """Money in RUB shown in ``currency`` at the scenario's rates (:func:`components.model.economics.convert`).

@@ -59,6 +59,26 @@ def test_scenario_query_reproduces_the_scenario():
     assert views.scenario_query(DELAYED) == "shape=Linear&delay_months=6"
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_reports_link_opens_the_same_scenario_in_its_language(lang):
+    # the pack's link_query, opened as a page's address: every slider and choice as in the scenario (a Russian page
+    # reads a choice by its Russian label, so the link must not write "Even months" there)
+    from pathlib import Path
+    from urllib.parse import parse_qsl
+
+    from streamlit.testing.v1 import AppTest
+
+    s = DELAYED.with_values(profile="even", attainment=0.8)
+    query = dict(parse_qsl(views.scenario_query(s, Labels(lang))))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard.py"), default_timeout=90)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception
+    assert at.slider(key="delay_months").value == 6 and at.slider(key="attainment").value == 0.8
+    assert at.selectbox(key="shape").value == "linear" and at.selectbox(key="profile").value == "even"
+    assert not at.warning  # no "some settings in the link were not valid"
+
+
 @pytest.fixture(scope="module")
 def pack():
     images, _ = export.image_export_available()

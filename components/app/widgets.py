@@ -328,7 +328,7 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
 def _meta(s: Scenario, L: Labels) -> dict[str, str]:
     """The scenario sheet of an XLSX in the reader's language: what differs, the link, date and every assumption."""
     cur = st.session_state.get(state.CURRENCY, "RUB")
-    return downloads.scenario_sheet(s, L, cur, views.scenario_caption(s, L), views.scenario_query(s))
+    return downloads.scenario_sheet(s, L, cur, views.scenario_caption(s, L), views.scenario_query(s, L))
 
 
 def report_buttons(s: Scenario, L: Labels) -> None:

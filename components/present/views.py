@@ -991,10 +991,13 @@ def scenario_caption(s: Scenario, L: Labels) -> str:
     return f"{L('scenario')}: " + "; ".join(shown)
 
 
-def scenario_query(s: Scenario) -> str:
-    """The URL query that reproduces ``s`` (only what differs from the plan; a choice as its English label)."""
-    en = Labels("en")
-    return urlencode({k: (en(f"{k}_{v}") if k in CHOICES else f"{v:g}") for k, v in s.changes_from_default().items()})
+def scenario_query(s: Scenario, L: Labels | None = None) -> str:
+    """The URL query that reproduces ``s`` (only what differs from the plan) on a page in ``L``'s language (English
+    when None): a choice is written as that language's label, the one its selectbox reads from the address, and a
+    language other than English is named (``lang=ru``), so a Russian link keeps its choices."""
+    L = L or Labels("en")
+    query = {k: (L(f"{k}_{v}") if k in CHOICES else f"{v:g}") for k, v in s.changes_from_default().items()}
+    return urlencode(query if L.lang == "en" else {"lang": L.lang, **query})
 
 
 def scenario_record(s: Scenario, L: Labels, currency: str) -> dict:
@@ -1004,7 +1007,7 @@ def scenario_record(s: Scenario, L: Labels, currency: str) -> dict:
         "exported": clock.today().isoformat(),
         "language": L.lang,
         "currency": currency,
-        "link_query": scenario_query(s),
+        "link_query": scenario_query(s, L),
         "changed_from_plan": s.changes_from_default(),
         "assumptions": asdict(s),
     }
@@ -1212,7 +1215,7 @@ def report_zip(
         images=images,
         files_heading=L("report_files"),
         csv=downloads.csv_format(L),  # «;» and a decimal comma in Russian: opens in columns in Russian Excel
-        meta=downloads.scenario_sheet(s, L, currency, caption, scenario_query(s)),
+        meta=downloads.scenario_sheet(s, L, currency, caption, scenario_query(s, L)),
         xlsx_names=downloads.xlsx_names(L),
     )
 

@@ -28,7 +28,7 @@ def render() -> None:
     widgets.kpi(
         c,
         L("k_area"),
-        f"{L.num(t.fact('selyatino_area'))} м²" if L.lang == "ru" else f"{L.num(t.fact('selyatino_area'))} m²",
+        f"{L.num(t.fact('selyatino_area'))} {L.unit('m2')}",
         h("selyatino_area"),
     )
     widgets.kpi(

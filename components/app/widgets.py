@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -90,6 +92,32 @@ STYLE = """<style>
 [data-testid="stMetricDelta"] .stMarkdownEllipsis, [data-testid="stMetricDelta"] p {
   white-space: normal; overflow: visible; text-overflow: clip; }
 .st-key-wait-sentence p { margin-bottom: 0.3rem; }
+/* Words are never broken mid-word (Streamlit sets word-break: break-word on text, which splits «Погранпере-ход»);
+   a line breaks between words only. Addresses may still break anywhere, or a long one would widen the page. */
+[data-testid="stAppViewContainer"] :is(p, li, span, div, strong, em, label, h1, h2, h3, h4, h5, h6, td, th) {
+  word-break: normal; overflow-wrap: normal; hyphens: manual; }
+[data-testid="stAppViewContainer"] a { overflow-wrap: anywhere; }
+/* Cards of a row as tall as the tallest. */
+[data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) { align-items: stretch; }
+[data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stLayoutWrapper"] >
+  [data-testid="stVerticalBlock"] { flex-grow: 1; }
+[data-testid="stHorizontalBlock"] [data-testid="stElementContainer"]:has(> [data-testid="stMetric"]) {
+  flex-grow: 1; }
+[data-testid="stHorizontalBlock"] [data-testid="stMetric"] { height: 100%; }
+/* Tables scroll inside their own box, never the page. */
+[data-testid="stTable"], [data-testid="stDataFrame"], [data-testid="stMarkdownContainer"]:has(> table) {
+  max-width: 100%; overflow-x: auto; }
+[data-testid="stMarkdownContainer"] > table { font-size: 0.875rem; margin-bottom: 0.5rem; }
+[data-testid="stMarkdownContainer"] > table :is(th, td) { vertical-align: top; min-width: 5.5rem; }
+/* The as-of card's title is a second-level heading (it follows the page title) at a third level's size. */
+.st-key-as-of-card h2 { font-size: 1.5rem; padding-top: 0.25rem; }
+/* A phone (390 px): cards two a row with room for the longest word of a label, smaller values. */
+@media (max-width: 640px) {
+  [data-testid="stMetric"] { padding: 0.6rem 0.7rem; }
+  [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
+  [data-testid="stMetricValue"] { font-size: 1.3rem; }
+  [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
+}
 </style>"""
 
 
@@ -204,6 +232,30 @@ def sentence_card(sentence: str, explain: str, help_text: str, key: str) -> None
     with st.container(border=True, key=key):
         st.markdown(f"**{sentence}**", help=help_text)
         st.markdown(explain)
+
+
+#: Characters that mean markup in a Markdown table cell, each escaped with a backslash (any ASCII punctuation may be).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#])")
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    # a line break would end the row; no-break spaces (U+00A0, U+202F) stay as they are
+    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"[\r\n\t]+", " ", str(value)))
+
+
+def table(frame) -> None:  # noqa: ANN001 - a pandas DataFrame
+    """A static table as a Markdown table, which scrolls sideways inside its own box on a narrow screen (CSS).
+
+    ``st.table`` draws a 40 px placeholder until its code has loaded, then the table, and everything under it moved
+    (the Sources page's layout shift); HTML in ``st.markdown`` waits for its own loader the same way. A Markdown
+    table is drawn by the code that draws all text, in place at once. Cells are escaped (no markup from the data);
+    missing values read «—»."""
+    head = "| " + " | ".join(_cell(c) for c in frame.columns) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    st.markdown("\n".join([head, rule, *rows]))
 
 
 def chart(view: views.View, s: Scenario, L: Labels, scroll: bool = False) -> None:

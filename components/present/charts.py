@@ -47,6 +47,49 @@ TEMPLATE = go.layout.Template(
 )
 
 
+#: Layout for every width (the figure cannot know the screen): the title and the footnote are wrapped to what a
+#: 390 px phone shows (its main area is 358 px), the legend sits under the x axis with room for the rows it takes
+#: on a phone, the footnote at the very bottom, today's label above the plot (never over data).
+TITLE_CHARS = 38  # 17 px title font: about 9 px a character
+NOTE_CHARS = 50  # 10 px footnote font: about 6.1 px a Cyrillic character, from 8–40 px in
+PHONE_LEGEND = 285  # px a legend row may take on a phone (from the plot's left edge: 366 px less the margins)
+LEGEND_ROW = 27  # px a legend row takes at the 12 px legend font (a 14 px marker in it)
+LEGEND_CHARS = 34  # a legend name longer than this goes on two lines (a phone's plot is ~290 px wide)
+NTICKS = 6  # ticks an axis shows at most: enough at 1440 px, not crowded at 390 px
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` on lines of at most ``width`` characters (its own ``<br>`` kept; no word broken)."""
+    return "<br>".join(
+        "<br>".join(textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False)) or part
+        for part in (text or "").split("<br>")
+    )
+
+
+def legend_height(traces: list[dict], width: int = PHONE_LEGEND, entry: float = 44.0, char: float = 7.0) -> int:
+    """Height [px] a horizontal legend of ``traces`` takes ``width`` px wide (an entry: the symbol, then its name).
+
+    Plotly shows no legend for a single trace unless asked; names of one legend group are entered once; a legend
+    that does not fit in one row is laid out in columns as wide as its widest entry."""
+    names, groups = [], set()
+    for tr in traces:
+        name = str(tr.get("name") or "")
+        if tr.get("showlegend") is False or not name:
+            continue
+        group = tr.get("legendgroup")
+        if group and group in groups:
+            continue
+        groups.add(group)
+        names.append(name)
+    if len(names) < 2 and not any(tr.get("showlegend") for tr in traces):
+        return 0
+    widths = [entry + char * max(len(line) for line in name.split("<br>")) for name in names]
+    lines = [name.count("<br>") + 1 for name in names]
+    per_row = len(names) if sum(widths) <= width else max(1, int(width // max(widths)))
+    rows = [lines[i : i + per_row] for i in range(0, len(names), per_row)]
+    return sum(LEGEND_ROW + 17 * (max(r) - 1) for r in rows) + 6
+
+
 def _figure(
     traces: list[dict],
     L: Labels,
@@ -58,12 +101,21 @@ def _figure(
     xaxis: dict | None = None,
     yaxis: dict | None = None,
     today: dt.date | None = None,
+    plot_height: int = HEIGHT - 210,
+    axis_room: int | None = None,
+    legend_room: int | None = None,
+    wrap_legend: bool = True,
     **layout,
 ) -> go.Figure:
-    """Shared look: title top left, legend under it, units in the axis titles, the source at the bottom.
+    """Shared look: title top left, the plot, the legend under the x axis, the source at the bottom.
 
-    ``xaxis``, ``yaxis`` and ``layout`` add to or replace the shared settings. On a date axis, ``today`` (given
-    by the caller, from :func:`components.clock.today`) is a dotted vertical line labelled with its date.
+    The figure is laid out for every width: title and footnote wrapped for a phone, the legend with room for the
+    rows it takes on a phone, and the figure as tall as ``plot_height`` [px] of plot plus what is around it.
+    ``axis_room``: px under the plot for tick labels and the axis title; ``legend_room``: px kept for the legend
+    (estimated from the names when not given; 0 for none); ``wrap_legend``: long legend names on two lines (not
+    for a chart that keeps its width and scrolls in its own box on a phone). ``xaxis``, ``yaxis`` and ``layout`` add to or replace
+    the shared settings. On a date axis, ``today`` (given by the caller, from :func:`components.clock.today`) is a
+    dotted vertical line labelled with its date above the plot.
     """
     if date_axis:
         # unified hover writes "name : value"; written out here as "name: value" (no space before the colon)
@@ -71,30 +123,61 @@ def _figure(
             ht = tr.get("hovertemplate")
             if ht and "<extra>" not in ht:
                 tr["hovertemplate"] = "%{fullData.name}: " + ht + "<extra></extra>"
-    x = dict(title=dict(text=x_title))
-    if date_axis:
-        x.update(type="date", tickformat=L.date_tickformat, hoverformat=L.date_hoverformat)
+    x = dict(title=dict(text=x_title), nticks=NTICKS, tickangle=0)
+    if date_axis:  # years on the axis (months crowd a phone's axis), the month in the hover
+        x.update(type="date", tickformat="%Y", dtick="M12", hoverformat=L.date_hoverformat)
     # plain grouped numbers (50,000 / 50 000), never SI suffixes such as "50k" that read as English in Russian
-    y = dict(title=dict(text=y_title), rangemode="tozero", tickformat=",~f")
+    y = dict(title=dict(text=y_title), rangemode="tozero", tickformat=",~f", nticks=NTICKS)
+    title = wrap(title, TITLE_CHARS)
+    title_lines = title.count("<br>") + 1
+    footnote = wrap("<br>".join(filter(None, [L("footnote_source"), L("footnote_assumptions"), note])), NOTE_CHARS)
+    note_lines = footnote.count("<br>") + 1
+    axis = (58 if x_title else 36) if axis_room is None else axis_room
+    for tr in traces if wrap_legend else ():  # long legend names on two lines: a phone's legend is as wide as its plot
+        if tr.get("name") and tr.get("showlegend") is not False and "<br>" not in str(tr["name"]):
+            tr["name"] = wrap(str(tr["name"]), LEGEND_CHARS)
+    legend = legend_height(traces) if legend_room is None else legend_room
+    top = 20 + 22 * title_lines + (22 if date_axis and today is not None else 0)
+    bottom = axis + legend + 13 * note_lines + 10
+    margin = {**dict(l=60, r=20, t=top, b=bottom), **layout.pop("margin", {})}
+    height = margin["t"] + margin["b"] + plot_height
     base = dict(
-        title=dict(text=title, x=0.01, xanchor="left", y=0.985, yanchor="top", yref="container", font=dict(size=17)),
+        # plotly anchors a title of several lines by its first line: moved down by the lines below that
+        title=dict(
+            text=title,
+            x=0.01,
+            xanchor="left",
+            y=1 - (12 + 22 * (title_lines - 1)) / height,
+            yanchor="top",
+            yref="container",
+        ),
         template=TEMPLATE,
-        height=HEIGHT,
+        height=height,
         font=dict(family=FONT, size=13, color="#222"),
         separators=L.separators,
         hovermode="x unified" if date_axis else "closest",
-        margin=dict(l=70, r=24, t=92, b=118),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", font=dict(size=12)),
+        margin=margin,
+        legend=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=-axis / plot_height,
+            yanchor="top",
+            font=dict(size=12),
+            **layout.pop("legend", {}),
+        ),
         xaxis={**x, **(xaxis or {})},
         yaxis={**y, **(yaxis or {})},
         annotations=[
             dict(
-                text="<br>".join(filter(None, [L("footnote_source"), L("footnote_assumptions"), note])),
+                text=footnote,
+                name="footnote",
                 xref="paper",
                 yref="paper",
                 x=0,
                 y=0,
-                yshift=-114,
+                xshift=8 - margin["l"],  # from the figure's left edge: the whole width for its lines
+                yshift=-(bottom - 6),
                 xanchor="left",
                 yanchor="bottom",
                 showarrow=False,
@@ -103,8 +186,7 @@ def _figure(
             )
         ],
     )
-    if "margin" in layout:
-        layout["margin"] = {**base["margin"], **layout["margin"]}
+    base["title"]["font"] = dict(size=17)
     if date_axis and today is not None:
         day = pd.Timestamp(today).strftime("%Y-%m-%d")
         layout["shapes"] = [
@@ -121,18 +203,16 @@ def _figure(
             ),
             *layout.get("shapes", []),
         ]
-        base["annotations"].append(
+        base["annotations"].append(  # above the plot: it covers no line or cell
             dict(
                 text=L("today_line", day=L.day(today)),
                 x=day,
                 xref="x",
                 y=1,
                 yref="paper",
-                xanchor="left",
-                yanchor="top",
-                xshift=3,
+                xanchor="center",
+                yanchor="bottom",
                 showarrow=False,
-                bgcolor="rgba(255,255,255,0.85)",
                 font=dict(size=11, color=BLACK),
             )
         )
@@ -243,6 +323,7 @@ def export_trajectory(
             hovertemplate=per_month,
         )
     )
+    same = len(traj) == len(plan) and bool(((traj["tonnes"].to_numpy() - plan["tonnes"].to_numpy()) ** 2 < 1e-6).all())
     note = "<br>".join(filter(None, [L("footnote_projection"), season_note]))
     if public is not None and not public.empty:
         xs, ys = [], []
@@ -276,6 +357,10 @@ def export_trajectory(
             )
         )
         note = "<br>".join([note, L("public_footnote")])
+    if same:  # the scenario is the plan: the dashed plan line drawn over it (it stays in the legend, so in sight)
+        for rank, tr in enumerate(traces):
+            tr["legendrank"] = rank
+        traces.append(traces.pop(2))
     return _figure(traces, L, L("chart_export"), L("month"), L("t_month"), note, today=today)
 
 
@@ -380,11 +465,10 @@ def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
             y=balance_year["empty"],
             name=L("empty"),
             marker=dict(color="white", line=dict(color=BLUE, width=2), pattern=dict(shape="/", fgcolor=BLUE)),
-            texttemplate="%{y:,.0f}",
-            textposition="inside",
+            hovertemplate="%{y:,.0f}",
         ),
     ]
-    return _figure(
+    fig = _figure(
         traces,
         L,
         L("chart_two_way", year=year),
@@ -394,6 +478,18 @@ def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
         date_axis=False,
         barmode="stack",
     )
+    for r in balance_year.itertuples():  # the hatching would run through a number: each on a white box
+        if r.empty > 0:
+            fig.add_annotation(
+                x=r.direction,
+                y=r.loaded + r.empty / 2,
+                text=L.num(float(r.empty)),
+                showarrow=False,
+                bgcolor="white",
+                borderpad=2,
+                font=dict(size=13, color=BLACK),
+            )
+    return fig
 
 
 #: Colour and pattern of each chart group of the stream registry (:mod:`components.model.streams`): revenue solid
@@ -460,15 +556,38 @@ def cash_flow(
                 type="scatter",
                 x=[payback_x],
                 y=[0],
-                mode="markers+text",
+                mode="markers",  # named in the legend: a label beside the star sat on the line
                 name=payback_text,
-                text=[payback_text],
-                textposition="top center",
                 marker=dict(symbol="star", size=16, color=VERMILLION, line=dict(color=BLACK, width=1)),
                 hoverinfo="name",
             )
         )
-    return _figure(
+    # The exit value comes in one year and may dwarf every yearly bar: the axis then spans the yearly flows and
+    # the line, the exit bar runs off the top with its value written at the edge.
+    exit_y = sum((y for key, y, _, _ in groups if key == "cf_exit"), pd.Series(0.0, index=flows.index)) / div
+    up = sum((y.clip(lower=0) for key, y, _, _ in groups if key != "cf_exit"), pd.Series(0.0, index=flows.index)) / div
+    down = sum((y.clip(upper=0) for _, y, _, _ in groups), pd.Series(0.0, index=flows.index)) / div
+    cum = flows["cumulative"] / div
+    hi = max(float(up.max()), float(cum.max()), 0.0)
+    lo = min(float(down.min()), float(cum.min()), 0.0)
+    y_range, notes = None, []
+    span = max(hi - lo, 1e-9)
+    if float((up + exit_y).max()) > hi + 1.5 * span:
+        y_range = [lo - 0.08 * span, hi + 0.35 * span]
+        i = int(exit_y.to_numpy().argmax())
+        notes.append(
+            dict(
+                x=flows["year"].iloc[i],
+                y=y_range[1],
+                yanchor="top",
+                xanchor="right",
+                text=f"{L('cf_exit')}: {L.num(float(exit_y.iloc[i]), 1)}\u00a0↑",
+                showarrow=False,
+                bgcolor="rgba(255,255,255,0.9)",
+                font=dict(size=11, color=BLACK),
+            )
+        )
+    fig = _figure(
         traces,
         L,
         L("chart_cash"),
@@ -476,14 +595,15 @@ def cash_flow(
         f"{word} {L.cur(currency)}".strip(),
         L("footnote_cash"),
         date_axis=False,
-        xaxis=dict(tickformat="d", dtick=2),
-        yaxis=dict(rangemode="normal"),
+        xaxis=dict(tickformat="d"),
+        yaxis=dict(rangemode="normal", **({"range": y_range} if y_range else {})),
         barmode="relative",
         hovermode="x unified",
-        height=HEIGHT + 120,
-        margin=dict(t=170),
-        legend=dict(orientation="h", yanchor="bottom", y=1.03, x=0, xanchor="left", font=dict(size=12)),
+        plot_height=HEIGHT - 120,
     )
+    for a in notes:
+        fig.add_annotation(a)
+    return fig
 
 
 def npv_distribution(bins: pd.DataFrame, marks: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
@@ -528,6 +648,31 @@ def npv_distribution(bins: pd.DataFrame, marks: pd.DataFrame, currency: str, L: 
     )
 
 
+def row_labels(fig: go.Figure, labels: list[str], pitch: float, width: int = 40) -> go.Figure:
+    """Each category of a horizontal bar chart named above its bar, from the left edge of the plot: the bars keep
+    the whole width on a phone (names left of the axis would take most of it). ``pitch``: px between rows."""
+    fig.update_yaxes(showticklabels=False)
+    for lbl in labels:
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=lbl,
+            yref="y",
+            yshift=pitch * 0.2 + 1,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            text=wrap(lbl, width),
+            showarrow=False,
+            font=dict(size=12, color="#333"),
+        )
+    return fig
+
+
+#: px between the rows of a bar chart named above its bars (a bar, and a name of up to two lines above it)
+ROW_PITCH = 56
+
+
 def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
     """NPV with each assumption at the low and high end of its range (``label`` column for the names)."""
     s = sens.iloc[::-1]
@@ -567,7 +712,7 @@ def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
         yref="y domain",
         line=dict(color=BLACK, width=1.5, dash="dash"),
     )
-    return _figure(
+    fig = _figure(
         traces,
         L,
         L("chart_tornado"),
@@ -577,48 +722,57 @@ def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
         date_axis=False,
         yaxis=dict(rangemode="normal"),
         barmode="overlay",
+        bargap=0.6,
         shapes=[base_line],
-        height=max(HEIGHT + 40, 200 + 30 * len(s)),
-        margin=dict(l=250),
+        plot_height=ROW_PITCH * len(s),
+        margin=dict(l=16, r=16),
     )
+    return row_labels(fig, list(s["label"]), ROW_PITCH)
 
 
 def waterfall(steps: pd.DataFrame, currency: str, L: Labels, title: str, note: str) -> go.Figure:
     """A waterfall: ``label``, ``kind`` ("total" drawn from zero, "step" from the running total), ``value`` (money
-    in ``currency``). Totals are given, not summed by plotly, so a step list that does not add up shows it."""
+    in ``currency``). Totals are given, not summed by plotly, so a step list that does not add up shows it.
+
+    Drawn across (first step at the top), each step named above its bar: the names stay readable on a phone."""
     div, word = L.scale(steps["value"].abs().tolist())
     measure = ["absolute" if k == "total" else "relative" for k in steps["kind"]]
-    wrap = lambda text: "<br>".join(textwrap.wrap(text, 14)) or text  # noqa: E731  (labels flat, on 2–3 lines)
+    labels = list(steps["label"])
     traces = [
         dict(
             type="waterfall",
-            x=[wrap(x) for x in steps["label"]],
-            y=steps["value"] / div,
+            orientation="h",
+            y=labels,
+            x=steps["value"] / div,
             measure=measure,
             name="",
             showlegend=False,
-            texttemplate="%{y:,.2f}",
+            texttemplate="%{x:,.2f}",
             textposition="outside",
+            cliponaxis=False,
             connector=dict(line=dict(color=GREY, width=1, dash="dot")),
             increasing=dict(marker=dict(color=GREEN)),
             decreasing=dict(marker=dict(color=VERMILLION)),
             totals=dict(marker=dict(color=BLUE)),
-            hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
+            hovertemplate="%{y}: %{x:,.2f}<extra></extra>",
         )
     ]
-    return _figure(
+    fig = _figure(
         traces,
         L,
         title,
-        "",
         f"{word} {L.cur(currency)}".strip(),
+        "",
         note,
         date_axis=False,
-        xaxis=dict(tickangle=0),
-        yaxis=dict(rangemode="normal"),
+        xaxis=dict(rangemode="normal", tickformat=",~f"),
+        yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
         hovermode="closest",
-        height=HEIGHT + 60,
+        waterfallgap=0.6,
+        plot_height=ROW_PITCH * len(labels),
+        margin=dict(l=16, r=48),
     )
+    return row_labels(fig, labels, ROW_PITCH)
 
 
 def dscr(cover: pd.DataFrame, covenant: float, L: Labels) -> go.Figure:
@@ -656,7 +810,7 @@ def dscr(cover: pd.DataFrame, covenant: float, L: Labels) -> go.Figure:
         L("dscr_axis"),
         L("footnote_dscr"),
         date_axis=False,
-        xaxis=dict(tickformat="d", dtick=1),
+        xaxis=dict(tickformat="d"),
         yaxis=dict(rangemode="normal", tickformat=".2f"),
     )
 

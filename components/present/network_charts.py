@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -31,41 +30,6 @@ CROSSING_COLOURS = {"dostyk": BLUE, "altynkol": ORANGE, "bakhty": GREEN}
 SHADE = {"dostyk": "rgba(0,114,178,0.10)", "altynkol": "rgba(230,159,0,0.14)", "bakhty": "rgba(0,158,115,0.10)"}
 #: Minimum width of the heatmap's plot in px: narrower screens scroll inside the chart's own box (page CSS).
 HEAT_MIN_WIDTH = 900
-
-
-def _note(text: str, width: int = 58) -> str:
-    """A footnote on lines of at most ``width`` characters (58 fit a phone's 358 px at the footnote's 10 px)."""
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
-
-
-def _room_for_note(fig: go.Figure, extra: int = 0, legend_room: int = 96, title_width: int = 38) -> go.Figure:
-    """Lay a figure out for every width: the title wrapped, the legend under the x axis (room for several rows when
-    a phone wraps it), the footnote at the very bottom (never over the axis title) and today's label above the plot.
-
-    ``extra``: more room under the axis [px] (rotated or two-line ticks); ``legend_room``: room kept for the legend
-    [px] (0 when the figure has none)."""
-    lay = fig.layout
-    lay.title.text = "<br>".join(
-        textwrap.wrap(lay.title.text or "", title_width, break_long_words=False, break_on_hyphens=False)
-    )
-    note = lay.annotations[0]
-    lines = note.text.count("<br>") + 1
-    axis = 58 + extra
-    b = axis + legend_room + 14 * lines + 8
-    note.yshift = -(b - 6)
-    note.xshift = 8 - (lay.margin.l if lay.margin.l is not None else 70)  # from the figure's left edge
-    lay.margin.b = b
-    extra_lines = lay.title.text.count("<br>")
-    lay.margin.t = 70 + 22 * extra_lines
-    # plotly anchors a multi-line title by its first line: move it down by the lines below that
-    lay.title.y = 1.0 - (12 + 22 * extra_lines) / (lay.height or HEIGHT)
-    plot_h = (lay.height or HEIGHT) - b - lay.margin.t
-    if legend_room:
-        lay.legend.update(orientation="h", x=0, xanchor="left", yanchor="top", y=-axis / max(plot_h, 1.0))
-    for a in lay.annotations[1:]:
-        if a.yref == "paper" and a.y == 1 and a.yanchor == "top":  # today's label: above the plot, off the data
-            a.yanchor = "bottom"
-    return fig
 
 
 def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | None = None) -> go.Figure:
@@ -121,16 +85,16 @@ def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | Non
         L("chart_net_heat"),
         L("month_axis"),
         "",
-        _note(note, 110),
+        note,
         date_axis=True,
         yaxis=dict(type="category", autorange="reversed", rangemode="normal", tickformat="", showgrid=False),
         xaxis=dict(showgrid=False, dtick="M12", tickformat="%Y", tick0="2026-01-01"),
         hovermode="closest",
-        height=max(HEIGHT, 230 + 80 * len(names)),
+        plot_height=max(HEIGHT - 200, 70 * len(names)),
         margin=dict(l=24, r=24),
         today=today,
     )
-    return _room_for_note(fig, legend_room=50, title_width=70)
+    return fig
 
 
 def waiting(
@@ -198,14 +162,14 @@ def waiting(
         L("chart_net_wait"),
         L("month_axis"),
         L("wait_axis"),
-        _note(note),
+        note,
         date_axis=True,
         xaxis=dict(dtick="M12", tickformat="%Y", tick0="2026-01-01"),
         shapes=shapes,
-        height=HEIGHT + 200,
+        plot_height=HEIGHT - 120,
         today=today,
     )
-    return _room_for_note(fig, legend_room=104)
+    return fig
 
 
 def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log: bool = False) -> go.Figure:
@@ -267,7 +231,7 @@ def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log:
         L("chart_net_sens"),
         L("net_sens_axis_log") if log else L("net_sens_axis"),
         "",
-        _note(note),
+        note,
         date_axis=False,
         xaxis=dict(type="log", tickformat=",~f", dtick=1) if log else dict(rangemode="tozero", tickformat=",~f"),
         yaxis=dict(
@@ -278,7 +242,7 @@ def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log:
             showgrid=False,
             showticklabels=False,
         ),
-        height=max(HEIGHT, 280 + 72 * len(y)),
+        plot_height=max(HEIGHT - 240, 72 * len(y)),
         margin=dict(l=16, r=16),
     )
     for lbl in y:  # each input's name above its row: the plot keeps the whole width on a phone
@@ -295,7 +259,7 @@ def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log:
             showarrow=False,
             font=dict(size=12, color="#333"),
         )
-    return _room_for_note(fig, legend_room=110)
+    return fig
 
 
 def network_map(
@@ -380,7 +344,7 @@ def network_map(
         L("chart_net_map"),
         L("lon_axis"),
         L("lat_axis"),
-        _note(note),
+        note,
         date_axis=False,
         xaxis=dict(range=[34, 111], showgrid=False, ticksuffix="°", zeroline=False, dtick=10),
         yaxis=dict(
@@ -395,9 +359,9 @@ def network_map(
             tickformat="",
         ),
         plot_bgcolor="#DDEAF2",
-        height=760,
-        margin=dict(l=60, r=16, t=110),
-        legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, xanchor="left", font=dict(size=12)),
+        plot_height=480,
+        wrap_legend=False,  # the map keeps 900 px and scrolls in its own box on a phone
+        margin=dict(l=60, r=16),
     )
     for c in geo.get("country_labels", ()):
         fig.add_annotation(
@@ -423,7 +387,7 @@ def network_map(
             borderpad=4,
             borderwidth=3 if int(r["level"]) == 2 else 1.5,
         )
-    return _room_for_note(fig)
+    return fig
 
 
 __all__ = ["heatmap", "waiting", "sensitivity", "network_map", "HEAT_MIN_WIDTH"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.app import state
+from components.app import state, widgets
 from components.data.facts import tables
 from components.present import views
 
@@ -27,7 +27,7 @@ def render() -> None:
     )
     # A static table wraps its text: at 1440 px every column is read whole (a data grid cut the right-hand ones).
     cols = ["entity", "metric", "shown", "stated_as", "speaker", "locator", "note"]
-    st.table(f[cols].rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")), hide_index=True)
+    widgets.table(f[cols].rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")))
     st.caption(f"{L('src_publication')}: {L.col(f, 'source').iloc[0]}")
     st.header(L("src_assumptions"))
     a = t.assumptions.reset_index()
@@ -39,22 +39,19 @@ def render() -> None:
     a["unit"] = [L.unit({"share": "pct", "share/year": "pct/year"}.get(u, u)) for u in a["unit"]]
     a["estimate"] = [L("estimate") if e else "" for e in a["estimate"]]
     a["source"] = L.col(a, "source")
-    st.table(
-        a[["label", "default", "min", "max", "unit", "estimate", "source"]].rename(columns=lambda c: L(f"col_{c}")),
-        hide_index=True,
+    widgets.table(
+        a[["label", "default", "min", "max", "unit", "estimate", "source"]].rename(columns=lambda c: L(f"col_{c}"))
     )
     st.header(L("src_derived"))
-    st.table(
-        views.derived_table(L).rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")), hide_index=True
-    )
+    widgets.table(views.derived_table(L).rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")))
     st.header(L("src_links"))
     st.markdown(L("src_links_intro"))
-    st.table(views.links_table(L).rename(columns=lambda c: L(f"col_{c}")), hide_index=True)
+    widgets.table(views.links_table(L).rename(columns=lambda c: L(f"col_{c}")))
     st.header(L("src_network"))
     st.markdown(L("src_network_intro"))
     for heading, table in views.network_tables_shown(L):
         st.subheader(L(heading))
-        st.table(table, hide_index=True)
+        widgets.table(table)
     st.header(L("src_glossary"))  # one term per concept, defined once, in both languages
     st.markdown(L("glossary"))
     st.header(L("src_method"))

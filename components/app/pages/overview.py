@@ -7,7 +7,6 @@ import streamlit as st
 from components.app import answer_block, model, state, upload_panel, widgets
 from components.data.facts import tables
 from components.data.scenario import Scenario
-from components.model import chain, economics
 from components.present import views
 
 
@@ -18,7 +17,7 @@ def render() -> None:
     st.title(L("app_title"))
     st.caption(L("app_subtitle"))
     st.markdown(L("intro_overview"))
-    r = economics.ratios()
+    r = model.result(Scenario.default()).ratios  # ratios of the stated figures: the same in every scenario's result
     h = lambda fid: widgets.fact_help(fid, L)  # noqa: E731
 
     st.header(L("hub_selyatino"))
@@ -92,7 +91,7 @@ def render() -> None:
         widgets.kpi(
             bottleneck, card["label"], card["value"], card["sentence"] + " " + card["explain"], delta=card["delta"]
         )
-        check = chain.agri_share_check(s)
+        check = model.result(s).agri_share
         # a range carries its unit once: «37–47 %», "37–47%"
         lo, hi = L.num(check["share_low"] * 100), L.pct(check["share_high"])
         widgets.kpi(

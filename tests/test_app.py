@@ -185,7 +185,7 @@ def test_actuals_on_a_delayed_linear_ramp_are_fitted_and_applied():
     assert any("seasonal profile ‘Agri mix (cited)’" in c.value for c in at.caption)  # no guillemets in English
     at.selectbox(key="profile").set_value("even").run()  # even months: as before the profiles
     fit = next(b for b in at.button if "Apply the scenario fitted" in b.label)
-    assert "delay 6 months, 80% of target" in fit.label
+    assert "delay 6\u00a0months, 80% of target" in fit.label  # a count and its noun on one line (L.count)
     # the file is the ramp itself, rounded to 0.01 t: the typical miss is under half a tonne a month
     assert any(
         "a typical miss of 0\u00a0t a month, 0% of the average month, over 12 months (a close fit)" in c.value

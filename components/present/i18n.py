@@ -21,7 +21,7 @@ from importlib import resources
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberFormatError, format_decimal, format_percent, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 LANGS = ("en", "ru")
 LANG_NAMES = {"en": "English", "ru": "Русский"}
@@ -258,10 +258,11 @@ class Labels:
         return _minus(format_decimal(round(x, 2), format="#,##0.##", locale=self.locale))
 
     def pct(self, share: float, digits: int = 0) -> str:
-        """A share as a percentage in the locale's pattern: ``40%`` / ``40 %``."""
+        """A share as a percentage: the number as :meth:`num` writes it, then the locale's percent sign as its
+        CLDR percent pattern places it (``40%`` / ``40 %``)."""
         if share is None or (isinstance(share, float) and math.isnan(share)):
             return "—"
-        return _minus(format_percent(share, format=_with_digits(self.locale, digits), locale=self.locale))
+        return self.num(share * 100, digits) + self.percent_suffix
 
     @property
     def percent_suffix(self) -> str:
@@ -353,13 +354,6 @@ class Labels:
     def date_hoverformat(self) -> str:
         """Hover format of a month on a date axis: ``Apr 2026`` or ``04.2026``."""
         return self.catalogue.date_hover
-
-
-@lru_cache(maxsize=32)
-def _with_digits(locale: str, digits: int) -> str:
-    """The locale's percent pattern with ``digits`` fixed decimals: ``#,##0.0%`` / ``#,##0,0 %``-style."""
-    pattern = Locale.parse(locale).percent_formats[None].pattern
-    return pattern.replace("#,##0", "#,##0" + ("." + "0" * digits if digits else ""), 1)
 
 
 # Until components/present/views.py asks ``L.has(key)`` and the catalogue's nouns (the lead is refactoring it): the

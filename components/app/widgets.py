@@ -109,6 +109,16 @@ STYLE = """<style>
   max-width: 100%; overflow-x: auto; }
 [data-testid="stMarkdownContainer"] > table { font-size: 0.875rem; margin-bottom: 0.5rem; }
 [data-testid="stMarkdownContainer"] > table :is(th, td) { vertical-align: top; min-width: 5.5rem; }
+/* A phone: a table of widgets.table reads row by row, each cell on its own line after its column's name. */
+@media (max-width: 640px) {
+  [class*="st-key-table-"] table, [class*="st-key-table-"] tbody, [class*="st-key-table-"] tr,
+  [class*="st-key-table-"] td { display: block; width: auto; min-width: 0; }
+  [class*="st-key-table-"] thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip-path: inset(50%); white-space: nowrap; }
+  [class*="st-key-table-"] tr { border-top: 1px solid rgba(49, 51, 63, 0.2); padding: 0.4rem 0; }
+  [class*="st-key-table-"] td { border: none; padding: 0.1rem 0.25rem; }
+  [class*="st-key-table-"] [data-testid="stElementContainer"]:has(style) { display: none; }
+}
 /* The as-of card's title is a second-level heading (it follows the page title) at a third level's size. */
 .st-key-as-of-card h2 { font-size: 1.5rem; padding-top: 0.25rem; }
 /* A phone (390 px): cards two a row with room for the longest word of a label, smaller values. */
@@ -245,17 +255,32 @@ def _cell(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", re.sub(r"[\r\n\t]+", " ", str(value)))
 
 
-def table(frame) -> None:  # noqa: ANN001 - a pandas DataFrame
-    """A static table as a Markdown table, which scrolls sideways inside its own box on a narrow screen (CSS).
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string's content (quotes and backslashes escaped, on one line)."""
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def table(frame, key: str) -> None:  # noqa: ANN001 - a pandas DataFrame
+    """A static table as a Markdown table; on a phone each row is a block of «column: value» lines (no sideways
+    scroll, and no scrolling box a keyboard could not reach).
 
     ``st.table`` draws a 40 px placeholder until its code has loaded, then the table, and everything under it moved
     (the Sources page's layout shift); HTML in ``st.markdown`` waits for its own loader the same way. A Markdown
     table is drawn by the code that draws all text, in place at once. Cells are escaped (no markup from the data);
-    missing values read «—»."""
+    missing values read «—». ``key``: a name for the table, unique on the page (its CSS scope)."""
     head = "| " + " | ".join(_cell(c) for c in frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
     rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    st.markdown("\n".join([head, rule, *rows]))
+    scope = f".st-key-table-{key}"
+    names = "".join(
+        f'{scope} td:nth-child({i})::before {{ content: "{_css_text(c)}: "; font-weight: 600; }}'
+        for i, c in enumerate(frame.columns, start=1)
+        if str(c).strip()
+    )
+    with st.container(key=f"table-{key}"):
+        # fixed labels (column names) only: nothing a user or a link sets reaches this CSS
+        st.markdown(f"<style>@media (max-width: 640px) {{ {names} }}</style>", unsafe_allow_html=True)
+        st.markdown("\n".join([head, rule, *rows]))
 
 
 def chart(view: views.View, s: Scenario, L: Labels, scroll: bool = False) -> None:

@@ -210,7 +210,7 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     if lost > 0.5:
         st.caption(L("terminal_caption", cap=L.num(s.terminal_capacity_feu_day), lost=L.num(lost)))
 
-    st.subheader(L("be_title"))
+    st.header(L("be_title"))  # h2: the page title is the h1 above it (no level skipped)
     c = widgets.kpi_row()
     for p in BREAKEVEN_PARAMS:
         _be_card(c, res, L, ap.breakeven[p], cur)
@@ -246,7 +246,7 @@ def body(s: Scenario, L: Labels, cur: str) -> None:
     widgets.chart(model.view("npv_distribution", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("tornado", s, L.lang, currency=cur), s, L)
 
-    st.subheader(L("build_title"))
+    st.header(L("build_title"))
     r, b = res.ratios, res.build_today
     c = widgets.kpi_row()
     widgets.kpi(

@@ -101,7 +101,7 @@ def _figure(
     xaxis: dict | None = None,
     yaxis: dict | None = None,
     today: dt.date | None = None,
-    plot_height: int = HEIGHT - 210,
+    plot_height: int = HEIGHT - 180,
     axis_room: int | None = None,
     legend_room: int | None = None,
     wrap_legend: bool = True,
@@ -652,6 +652,11 @@ def row_labels(fig: go.Figure, labels: list[str], pitch: float, width: int = 40)
     """Each category of a horizontal bar chart named above its bar, from the left edge of the plot: the bars keep
     the whole width on a phone (names left of the axis would take most of it). ``pitch``: px between rows."""
     fig.update_yaxes(showticklabels=False)
+    lay = fig.layout  # the first name stands above the plot: room for it under the title
+    extra = round(pitch * 0.5)
+    lay.margin.t += extra
+    lay.height += extra
+    lay.title.y = 1 - (12 + 22 * lay.title.text.count("<br>")) / lay.height
     for lbl in labels:
         fig.add_annotation(
             x=0,
@@ -747,7 +752,8 @@ def waterfall(steps: pd.DataFrame, currency: str, L: Labels, title: str, note: s
             measure=measure,
             name="",
             showlegend=False,
-            texttemplate="%{x:,.2f}",
+            text=[L.num(v, 2) for v in steps["value"] / div],  # the language's minus «−», not "-"
+            texttemplate="%{text}",
             textposition="outside",
             cliponaxis=False,
             connector=dict(line=dict(color=GREY, width=1, dash="dot")),
@@ -788,7 +794,8 @@ def dscr(cover: pd.DataFrame, covenant: float, L: Labels) -> go.Figure:
                 color=[VERMILLION if b else BLUE for b in below],
                 pattern=dict(shape=["/" if b else "" for b in below], fgcolor="white"),
             ),
-            texttemplate="%{y:.2f}",
+            text=[L.num(v, 2) for v in cover["dscr"]],  # the language's minus «−», not "-"
+            texttemplate="%{text}",
             textposition="outside",
             hovertemplate="%{x}: %{y:.2f}<extra></extra>",
         ),

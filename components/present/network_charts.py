@@ -19,6 +19,8 @@ from components.present.charts import (
     SKY,
     VERMILLION,
     _figure,
+    legend_height,
+    row_labels,
 )
 from components.present.i18n import Labels
 
@@ -245,21 +247,7 @@ def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log:
         plot_height=max(HEIGHT - 240, 72 * len(y)),
         margin=dict(l=16, r=16),
     )
-    for lbl in y:  # each input's name above its row: the plot keeps the whole width on a phone
-        fig.add_annotation(
-            x=0,
-            xref="paper",
-            y=lbl,
-            yref="y",
-            yshift=12,
-            xanchor="left",
-            yanchor="bottom",
-            align="left",
-            text=lbl,
-            showarrow=False,
-            font=dict(size=12, color="#333"),
-        )
-    return fig
+    return row_labels(fig, y, 72)  # each input's name above its row: the plot keeps the whole width on a phone
 
 
 def network_map(
@@ -360,7 +348,8 @@ def network_map(
         ),
         plot_bgcolor="#DDEAF2",
         plot_height=480,
-        wrap_legend=False,  # the map keeps 900 px and scrolls in its own box on a phone
+        wrap_legend=False,  # the map keeps 900 px and scrolls in its own box on a phone: its legend is that wide
+        legend_room=legend_height(traces, width=HEAT_MIN_WIDTH - 120),
         margin=dict(l=60, r=16),
     )
     for c in geo.get("country_labels", ()):

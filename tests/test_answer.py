@@ -114,7 +114,7 @@ def test_today_names_the_date_and_the_passed_completion_and_invites_an_upload(pl
     assert "as of 5 December 2026, the stated completion date (April 2026) passed 8 months ago" in en
     assert "upload monthly actuals" in en and "for January–November 2026" in en
     assert "на 5 декабря 2026 г. заявленный срок завершения (апрель 2026) истёк 8 месяцев назад" in ru
-    assert "загрузите месячный факт" in ru and "за январь — ноябрь 2026" in ru
+    assert "загрузите месячный факт" in ru and "за январь–ноябрь 2026" in ru  # a span of months: an en dash, no spaces
     assert answer.today_sentence(plan, EN).page == "projections"
 
 

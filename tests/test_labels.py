@@ -201,3 +201,26 @@ def test_every_shown_unit_and_background_row_has_words():
     a, bg = tables().assumptions, network_tables().background
     assert not {u for u in a["unit"] if u not in i18n.catalogue("ru").units}, "units without words"
     assert not {f"bg_{i}" for i in bg.reset_index()["id"] if f"bg_{i}" not in T}, "background rows without a name"
+
+
+def test_a_span_of_days_writes_the_shared_month_and_year_once_in_full_words():
+    # the episode tables showed «1 сентября 2026 г. – 28 сентября 2026 г.»; babel's own intervals abbreviate
+    # the month («1–28 сент. 2026 г.»), which the review asks to write out
+    ru, en, g = Labels("ru"), Labels("en"), "\u202fг."
+    assert ru.day_range("2026-09-01", "2026-09-28") == "1–28 сентября 2026" + g
+    assert en.day_range("2026-09-01", "2026-09-28") == "1–28 September 2026"
+    assert ru.day_range("2024-08-15", "2024-11-30") == "15 августа – 30 ноября 2024" + g
+    assert en.day_range("2024-08-15", "2024-11-30") == "15 August – 30 November 2024"
+    assert ru.day_range("2021-12-20", "2022-01-05") == "20 декабря 2021" + g + " – 5 января 2022" + g
+    assert ru.day_range("2022-07-02", "2022-07-02") == "2 июля 2022" + g
+
+
+def test_a_multiple_and_a_switch_read_as_words_in_the_report():
+    # the README showed «= 3 раз», «= 1,2 раз» and «= 1 1 — да, 0 — нет»
+    from components.present.views import _input_value
+
+    ru = Labels("ru")
+    assert _input_value("backhaul_ratio", 3, ru) == "3\u00a0раза"  # 3: CLDR 'few'
+    assert _input_value("dscr_covenant", 1.2, ru) == "1,2\u00a0раза"  # a fraction: 'other'
+    assert _input_value("altynkol_acceptance", 1, ru) == "1\u00a0раз"  # 1: 'one'
+    assert _input_value("bakhty_open", 1, ru) == "1 (1 — да, 0 — нет)"

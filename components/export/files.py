@@ -373,25 +373,29 @@ def report_zip(
     csv: CsvFormat = CSV_COMMA,
     meta: dict | None = None,
     xlsx_names: dict[str, str] | None = None,
+    images_skipped: str = "Note: chart images (PNG/SVG) are not included. Images were not requested.",
+    images_unavailable: str = "Note: chart images (PNG/SVG) are not included. {reason}",
 ) -> bytes:
     """Return one ZIP: charts/ (PNG, SVG), data/ (CSV, XLSX), scenario.json, sources.csv, README.md.
 
     Figures are rendered as given. Images are skipped, with the reason in README.md, when ``images``
     is False or unavailable. README.md is ``readme_md`` plus a ``## Files`` list of every entry. CSVs are written
     in ``csv``; each XLSX's scenario sheet holds ``meta`` (default: ``scenario``), its sheets named by
-    ``xlsx_names`` (see :func:`to_xlsx_bytes`)."""
+    ``xlsx_names`` (see :func:`to_xlsx_bytes`). Why images are missing is written in the README as
+    ``images_skipped`` or ``images_unavailable`` (``{reason}``: the export's error), in the report's language."""
     files = {
         "scenario.json": json.dumps(scenario, ensure_ascii=False, indent=2, default=_json_default).encode(),
         "sources.csv": to_csv_bytes(sources, csv),
     }
-    note = "" if images else "Images were not requested."
+    note = "" if images else images_skipped
     try:
         for it in items if images else []:
             base = file_name(it.chart_id, scenario_slug, day, "png")[:-4]
             files[f"charts/{base}.png"] = to_png_bytes(it.figure)
             files[f"charts/{base}.svg"] = to_svg_bytes(it.figure)
     except ImageExportUnavailable as exc:
-        files, note = {k: v for k, v in files.items() if not k.startswith("charts/")}, str(exc)
+        files = {k: v for k, v in files.items() if not k.startswith("charts/")}
+        note = images_unavailable.format(reason=exc)
     for it in items:
         cid = _slug(it.chart_id, "chart")
         if f"data/{cid}.csv" in files:
@@ -404,7 +408,7 @@ def report_zip(
         readme_md.rstrip()
         + f"\n\n## {files_heading}\n\n"  # in the report's language («Файлы»)
         + "".join(f"- `{n}`\n" for n in ["README.md", *files])
-        + (note and f"\nNote: chart images (PNG/SVG) are not included. {note}\n")
+        + (note and f"\n{note}\n")
     )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -104,6 +104,8 @@ def input_value(param: str, v: float, L: Labels) -> str:
         return L.pct(v, 0 if round(v * 100, 1) == round(v * 100) else 1)
     if unit in ("years", "months", "days"):
         return L.count(v, unit, 1)
+    if unit == "x":  # a multiple in its plural form: «1,2 раза», not «1,2 раз»
+        return L.count(v, "times", 2)
     return f"{L.dec(v)}\u00a0{L.unit(unit)}"
 
 

@@ -338,6 +338,18 @@ class Labels:
         """``10 September 2025`` (en-GB, not the US ``September 10, 2025``) / ``10 сентября 2025 г.``."""
         return format_date(pd.Timestamp(day).date(), "long", locale=self.locale)
 
+    def day_range(self, start: dt.date | pd.Timestamp, end: dt.date | pd.Timestamp) -> str:
+        """Two days as one span, the shared month and year written once: ``1–28 September 2026`` /
+        ``1–28 сентября 2026 г.``, ``15 August – 30 November 2024`` / ``15 августа – 30 ноября 2024 г.``
+        (babel's intervals abbreviate the months: «сент.»)."""
+        a, z = pd.Timestamp(start).date(), pd.Timestamp(end).date()
+        if a == z:
+            return self.day(a)
+        if (a.year, a.month) == (z.year, z.month):
+            return f"{a.day}–{self.day(z)}"
+        head = format_date(a, "d MMMM", locale=self.locale) if a.year == z.year else self.day(a)
+        return f"{head} – {self.day(z)}"
+
     # plotly ----------------------------------------------------------------------------------
     @property
     def separators(self) -> str:

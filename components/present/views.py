@@ -624,7 +624,7 @@ def network_waiting(r: Result, L: Labels) -> View:
             "start": ep["start"],
             "end": ep["end"] + pd.Timedelta(days=1),
             "hover": [
-                L("wait_episode_hover", name=n, crossing=_cr(c, L), start=L.day(a), end=L.day(z), depth=L.pct(d))
+                L("wait_episode_hover", name=n, crossing=_cr(c, L), dates=L.day_range(a, z), depth=L.pct(d))
                 + "<br>"
                 + _wrap(src, 70)
                 for n, c, a, z, d, src in zip(
@@ -665,6 +665,10 @@ def _input_value(param: str, v: float, L: Labels) -> str:
         return pct if unit == "share" else pct + (" в год" if L.lang == "ru" else "/year")
     if unit in NOUNS:
         return L.count(v, unit, digits=2)
+    if unit == "x":  # a multiple in its plural form: «1,2 раза», «3 раза», not «3 раз»
+        return L.count(v, "times", digits=2)
+    if unit == "switch":  # «1 (1 — да, 0 — нет)», not «1 1 — да, 0 — нет»
+        return f"{L.dec(v)} ({L.unit(unit)})"
     return f"{L.dec(v)}\u00a0{L.unit(unit)}"
 
 
@@ -1217,6 +1221,8 @@ def report_zip(
         csv=downloads.csv_format(L),  # «;» and a decimal comma in Russian: opens in columns in Russian Excel
         meta=downloads.scenario_sheet(s, L, currency, caption, scenario_query(s, L)),
         xlsx_names=downloads.xlsx_names(L),
+        images_skipped=L("report_images_skipped"),
+        images_unavailable=L("report_images_unavailable"),
     )
 
 
@@ -1301,7 +1307,7 @@ def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:
         {
             L("ncol_episode"): e["name_ru" if ru else "name_en"],
             L("ncol_crossing"): [L(f"crl_{x}") for x in e["crossing"]],
-            L("ncol_dates"): [f"{L.day(a)} – {L.day(z)}" for a, z in zip(e["start"], e["end"])],
+            L("ncol_dates"): [L.day_range(a, z) for a, z in zip(e["start"], e["end"])],  # «1–28 сентября 2026 г.»
             L("ncol_depth"): [rng(v, lo, hi, L.pct) for v, lo, hi in zip(e["depth"], e["depth_low"], e["depth_high"])],
             L("ncol_source"): e[src],
             L("ncol_reliability"): [rel(r) for r in e["reliability"]],

@@ -127,6 +127,11 @@ STYLE = """<style>
   [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
   [data-testid="stMetricValue"] { font-size: 1.3rem; }
   [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
+  /* a card never narrower than its label's longest word (Streamlit cut it with «…»): such a card takes a row */
+  [data-testid="stMetricLabel"] { grid-template-columns: minmax(min-content, 1fr) auto; }
+  [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"], [data-testid="stMetric"],
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stLayoutWrapper"] {
+    min-width: min-content; }
 }
 </style>"""
 

@@ -1,6 +1,7 @@
 """Every page on a phone (390 × 844) in both languages: nothing scrolls the page sideways, no block, card or chart
-runs past the screen (a box that scrolls inside itself, as the heatmap's and the map's, counts by its own edge),
-nothing in a chart is cut at its edges or drawn over its legend; and no US-style date on any English page.
+runs past the screen (a box that scrolls inside itself, as the heatmap's and the map's, counts by its own edge), no
+card's text is cut with «…», nothing in a chart is cut at its edges or drawn over its legend; and no US-style date
+on any English page.
 
 Issue 22 (items 2 and 3): the review found the Sources page scrolling sideways, cards cut with «…», legends over
 chart titles and footnotes cut at 390 px, and "December 5, 2026" beside ISO dates.
@@ -45,7 +46,11 @@ OVERFLOW = """() => {
                + JSON.stringify((el.innerText || '').slice(0, 60)));
     }
   }
-  return {page: [se.scrollWidth, se.clientWidth], main: [main.scrollWidth, main.clientWidth], out: out.slice(0, 10)};
+  // a card's label, value or chip cut with «…» (Streamlit clips what does not fit in its box)
+  const cut = [...main.querySelectorAll('[data-testid=stMetric] [data-testid=stMarkdownContainer]')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => JSON.stringify(e.innerText.slice(0, 60)));
+  return {page: [se.scrollWidth, se.clientWidth], main: [main.scrollWidth, main.clientWidth], out: out.slice(0, 10),
+          cut: cut.slice(0, 10)};
 }"""
 
 # Inside each chart: the title, every annotation (footnote, labels) and the legend lie within the figure, and the
@@ -114,6 +119,7 @@ def test_a_phone_shows_every_page_without_sideways_scroll_or_cut_charts(phone, b
     msw, mcw = found["main"]
     assert msw <= mcw, f"{name} [{lang}]: the main area scrolls sideways ({msw} px of content in {mcw} px)"
     assert not found["out"], f"{name} [{lang}]: blocks run past the 390 px screen:\n  " + "\n  ".join(found["out"])
+    assert not found["cut"], f"{name} [{lang}]: card text cut at 390 px:\n  " + "\n  ".join(found["cut"])
     cut = phone.evaluate(CHART_PARTS)
     assert not cut, f"{name} [{lang}]: " + "\n  ".join(cut)
 

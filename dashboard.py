@@ -30,7 +30,6 @@ def warm_image_export() -> threading.Thread:
 warm_image_export()
 bad_params = state.check_link()
 storage.open_links()  # ?scenario=<id> sets the sliders, so before they are drawn; ?actuals=<id> the actuals
-widgets.style()
 with st.sidebar:
     L = widgets.language_switch()
     with widgets.error_boundary(L, "sidebar"):
@@ -77,3 +76,6 @@ if bad_params:
 storage.show_notices(L)  # what opening a saved item's link, saving or deleting said, once
 with widgets.error_boundary(L, f"page {page.url_path!r}"):
     page.run()  # a page's scenario part is a fragment with its own boundary (widgets.scenario_part)
+# The page CSS last: its element has a height until its HTML loader has run, then collapses; at the top that moved
+# the whole page up (layout shift), at the bottom it moves nothing. (The CSS applies when it loads, wherever it is.)
+widgets.style()

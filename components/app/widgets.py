@@ -117,8 +117,10 @@ STYLE = """<style>
     clip-path: inset(50%); white-space: nowrap; }
   [class*="st-key-table-"] tr { border-top: 1px solid rgba(49, 51, 63, 0.2); padding: 0.4rem 0; }
   [class*="st-key-table-"] td { border: none; padding: 0.1rem 0.25rem; }
-  [class*="st-key-table-"] [data-testid="stElementContainer"]:has(style) { display: none; }
 }
+/* The sidebar's sliders and choice boxes hold their height (label, value, track) while their code loads:
+   a 40 px placeholder growing to 68 px moved everything under it (layout shift on every page). */
+[data-testid="stSidebar"] [data-testid="stExpanderDetails"] [data-testid="stSkeleton"] { height: 4.25rem; }
 /* The as-of card's title is a second-level heading (it follows the page title) at a third level's size. */
 .st-key-as-of-card h2 { font-size: 1.5rem; padding-top: 0.25rem; }
 /* A phone (390 px): cards two a row with room for the longest word of a label, smaller values. */
@@ -265,9 +267,9 @@ def _css_text(text: str) -> str:
     return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"')
 
 
-def table(frame, key: str) -> None:  # noqa: ANN001 - a pandas DataFrame
-    """A static table as a Markdown table; on a phone each row is a block of «column: value» lines (no sideways
-    scroll, and no scrolling box a keyboard could not reach).
+def table(frame, key: str) -> str:  # noqa: ANN001 - a pandas DataFrame
+    """A static table as a Markdown table; returns the CSS (for :func:`table_css`) that on a phone makes each row a
+    block of «column: value» lines (no sideways scroll, and no scrolling box a keyboard could not reach).
 
     ``st.table`` draws a 40 px placeholder until its code has loaded, then the table, and everything under it moved
     (the Sources page's layout shift); HTML in ``st.markdown`` waits for its own loader the same way. A Markdown
@@ -276,16 +278,21 @@ def table(frame, key: str) -> None:  # noqa: ANN001 - a pandas DataFrame
     head = "| " + " | ".join(_cell(c) for c in frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
     rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    with st.container(key=f"table-{key}"):
+        st.markdown("\n".join([head, rule, *rows]))
     scope = f".st-key-table-{key}"
-    names = "".join(
+    return "".join(
         f'{scope} td:nth-child({i})::before {{ content: "{_css_text(c)}: "; font-weight: 600; }}'
         for i, c in enumerate(frame.columns, start=1)
         if str(c).strip()
     )
-    with st.container(key=f"table-{key}"):
-        # fixed labels (column names) only: nothing a user or a link sets reaches this CSS
-        st.markdown(f"<style>@media (max-width: 640px) {{ {names} }}</style>", unsafe_allow_html=True)
-        st.markdown("\n".join([head, rule, *rows]))
+
+
+def table_css(rules: list[str]) -> None:
+    """The phone CSS of a page's tables (:func:`table`), drawn once after them: the element that carries it has a
+    height until its loader has run, and collapsing then moves only what is under it, here nothing."""
+    # fixed labels (column names) only: nothing a user or a link sets reaches this CSS
+    st.markdown(f"<style>@media (max-width: 640px) {{ {''.join(rules)} }}</style>", unsafe_allow_html=True)
 
 
 def chart(view: views.View, s: Scenario, L: Labels, scroll: bool = False) -> None:

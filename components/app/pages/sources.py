@@ -27,7 +27,7 @@ def render() -> None:
     )
     # A static table wraps its text: at 1440 px every column is read whole (a data grid cut the right-hand ones).
     cols = ["entity", "metric", "shown", "stated_as", "speaker", "locator", "note"]
-    widgets.table(f[cols].rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")), "stated")
+    css = [widgets.table(f[cols].rename(columns=lambda c: L("value") if c == "shown" else L(f"col_{c}")), "stated")]
     st.caption(f"{L('src_publication')}: {L.col(f, 'source').iloc[0]}")
     st.header(L("src_assumptions"))
     a = t.assumptions.reset_index()
@@ -39,22 +39,26 @@ def render() -> None:
     a["unit"] = [L.unit({"share": "pct", "share/year": "pct/year"}.get(u, u)) for u in a["unit"]]
     a["estimate"] = [L("estimate") if e else "" for e in a["estimate"]]
     a["source"] = L.col(a, "source")
-    widgets.table(
-        a[["label", "default", "min", "max", "unit", "estimate", "source"]].rename(columns=lambda c: L(f"col_{c}")),
-        "assumptions",
+    css.append(
+        widgets.table(
+            a[["label", "default", "min", "max", "unit", "estimate", "source"]].rename(columns=lambda c: L(f"col_{c}")),
+            "assumptions",
+        )
     )
     st.header(L("src_derived"))
-    widgets.table(
-        views.derived_table(L).rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")), "derived"
+    css.append(
+        widgets.table(
+            views.derived_table(L).rename(columns=lambda c: L("value") if c == "value" else L(f"col_{c}")), "derived"
+        )
     )
     st.header(L("src_links"))
     st.markdown(L("src_links_intro"))
-    widgets.table(views.links_table(L).rename(columns=lambda c: L(f"col_{c}")), "links")
+    css.append(widgets.table(views.links_table(L).rename(columns=lambda c: L(f"col_{c}")), "links"))
     st.header(L("src_network"))
     st.markdown(L("src_network_intro"))
     for heading, table in views.network_tables_shown(L):
         st.subheader(L(heading))
-        widgets.table(table, heading.replace("_", "-"))
+        css.append(widgets.table(table, heading.replace("_", "-")))
     st.header(L("src_glossary"))  # one term per concept, defined once, in both languages
     st.markdown(L("glossary"))
     st.header(L("src_method"))
@@ -63,6 +67,7 @@ def render() -> None:
     st.markdown(L("chain_method"))
     st.subheader(L("src_net_method"))
     st.markdown(L("net_method"))
+    widgets.table_css(css)  # last: its element collapses once loaded, with nothing under it to move
 
 
 def stated_value(L, value: float, unit: str, when, precision: str) -> str:  # noqa: ANN001 - a Labels

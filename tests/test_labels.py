@@ -224,3 +224,27 @@ def test_a_multiple_and_a_switch_read_as_words_in_the_report():
     assert _input_value("dscr_covenant", 1.2, ru) == "1,2\u00a0раза"  # a fraction: 'other'
     assert _input_value("altynkol_acceptance", 1, ru) == "1\u00a0раз"  # 1: 'one'
     assert _input_value("bakhty_open", 1, ru) == "1 (1 — да, 0 — нет)"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_season_footnote_names_the_plan_profile_only_when_it_differs(lang):
+    # the plan's footnote read «по сезонному профилю «Агропродукция (по статистике)» (план — «Агропродукция (по
+    # статистике)»)»: the same name twice
+    from dataclasses import replace
+
+    from components import clock
+    from components.data.scenario import preset
+    from components.model.run import run
+    from components.present import views
+
+    L = Labels(lang)
+    agri, even = L("profile_agri_mix"), L("profile_even")
+
+    def note(s):
+        v = views.export_projection(run(s, clock.today()), L)
+        return " ".join(a.text for a in v.figure.layout.annotations if a.text).replace("<br>", " ")
+
+    same = note(preset("plan"))
+    assert same.count(agri.split(" (")[0]) == 1, same
+    other = note(replace(preset("plan"), profile="even"))
+    assert even in other and agri in other, other

@@ -171,7 +171,8 @@ def export_projection(
     band = raw.assign(**{q: raw[q] * f for q in ("p10", "p50", "p90")})
     other = (L(f"preset_{compare}"), r.other(preset(compare)).seasonal) if compare else None
     public = public_exports(L)
-    note = L("season_footnote", profile=L(f"profile_{s.profile}"), plan=L(f"profile_{plan_s.profile}"))
+    plan_note = "" if plan_s.profile == s.profile else L("season_plan_note", plan=L(f"profile_{plan_s.profile}"))
+    note = L("season_footnote", profile=L(f"profile_{s.profile}"), plan_note=plan_note)
     fig = charts.export_trajectory(
         traj,
         plan,

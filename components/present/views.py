@@ -668,8 +668,8 @@ def _input_value(param: str, v: float, L: Labels) -> str:
         return L.count(v, unit, digits=2)
     if unit == "x":  # a multiple in its plural form: «1,2 раза», «3 раза», not «3 раз»
         return L.count(v, "times", digits=2)
-    if unit == "switch":  # «1 (1 — да, 0 — нет)», not «1 1 — да, 0 — нет»
-        return f"{L.dec(v)} ({L.unit(unit)})"
+    if unit == "switch":  # «да» / «нет», not «1 1 — да, 0 — нет» (the label already says what 1 and 0 mean)
+        return L("dl_yes") if v >= 0.5 else L("dl_no")
     return f"{L.dec(v)}\u00a0{L.unit(unit)}"
 
 

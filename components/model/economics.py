@@ -1201,6 +1201,13 @@ def cash_flows(s: Scenario) -> pd.DataFrame:
         ``discount_factor`` [–],
         ``discounted``, ``cumulative``, ``cumulative_discounted`` [RUB].
     """
+    return _cash_flows(s).copy(deep=False)  # the caller's own frame over the kept one (pandas copies on write)
+
+
+@functools.lru_cache(maxsize=64)
+def _cash_flows(s: Scenario) -> pd.DataFrame:
+    """:func:`cash_flows`, kept for the last scenarios asked: the bridge, the year waterfall and the appraisal of one
+    scenario all read the same table, and every bridge starts from the stated plan's."""
     inp, _, res = _point(s)
     return _table(s, inp, res)
 
@@ -1377,7 +1384,7 @@ def appraisal(s: Scenario, flows: pd.DataFrame | None = None) -> Appraisal:
         See :class:`Appraisal` for the fields and their units.
     """
     inp, _, res = _point(s)
-    flows = _table(s, inp, res) if flows is None else flows
+    flows = cash_flows(s) if flows is None else flows
     k = (flows["year"] - price_year()).to_numpy(dtype=float)
     ops = flows["net"] - flows["exit_value"]
     disc_ops = ops * flows["discount_factor"]

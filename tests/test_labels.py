@@ -248,3 +248,18 @@ def test_the_season_footnote_names_the_plan_profile_only_when_it_differs(lang):
     assert same.count(agri.split(" (")[0]) == 1, same
     other = note(replace(preset("plan"), profile="even"))
     assert even in other and agri in other, other
+
+
+def test_an_abbreviation_at_the_end_of_a_sentence_takes_one_dot():
+    # the Capacity page read «…; ожидание 10,9 сут..» once days were written «сут.»
+    L = Labels("ru")
+    text = L(
+        "k_wait_explain",
+        crossing="Алтынколь",
+        when="в октябре 2026\u00a0г.",
+        bg="162\u00a0%",
+        fl="5,9",
+        days="10,9\u00a0сут.",
+    )
+    assert text.endswith("ожидание 10,9\u00a0сут."), text
+    assert i18n._ABBREVIATION_THEN_STOP.sub(".", "и т. д... 2026 г..") == "и т. д... 2026 г."  # an ellipsis stays

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import string
 import tomllib
 from dataclasses import dataclass
@@ -90,6 +91,8 @@ def catalogue(lang: str) -> Catalogue:
     text = resources.files(__package__).joinpath("locales", f"{lang}.toml").read_text(encoding="utf-8")
     return read_catalogue(text, lang)
 
+
+_ABBREVIATION_THEN_STOP = re.compile(r"(?<=[а-яёa-z])\.\.(?!\.)")
 
 MINUS = "\u2212"  # «−»: negative numbers in text (not in plotly tick formats)
 
@@ -171,7 +174,11 @@ class Labels:
 
     def __call__(self, key: str, /, **kw) -> str:
         text = self.catalogue.labels.get(key, key)
-        return _Formatter(self).vformat(text, (), kw) if "{" in text else text
+        if "{" not in text:
+            return text
+        # a filled value that ends in an abbreviation's dot («10,9 сут.», «2026 г.») at the end of a sentence
+        # takes no second dot: «ожидание 10,9 сут.», not «10,9 сут..» (an ellipsis «...» is left alone)
+        return _ABBREVIATION_THEN_STOP.sub(".", _Formatter(self).vformat(text, (), kw))
 
     def has(self, key: str) -> bool:
         """Whether the catalogue has a label ``key`` (for keys built from data: ``f"node_{n}"``)."""

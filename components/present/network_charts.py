@@ -93,7 +93,7 @@ def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | Non
         xaxis=dict(showgrid=False, dtick="M12", tickformat="%Y", tick0="2026-01-01"),
         hovermode="closest",
         plot_height=max(HEIGHT - 200, 70 * len(names)),
-        margin=dict(l=24, r=24),
+        margin=dict(l=96, r=24),  # room for the crossing names: automargin would push the plot, not the footnote
         today=today,
     )
     return fig

@@ -228,7 +228,7 @@ def test_the_today_line_is_on_every_date_chart(monkeypatch):
         views.network_heatmap,
         views.network_waiting,
     ):
-        fig = build(s, L).figure
+        fig = build(r, L).figure
         assert any(sh.x0 == "2026-11-25" and sh.line.dash == "dot" for sh in fig.layout.shapes), build.__name__
         assert any("25 November 2026" in (a.text or "") for a in fig.layout.annotations), build.__name__  # en-GB
 

@@ -108,127 +108,124 @@ def _irr_text(L: Labels, x: float | None) -> str:
 
 def body(s: Scenario, L: Labels, cur: str) -> None:
     res = model.result(s)
-    head, first = st.container(), st.container()
-    with first:  # the cash-flow chart first: it reaches the browser before the Monte Carlo behind the cards runs
-        widgets.chart(model.view("cash_flow", s, L.lang, currency=cur), s, L)
-    with head:
-        conv = lambda x: res.convert(x, cur)  # noqa: E731
-        ap = res.economics
-        dist = res.npv_distribution
-        flows = ap.flows.set_index("year")
-        st.info(conventions_line(res, L), icon=":material/balance:")
+    conv = lambda x: res.convert(x, cur)  # noqa: E731
+    ap = res.economics
+    dist = res.npv_distribution
+    flows = ap.flows.set_index("year")
+    st.info(conventions_line(res, L), icon=":material/balance:")
 
-        c = widgets.kpi_row()
-        n = ap.nominal_rate
-        widgets.kpi(c, L("k_npv", n=L.years(s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv", r=L.pct(n, 1)))
+    c = widgets.kpi_row()
+    n = ap.nominal_rate
+    widgets.kpi(c, L("k_npv", n=L.years(s.horizon_years, 0)), L.money(conv(ap.npv), cur), L("h_npv", r=L.pct(n, 1)))
+    widgets.kpi(
+        c,
+        L("k_irr", conv=L(f"conv_{s.convention}")),
+        _irr_text(L, ap.irr),
+        L("h_irr", r=L.pct(n, 1)),
+    )
+    widgets.kpi(
+        c,
+        L("k_equity_irr"),
+        _irr_text(L, ap.equity_irr),
+        L("h_equity_irr"),
+        delta=L("k_equity_npv", v=L.money(conv(ap.equity_npv), cur, 1)),
+    )
+    if ap.min_dscr is None:
+        widgets.kpi(c, L("k_min_dscr"), L("k_no_debt"), L("h_min_dscr"))
+    else:
+        below = [int(y) for y, v in ap.dscr.items() if v < ap.covenant]
+        cov = L.num(ap.covenant, 2)
         widgets.kpi(
             c,
-            L("k_irr", conv=L(f"conv_{s.convention}")),
-            _irr_text(L, ap.irr),
-            L("h_irr", r=L.pct(n, 1)),
+            L("k_min_dscr"),
+            L.num(ap.min_dscr, 2),
+            L("h_min_dscr"),
+            delta=L("k_dscr_breach", cov=cov, n=L.years(len(below), 0)) if below else L("k_dscr_ok", cov=cov),
         )
-        widgets.kpi(
-            c,
-            L("k_equity_irr"),
-            _irr_text(L, ap.equity_irr),
-            L("h_equity_irr"),
-            delta=L("k_equity_npv", v=L.money(conv(ap.equity_npv), cur, 1)),
-        )
-        if ap.min_dscr is None:
-            widgets.kpi(c, L("k_min_dscr"), L("k_no_debt"), L("h_min_dscr"))
-        else:
-            below = [int(y) for y, v in ap.dscr.items() if v < ap.covenant]
-            cov = L.num(ap.covenant, 2)
-            widgets.kpi(
-                c,
-                L("k_min_dscr"),
-                L.num(ap.min_dscr, 2),
-                L("h_min_dscr"),
-                delta=L("k_dscr_breach", cov=cov, n=L.years(len(below), 0)) if below else L("k_dscr_ok", cov=cov),
-            )
-        ke = ap.flows.loc[ap.flows["months_operating"] > 0, "cost_of_equity"].to_numpy()
-        widgets.kpi(
-            c,
-            L("k_wacc"),
-            L.pct(n, 1),
-            L("h_wacc"),
-            delta=L("k_cost_equity", v=L.pct(float(np.expm1(np.mean(np.log1p(ke)))) if ke.size else 0.0, 1)),
-        )
+    ke = ap.flows.loc[ap.flows["months_operating"] > 0, "cost_of_equity"].to_numpy()
+    widgets.kpi(
+        c,
+        L("k_wacc"),
+        L.pct(n, 1),
+        L("h_wacc"),
+        delta=L("k_cost_equity", v=L.pct(float(np.expm1(np.mean(np.log1p(ke)))) if ke.size else 0.0, 1)),
+    )
 
-        c = widgets.kpi_row()
-        yx = ap.year_x
-        widgets.kpi(
-            c,
-            L("k_property_tax", year=yx),
-            L.money(conv(-flows.at[yx, "property_tax_financed"]), cur),
-            L("h_property_tax"),
-            delta=L("k_book_value", v=L.money(conv(flows.at[yx, "book_value"]), cur, 1)),
+    c = widgets.kpi_row()
+    yx = ap.year_x
+    widgets.kpi(
+        c,
+        L("k_property_tax", year=yx),
+        L.money(conv(-flows.at[yx, "property_tax_financed"]), cur),
+        L("h_property_tax"),
+        delta=L("k_book_value", v=L.money(conv(flows.at[yx, "book_value"]), cur, 1)),
+    )
+    widgets.kpi(
+        c,
+        L("k_payroll", year=yx),
+        L.money(conv(-flows.at[yx, "payroll"]), cur),
+        L("h_payroll"),
+        delta=L("k_staff_wage", n=L.num(s.headcount), w=L.money(conv(s.wage_rub_month), cur)),
+    )
+    widgets.kpi(
+        c,
+        L("k_exit_share"),
+        L.pct(ap.exit_share) if ap.exit_share is not None else L("k_no_irr"),
+        L("h_exit_share"),
+        delta=L("k_exit_pv", v=L.money(conv(ap.exit_pv), cur, 1)),
+    )
+    widgets.kpi(
+        c,
+        L("k_counterfactual", year=yx),
+        L(
+            "k_cf_value",
+            t=L.tonnes(flows.at[yx, "tonnes_counterfactual"]),
+            feu=L.num(flows.at[yx, "feu_east_counterfactual"]),
+        ),
+        L("h_counterfactual"),
+        delta=L("k_cf_revenue", v=L.money(conv(flows.at[yx, "revenue_counterfactual"]), cur, 1)),
+    )
+    widgets.kpi(
+        c,
+        L("k_p_positive"),
+        L.pct(dist["p_positive"]),
+        L("h_p_positive"),
+        delta=L("k_p_median", v=L.money(conv(dist["p50"]), cur, 1)),
+    )
+    if ap.exit_share is not None and ap.exit_share > EXIT_SHARE_WARNING:
+        st.warning(L("exit_warning", share=L.pct(ap.exit_share)), icon=":material/warning:")
+    net = res.network_effects
+    demand, crossed = float(net["feu_demand"].sum()), float(net["feu_crossed"].sum())
+    st.caption(
+        L(
+            "net_caption",
+            crossed=L.pct(min(crossed / demand, 1.0) if demand > 0 else 1.0),
+            first=int(net.index.min()),
+            last=int(net.index.max()),
+            hub=L.money(conv(0.0 - float(ap.flows["waiting_hub"].sum())), cur),
+            ship=L.money(conv(0.0 - float(ap.flows["waiting_shippers"].sum())), cur),
         )
-        widgets.kpi(
-            c,
-            L("k_payroll", year=yx),
-            L.money(conv(-flows.at[yx, "payroll"]), cur),
-            L("h_payroll"),
-            delta=L("k_staff_wage", n=L.num(s.headcount), w=L.money(conv(s.wage_rub_month), cur)),
-        )
-        widgets.kpi(
-            c,
-            L("k_exit_share"),
-            L.pct(ap.exit_share) if ap.exit_share is not None else L("k_no_irr"),
-            L("h_exit_share"),
-            delta=L("k_exit_pv", v=L.money(conv(ap.exit_pv), cur, 1)),
-        )
-        widgets.kpi(
-            c,
-            L("k_counterfactual", year=yx),
-            L(
-                "k_cf_value",
-                t=L.tonnes(flows.at[yx, "tonnes_counterfactual"]),
-                feu=L.num(flows.at[yx, "feu_east_counterfactual"]),
-            ),
-            L("h_counterfactual"),
-            delta=L("k_cf_revenue", v=L.money(conv(flows.at[yx, "revenue_counterfactual"]), cur, 1)),
-        )
-        widgets.kpi(
-            c,
-            L("k_p_positive"),
-            L.pct(dist["p_positive"]),
-            L("h_p_positive"),
-            delta=L("k_p_median", v=L.money(conv(dist["p50"]), cur, 1)),
-        )
-        if ap.exit_share is not None and ap.exit_share > EXIT_SHARE_WARNING:
-            st.warning(L("exit_warning", share=L.pct(ap.exit_share)), icon=":material/warning:")
-        net = res.network_effects
-        demand, crossed = float(net["feu_demand"].sum()), float(net["feu_crossed"].sum())
-        st.caption(
-            L(
-                "net_caption",
-                crossed=L.pct(min(crossed / demand, 1.0) if demand > 0 else 1.0),
-                first=int(net.index.min()),
-                last=int(net.index.max()),
-                hub=L.money(conv(0.0 - float(ap.flows["waiting_hub"].sum())), cur),
-                ship=L.money(conv(0.0 - float(ap.flows["waiting_shippers"].sum())), cur),
-            )
-        )
-        lost = float(ap.flows["feu_east_lost_terminal"].sum())
-        if lost > 0.5:
-            st.caption(L("terminal_caption", cap=L.num(s.terminal_capacity_feu_day), lost=L.num(lost)))
+    )
+    lost = float(ap.flows["feu_east_lost_terminal"].sum())
+    if lost > 0.5:
+        st.caption(L("terminal_caption", cap=L.num(s.terminal_capacity_feu_day), lost=L.num(lost)))
 
-        st.header(L("be_title"))  # h2: the page title is the h1 above it (no level skipped)
-        c = widgets.kpi_row()
-        for p in BREAKEVEN_PARAMS:
-            _be_card(c, res, L, ap.breakeven[p], cur)
-        never = L("k_not_within", n=L.years(s.horizon_years, 0))
-        c = widgets.kpi_row()
-        widgets.kpi(
-            c,
-            L("k_dpayback"),
-            L.years(ap.discounted_payback) if ap.discounted_payback is not None else never,
-            L("h_dpayback"),
-            delta=L("k_simple_payback", v=L.years(ap.payback) if ap.payback is not None else never),
-        )
-        widgets.kpi(c, L("k_peak"), L.money(conv(ap.peak_funding), cur), L("h_peak"))
+    st.header(L("be_title"))  # h2: the page title is the h1 above it (no level skipped)
+    c = widgets.kpi_row()
+    for p in BREAKEVEN_PARAMS:
+        _be_card(c, res, L, ap.breakeven[p], cur)
+    never = L("k_not_within", n=L.years(s.horizon_years, 0))
+    c = widgets.kpi_row()
+    widgets.kpi(
+        c,
+        L("k_dpayback"),
+        L.years(ap.discounted_payback) if ap.discounted_payback is not None else never,
+        L("h_dpayback"),
+        delta=L("k_simple_payback", v=L.years(ap.payback) if ap.payback is not None else never),
+    )
+    widgets.kpi(c, L("k_peak"), L.money(conv(ap.peak_funding), cur), L("h_peak"))
 
+    widgets.chart(model.view("cash_flow", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("bridge", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("year_waterfall", s, L.lang, currency=cur), s, L)
     widgets.chart(model.view("dscr", s, L.lang), s, L)

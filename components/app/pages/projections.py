@@ -35,12 +35,7 @@ def render() -> None:
     charts = st.container()
 
     def body(s: Scenario) -> None:
-        with charts:  # the chart first, so it is the first thing the browser gets; the cards go above it
-            widgets.chart(model.view("export_projection", s, L.lang, actuals=actuals, compare=compare), s, L)
-            upload_panel.progress(actuals, s, L)
-        storage.actuals_link(panel.link, s)  # the saved actuals' link carries this scenario
-        with as_of:
-            upload_panel.as_of_card(s, L, actuals)
+        # top to bottom, as the page shows them: cards drawn after the chart below them would push it down on load
         k = kpis(s)
         with kpi_row:
             c = widgets.kpi_row()
@@ -48,6 +43,12 @@ def render() -> None:
             widgets.kpi(c, L("k_target_rate"), L.tonnes(k["target_rate"]), L("h_target_rate"))
             widgets.kpi(c, L("k_growth"), L.pct(k["monthly_growth"], 1) + " / " + L("mo"), L("h_growth"))
             widgets.kpi(c, L("k_2027"), L.tonnes(k["tonnes_2027"]), L("h_2027"))
+        with as_of:
+            upload_panel.as_of_card(s, L, actuals)
+        with charts:
+            widgets.chart(model.view("export_projection", s, L.lang, actuals=actuals, compare=compare), s, L)
+            upload_panel.progress(actuals, s, L)
+        storage.actuals_link(panel.link, s)  # the saved actuals' link carries this scenario
         if compare is not None:
             with charts:
                 st.header(L("side_by_side"))

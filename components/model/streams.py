@@ -17,8 +17,7 @@ class Stream:
 
     Attributes
     ----------
-    id : column name in the cash-flow table.
-    name_en, name_ru : the stream's name in English and Russian.
+    id : column name in the cash-flow table; its name in each language is the catalogue's ``stream_<id>``.
     unit : unit of the column [RUB/year, nominal or in 2025 roubles by the table's convention].
     driver : how it is computed, in words (volume × tariff, book value × rate, ...).
     params : assumption ids (``data/assumptions.csv``) that drive it.
@@ -31,8 +30,6 @@ class Stream:
     """
 
     id: str
-    name_en: str
-    name_ru: str
     unit: str
     driver: str
     params: tuple[str, ...]
@@ -43,17 +40,11 @@ class Stream:
     bridge: str
     view: str = "project"
 
-    def name(self, lang: str) -> str:
-        """The stream's name in ``lang`` ("en" or "ru")."""
-        return self.name_ru if lang == "ru" else self.name_en
-
 
 _Y = "RUB/year"
 STREAMS: tuple[Stream, ...] = (
     Stream(
         "rent",
-        "Warehouse rent",
-        "Аренда складов",
         _Y,
         "area × leasable share × occupancy × rent, indexed by CPI",
         ("rent_rub_per_m2_year", "leasable_share", "vacancy", "occupancy_start", "occupancy_ramp_years"),
@@ -65,8 +56,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "handling_east",
-        "Handling, eastbound loaded boxes",
-        "Обработка гружёных контейнеров на восток",
         _Y,
         "incremental eastbound loaded FEU × eastbound tariff",
         ("handling_rub_per_feu",),
@@ -78,8 +67,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "handling_west",
-        "Handling, westbound loaded boxes",
-        "Обработка гружёных контейнеров на запад",
         _Y,
         "incremental westbound loaded FEU (= eastbound × westbound ratio) × westbound tariff",
         ("handling_west_rub_per_feu", "backhaul_ratio"),
@@ -91,8 +78,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "handling_empty_east",
-        "Handling, eastbound empties",
-        "Обработка порожних контейнеров на восток",
         _Y,
         "eastbound empty FEU (westbound loaded above eastbound loaded) × empty share × eastbound tariff",
         ("empty_handling_share", "handling_rub_per_feu", "backhaul_ratio"),
@@ -104,8 +89,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "handling_empty_west",
-        "Handling, westbound empties",
-        "Обработка порожних контейнеров на запад",
         _Y,
         "westbound empty FEU (eastbound loaded above westbound loaded) × empty share × westbound tariff",
         ("empty_handling_share", "handling_west_rub_per_feu", "backhaul_ratio"),
@@ -117,8 +100,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "ancillary",
-        "Services, eastbound boxes",
-        "Услуги, экспортные контейнеры",
         _Y,
         "incremental eastbound loaded FEU × services per box",
         ("ancillary_rub_per_feu",),
@@ -130,8 +111,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "storage_west",
-        "Storage, westbound boxes",
-        "Хранение импортных контейнеров",
         _Y,
         "incremental westbound loaded FEU × storage per box",
         ("storage_west_rub_per_feu", "backhaul_ratio"),
@@ -143,8 +122,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "payroll",
-        "Payroll",
-        "Фонд оплаты труда",
         _Y,
         "headcount × loaded wage × months operating, indexed by CPI",
         ("headcount", "wage_rub_month"),
@@ -156,8 +133,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "property_tax",
-        "Property tax",
-        "Налог на имущество",
         _Y,
         "rate × average net book value (investment + capitalised interest − depreciation) × months commissioned / 12",
         ("property_tax_rate", "depreciation_years"),
@@ -169,8 +144,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "insurance",
-        "Insurance",
-        "Страхование имущества",
         _Y,
         "share × gross book value × months commissioned / 12",
         ("insurance_share",),
@@ -182,8 +155,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "opex_fixed",
-        "Other fixed cost",
-        "Прочие постоянные расходы",
         _Y,
         "total area × other fixed cost per m², indexed by CPI",
         ("opex_fixed_rub_per_m2_year",),
@@ -195,8 +166,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "opex_var",
-        "Variable cost per box",
-        "Переменные расходы на контейнер",
         _Y,
         "every incremental box handled (loaded and empty, both ways) × variable cost, indexed by CPI",
         ("opex_var_rub_per_feu",),
@@ -208,8 +177,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "waiting_hub",
-        "Waiting borne by the hub",
-        "Ожидание за счёт хаба",
         _Y,
         "box-days waiting × cost per box-day × share the hub bears (zero until the network model is wired in)",
         (),
@@ -221,8 +188,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "maintenance_capex",
-        "Maintenance capex",
-        "Поддерживающие капвложения",
         _Y,
         "share × stated investment a year of operation, indexed by CPI; deducted as repairs",
         ("maintenance_capex_share",),
@@ -234,8 +199,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "tax",
-        "Profit tax",
-        "Налог на прибыль",
         _Y,
         "rate × (EBITDA − depreciation − maintenance), losses carried forward within 50 % of the base",
         ("profit_tax_rate", "depreciation_years"),
@@ -247,8 +210,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "investment",
-        "Investment",
-        "Инвестиции",
         _Y,
         "the stated investment spread over the works months",
         ("capex_first_half_share", "delay_months"),
@@ -260,8 +221,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "exit_value",
-        "Exit value (Gordon)",
-        "Остаточная стоимость (Гордон)",
         _Y,
         "last year's after-tax free cash flow × (1 + g) / (WACC − g), in the horizon's last year",
         ("exit_growth",),
@@ -274,8 +233,6 @@ STREAMS: tuple[Stream, ...] = (
     # financing: added to the project's free cash flow they give the cash to equity
     Stream(
         "debt_drawdown",
-        "Loan drawn",
-        "Выборка кредита",
         _Y,
         "debt share × investment in each construction year",
         ("debt_share",),
@@ -288,8 +245,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "interest",
-        "Interest paid",
-        "Проценты уплаченные",
         _Y,
         "(key-rate path + spread) × loan balance; capitalised in construction years",
         ("debt_spread", "key_rate_shift"),
@@ -302,8 +257,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "principal",
-        "Principal repaid",
-        "Погашение основного долга",
         _Y,
         "equal instalments over the tenor after the grace, or sculpted to the DSCR covenant; the rest at the horizon",
         ("debt_tenor_years", "debt_grace_years", "dscr_covenant"),
@@ -316,8 +269,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "tax_financing",
-        "Tax effect of debt",
-        "Налоговый эффект долга",
         _Y,
         "profit tax without debt − profit tax with debt (interest and its capitalised part deductible)",
         ("profit_tax_rate",),
@@ -330,8 +281,6 @@ STREAMS: tuple[Stream, ...] = (
     ),
     Stream(
         "idc_costs",
-        "Property tax and insurance on capitalised interest",
-        "Налог на имущество и страхование с капитализированных процентов",
         _Y,
         "(property tax + insurance) with the capitalised interest in book value − without it",
         ("property_tax_rate", "insurance_share"),

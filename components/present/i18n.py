@@ -373,9 +373,3 @@ class Labels:
     def date_hoverformat(self) -> str:
         """Hover format of a month on a date axis: ``Apr 2026`` or ``04.2026``."""
         return self.catalogue.date_hover
-
-
-# Until components/present/views.py asks ``L.has(key)`` and the catalogue's nouns (the lead is refactoring it): the
-# label keys and the noun names, read from the catalogues (not a second table).
-_T = {key: tuple(catalogue(lang).labels.get(key, key) for lang in LANGS) for key in catalogue("en").labels}
-NOUNS = catalogue("en").nouns

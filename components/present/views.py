@@ -27,8 +27,7 @@ from components.export import files as export
 from components.model import capacity, economics, projection, streams
 from components.model.run import Result
 from components.present import charts, downloads, network_charts
-from components.present.i18n import _T as _LABEL_KEYS
-from components.present.i18n import NOUNS, Labels
+from components.present.i18n import LANGS, Labels
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,7 +111,7 @@ def public_exports(L: Labels) -> pd.DataFrame:
         months = projection.months_between(start, end) + 1
         avg = float(r["value"]) / months
         period = str(start.year) if months == 12 and start.month == 1 else f"{L.month(start)} – {L.month(end)}"
-        what = f"{r['entity_ru']}: {r['metric_ru']}" if L.lang == "ru" else f"{r['entity']}: {r['metric']}"
+        what = f"{L.col(r, 'entity')}: {L.col(r, 'metric')}"
         bound = r["bound"]
         rows.append(
             {
@@ -128,7 +127,7 @@ def public_exports(L: Labels) -> pd.DataFrame:
                     bound=L(f"bound_{bound}"),
                     value=L.tonnes(float(r["value"])),
                     month=L.tonnes(avg),
-                    source=r["source_ru" if L.lang == "ru" else "source"],  # no English source on a Russian hover
+                    source=L.col(r, "source"),  # no English source on a Russian hover
                     rel=L(f"rel_{r['reliability']}"),  # «высокая», not "H"
                 ),
                 "month": start + pd.DateOffset(months=months // 2),
@@ -448,27 +447,11 @@ NET_COUNTRY_LABELS = (
 )
 #: Inputs shown on the sensitivity chart (the rest move the wait less).
 NET_SENS_ROWS = 10
-#: Russian month names in the prepositional case ("в сентябре 2027 г."): babel gives only the nominative.
-_RU_IN_MONTH = (
-    "январе",
-    "феврале",
-    "марте",
-    "апреле",
-    "мае",
-    "июне",
-    "июле",
-    "августе",
-    "сентябре",
-    "октябре",
-    "ноябре",
-    "декабре",
-)
 
 
 def in_month(when, L: Labels) -> str:
     """``in September 2027`` / ``в сентябре 2027 г.``."""
-    ts = pd.Timestamp(when)
-    return f"в {_RU_IN_MONTH[ts.month - 1]} {ts.year}\u00a0г." if L.lang == "ru" else f"in {L.month(ts)}"
+    return L.in_month(when)
 
 
 def _days(x: float, L: Labels) -> str:
@@ -483,9 +466,8 @@ def _days_text(x: float, lang: str) -> str:
 
 def _fast(x: float, digits: int, L: Labels) -> str:
     """:meth:`Labels.num` for many cells at once, without babel: ``1,234.5`` / ``1\u00a0234,5``, minus as «−»."""
-    text = f"{x:,.{digits}f}"
-    if L.lang == "ru":
-        text = text.replace(",", "\u00a0").replace(".", ",")
+    decimal, group = L.separators
+    text = f"{x:,.{digits}f}".replace(",", "\x00").replace(".", decimal).replace("\x00", group)
     return text.replace("-", "\u2212") if text.startswith("-") else text
 
 
@@ -497,14 +479,14 @@ def _crossing_source(c: str, year: int, L: Labels) -> str:
     """The source of a crossing's capacity in a year (``data/crossings.csv``) in the page's language."""
     t = network_tables().crossings
     row = t[(t["crossing"] == c) & (t["year"] == min(max(int(year), int(t["year"].min())), int(t["year"].max())))]
-    return str(row["source_ru" if L.lang == "ru" else "source"].iloc[0]) if len(row) else ""
+    return str(L.col(row, "source").iloc[0]) if len(row) else ""
 
 
 def _background_source(c: str, L: Labels) -> str:
     """The source of a crossing's background utilisation (``data/background.csv``, ρ₀) in the page's language."""
     b = network_tables().background
     key = ("rho0", c) if ("rho0", c) in b.index else ("total_2025", "all")
-    return str(b.loc[key, "source_ru" if L.lang == "ru" else "source"])
+    return str(L.col(b.loc[key], "source"))
 
 
 def _open_crossings(net) -> list[int]:
@@ -522,7 +504,7 @@ def network_heatmap(r: Result, L: Labels) -> View:
     tmpl = L("net_heat_hover", **{k: "{" + k + "}" for k in slots})
     closed = L("net_heat_closed", crossing="{crossing}", month="{month}")
     month = {mo: L.month(mo) for mo in net.months}
-    pct = lambda x: _fast(x * 100, 0, L) + ("\u00a0%" if L.lang == "ru" else "%")  # noqa: E731
+    pct = lambda x: _fast(x * 100, 0, L) + L.percent_suffix  # noqa: E731
     for i in _open_crossings(net):
         c = net.crossings[i]
         name = _cr(c, L)
@@ -618,7 +600,6 @@ def network_waiting(r: Result, L: Labels) -> View:
         rows.append(("selyatino", L("wait_selyatino"), mo, w, 0.0, 0.0, L("wait_hover_sel", days=_days(w, L))))
     lines = pd.DataFrame(rows, columns=["series", "name", "month", "days", "kingman_days", "backlog_days", "hover"])
     ep = net.episodes
-    ru = L.lang == "ru"
     shades = pd.DataFrame(
         {
             "series": ep["crossing"],
@@ -629,12 +610,12 @@ def network_waiting(r: Result, L: Labels) -> View:
                 + "<br>"
                 + _wrap(src, 70)
                 for n, c, a, z, d, src in zip(
-                    ep["name_ru" if ru else "name_en"],
+                    L.col(ep, "name"),
                     ep["crossing"],
                     ep["start"],
                     ep["end"],
                     ep["depth"],
-                    ep["source_ru" if ru else "source"],
+                    L.col(ep, "source"),
                 )
             ],
         },
@@ -662,9 +643,9 @@ def _input_value(param: str, v: float, L: Labels) -> str:
     "0.15 share/year"), counts of years, months and days in their plural form («2 года», not «2 лет»)."""
     unit = tables().assumptions.at[param, "unit"]
     if unit in ("share", "share/year"):
-        pct = L.dec(v * 100) + ("\u00a0%" if L.lang == "ru" else "%")
-        return pct if unit == "share" else pct + (" в год" if L.lang == "ru" else "/year")
-    if unit in NOUNS:
+        pct = L.dec(v * 100) + L.percent_suffix
+        return pct if unit == "share" else L("pct_per_year", pct=pct)
+    if unit in L.catalogue.nouns:
         return L.count(v, unit, digits=2)
     if unit == "x":  # a multiple in its plural form: «1,2 раза», «3 раза», not «3 раз»
         return L.count(v, "times", digits=2)
@@ -887,9 +868,7 @@ def selyatino_card(r: Result, L: Labels) -> dict[str, str]:
 def assumption_source(param: str, L: Labels) -> str:
     """An assumption's source in the page's language (``data/assumptions.csv``), with the estimate flag."""
     a = tables().assumptions
-    return a.at[param, "source_ru" if L.lang == "ru" else "source"] + (
-        f" ({L('estimate')})" if a.at[param, "estimate"] else ""
-    )
+    return L.col(a.loc[param], "source") + (f" ({L('estimate')})" if a.at[param, "estimate"] else "")
 
 
 def d2d_card(path: str, r: Result, L: Labels) -> dict[str, str]:
@@ -947,7 +926,7 @@ def split_card(r: Result, L: Labels) -> dict[str, str]:
 
 
 def _name(frame: pd.DataFrame, L: Labels) -> pd.Series:
-    return frame["name_ru" if L.lang == "ru" else "name_en"]
+    return L.col(frame, "name")
 
 
 def _wrap(text: str, width: int = 30) -> str:
@@ -1000,9 +979,9 @@ def scenario_query(s: Scenario, L: Labels | None = None) -> str:
     """The URL query that reproduces ``s`` (only what differs from the plan) on a page in ``L``'s language (English
     when None): a choice is written as that language's label, the one its selectbox reads from the address, and a
     language other than English is named (``lang=ru``), so a Russian link keeps its choices."""
-    L = L or Labels("en")
+    L = L or Labels(LANGS[0])
     query = {k: (L(f"{k}_{v}") if k in CHOICES else f"{v:g}") for k, v in s.changes_from_default().items()}
-    return urlencode(query if L.lang == "en" else {"lang": L.lang, **query})
+    return urlencode(query if L.lang == LANGS[0] else {"lang": L.lang, **query})
 
 
 def scenario_record(s: Scenario, L: Labels, currency: str) -> dict:
@@ -1054,7 +1033,7 @@ def links_table(L: Labels) -> pd.DataFrame:
             "kind": [(lambda x: x[:1].lower() + x[1:])(L(f"kind_{kd}")) for kd in k["kind"]],  # one case in the column
             "capacity": [capacity_text(r) for _, r in k.iterrows()],
             "time": [hours(a, b) for a, b in zip(k["time_typical_h"], k["time_congested_h"])],
-            "source": k["source_ru" if L.lang == "ru" else "source"],
+            "source": L.col(k, "source"),
             # in words, never a bare code: "M-H" → «средняя–высокая», "medium–high"
             "reliability": [
                 L("derived").lower() if r == "derived" else "–".join(L(f"rel_{p}") for p in str(r).split("-"))
@@ -1070,8 +1049,8 @@ def derived_table(L: Labels) -> pd.DataFrame:
     the stated figures' names in the page's language instead of their ids."""
     r = economics.ratios()
     f = tables().facts
-    names = f["metric_ru" if L.lang == "ru" else "metric"]
-    entities = f["entity_ru" if L.lang == "ru" else "entity"]
+    names = L.col(f, "metric")
+    entities = L.col(f, "entity")
 
     def formula(text: str) -> str:
         for fid in sorted(f.index, key=len, reverse=True):  # longest first: no id is cut inside a longer one
@@ -1106,7 +1085,7 @@ def streams_table(r: Result, L: Labels, currency: str = "RUB") -> pd.DataFrame:
         factor = f["discount_factor"] if x.view == "project" else _equity_factor(s, f)
         out.append(
             {
-                "stream": x.name(L.lang),
+                "stream": L(f"stream_{x.id}"),
                 "kind": L(f"kind_{x.kind}"),
                 "year": L.money(float(economics.convert(row[x.id], currency, s)) + 0.0, currency),  # no "−0"
                 "pv": L.money(float(economics.convert((f[x.id] * factor).sum(), currency, s)) + 0.0, currency),
@@ -1125,21 +1104,18 @@ def sources_table(L: Labels | None = None) -> pd.DataFrame:
     that language: its names, units, dates and column headers only, no ids (report packs and downloads)."""
     f = tables().facts.reset_index()
     if L is not None:
-        ru = "_ru" if L.lang == "ru" else ""
         shown = pd.DataFrame(
             {
-                L("col_entity"): f["entity" + ru],
-                L("col_metric"): f["metric" + ru],
+                L("col_entity"): L.col(f, "entity"),
+                L("col_metric"): L.col(f, "metric"),
                 L("value"): f["value"],
                 L("col_unit"): [L.unit(u) for u in f["unit"]],
                 L("col_when"): [L.date(w, p) for w, p in zip(f["when"], f["when_precision"])],
                 L("col_stated_as"): f["stated_as"],
-                L("col_speaker"): f["speaker" + ru],
-                L("col_source"): f["source" + ru],
-                L("col_locator"): f["locator"].str.replace(
-                    "para. ", "абз.\u00a0" if ru else "para.\u00a0", regex=False
-                ),
-                L("col_note"): f["note" + ru].fillna(""),
+                L("col_speaker"): L.col(f, "speaker"),
+                L("col_source"): L.col(f, "source"),
+                L("col_locator"): f["locator"].str.replace("para. ", L("locator_para"), regex=False),
+                L("col_note"): L.col(f, "note").fillna(""),
             }
         )
         return shown
@@ -1177,16 +1153,16 @@ def readme(s: Scenario, L: Labels) -> str:
         f"## {L('src_stated')}",
         "",
     ]
-    ru = "_ru" if L.lang == "ru" else ""  # names, sources and units in the report's language
-    # no internal ids (`selyatino_area`) in a reader's README; quotes and "para. 6" as each language writes them
+    # names, sources and units in the report's language; no internal ids (`selyatino_area`) in a reader's README;
+    # quotes and "para. 6" as each language writes them
     for _, f in t.facts.iterrows():
-        where = f["locator"].replace("para. ", "абз.\u00a0" if ru else "para.\u00a0")
-        quoted = f"«{f['stated_as']}»" if ru else f"“{f['stated_as']}”"
-        lines.append(f"- {f['metric' + ru]} ({f['entity' + ru]}): {quoted}; {f['source' + ru]}, {where}")
+        where = f["locator"].replace("para. ", L("locator_para"))
+        quoted = L("quoted", text=f["stated_as"])
+        lines.append(f"- {L.col(f, 'metric')} ({L.col(f, 'entity')}): {quoted}; {L.col(f, 'source')}, {where}")
     lines += ["", f"## {L('src_assumptions')}", ""]
     for aid, a in t.assumptions.iterrows():
         est = f" ({L('estimate')})" if a["estimate"] else ""
-        lines.append(f"- {L(f'a_{aid}')} = {_input_value(aid, getattr(s, aid), L)}{est} — {a['source' + ru]}")
+        lines.append(f"- {L(f'a_{aid}')} = {_input_value(aid, getattr(s, aid), L)}{est} — {L.col(a, 'source')}")
     lines += ["", f"## {L('src_method')}", "", L("method")]
     return "\n".join(lines)
 
@@ -1258,9 +1234,7 @@ def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:
     Crossings by year (capacity with its range), other shippers' traffic, the episodes and the routes, each row with
     its source and reliability in words."""
     t = network_tables()
-    ru = L.lang == "ru"
-    src = "source_ru" if ru else "source"
-    rel = lambda r: L(f"rel_{r}") if f"rel_{r}" in _LABEL_KEYS else str(r)  # noqa: E731
+    rel = lambda r: L(f"rel_{r}") if L.has(f"rel_{r}") else str(r)  # noqa: E731
 
     def rng(v: float, lo: float, hi: float, fmt) -> str:
         if lo == hi == v:
@@ -1278,7 +1252,7 @@ def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:
                 rng(v, lo, hi, lambda x: L.num(x))
                 for v, lo, hi in zip(c["capacity_trains_day"], c["capacity_low"], c["capacity_high"])
             ],
-            L("ncol_source"): c[src],
+            L("ncol_source"): L.col(c, "source"),
             L("ncol_reliability"): [rel(r) for r in c["reliability"]],
         }
     )
@@ -1299,35 +1273,29 @@ def network_tables_shown(L: Labels) -> list[tuple[str, pd.DataFrame]]:
             L("ncol_value"): [
                 bg_value(v, lo, hi, u) for v, lo, hi, u in zip(b["value"], b["low"], b["high"], b["unit"])
             ],
-            L("ncol_source"): b[src],
+            L("ncol_source"): L.col(b, "source"),
             L("ncol_reliability"): [rel(r) for r in b["reliability"]],
         }
     )
     e = t.episodes
     episodes = pd.DataFrame(
         {
-            L("ncol_episode"): e["name_ru" if ru else "name_en"],
+            L("ncol_episode"): L.col(e, "name"),
             L("ncol_crossing"): [L(f"crl_{x}") for x in e["crossing"]],
             L("ncol_dates"): [L.day_range(a, z) for a, z in zip(e["start"], e["end"])],  # «1–28 сентября 2026 г.»
             L("ncol_depth"): [rng(v, lo, hi, L.pct) for v, lo, hi in zip(e["depth"], e["depth_low"], e["depth_high"])],
-            L("ncol_source"): e[src],
+            L("ncol_source"): L.col(e, "source"),
             L("ncol_reliability"): [rel(r) for r in e["reliability"]],
         }
     )
     r = t.routes
-    node = lambda n: (
-        L(f"node_{n}")
-        if f"node_{n}" in _LABEL_KEYS
-        else L(f"node_{n}_short")
-        if f"node_{n}_short" in _LABEL_KEYS
-        else n
-    )  # noqa: E731
+    node = lambda n: L(f"node_{n}") if L.has(f"node_{n}") else L(f"node_{n}_short") if L.has(f"node_{n}_short") else n  # noqa: E731
     routes = pd.DataFrame(
         {
             L("ncol_path"): [L(f"path_{p}") for p in r["path"]],
             L("ncol_leg"): [f"{node(a)} → {node(z)}" for a, z in zip(r["node_from"], r["node_to"])],
             L("ncol_km"): [rng(v, lo, hi, L.num) for v, lo, hi in zip(r["km"], r["km_low"], r["km_high"])],
-            L("ncol_source"): r[src],
+            L("ncol_source"): L.col(r, "source"),
             L("ncol_reliability"): [rel(x) for x in r["reliability"]],
         }
     )

@@ -14,6 +14,9 @@ def render() -> None:
     L = state.labels()
     t = tables()
     answer = answer_block.frame(L, state.actuals_series())  # the first thing: what the dashboard concludes
+    # filled now, before the page below it is sent, so it does not grow and push that down on load (the fragment
+    # writes the same sentences again, and on a slider move alone rewrites them); the result is the fragment's own
+    answer_block.fill(answer, model.result(state.scenario()), L, state.actuals_series())
     st.title(L("app_title"))
     st.caption(L("app_subtitle"))
     st.markdown(L("intro_overview"))

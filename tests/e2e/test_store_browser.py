@@ -109,9 +109,10 @@ def test_today_line_as_of_card_and_the_2025_public_figure(browser, server, lang)
         ctx.close()
 
 
-def _upload_and_save(page, server, lang) -> str:
+def _upload_and_save(page, server, lang, query: str = "") -> str:
+    """Upload the ramp on Projections (``query`` added to the address), save it, and return the link shown."""
     t = TEXT[lang]
-    open_page(page, server, "projections", f"?lang={lang}")
+    open_page(page, server, "projections", f"?lang={lang}{query}")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(RAMP))
     page.get_by_text(t["read"]).wait_for()
     wait_idle(page)
@@ -186,14 +187,7 @@ def test_a_saved_actuals_link_keeps_the_scenario_in_the_address(browser, server,
     page = first.new_page()
     page.set_default_timeout(60_000)
     try:
-        open_page(page, server, "projections", f"?lang={lang}&delay_months=6")
-        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(RAMP))
-        page.get_by_text(t["read"]).wait_for()
-        wait_idle(page)
-        page.get_by_role("button", name=t["save"]).click()
-        code = page.locator("[data-testid=stCode]", has_text="actuals=").first
-        code.wait_for()
-        link = code.inner_text().strip()
+        link = _upload_and_save(page, server, lang, "&delay_months=6")
         assert "delay_months=6" in link
         page.wait_for_function(
             "() => location.search.includes('actuals=') && location.search.includes('delay_months=6')"

@@ -1,8 +1,9 @@
 """Every chart of the dashboard as a :class:`View`: figure, its data and its text alternative.
 
 Pages draw views; the report pack renders the same views, so a chart in a downloaded report is the
-chart on screen. Pure: no Streamlit. The model functions come from ``m``, either :data:`PURE` (plain
-calls) or the page layer's cached wrappers with the same names.
+chart on screen. Pure: no Streamlit. Every chart is declared with :func:`chart` and every card with :func:`card`
+where it is defined (:data:`CHARTS`, :data:`CARDS`); each is built from the scenario's one
+:class:`components.model.run.Result` and a language's :class:`Labels`, never from a model call of its own.
 """
 
 from __future__ import annotations

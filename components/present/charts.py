@@ -657,8 +657,8 @@ def row_labels(fig: go.Figure, labels: list[str], pitch: float, width: int = 40)
     lay.margin.t += extra
     lay.height += extra
     lay.title.y = 1 - (12 + 22 * lay.title.text.count("<br>")) / lay.height
-    for lbl in labels:
-        fig.add_annotation(
+    names = [
+        dict(
             x=0,
             xref="paper",
             y=lbl,
@@ -671,6 +671,10 @@ def row_labels(fig: go.Figure, labels: list[str], pitch: float, width: int = 40)
             showarrow=False,
             font=dict(size=12, color="#333"),
         )
+        for lbl in labels
+    ]
+    # set once: add_annotation re-validates every annotation already there on each call (17 names: ~0.1 s)
+    fig.update_layout(annotations=[*lay.annotations, *names])
     return fig
 
 

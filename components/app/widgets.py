@@ -263,8 +263,9 @@ def _cell(value: object) -> str:
 
 
 def _css_text(text: str) -> str:
-    """``text`` as a CSS string's content (quotes and backslashes escaped, on one line)."""
-    return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"')
+    """``text`` as a CSS string's content (quotes and backslashes escaped, on one line; "<" as the CSS escape \\3c, so
+    no text can close the <style> element it is written into)."""
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
 
 
 def table(frame, key: str) -> str:  # noqa: ANN001 - a pandas DataFrame

@@ -62,6 +62,48 @@ def test_the_plan_is_a_hashable_picklable_dataclass_equal_by_value():
         a.delay_months = 3.0
 
 
+def test_the_cache_key_tells_apart_any_two_scenarios_and_changes_nothing_else():
+    # what Streamlit's caches hash for a scenario (components/app/model.py's hash_funcs)
+    plan = Scenario.default()
+    a = plan.with_values(delay_months=6, shape="linear")
+    b = dataclasses.replace(plan, shape="linear", delay_months=6.0)
+    assert a.cache_key() == b.cache_key()
+    keys = {plan.cache_key(), a.cache_key()}
+    for name in Scenario.numeric_fields():  # every field is in the key, to the last bit of its float
+        moved = dataclasses.replace(plan, **{name: math.nextafter(getattr(plan, name), math.inf)})
+        keys.add(moved.cache_key())
+    assert len(keys) == 2 + len(Scenario.numeric_fields())
+    # kept with the scenario, it is no field: equality, hashing, pickling, asdict and the bridge's changed list
+    # read the fields only
+    assert a == b and hash(a) == hash(b)
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert dataclasses.asdict(a) == dataclasses.asdict(b) and "_cache_key" not in dataclasses.asdict(a)
+    from components.model import economics
+
+    fresh = dataclasses.replace(plan, delay_months=6.0, shape="linear")
+    assert economics.bridge(a).equals(economics.bridge(fresh))
+
+
+def test_the_apps_caches_key_a_scenario_by_all_its_values():
+    import streamlit as st
+
+    from components.app.model import _KEYS
+
+    calls = []
+
+    @st.cache_data(hash_funcs=_KEYS, show_spinner=False)
+    def compute(s: Scenario) -> float:
+        calls.append(s)
+        return s.delay_months
+
+    plan = Scenario.default()
+    compute(plan)
+    compute(dataclasses.replace(plan))  # equal values: a hit
+    compute(dataclasses.replace(plan, terminal_capacity_feu_day=math.nextafter(250.0, 1e3)))  # the last field, one bit
+    assert len(calls) == 2
+    compute.clear()
+
+
 RANGE = re.compile(r"outside \[(?P<lo>[-0-9.e+]+), (?P<hi>[-0-9.e+]+)\] (?P<unit>[^,\s]+),")
 
 

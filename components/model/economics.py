@@ -1524,7 +1524,7 @@ def bridge(s: Scenario, plan: Scenario | None = None) -> pd.DataFrame:
         (the NPV for totals, the change for steps) and ``params`` (the assumptions the step moved, comma-separated).
     """
     plan = Scenario.default() if plan is None else plan
-    changed = {k: v for k, v in vars(s).items() if getattr(plan, k) != v}
+    changed = {k: v for k in s.__dataclass_fields__ if (v := getattr(s, k)) != getattr(plan, k)}
     steps = [*reg.BRIDGE_STEPS, "other"]
     groups = {st: [k for k in changed if _bridge_step(k) == st] for st in steps}
     current = plan

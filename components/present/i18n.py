@@ -159,6 +159,11 @@ def _figures(lang: str) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=len(LANGS))
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
 class Labels:
     """Callable label lookup for one language: ``L("page_overview")``, ``L("bad_link", keys="x")``.
 
@@ -169,8 +174,9 @@ class Labels:
     def __init__(self, lang: str):
         self.lang = lang if lang in LANGS else "en"
         self.catalogue = catalogue(self.lang)
-        #: the babel locale this language formats numbers, dates and plural forms for
-        self.locale = self.catalogue.locale
+        #: the babel locale this language formats numbers, dates and plural forms for (parsed once per language:
+        #: babel parses a locale given by name on every number it formats, ~10 µs, thousands per chart)
+        self.locale = _locale(self.catalogue.locale)
 
     def __call__(self, key: str, /, **kw) -> str:
         text = self.catalogue.labels.get(key, key)
@@ -187,7 +193,7 @@ class Labels:
     # counts and their nouns ------------------------------------------------------------------
     def _noun(self, noun: str, shown: Decimal | int) -> str:
         forms = self.catalogue.nouns[noun]
-        form = Locale.parse(self.locale).plural_form(shown)
+        form = self.locale.plural_form(shown)
         return forms.get(form, forms["other"])
 
     def count(self, n: float | str, noun: str, digits: int = 1) -> str:
@@ -274,7 +280,7 @@ class Labels:
     @property
     def percent_suffix(self) -> str:
         """What follows the number in the locale's percentage: ``%`` / ``\u00a0%`` (for numbers formatted in bulk)."""
-        pattern = Locale.parse(self.locale).percent_formats[None].pattern
+        pattern = self.locale.percent_formats[None].pattern
         return pattern[pattern.rindex("0") + 1 :]
 
     def signed_pct(self, share: float, digits: int = 0) -> str:
@@ -361,7 +367,7 @@ class Labels:
     @property
     def separators(self) -> str:
         """Plotly's ``layout.separators``: the locale's decimal mark, then its thousands mark."""
-        symbols = Locale.parse(self.locale).number_symbols["latn"]
+        symbols = self.locale.number_symbols["latn"]
         return symbols["decimal"] + symbols["group"]
 
     @property

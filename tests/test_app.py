@@ -357,6 +357,33 @@ def test_shared_views_are_left_as_built_by_pages_and_downloads(monkeypatch):
         assert model.view(name, s, "en", **options) is shared  # really the shared object, not a copy
 
 
+def test_a_drawn_chart_sends_what_a_fresh_figure_would_send_on_every_rerun():
+    # widgets._chart keeps each shared figure's dict for st.plotly_chart (not deep-copied on every draw): what the
+    # browser gets, on the first draw and on a rerun that reuses it, must be what Streamlit makes of a fresh build.
+    import plotly.io as pio
+
+    from components.app import model
+    from components.data.scenario import Scenario
+    from components.present import views
+    from components.present.i18n import Labels
+
+    L = Labels("ru")
+    names = [*views.charts_in("network"), *views.charts_in("boxes")]  # the page's charts, in its order
+
+    def fresh(delay: float) -> list[str]:
+        r = model.result(Scenario.default().with_values(delay_months=delay))
+        return [pio.to_json(views.CHARTS[n].build(r, L).figure.to_dict(), validate=False) for n in names]
+
+    at = app("capacity", {"delay_months": "7", "lang": "ru"})
+    first = [c.proto.spec for c in at.get("plotly_chart")]
+    at.run()  # the page again: the kept dicts this time
+    again = [c.proto.spec for c in at.get("plotly_chart")]
+    assert len(first) == len(names)
+    assert first == fresh(7.0) and again == first
+    at.slider(key="delay_months").set_value(8).run()  # another scenario (the page fragment reruns): its own figures
+    assert [c.proto.spec for c in at.get("plotly_chart")] == fresh(8.0) != first
+
+
 def test_a_failing_page_shows_an_error_id_not_a_traceback(monkeypatch):
     from components.present import views
 

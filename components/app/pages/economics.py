@@ -47,10 +47,9 @@ def conventions_line(r: Result, L: Labels) -> str:
         + [L("conv_cpi_after", pct=L.pct(s.cpi_long_run, 1))]
     )
     op = flows[flows["months_operating"] > 0]
+    last_cited = int(m.loc[m["series"] == "key_rate_avg", "year"].max())
     path = ", ".join(
-        L("conv_real_item", pct=L.pct(r, 1), year=int(y))
-        for y, r in zip(op["year"], op["key_rate"])
-        if y <= int(m.loc[m["series"] == "key_rate_avg", "year"].max())
+        L("conv_real_item", pct=L.pct(r, 1), year=int(y)) for y, r in zip(op["year"], op["key_rate"]) if y <= last_cited
     )
     nominal = r.nominal_flows
     nom_op = nominal[nominal["months_operating"] > 0]

@@ -105,6 +105,8 @@ def _figure(
     axis_room: int | None = None,
     legend_room: int | None = None,
     wrap_legend: bool = True,
+    annotations: list[dict] = (),
+    row_names: tuple[list[str], float, int] | None = None,
     **layout,
 ) -> go.Figure:
     """Shared look: title top left, the plot, the legend under the x axis, the source at the bottom.
@@ -115,7 +117,10 @@ def _figure(
     (estimated from the names when not given; 0 for none); ``wrap_legend``: long legend names on two lines (not
     for a chart that keeps its width and scrolls in its own box on a phone). ``xaxis``, ``yaxis`` and ``layout`` add to or replace
     the shared settings. On a date axis, ``today`` (given by the caller, from :func:`components.clock.today`) is a
-    dotted vertical line labelled with its date above the plot.
+    dotted vertical line labelled with its date above the plot. ``annotations`` are added after the shared ones;
+    ``row_names`` (names, pitch [px], wrap width) names each category of a horizontal bar chart above its bar
+    (:func:`_row_names`). Both go into the one figure dict: added to a made figure, plotly re-validates every
+    annotation already there on each call (~8 ms a chart).
     """
     if date_axis:
         # unified hover writes "name : value"; written out here as "name: value" (no space before the colon)
@@ -216,7 +221,13 @@ def _figure(
                 font=dict(size=11, color=BLACK),
             )
         )
-    return go.Figure(dict(data=traces, layout={**base, **layout}))
+    base["annotations"].extend(annotations)
+    if row_names is not None:
+        _row_names(base, *row_names)
+    fig = go.Figure(dict(data=traces, layout={**base, **layout}))
+    if row_names is not None:
+        fig.layout.yaxis.showticklabels = False  # set last, where update_yaxes put it (the same figure JSON)
+    return fig
 
 
 def export_trajectory(
@@ -468,7 +479,20 @@ def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
             hovertemplate="%{y:,.0f}",
         ),
     ]
-    fig = _figure(
+    notes = [  # the hatching would run through a number: each on a white box
+        dict(
+            x=r.direction,
+            y=r.loaded + r.empty / 2,
+            text=L.num(float(r.empty)),
+            showarrow=False,
+            bgcolor="white",
+            borderpad=2,
+            font=dict(size=13, color=BLACK),
+        )
+        for r in balance_year.itertuples()
+        if r.empty > 0
+    ]
+    return _figure(
         traces,
         L,
         L("chart_two_way", year=year),
@@ -477,19 +501,8 @@ def two_way(balance_year: pd.DataFrame, year: int, L: Labels) -> go.Figure:
         L("footnote_bars"),
         date_axis=False,
         barmode="stack",
+        annotations=notes,
     )
-    for r in balance_year.itertuples():  # the hatching would run through a number: each on a white box
-        if r.empty > 0:
-            fig.add_annotation(
-                x=r.direction,
-                y=r.loaded + r.empty / 2,
-                text=L.num(float(r.empty)),
-                showarrow=False,
-                bgcolor="white",
-                borderpad=2,
-                font=dict(size=13, color=BLACK),
-            )
-    return fig
 
 
 #: Colour and pattern of each chart group of the stream registry (:mod:`components.model.streams`): revenue solid
@@ -587,7 +600,7 @@ def cash_flow(
                 font=dict(size=11, color=BLACK),
             )
         )
-    fig = _figure(
+    return _figure(
         traces,
         L,
         L("chart_cash"),
@@ -600,10 +613,8 @@ def cash_flow(
         barmode="relative",
         hovermode="x unified",
         plot_height=HEIGHT - 120,
+        annotations=notes,
     )
-    for a in notes:
-        fig.add_annotation(a)
-    return fig
 
 
 def npv_distribution(bins: pd.DataFrame, marks: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
@@ -648,16 +659,15 @@ def npv_distribution(bins: pd.DataFrame, marks: pd.DataFrame, currency: str, L: 
     )
 
 
-def row_labels(fig: go.Figure, labels: list[str], pitch: float, width: int = 40) -> go.Figure:
+def _row_names(layout: dict, labels: list[str], pitch: float, width: int = 40) -> None:
     """Each category of a horizontal bar chart named above its bar, from the left edge of the plot: the bars keep
-    the whole width on a phone (names left of the axis would take most of it). ``pitch``: px between rows."""
-    fig.update_yaxes(showticklabels=False)
-    lay = fig.layout  # the first name stands above the plot: room for it under the title
-    extra = round(pitch * 0.5)
-    lay.margin.t += extra
-    lay.height += extra
-    lay.title.y = 1 - (12 + 22 * lay.title.text.count("<br>")) / lay.height
-    names = [
+    the whole width on a phone (names left of the axis would take most of it). ``layout``: the figure's layout dict
+    (:func:`_figure`'s, changed in place; :func:`_figure` hides the axis' tick labels); ``pitch``: px between rows."""
+    extra = round(pitch * 0.5)  # the first name stands above the plot: room for it under the title
+    layout["margin"]["t"] += extra
+    layout["height"] += extra
+    layout["title"]["y"] = 1 - (12 + 22 * layout["title"]["text"].count("<br>")) / layout["height"]
+    layout["annotations"] += [
         dict(
             x=0,
             xref="paper",
@@ -673,9 +683,6 @@ def row_labels(fig: go.Figure, labels: list[str], pitch: float, width: int = 40)
         )
         for lbl in labels
     ]
-    # set once: add_annotation re-validates every annotation already there on each call (17 names: ~0.1 s)
-    fig.update_layout(annotations=[*lay.annotations, *names])
-    return fig
 
 
 #: px between the rows of a bar chart named above its bars (a bar, and a name of up to two lines above it)
@@ -721,7 +728,7 @@ def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
         yref="y domain",
         line=dict(color=BLACK, width=1.5, dash="dash"),
     )
-    fig = _figure(
+    return _figure(
         traces,
         L,
         L("chart_tornado"),
@@ -735,8 +742,8 @@ def tornado(sens: pd.DataFrame, currency: str, L: Labels) -> go.Figure:
         shapes=[base_line],
         plot_height=ROW_PITCH * len(s),
         margin=dict(l=16, r=16),
+        row_names=(list(s["label"]), ROW_PITCH, 40),
     )
-    return row_labels(fig, list(s["label"]), ROW_PITCH)
 
 
 def waterfall(steps: pd.DataFrame, currency: str, L: Labels, title: str, note: str) -> go.Figure:
@@ -767,7 +774,7 @@ def waterfall(steps: pd.DataFrame, currency: str, L: Labels, title: str, note: s
             hovertemplate="%{y}: %{x:,.2f}<extra></extra>",
         )
     ]
-    fig = _figure(
+    return _figure(
         traces,
         L,
         title,
@@ -781,8 +788,8 @@ def waterfall(steps: pd.DataFrame, currency: str, L: Labels, title: str, note: s
         waterfallgap=0.6,
         plot_height=ROW_PITCH * len(labels),
         margin=dict(l=16, r=48),
+        row_names=(labels, ROW_PITCH, 40),
     )
-    return row_labels(fig, labels, ROW_PITCH)
 
 
 def dscr(cover: pd.DataFrame, covenant: float, L: Labels) -> go.Figure:

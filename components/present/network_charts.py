@@ -20,7 +20,6 @@ from components.present.charts import (
     VERMILLION,
     _figure,
     legend_height,
-    row_labels,
 )
 from components.present.i18n import Labels
 
@@ -246,8 +245,9 @@ def sensitivity(rows: pd.DataFrame, base: float, L: Labels, note: str = "", log:
         ),
         plot_height=max(HEIGHT - 240, 72 * len(y)),
         margin=dict(l=16, r=16),
+        row_names=(y, 72, 40),  # each input's name above its row: the plot keeps the whole width on a phone
     )
-    return row_labels(fig, y, 72)  # each input's name above its row: the plot keeps the whole width on a phone
+    return fig
 
 
 def network_map(
@@ -326,7 +326,33 @@ def network_map(
                     hoverinfo="text",
                 )
             )
-    fig = _figure(
+    notes = [
+        dict(x=c["lon"], y=c["lat"], text=c["text"], showarrow=False, font=dict(size=13, color="#6E6E6E"), opacity=0.9)
+        for c in geo.get("country_labels", ())
+    ]
+    for r in labels.itertuples():
+        colour = LEVEL_COLOURS.get(int(r.level), GREY)
+        notes.append(
+            dict(
+                x=r.lon,
+                y=r.lat,
+                ax=r.ax,
+                ay=r.ay,
+                text=r.text,
+                showarrow=True,
+                xanchor="left" if r.ax > 0 else "right" if r.ax < 0 else "center",
+                arrowhead=0,
+                arrowwidth=1.2,
+                arrowcolor="#444",
+                align="left",
+                font=dict(size=12),
+                bgcolor="rgba(255,255,255,0.93)",
+                bordercolor=colour,
+                borderpad=4,
+                borderwidth=3 if int(r.level) == 2 else 1.5,
+            )
+        )
+    return _figure(
         traces,
         L,
         L("chart_net_map"),
@@ -351,32 +377,8 @@ def network_map(
         wrap_legend=False,  # the map keeps 900 px and scrolls in its own box on a phone: its legend is that wide
         legend_room=legend_height(traces, width=HEAT_MIN_WIDTH - 120),
         margin=dict(l=60, r=16),
+        annotations=notes,
     )
-    for c in geo.get("country_labels", ()):
-        fig.add_annotation(
-            x=c["lon"], y=c["lat"], text=c["text"], showarrow=False, font=dict(size=13, color="#6E6E6E"), opacity=0.9
-        )
-    for _, r in labels.iterrows():
-        colour = LEVEL_COLOURS.get(int(r["level"]), GREY)
-        fig.add_annotation(
-            x=r["lon"],
-            y=r["lat"],
-            ax=r["ax"],
-            ay=r["ay"],
-            text=r["text"],
-            showarrow=True,
-            xanchor="left" if r["ax"] > 0 else "right" if r["ax"] < 0 else "center",
-            arrowhead=0,
-            arrowwidth=1.2,
-            arrowcolor="#444",
-            align="left",
-            font=dict(size=12),
-            bgcolor="rgba(255,255,255,0.93)",
-            bordercolor=colour,
-            borderpad=4,
-            borderwidth=3 if int(r["level"]) == 2 else 1.5,
-        )
-    return fig
 
 
 __all__ = ["heatmap", "waiting", "sensitivity", "network_map", "HEAT_MIN_WIDTH"]

@@ -706,9 +706,14 @@ def key(s: Scenario) -> Scenario:
     :func:`components.model.run.run`) and the economics (:func:`components.model.economics.network_effects`) share
     one computation.
     """
+    return replace(Scenario.default(), **{k: getattr(s, k) for k in _key_fields()})
+
+
+@lru_cache(maxsize=1)
+def _key_fields() -> tuple[str, ...]:
+    """The fields :func:`key` takes from a scenario, read from the assumptions once (~0.1 ms a look-up)."""
     a = facts.tables().assumptions
-    names = [*FLOW_FIELDS, *a.index[a["group"] == "network"], "episodes"]
-    return replace(Scenario.default(), **{k: getattr(s, k) for k in names})
+    return (*FLOW_FIELDS, *a.index[a["group"] == "network"], "episodes")
 
 
 @lru_cache(maxsize=64)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -527,6 +528,8 @@ CASH_GROUPS = tuple(
     (f"cf_{g}", tuple(x.id for x in streams.STREAMS if x.view == "project" and x.group == g), *GROUP_STYLE[g])
     for g in dict.fromkeys(x.group for x in streams.STREAMS if x.view == "project")
 )
+#: Every column :data:`CASH_GROUPS` draws, in their order.
+CASH_COLUMNS = tuple(c for _, cols, _, _ in CASH_GROUPS for c in cols)
 
 
 def cash_flow(
@@ -537,12 +540,24 @@ def cash_flow(
     ``flows``: the cash-flow table in ``currency`` (``year``, the stream columns, ``cumulative``); ``payback_x``:
     the payback as a fractional calendar year, marked on the zero line with ``payback_text``.
     """
-    groups = [(key, flows[list(cols)].sum(axis=1), colour, pat) for key, cols, colour, pat in CASH_GROUPS]
-    div, word = L.scale(flows["cumulative"].tolist() + [v for _, y, _, _ in groups for v in y.tolist()])
+    # on arrays (pandas per column and group cost ~10 ms); each group summed as DataFrame.sum(axis=1) does: NaN as
+    # 0, from 0.0, column by column in order (the same floats, a zero's sign included)
+    block = flows[list(CASH_COLUMNS)].to_numpy(dtype=float)
+    block = np.where(np.isnan(block), 0.0, block)
+    at = {c: i for i, c in enumerate(CASH_COLUMNS)}
+    groups = []
+    for key, cols, colour, pat in CASH_GROUPS:
+        y = np.zeros(len(flows))
+        for c in cols:
+            y = y + block[:, at[c]]
+        groups.append((key, y, colour, pat))
+    year = flows["year"].to_numpy()
+    cumulative = flows["cumulative"].to_numpy()
+    div, word = L.scale(cumulative.tolist() + [v for _, y, _, _ in groups for v in y.tolist()])
     traces = [
         dict(
             type="bar",
-            x=flows["year"],
+            x=year,
             y=y / div,
             name=L(key),
             hovertemplate="%{y:,.2f}",
@@ -551,11 +566,12 @@ def cash_flow(
         for key, y, colour, pat in groups
         if (y != 0).any()
     ]
+    cum = cumulative / div
     traces.append(
         dict(
             type="scatter",
-            x=flows["year"],
-            y=flows["cumulative"] / div,
+            x=year,
+            y=cum,
             name=L("cumulative"),
             mode="lines+markers",
             line=dict(color=BLACK, width=2.5),
@@ -576,25 +592,26 @@ def cash_flow(
             )
         )
     # The exit value comes in one year and may dwarf every yearly bar: the axis then spans the yearly flows and
-    # the line, the exit bar runs off the top with its value written at the edge.
-    exit_y = sum((y for key, y, _, _ in groups if key == "cf_exit"), pd.Series(0.0, index=flows.index)) / div
-    up = sum((y.clip(lower=0) for key, y, _, _ in groups if key != "cf_exit"), pd.Series(0.0, index=flows.index)) / div
-    down = sum((y.clip(upper=0) for _, y, _, _ in groups), pd.Series(0.0, index=flows.index)) / div
-    cum = flows["cumulative"] / div
-    hi = max(float(up.max()), float(cum.max()), 0.0)
-    lo = min(float(down.min()), float(cum.min()), 0.0)
+    # the line, the exit bar runs off the top with its value written at the edge. Series.clip as arrays: a value
+    # past the bound (not NaN) becomes the bound; sums start at 0.0 and add in the groups' order, as before.
+    zero = np.zeros(len(flows))
+    exit_y = sum((y for key, y, _, _ in groups if key == "cf_exit"), zero) / div
+    up = sum((np.where((y >= 0) | np.isnan(y), y, 0.0) for key, y, _, _ in groups if key != "cf_exit"), zero) / div
+    down = sum((np.where((y <= 0) | np.isnan(y), y, 0.0) for _, y, _, _ in groups), zero) / div
+    hi = max(float(np.nanmax(up)), float(np.nanmax(cum)), 0.0)
+    lo = min(float(np.nanmin(down)), float(np.nanmin(cum)), 0.0)
     y_range, notes = None, []
     span = max(hi - lo, 1e-9)
-    if float((up + exit_y).max()) > hi + 1.5 * span:
+    if float(np.nanmax(up + exit_y)) > hi + 1.5 * span:
         y_range = [lo - 0.08 * span, hi + 0.35 * span]
-        i = int(exit_y.to_numpy().argmax())
+        i = int(exit_y.argmax())
         notes.append(
             dict(
                 x=flows["year"].iloc[i],
                 y=y_range[1],
                 yanchor="top",
                 xanchor="right",
-                text=f"{L('cf_exit')}: {L.num(float(exit_y.iloc[i]), 1)}\u00a0↑",
+                text=f"{L('cf_exit')}: {L.num(float(exit_y[i]), 1)}\u00a0↑",
                 showarrow=False,
                 bgcolor="rgba(255,255,255,0.9)",
                 font=dict(size=11, color=BLACK),

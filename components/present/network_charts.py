@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -40,18 +41,25 @@ def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | Non
     None where the crossing is not open), ``hover`` (other shippers and this flow separately, the source).
     """
     names = list(dict.fromkeys(cells["name"]))
-    wide = cells.pivot(index="name", columns="month", values="pct").reindex(names)
-    hover = cells.pivot(index="name", columns="month", values="hover").reindex(names)
+    if cells[["name", "month"]].duplicated().any():
+        raise ValueError("one cell per crossing and month")
+    # the two pivots (rows in order of appearance, months sorted, a missing cell empty) put straight into arrays
+    months = pd.Index(cells["month"]).unique().sort_values()
+    at = (pd.Index(names).get_indexer(cells["name"]), months.get_indexer(cells["month"]))
+    wide = np.full((len(names), len(months)), np.nan)
+    wide[at] = cells["pct"].to_numpy(dtype=float, na_value=np.nan)
+    hover = np.full((len(names), len(months)), np.nan, dtype=object)
+    hover[at] = cells["hover"].to_numpy(dtype=object)
     over = cells[cells["pct"].fillna(0) >= 100.0]
     ticks = [0, 25, 50, 75, 100, 125, 150]
-    z = [[None if pd.isna(v) else float(v) for v in row] for row in wide.to_numpy()]
+    z = [[None if np.isnan(v) else v for v in row] for row in wide.tolist()]
     traces = [
         dict(
             type="heatmap",
             z=z,
-            x=list(wide.columns),
+            x=list(months),
             y=names,
-            customdata=hover.to_numpy(),
+            customdata=hover,
             colorscale="Cividis",
             zmin=0,
             zmax=HEAT_MAX_PCT,

@@ -467,9 +467,19 @@ def _days_text(x: float, lang: str) -> str:
 
 def _fast(x: float, digits: int, L: Labels) -> str:
     """:meth:`Labels.num` for many cells at once, without babel: ``1,234.5`` / ``1\u00a0234,5``, minus as «−»."""
-    decimal, group = L.separators
-    text = f"{x:,.{digits}f}".replace(",", "\x00").replace(".", decimal).replace("\x00", group)
-    return text.replace("-", "\u2212") if text.startswith("-") else text
+    return _fast_with(L.separators)(x, digits)
+
+
+@lru_cache(maxsize=8)
+def _fast_with(separators: str) -> Callable[[float, int], str]:
+    """:func:`_fast` for a language's ``separators`` (decimal mark, then thousands mark), looked up once per chart."""
+    decimal, group = separators
+
+    def fast(x: float, digits: int) -> str:
+        text = f"{x:,.{digits}f}".replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+        return text.replace("-", "\u2212") if text.startswith("-") else text
+
+    return fast
 
 
 def _cr(c: str, L: Labels) -> str:
@@ -478,9 +488,21 @@ def _cr(c: str, L: Labels) -> str:
 
 def _crossing_source(c: str, year: int, L: Labels) -> str:
     """The source of a crossing's capacity in a year (``data/crossings.csv``) in the page's language."""
-    t = network_tables().crossings
-    row = t[(t["crossing"] == c) & (t["year"] == min(max(int(year), int(t["year"].min())), int(t["year"].max())))]
-    return str(L.col(row, "source").iloc[0]) if len(row) else ""
+    tables_now = network_tables()
+    kept = _CROSSING_SOURCES.get(L.lang)
+    if kept is None or kept[0] is not tables_now:  # kept with the tables read: new tables, new sources
+        kept = _CROSSING_SOURCES[L.lang] = (tables_now, {})
+    key = (c, int(year))
+    if key not in kept[1]:
+        t = tables_now.crossings
+        row = t[(t["crossing"] == c) & (t["year"] == min(max(int(year), int(t["year"].min())), int(t["year"].max())))]
+        kept[1][key] = str(L.col(row, "source").iloc[0]) if len(row) else ""
+    return kept[1][key]
+
+
+#: :func:`_crossing_source` by language: the network tables they were read from and (crossing, year) -> source
+#: (a frame filtered per crossing and year cost ~0.5 ms, ~20 per heatmap).
+_CROSSING_SOURCES: dict[str, tuple[object, dict[tuple[str, int], str]]] = {}
 
 
 def _background_source(c: str, L: Labels) -> str:
@@ -500,48 +522,39 @@ def network_heatmap(r: Result, L: Labels) -> View:
     """Crossings × months: total utilisation (other shippers + this flow), the two parts in the hover."""
     net = r.network
     rows = []
-    # ~200 cells: the hover's template is filled by str.format with numbers from _fast (babel per cell cost ~0.1 s)
+    # ~200 cells: the hover's template is filled by str.format with numbers from _fast (babel per cell cost ~0.1 s);
+    # the arrays read as lists of floats (float() of each element, as before), the separators looked up once
     slots = ("crossing", "month", "total", "cap", "bg", "fl", "cut", "src")
     tmpl = L("net_heat_hover", **{k: "{" + k + "}" for k in slots})
     closed = L("net_heat_closed", crossing="{crossing}", month="{month}")
-    month = {mo: L.month(mo) for mo in net.months}
-    pct = lambda x: _fast(x * 100, 0, L) + L.percent_suffix  # noqa: E731
+    months = list(net.months)
+    month = {mo: L.month(mo) for mo in months}
+    fast, suffix = _fast_with(L.separators), L.percent_suffix
+    pct = lambda x: fast(x * 100, 0) + suffix  # noqa: E731
     for i in _open_crossings(net):
         c = net.crossings[i]
         name = _cr(c, L)
         src = {y: _wrap(L("net_heat_src", src=_crossing_source(c, y, L)), 70) for y in set(net.months.year)}
-        for j, mo in enumerate(net.months):
-            mu = float(net.capacity_effective[i, j])
+        cap, rhos, rbs, cuts, waits = (
+            np.asarray(a[i], dtype=float).tolist()
+            for a in (net.capacity_effective, net.rho, net.rho_background, net.episode_cut, net.wait_days)
+        )
+        for mo, mu, rho, rb, cut, wait in zip(months, cap, rhos, rbs, cuts, waits):
             if mu <= 0:
                 hover = closed.format(crossing=name, month=month[mo])
                 rows.append((c, name, mo, None, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, hover))
                 continue
-            rho, rb = float(net.rho[i, j]), float(net.rho_background[i, j])
             hover = tmpl.format(
                 crossing=name,
                 month=month[mo],
                 total=pct(rho),
-                cap=_fast(mu, 1, L),
+                cap=fast(mu, 1),
                 bg=pct(rb),
-                fl=_fast(max(0.0, (rho - rb) * 100), 1, L),
-                cut=pct(float(net.episode_cut[i, j])),
+                fl=fast(max(0.0, (rho - rb) * 100), 1),
+                cut=pct(cut),
                 src=src[mo.year],
             )
-            rows.append(
-                (
-                    c,
-                    name,
-                    mo,
-                    rho * 100,
-                    rho,
-                    rb,
-                    rho - rb,
-                    mu,
-                    float(net.episode_cut[i, j]),
-                    float(net.wait_days[i, j]),
-                    hover,
-                )
-            )
+            rows.append((c, name, mo, rho * 100, rho, rb, rho - rb, mu, cut, wait, hover))
     cells = pd.DataFrame(
         rows,
         columns=[

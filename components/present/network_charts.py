@@ -140,15 +140,15 @@ def waiting(
             type="rect",
             xref="x",
             yref="paper",
-            x0=r["start"],
-            x1=r["end"],
+            x0=start,
+            x1=end,
             y0=0,
             y1=1,
             layer="below",
             line=dict(width=0),
-            fillcolor=SHADE.get(r["series"], "rgba(0,0,0,0.06)"),
+            fillcolor=SHADE.get(series, "rgba(0,0,0,0.06)"),
         )
-        for _, r in shades.iterrows()
+        for series, start, end in zip(shades["series"], shades["start"], shades["end"])
     ]
     if len(shades):  # each episode marked at the foot of its window, its name, depth and source in the hover
         mid = shades["start"] + (shades["end"] - shades["start"]) / 2

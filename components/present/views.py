@@ -598,20 +598,23 @@ def network_waiting(r: Result, L: Labels) -> View:
     months = net.months
     rows = []
     tmpl = L("wait_hover", days="{days}", kq="{kq}", kb="{kb}")
+    fast = _fast_with(L.separators)  # looked up once, the arrays read as lists of floats (float() of each, as before)
     for i in _open_crossings(net):
         c = net.crossings[i]
         name = _cr(c, L)
-        for j, mo in enumerate(months):
-            w = float(net.wait_days[i, j])
-            hover = tmpl.format(
-                days=_days(w, L),
-                kq=_fast(float(net.wait_kingman[i, j]), 1, L),
-                kb=_fast(float(net.wait_backlog[i, j]), 1, L),
-            )
-            rows.append((c, name, mo, w, float(net.wait_kingman[i, j]), float(net.wait_backlog[i, j]), hover))
+        waits, kings, backs = (
+            np.asarray(a[i], dtype=float).tolist() for a in (net.wait_days, net.wait_kingman, net.wait_backlog)
+        )
+        for mo, w, kq, kb in zip(months, waits, kings, backs):
+            hover = tmpl.format(days=_days(w, L), kq=fast(kq, 1), kb=fast(kb, 1))
+            rows.append((c, name, mo, w, kq, kb, hover))
     sel = net.monthly["selyatino_wait_days"].to_numpy(dtype=float)
+    sel_name, sel_hover = L("wait_selyatino"), {}  # the hub's hover by its days as shown (mostly a few values)
     for mo, w in zip(months, sel):
-        rows.append(("selyatino", L("wait_selyatino"), mo, w, 0.0, 0.0, L("wait_hover_sel", days=_days(w, L))))
+        days = _days(w, L)
+        if days not in sel_hover:
+            sel_hover[days] = L("wait_hover_sel", days=days)
+        rows.append(("selyatino", sel_name, mo, w, 0.0, 0.0, sel_hover[days]))
     lines = pd.DataFrame(rows, columns=["series", "name", "month", "days", "kingman_days", "backlog_days", "hover"])
     ep = net.episodes
     shades = pd.DataFrame(
@@ -943,6 +946,7 @@ def _name(frame: pd.DataFrame, L: Labels) -> pd.Series:
     return L.col(frame, "name")
 
 
+@lru_cache(maxsize=4096)
 def _wrap(text: str, width: int = 30) -> str:
     """A long axis label on two or more lines (plotly breaks at ``<br>``), so the plot keeps its width."""
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text

@@ -108,6 +108,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -505,14 +506,15 @@ def _regulate(dem_d, dem_a, cap_d, cap_a, cut_d, cut_a, mu_d, mu_a, days, rho_pl
         ÷ days [trains/day], at most the backlog), ``backlog`` (background's own queue at month end [trains]).
         demand = carried − spill in + spill out + held at each crossing, and over both: demand = carried + held.
     """
+    # plain Python floats in lists, made arrays once at the end: the same arithmetic (bitwise), without writing each
+    # month into numpy arrays item by item (0.10 → 0.07 ms a call)
     n = len(days)
     dd, da = dem_d.tolist(), dem_a.tolist()
     cd, ca = cap_d.tolist(), cap_a.tolist()
     kd, ka = cut_d.tolist(), cut_a.tolist()
     md, ma = mu_d.tolist(), mu_a.tolist()
     dy = days.tolist()
-    out = np.zeros((5, 2, n))
-    carried, held, spill_in, drain, backlog = out
+    rows: list[tuple[float, ...]] = []
     bd = ba = 0.0
     pkd = pka = 0.0
     for m in range(n):
@@ -528,28 +530,33 @@ def _regulate(dem_d, dem_a, cap_d, cap_a, cut_d, cut_a, mu_d, mu_a, days, rho_pl
         sda = ed if ed < ha else ha  # Dostyk's excess into Altynkol's headroom
         sad = ea if ea < hd else hd
         cdm, cam = od + sad, oa + sda
-        carried[0, m], carried[1, m] = cdm, cam
-        held[0, m], held[1, m] = ed - sda, ea - sad
-        spill_in[0, m], spill_in[1, m] = sad, sda
-        drain[0, m], drain[1, m] = bd / t, ba / t
+        drain_d, drain_a = bd / t, ba / t
         bd = bd + (cdm - md[m]) * t
         ba = ba + (cam - ma[m]) * t
         bd = bd if bd > 0.0 else 0.0
         ba = ba if ba > 0.0 else 0.0
-        backlog[0, m], backlog[1, m] = bd, ba
+        # carried, held, spill in, drain, backlog; Dostyk then Altynkol
+        rows.append((cdm, cam, ed - sda, ea - sad, sad, sda, drain_d, drain_a, bd, ba))
         pkd, pka = kd[m], ka[m]
+    out = np.array(rows, dtype=float).reshape(n, 10).T.reshape(5, 2, n)
+    carried, held, spill_in, drain, backlog = out
     return {"carried": carried, "held": held, "spill_in": spill_in, "drain": drain, "backlog": backlog}
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # The core (arrays only; used by run and by sensitivity)
 # ---------------------------------------------------------------------------------------------------------------
-def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
+@lru_cache(maxsize=64)
+def _background(values: tuple, month_dtype: str, month_bytes: bytes, day_bytes: bytes) -> dict:
+    """Steps 1–2b of the method for the :data:`BACKGROUND_FIELDS` ``values`` over the flow's months (given as the
+    bytes of their datetime64 array and of their days [days], so that they key the cache): capacity, episode cut
+    and effective capacity [trains/day, share], the background before and after regulation [trains/day] and
+    :func:`_regulate`'s arrays. Read-only: :func:`_core` copies what it hands on."""
+    s = SimpleNamespace(**dict(zip(BACKGROUND_FIELDS, values)))
     st = _static()
-    months: pd.DatetimeIndex = fl["month"]
-    days = fl["days"]
-    year = fl["year"] if "year" in fl else months.year.to_numpy()
-    moy = fl["moy"] if "moy" in fl else months.month.to_numpy()
+    months = pd.DatetimeIndex(np.frombuffer(month_bytes, dtype=np.dtype(month_dtype)))
+    days = np.frombuffer(day_bytes, dtype=float)
+    year, moy = months.year.to_numpy(), months.month.to_numpy()
     yi = np.clip(year - YEARS[0], 0, len(YEARS) - 1)
     central = st["central"][:, yi]  # (C, M)
     d, a, b = 0, 1, 2
@@ -580,6 +587,40 @@ def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
     reg = _regulate(bg[d], bg[a], cap[d], cap[a], cut[d], cut[a], mu[d], mu[a], days, st["rho_plan"])
     bg_demand = bg.copy()
     bg[d], bg[a] = reg["carried"]
+    out = {"capacity": cap, "cut": cut, "mu": mu, "bg": bg, "bg_demand": bg_demand, "reg": reg}
+    for x in (cap, mu, bg, bg_demand, *reg.values()):
+        x.setflags(write=False)
+    return out
+
+
+#: Fields of the scenario that steps 1–2b (capacity, episodes, background and its regulation) read: the background
+#: never depends on this flow, so scenarios that share these share it (:func:`_background`).
+BACKGROUND_FIELDS = (
+    "dostyk_attainment",
+    "altynkol_acceptance",
+    "bakhty_open",
+    "episodes",
+    "typical_episode_depth",
+    "typical_episode_weeks",
+    "bg_growth_pct",
+    "rho0_dostyk",
+    "rho0_altynkol",
+    "bakhty_share",
+)
+
+
+def _core(s: Scenario, fl: dict) -> dict[str, np.ndarray]:
+    months: pd.DatetimeIndex = fl["month"]
+    days = fl["days"]
+    d, a = 0, 1
+    # 1–2b, kept per BACKGROUND_FIELDS and months: a scenario that moves only this flow's fields (and the sensitivity's
+    # runs of those) reuses them (network_sensitivity 16 → 10 ms on a new scenario); copies, so that no reader of a
+    # result can change the kept arrays
+    m64 = months.to_numpy()
+    bk = _background(tuple(getattr(s, k) for k in BACKGROUND_FIELDS), m64.dtype.str, m64.tobytes(), days.tobytes())
+    cap, cut, mu = bk["capacity"].copy(), bk["cut"], bk["mu"].copy()
+    bg, bg_demand = bk["bg"].copy(), bk["bg_demand"].copy()
+    reg = bk["reg"]
     # 3. this flow and the slot cap (Lindley at Selyatino)
     demand = fl["trains"]
     slots = s.slots_per_week / DAYS_PER_WEEK * days  # trains/month

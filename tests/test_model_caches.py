@@ -1,0 +1,73 @@
+"""Guards for the model's caches of parts that do not depend on the whole scenario.
+
+Each cache is keyed on what its part reads; these tests fail when a key leaves out a field (a scenario would be handed
+another scenario's part) or when a kept array can be changed through a result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from components.data.scenario import CHOICES, Scenario
+from components.model import network
+
+PLAN = Scenario.default()
+BACKGROUND_ARRAYS = ("capacity", "episode_cut", "capacity_effective", "background", "background_demand")
+
+
+def _moved(field: str) -> Scenario:
+    """The plan with ``field`` at another value: the next option of a choice, else the end of its range farther
+    from the default."""
+    f = PLAN.__dataclass_fields__[field]
+    if field in CHOICES:
+        options = f.metadata["options"]
+        return dataclasses.replace(PLAN, **{field: options[(options.index(getattr(PLAN, field)) + 1) % len(options)]})
+    lo, hi, v = f.metadata["min"], f.metadata["max"], getattr(PLAN, field)
+    return dataclasses.replace(PLAN, **{field: lo if v - lo > hi - v else hi})
+
+
+@pytest.mark.parametrize("field", network.BACKGROUND_FIELDS)
+def test_each_background_field_moves_the_kept_background(field):
+    # the plan's network first, so its background is kept; a scenario that moves one field the background reads
+    # must not be handed the plan's (each of these fields moves capacity, episodes or background at the defaults)
+    plan = network.run(PLAN, flow=network.flow_arrays(PLAN))
+    s = _moved(field)
+    moved = network.run(s, flow=network.flow_arrays(s))
+    assert any(not np.array_equal(getattr(plan, k), getattr(moved, k)) for k in BACKGROUND_ARRAYS), field
+
+
+@pytest.mark.parametrize(
+    "field", [k for k in network._key_fields() if k not in network.BACKGROUND_FIELDS and k not in ("profile", "shape")]
+)
+def test_a_field_the_background_does_not_read_leaves_it_as_it_is(field):
+    # background, capacity and episodes never depend on this flow, its slots, its route split or the queue's
+    # variability: the same arrays as the plan's, to the bit
+    s = _moved(field)
+    moved, plan = network.run(s, flow=network.flow_arrays(s)), network.run(PLAN, flow=network.flow_arrays(PLAN))
+    for k in BACKGROUND_ARRAYS:
+        assert np.array_equal(getattr(plan, k), getattr(moved, k)), (field, k)
+
+
+def test_the_kept_background_equals_a_fresh_one():
+    s = dataclasses.replace(PLAN, bg_growth_pct=11.0, rho0_altynkol=0.9, episodes="dostyk_sep2023", delay_months=4.0)
+    warm = network.run(s, flow=network.flow_arrays(s))
+    network._background.cache_clear()
+    cold = network.run(s, flow=network.flow_arrays(s))
+    for k in (*BACKGROUND_ARRAYS, "wait_days", "backlog_trains", "background_held", "rho_server"):
+        assert np.array_equal(getattr(warm, k), getattr(cold, k)), k
+
+
+def test_a_result_changed_by_its_reader_leaves_the_kept_background_alone():
+    # a reader writes into one network's background arrays; another scenario with the same background fields still
+    # gets the true background (the kept arrays are copied into each result)
+    s1, s2 = dataclasses.replace(PLAN, kingman_v=2.5), dataclasses.replace(PLAN, kingman_v=4.0)
+    n1 = network.run(s1, flow=network.flow_arrays(s1))
+    truth = n1.background.copy()
+    for k in ("capacity", "capacity_effective", "background", "background_demand"):
+        getattr(n1, k)[:] = 1e9
+    n2 = network.run(s2, flow=network.flow_arrays(s2))
+    assert np.array_equal(n2.background, truth)
+    assert n2.capacity_effective.max() < 1e9

@@ -103,8 +103,20 @@ def stated_exports(r: Result, L: Labels) -> View:
 def public_exports(L: Labels) -> pd.DataFrame:
     """Published exports to China for whole periods (``data/public_figures.csv``, metric "exports to China", in t)
     as the export chart draws them: ``start``, ``end``, ``mid`` (dates), ``tonnes`` (the period's monthly average,
-    t/month), ``symbol`` (a triangle pointing the way of the bound) and ``hover`` (value, bound, source, reliability)."""
-    pf = public_figures()
+    t/month), ``symbol`` (a triangle pointing the way of the bound) and ``hover`` (value, bound, source, reliability).
+    Made once per language and table read (~2 ms a build); each caller gets its own frame over the kept one."""
+    table = public_figures()
+    kept = _PUBLIC_EXPORTS.get(L.lang)
+    if kept is None or kept[0] is not table:  # kept with the table it was made from: a new table, a new frame
+        kept = _PUBLIC_EXPORTS[L.lang] = (table, _public_exports(table, L))
+    return kept[1].copy(deep=False)
+
+
+#: :func:`public_exports` by language: the public figures' table it was made from and the frame.
+_PUBLIC_EXPORTS: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
+
+
+def _public_exports(pf: pd.DataFrame, L: Labels) -> pd.DataFrame:
     pf = pf[(pf["metric"] == "exports to China") & (pf["unit"] == "t")]
     rows = []
     for _, r in pf.iterrows():

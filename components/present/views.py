@@ -906,10 +906,12 @@ def d2d_card(path: str, r: Result, L: Labels) -> dict[str, str]:
     mon = net.monthly
     col = mon[f"d2d_{path}_days"].to_numpy(dtype=float)
     year = net.summary.fleet_year
-    normal = float(np.median(col[mon["month"].dt.year.to_numpy() == year]))
+    years = mon["month"].to_numpy().astype("datetime64[Y]").astype(np.int64) + 1970  # .dt.year without pandas
+    normal = float(np.median(col[years == year]))
     flowing = mon["feu_demand"].to_numpy() > 0
     lo, hi = (float(col[flowing].min()), float(col[flowing].max())) if flowing.any() else (normal, normal)
-    km = float(net.paths.set_index("path").at[path, "km"])
+    paths = net.paths
+    km = float(paths["km"].to_numpy()[paths["path"].to_numpy() == path][0])
     return {
         "label": L("k_d2d", path=L(f"path_{path}")),
         "value": _days(normal, L),

@@ -19,6 +19,8 @@ from components.data.scenario import SHAPES, Scenario
 HORIZON_END = pd.Timestamp("2030-12-01")
 S_STEEPNESS = 10.0
 BAND_QUANTILES = (0.1, 0.5, 0.9)
+#: Months of the ramp :func:`band` computes at once [months].
+BAND_BLOCK_MONTHS = 4
 
 
 def _month_index(start: pd.Timestamp, end: pd.Timestamp) -> pd.DatetimeIndex:
@@ -286,8 +288,12 @@ def band(s: Scenario, n_paths: int = 10_000, seed: int = 2025, end: pd.Timestamp
     # numbers (to rounding) as computing all paths × months, in about half the time (10 ms instead of 20).
     split = min(len(t), max(0, int(np.ceil(T.max()))))
     q = np.empty((len(BAND_QUANTILES), len(t)))
-    if split:
-        q[:, :split] = np.quantile(rates(t[None, :split], T[:, None], attain[:, None], s), BAND_QUANTILES, axis=0)
+    # the ramp's months a few at a time, a month's paths in one contiguous row: the same rates and quantiles, without
+    # ~15 temporary 2 MB (paths × months) arrays to map afresh, and each month's quantile read along a row
+    # (band 13 → 9 ms on a new scenario)
+    for i in range(0, split, BAND_BLOCK_MONTHS):
+        m = t[i : min(i + BAND_BLOCK_MONTHS, split), None]
+        q[:, i : i + m.shape[0]] = np.quantile(rates(m, T[None, :], attain[None, :], s), BAND_QUANTILES, axis=1)
     if split < len(t):
         g = 1 + s.growth_after_pct / 100.0
         c = a["target_t_year"] * attain * np.power(g, -T / 12.0)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from components.data.scenario import CHOICES, Scenario
-from components.model import network
+from components.model import network, projection
 
 PLAN = Scenario.default()
 BACKGROUND_ARRAYS = ("capacity", "episode_cut", "capacity_effective", "background", "background_demand")
@@ -71,3 +72,39 @@ def test_a_result_changed_by_its_reader_leaves_the_kept_background_alone():
     n2 = network.run(s2, flow=network.flow_arrays(s2))
     assert np.array_equal(n2.background, truth)
     assert n2.capacity_effective.max() < 1e9
+
+
+@pytest.mark.parametrize("field", ["shape", "delay_months", "attainment", "growth_after_pct"])
+def test_each_field_the_trajectory_reads_moves_the_kept_trajectory(field):
+    # the fields named in projection.trajectory's docstring (shape, delay, attainment, growth after the target),
+    # written out here so that a key that leaves one out fails
+    # the plan's trajectory first (kept); one field it reads moved: a different trajectory, equal to a fresh one
+    plan = projection.trajectory(PLAN)
+    s = _moved(field)
+    moved = projection.trajectory(s)
+    assert not plan["tonnes"].equals(moved["tonnes"]), field
+    projection._trajectory.cache_clear()
+    pd.testing.assert_frame_equal(moved, projection.trajectory(s), check_exact=True)
+
+
+def test_a_field_the_trajectory_does_not_read_leaves_it_as_it_is():
+    s = dataclasses.replace(PLAN, profile="grain_heavy", rail_share=0.5, feu_payload_t=20.0, debt_share=0.2)
+    pd.testing.assert_frame_equal(projection.trajectory(PLAN), projection.trajectory(s), check_exact=True)
+
+
+def test_a_reader_changing_its_trajectory_leaves_the_kept_one_alone():
+    s1 = dataclasses.replace(PLAN, delay_months=3.0)
+    t1 = projection.trajectory(s1)
+    truth = t1["tonnes"].to_numpy().copy()
+    t1["tonnes"] = -1.0
+    t1.loc[0, "rate_t_year"] = -1.0
+    assert np.array_equal(projection.trajectory(s1)["tonnes"].to_numpy(), truth)
+    assert projection.trajectory(s1)["rate_t_year"].iloc[0] > 0
+
+
+def test_a_reader_changing_its_episodes_leaves_the_kept_ones_alone():
+    s1, s2 = dataclasses.replace(PLAN, delay_months=3.0), dataclasses.replace(PLAN, delay_months=3.0, kingman_v=4.0)
+    e1 = network.run(s1, flow=network.flow_arrays(s1)).episodes
+    depth = e1["depth"].to_numpy().copy()
+    e1["depth"] = 0.0
+    assert np.array_equal(network.run(s2, flow=network.flow_arrays(s2)).episodes["depth"].to_numpy(), depth)

@@ -8,6 +8,7 @@ The report gives two volumes, 180 kt and 550 kt, read here as annual rates, and 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -23,7 +24,9 @@ BAND_QUANTILES = (0.1, 0.5, 0.9)
 BAND_BLOCK_MONTHS = 4
 
 
+@lru_cache(maxsize=16)
 def _month_index(start: pd.Timestamp, end: pd.Timestamp) -> pd.DatetimeIndex:
+    # kept (an index cannot be changed in place): a run asks for the same months three times, ~0.3 ms each
     return pd.date_range(start, end, freq="MS")
 
 
@@ -176,6 +179,18 @@ def trajectory(s: Scenario, end: pd.Timestamp = HORIZON_END) -> pd.DataFrame:
         ``month`` [datetime64, first of month], ``rate_t_year`` [t/year], ``tonnes`` [t/month = rate / 12] and
         ``phase`` ("ramp" up to the target month, then "after").
     """
+    # kept per the fields it reads (TRAJECTORY_FIELDS): a run asks for the same trajectory three times (its own,
+    # the seasonal one's, the network's), ~0.5 ms each; the caller gets its own frame (pandas copies on write)
+    return _trajectory(tuple(getattr(s, k) for k in TRAJECTORY_FIELDS), end).copy(deep=False)
+
+
+#: The scenario's fields :func:`trajectory` reads.
+TRAJECTORY_FIELDS = ("shape", "delay_months", "attainment", "growth_after_pct")
+
+
+@lru_cache(maxsize=64)
+def _trajectory(values: tuple, end: pd.Timestamp) -> pd.DataFrame:
+    s = replace(Scenario.default(), **dict(zip(TRAJECTORY_FIELDS, values)))
     a = plan_anchors()
     months = _month_index(a["baseline_month"], end)
     t = np.arange(len(months), dtype=float)

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from components.data.scenario import CHOICES, Scenario
-from components.model import network, projection
+from components.model import economics, network, projection
 
 PLAN = Scenario.default()
 BACKGROUND_ARRAYS = ("capacity", "episode_cut", "capacity_effective", "background", "background_demand")
@@ -108,3 +108,22 @@ def test_a_reader_changing_its_episodes_leaves_the_kept_ones_alone():
     depth = e1["depth"].to_numpy().copy()
     e1["depth"] = 0.0
     assert np.array_equal(network.run(s2, flow=network.flow_arrays(s2)).episodes["depth"].to_numpy(), depth)
+
+
+def test_the_npv_of_paths_in_blocks_equals_each_path_on_its_own(monkeypatch):
+    # 1,203 paths (two full blocks of 500 and a part block) with a different delay, attainment and handling
+    # tariff each; held together with scalar fields. Each path's NPV must be the one it gets alone (no block
+    # reads another block's timeline rows or columns), and the same as in one block of all paths
+    s = dataclasses.replace(PLAN, delay_months=4.0)
+    over = economics.draws(s, 1203, seed=7)
+    over = {k: over[k] for k in ("delay_months", "attainment", "handling_rub_per_feu")} | {
+        "rent_rub_per_m2_year": 9000.0
+    }
+    blocks = economics.npv_paths(s, over)
+    alone = [
+        economics.npv_paths(s, {k: (x[i : i + 1] if np.size(x) > 1 else x) for k, x in over.items()})
+        for i in (0, 499, 500, 1202)
+    ]
+    np.testing.assert_allclose(blocks[[0, 499, 500, 1202]], np.concatenate(alone), rtol=1e-12)
+    monkeypatch.setattr(economics, "CHUNK_PATHS", 10**6)
+    np.testing.assert_allclose(blocks, economics.npv_paths(s, over), rtol=1e-12)

@@ -283,3 +283,29 @@ def test_d2d_card_reads_the_median_of_the_fleet_year(path):
     card = views.CARDS[f"d2d_{path}_card"](r, L)
     assert card["value"] == views._days(normal, L)
     assert card["help"] == L("h_d2d", km=L.num(km), year=r.network.summary.fleet_year)
+
+
+def test_view_data_given_as_a_function_is_made_once_on_first_read():
+    """A view's data given as a function: not made while only the figure is read, made on the first read of
+    ``data`` and kept (the same frame on every read)."""
+    calls = []
+
+    def make() -> pd.DataFrame:
+        calls.append(1)
+        return pd.DataFrame({"a": [1.0]})
+
+    v = views.View("x", go.Figure(), make, "alt")
+    assert v.title == "x" and calls == []
+    first = v.data
+    assert v.data is first and calls == [1]
+
+
+def test_projection_data_is_the_actuals_as_given_at_build():
+    """The projection's table (made on first read) holds the actuals as they were when the view was built, though
+    the caller changes its frame afterwards."""
+    r = run.run(Scenario.default(), clock.today())
+    actuals = pd.DataFrame({"month": pd.to_datetime(["2026-05-01", "2026-06-01"]), "tonnes": [1200.0, 3400.0]})
+    v = views.export_projection(r, Labels("en"), actuals=actuals)
+    actuals.loc[0, "tonnes"] = -1.0
+    got = v.data.set_index("month")["actual_tonnes"].dropna()
+    assert got.to_dict() == {pd.Timestamp("2026-05-01"): 1200.0, pd.Timestamp("2026-06-01"): 3400.0}

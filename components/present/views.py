@@ -33,12 +33,24 @@ from components.present.i18n import LANGS, Labels
 
 @dataclass(frozen=True, eq=False)
 class View:
-    """One chart: ``chart_id`` (file names), ``figure``, ``data`` (what the chart plots) and ``alt`` (a sentence)."""
+    """One chart: ``chart_id`` (file names), ``figure``, ``data`` (what the chart plots) and ``alt`` (a sentence).
+
+    The data may be given as a function of no arguments that makes it: it is made on the first read of ``data`` and
+    kept (a table only the downloads read, ~1–5 ms a chart, is not made when a page only draws the chart)."""
 
     chart_id: str
     figure: go.Figure
-    data: pd.DataFrame
+    _data: pd.DataFrame | Callable[[], pd.DataFrame]
     alt: str
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """What the chart plots (made on first read when given as a function)."""
+        data = self._data
+        if not isinstance(data, pd.DataFrame):
+            data = data()
+            object.__setattr__(self, "_data", data)  # two readers at once may both make it; equal, one is kept
+        return data
 
     @property
     def title(self) -> str:
@@ -197,25 +209,30 @@ def export_projection(
         today=today or r.today,
         season_note=note,
     )
-    data = (
-        traj[["month", "rate_t_year", "tonnes"]]
-        .assign(tonnes_even=even["tonnes"].to_numpy(), season_factor=factor.to_numpy())
-        .merge(band, on="month")
-        .merge(
-            plan[["month", "rate_t_year", "tonnes"]].rename(
-                columns={"rate_t_year": "plan_rate_t_year", "tonnes": "plan_tonnes"}
-            ),
-            on="month",
+    actuals = actuals.copy(deep=False) if actuals is not None else None  # as it is now, if the caller changes it
+
+    def data() -> pd.DataFrame:  # made on the first read of the view's data (the merges: ~5 ms)
+        data = (
+            traj[["month", "rate_t_year", "tonnes"]]
+            .assign(tonnes_even=even["tonnes"].to_numpy(), season_factor=factor.to_numpy())
+            .merge(band, on="month")
+            .merge(
+                plan[["month", "rate_t_year", "tonnes"]].rename(
+                    columns={"rate_t_year": "plan_rate_t_year", "tonnes": "plan_tonnes"}
+                ),
+                on="month",
+            )
         )
-    )
-    if len(public):
-        data = data.merge(
-            public[["month", "tonnes"]].rename(columns={"tonnes": "public_region_tonnes_month_avg"}),
-            on="month",
-            how="outer",
-        )
-    if actuals is not None:
-        data = data.merge(actuals.rename(columns={"tonnes": "actual_tonnes"}), on="month", how="outer")
+        if len(public):
+            data = data.merge(
+                public[["month", "tonnes"]].rename(columns={"tonnes": "public_region_tonnes_month_avg"}),
+                on="month",
+                how="outer",
+            )
+        if actuals is not None:
+            data = data.merge(actuals.rename(columns={"tonnes": "actual_tonnes"}), on="month", how="outer")
+        return data
+
     at = projection.target_month(s)
     alt = L("alt_projection", month=L.month(at), rate=L.tonnes(tables().fact("export_china_target") * s.attainment))
     return View("export-projection", fig, data, alt)
@@ -593,8 +610,11 @@ def network_heatmap(r: Result, L: Labels) -> View:
         month=L.month(top["month"]) if top is not None else "—",
         pct=L.pct(top["rho"]) if top is not None else "—",
     )
-    data = cells.drop(columns=["hover", "pct", "crossing"]).rename(columns={"name": "crossing"})
-    data = data.assign(month=data["month"].dt.strftime("%Y-%m")).round(4)
+
+    def data() -> pd.DataFrame:  # made on the first read of the view's data
+        data = cells.drop(columns=["hover", "pct", "crossing"]).rename(columns={"name": "crossing"})
+        return data.assign(month=data["month"].dt.strftime("%Y-%m")).round(4)
+
     return View(
         "crossing-utilisation",
         network_charts.heatmap(cells, L, L("footnote_net_heat"), today=r.today),
@@ -657,8 +677,11 @@ def network_waiting(r: Result, L: Labels) -> View:
         month=L.month(su.longest_border_wait_month),
         days=_days(su.longest_border_wait_days, L),
     )
-    data = lines.drop(columns=["hover", "series"]).rename(columns={"name": "series"})
-    data = data.assign(month=data["month"].dt.strftime("%Y-%m")).round(3)
+
+    def data() -> pd.DataFrame:  # made on the first read of the view's data
+        data = lines.drop(columns=["hover", "series"]).rename(columns={"name": "series"})
+        return data.assign(month=data["month"].dt.strftime("%Y-%m")).round(3)
+
     return View(
         "crossing-waiting",
         network_charts.waiting(lines, shades, L, L("footnote_net_wait"), today=r.today),

@@ -146,6 +146,14 @@ def _bridge_step(param: str) -> str:
     return "other"
 
 
+@functools.cache
+def _range(param: str) -> tuple[float, float]:
+    """An assumption's slider range, ``min`` and ``max`` of ``data/assumptions.csv`` [its unit], read once per
+    process (a look-up in the table cost ~15 µs, ~80 of them a tornado)."""
+    a = tables().assumptions
+    return float(a.at[param, "min"]), float(a.at[param, "max"])
+
+
 def convert(rub: float | np.ndarray | pd.Series, currency: str, s: Scenario):
     """RUB amount in ``currency`` (RUB, USD or KZT) at the scenario's rates (RUB/USD, KZT/USD).
 
@@ -1434,11 +1442,10 @@ def breakeven(s: Scenario) -> dict[str, BreakEven]:
         Name in :data:`BREAKEVEN_PARAMS` -> :class:`BreakEven`, ``value`` in the assumption's unit
         [RUB/FEU, RUB/m²/year, share] or None outside the slider's range.
     """
-    a = tables().assumptions
     params = BREAKEVEN_PARAMS
     n = len(params)
-    lo = np.array([float(a.at[p, "min"]) for p in params])
-    hi = np.array([float(a.at[p, "max"]) for p in params])
+    lo = np.array([_range(p)[0] for p in params])
+    hi = np.array([_range(p)[1] for p in params])
 
     def f(x: np.ndarray) -> np.ndarray:
         over = {}
@@ -1553,10 +1560,9 @@ def draws(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> dict[str, np.
     """The distribution's inputs: assumption -> array of ``n_paths`` draws (see :func:`npv_distribution`)."""
     delay, attain = band_draws(s, n_paths, seed)
     rng = np.random.default_rng(seed + 1)
-    a = tables().assumptions
     over = {"delay_months": delay, "attainment": attain}
     for p in UNCERTAIN_PARAMS:
-        lo, hi, mode = float(a.at[p, "min"]), float(a.at[p, "max"]), float(getattr(s, p))
+        (lo, hi), mode = _range(p), float(getattr(s, p))
         over[p] = rng.triangular(lo, mode, hi, n_paths) if hi > lo else np.full(n_paths, mode)
     return over
 
@@ -1577,10 +1583,9 @@ def sensitivity(s: Scenario, params: tuple[str, ...] = SENSITIVITY_PARAMS) -> pd
         ``param``, ``low``, ``high`` (in the assumption's unit), ``npv_low``, ``npv_high``, ``npv_base`` [RUB],
         ``swing`` (|npv_high − npv_low|) [RUB], sorted by swing, largest first.
     """
-    a = tables().assumptions
     n = len(params)
-    lows = np.array([float(a.at[p, "min"]) for p in params])
-    highs = np.array([float(a.at[p, "max"]) for p in params])
+    lows = np.array([_range(p)[0] for p in params])
+    highs = np.array([_range(p)[1] for p in params])
     over = {}
     for i, p in enumerate(params):
         col = np.full(2 * n + 1, float(getattr(s, p)))

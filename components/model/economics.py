@@ -573,8 +573,13 @@ def _core(inp: Inputs, t: Terms, debt_share: float | np.ndarray) -> dict[str, np
     else:
         given = {n: inp.streams.get(n, 0.0) for n in DRIVEN}  # a stream the inputs leave out is zero
     rows = (lambda x: _take(x, inp.rows)) if per_row else (lambda x: x)  # noqa: E731
+
+    def gathered(x) -> tuple[int, ...]:
+        """The shape ``rows(x)`` has, without gathering it (four gathers a block of :func:`npv_paths`)."""
+        return (len(inp.rows), *np.shape(x)[1:]) if per_row and np.ndim(x) == 2 and np.shape(x)[0] > 1 else np.shape(x)
+
     shape = np.broadcast_shapes(
-        *(np.shape(rows(x)) for x in (inp.index, inp.months, inp.investment, inp.active)),
+        *(gathered(x) for x in (inp.index, inp.months, inp.investment, inp.active)),
         np.shape(t.key),
         np.shape(t.rf),
         np.shape(np.asarray(debt_share)),

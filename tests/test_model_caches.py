@@ -127,3 +127,16 @@ def test_the_npv_of_paths_in_blocks_equals_each_path_on_its_own(monkeypatch):
     np.testing.assert_allclose(blocks[[0, 499, 500, 1202]], np.concatenate(alone), rtol=1e-12)
     monkeypatch.setattr(economics, "CHUNK_PATHS", 10**6)
     np.testing.assert_allclose(blocks, economics.npv_paths(s, over), rtol=1e-12)
+
+
+def test_the_network_sensitivity_runs_its_variants_together_as_each_alone():
+    # the tornado's 35 variants go through the queues at once; each input's end must give the longest wait that
+    # scenario's own network gives (Summary.longest_wait_days), and the base the scenario's
+    s = dataclasses.replace(PLAN, delay_months=4.0, dostyk_share=0.7, episodes="dostyk_aug2024")
+    df = network.sensitivity(s).set_index("input")
+    alone = lambda sv: network.run(sv, flow=network.flow_arrays(sv)).summary.longest_wait_days  # noqa: E731
+    assert df["base"].iloc[0] == pytest.approx(alone(s), rel=1e-12)
+    for k in ("kingman_v", "dostyk_share", "bg_growth_pct", "typical_episode_depth", "attainment", "feu_per_train"):
+        lo, hi = PLAN.__dataclass_fields__[k].metadata["min"], PLAN.__dataclass_fields__[k].metadata["max"]
+        assert df.at[k, "wait_low"] == pytest.approx(alone(dataclasses.replace(s, **{k: lo})), rel=1e-12), k
+        assert df.at[k, "wait_high"] == pytest.approx(alone(dataclasses.replace(s, **{k: hi})), rel=1e-12), k

@@ -988,7 +988,16 @@ def _input_blocks(
     Terms)`` a block. The timelines, prices, investment and the network's years are worked out once for all paths
     and shared by the blocks (:func:`npv_paths`' blocks each made them anew: ~0.25 ms a block, 20 blocks)."""
     over = over or {}
-    V = lambda name: np.asarray(over.get(name, getattr(s, name)), dtype=float).reshape(-1, 1)  # noqa: E731
+    columns: dict[str, np.ndarray] = {}
+
+    def V(name: str) -> np.ndarray:
+        """An assumption as a column (paths, 1), or (1, 1) when every path shares it; made once a call (the blocks
+        ask for each ~40 times)."""
+        x = columns.get(name)
+        if x is None:
+            x = columns[name] = np.asarray(over.get(name, getattr(s, name)), dtype=float).reshape(-1, 1)
+        return x
+
     v = V
     area, total, base_abs, anchor_abs, agree_abs, a = _stated()
     # the timeline on the distinct combinations of its inputs (u rows), gathered to the paths by ``inv``

@@ -140,3 +140,13 @@ def test_the_network_sensitivity_runs_its_variants_together_as_each_alone():
         lo, hi = PLAN.__dataclass_fields__[k].metadata["min"], PLAN.__dataclass_fields__[k].metadata["max"]
         assert df.at[k, "wait_low"] == pytest.approx(alone(dataclasses.replace(s, **{k: lo})), rel=1e-12), k
         assert df.at[k, "wait_high"] == pytest.approx(alone(dataclasses.replace(s, **{k: hi})), rel=1e-12), k
+
+
+def test_a_reader_changing_the_ratios_leaves_the_kept_ones_alone():
+    r = economics.ratios()
+    truth = r["value"].to_numpy().copy()
+    r["value"] = 0.0
+    r.loc["investment_per_job", "formula"] = "changed"
+    again = economics.ratios()
+    assert np.array_equal(again["value"].to_numpy(), truth)
+    assert again.at["investment_per_job", "formula"] != "changed"

@@ -196,14 +196,16 @@ def headline(boxes: pd.DataFrame, need: pd.DataFrame, s: Scenario) -> dict[str, 
         ``area_peak_share`` [share of the stated area, 1 = 100 %]: the largest ``share_of_area``;
         ``max_throughput_t_year`` [t/year]: :func:`max_throughput_t_year`.
     """
+    # on the columns' numpy arrays (a frame's row look-up and datetime comparisons cost ~0.6 ms); same values
     at = target_month(s)
-    peak = boxes.loc[boxes["trains_per_week"].idxmax()]
-    year = boxes[(boxes["month"] >= at) & (boxes["month"] < at + pd.DateOffset(months=12))]
+    trains, month = boxes["trains_per_week"].to_numpy(), boxes["month"].to_numpy()
+    i = int(np.argmax(trains))  # the first busiest month, as idxmax
+    year = (month >= np.datetime64(at)) & (month < np.datetime64(at + pd.DateOffset(months=12)))
     return {
-        "peak_trains_per_week": float(peak["trains_per_week"]),
-        "peak_month": peak["month"],
-        "feu_12m": float(year["feu"].sum()),
-        "teu_12m": float(year["teu"].sum()),
+        "peak_trains_per_week": float(trains[i]),
+        "peak_month": boxes["month"].iloc[i],
+        "feu_12m": float(boxes["feu"].to_numpy()[year].sum()),
+        "teu_12m": float(boxes["teu"].to_numpy()[year].sum()),
         "above_service_month": first_month_above_service(boxes),
         "area_peak_share": float(need["share_of_area"].max()),
         "max_throughput_t_year": max_throughput_t_year(s),

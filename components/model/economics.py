@@ -194,6 +194,12 @@ def ratios() -> pd.DataFrame:
         Indexed by ``id`` with ``value`` [in ``unit``: RUB/job, RUB/m², x, t/year, regions, ha], ``unit`` and
         ``formula``.
     """
+    return _ratios().copy(deep=False)  # the caller's own frame over the kept one (pandas copies on write)
+
+
+@functools.lru_cache(maxsize=1)
+def _ratios() -> pd.DataFrame:
+    # from the stated figures only: made once per process (~0.6 ms a call, once per new scenario's result)
     t = tables()
     inv, jobs, area = t.fact("selyatino_investment"), t.fact("selyatino_jobs"), t.fact("selyatino_area")
     base, target = t.fact("export_china_baseline"), t.fact("export_china_target")

@@ -111,21 +111,18 @@ def test_a_reader_changing_its_episodes_leaves_the_kept_ones_alone():
 
 
 def test_the_npv_of_paths_in_blocks_equals_each_path_on_its_own(monkeypatch):
-    # 1,203 paths (two full blocks of 500 and a part block) with a different delay, attainment and handling
-    # tariff each; held together with scalar fields. Each path's NPV must be the one it gets alone (no block
-    # reads another block's timeline rows or columns), and the same as in one block of all paths
+    # 1,203 paths with a different delay, attainment and handling tariff each, held together with a scalar rent:
+    # in the default blocks (several, the last a part block), in blocks of one path (each path on its own) and in one
+    # block of all paths, every path's NPV is the same (no block reads another block's timeline rows or columns)
     s = dataclasses.replace(PLAN, delay_months=4.0)
     over = economics.draws(s, 1203, seed=7)
     over = {k: over[k] for k in ("delay_months", "attainment", "handling_rub_per_feu")} | {
         "rent_rub_per_m2_year": 9000.0
     }
     blocks = economics.npv_paths(s, over)
-    alone = [
-        economics.npv_paths(s, {k: (x[i : i + 1] if np.size(x) > 1 else x) for k, x in over.items()})
-        for i in (0, 499, 500, 1202)
-    ]
-    np.testing.assert_allclose(blocks[[0, 499, 500, 1202]], np.concatenate(alone), rtol=1e-12)
-    monkeypatch.setattr(economics, "CHUNK_PATHS", 10**6)
+    monkeypatch.setattr(economics, "BLOCK_BYTES", 1)
+    np.testing.assert_allclose(blocks, economics.npv_paths(s, over), rtol=1e-12)
+    monkeypatch.setattr(economics, "BLOCK_BYTES", 10**12)
     np.testing.assert_allclose(blocks, economics.npv_paths(s, over), rtol=1e-12)
 
 

@@ -988,10 +988,10 @@ def _input_blocks(
     over: dict | None = None,
     network_scenario: Scenario | None = None,
     detail: bool = True,
-    block: int | None = None,
+    block_bytes: int | None = None,
 ):
-    """:func:`_inputs` for consecutive blocks of ``block`` paths (all paths in one when None): yields ``(Inputs,
-    Terms)`` a block. The timelines, prices, investment and the network's years are worked out once for all paths
+    """:func:`_inputs` for consecutive blocks of paths whose (paths, years) float64 arrays take at most
+    ``block_bytes`` (all paths in one block when None): yields ``(Inputs, Terms)`` a block. The timelines, prices, investment and the network's years are worked out once for all paths
     and shared by the blocks (:func:`npv_paths`' blocks each made them anew: ~0.25 ms a block, 20 blocks)."""
     over = over or {}
     columns: dict[str, np.ndarray] = {}
@@ -1068,8 +1068,9 @@ def _input_blocks(
     months_u, occ_months_u = months, occ_months
     # from here on per path, a block of paths at a time (all of them when block is None)
     n_paths = max([np.size(x) for x in over.values()] + [1])
-    for first_path in range(0, n_paths, block or n_paths):
-        sl = slice(first_path, first_path + (block or n_paths))
+    size = n_paths if block_bytes is None else max(1, block_bytes // (8 * years.size))
+    for first_path in range(0, n_paths, size):
+        sl = slice(first_path, first_path + size)
         inv_b = inv[sl] if inv is not None else None
 
         def v(name: str, sl: slice = sl) -> np.ndarray:
@@ -1358,26 +1359,22 @@ def npv_paths(s: Scenario, over: dict | None = None, network_scenario: Scenario 
     ndarray of shape (paths,)
         NPV of each path at the end of the price year [RUB].
     """
-    over = over or {}
-    n = max((np.size(x) for x in over.values()), default=1)
-    if n <= CHUNK_PATHS:
-        inp, terms = _inputs(s, over, network_scenario, detail=False)
-        return np.atleast_1d(evaluate(inp, terms, levered=False)["npv"])
-    # Many paths go through in blocks of CHUNK_PATHS: each path's NPV is computed on its own, so the values are the
-    # same, but a block's ~60 temporary (paths, years) arrays stay under 128 kB and are reused from block to block,
-    # where 10,000 paths at once had the system map and fault in ~60 fresh 2 MB arrays (~7,400 page faults a call,
-    # ~550 now); the timelines are worked out once for all blocks (npv_distribution 29 → 16 ms on a new scenario)
+    # Many paths go through in blocks of at most BLOCK_BYTES a (paths, years) array: each path's NPV is computed on
+    # its own, so the values are the same, but a block's ~60 temporary arrays stay under 128 kB and are reused from
+    # block to block, where 10,000 paths at once had the system map and fault in ~60 fresh 2 MB arrays (~7,400 page
+    # faults a call, ~550 now); the timelines are worked out once for all blocks (npv_distribution 29 → 16 ms on a
+    # new scenario)
     return np.concatenate(
         [
             np.atleast_1d(evaluate(inp, terms, levered=False)["npv"])
-            for inp, terms in _input_blocks(s, over, network_scenario, detail=False, block=CHUNK_PATHS)
+            for inp, terms in _input_blocks(s, over, network_scenario, detail=False, block_bytes=BLOCK_BYTES)
         ]
     )
 
 
-#: Paths :func:`npv_paths` evaluates at once [paths]; more go through in blocks of this many (500 × 30 years of
-#: float64 is 120 kB: below glibc's default 128 kB, so a block's arrays come from the heap, not fresh mappings).
-CHUNK_PATHS = 500
+#: Largest (paths, years) float64 array of a block of :func:`npv_paths` [bytes]: below glibc's default 128 kB
+#: mapping threshold, so a block's arrays come from the heap rather than fresh mappings (667 paths × 23 years).
+BLOCK_BYTES = 120 * 1024
 
 
 @dataclass(frozen=True)

@@ -190,6 +190,8 @@ TRAJECTORY_FIELDS = ("shape", "delay_months", "attainment", "growth_after_pct")
 
 @lru_cache(maxsize=64)
 def _trajectory(values: tuple, end: pd.Timestamp) -> pd.DataFrame:
+    """:func:`trajectory` of the plan with :data:`TRAJECTORY_FIELDS` set to ``values``, to ``end`` [month]: the kept
+    frame (read-only by convention; :func:`trajectory` hands out shallow copies)."""
     s = replace(Scenario.default(), **dict(zip(TRAJECTORY_FIELDS, values)))
     a = plan_anchors()
     months = _month_index(a["baseline_month"], end)

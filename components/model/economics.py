@@ -1508,24 +1508,26 @@ def appraisal(s: Scenario, flows: pd.DataFrame | None = None) -> Appraisal:
     """
     inp, _, res = _point(s)
     flows = cash_flows(s) if flows is None else flows
-    k = (flows["year"] - price_year()).to_numpy(dtype=float)
-    ops = flows["net"] - flows["exit_value"]
-    disc_ops = ops * flows["discount_factor"]
+    # on the columns' numpy arrays: the same arithmetic as on the Series (~15 Series operations, ~0.6 ms)
+    year, net, exit_value, factor = (flows[c].to_numpy() for c in ("year", "net", "exit_value", "discount_factor"))
+    k = (year - price_year()).astype(float)
+    ops = net - exit_value
+    disc_ops = ops * factor
     active = _one(np.broadcast_to(inp.active, np.shape(res["net"])))
     nominal_net = _one(res["net"])[active]
     months = flows["months_operating"].to_numpy()
     service = flows["debt_service"].to_numpy()
     has = service > 1e-6 * max(1.0, float(np.abs(service).max()))
-    dscr = pd.Series(flows["cfads"].to_numpy()[has] / service[has], index=flows["year"].to_numpy()[has])
-    exit_pv = float((flows["exit_value"] * flows["discount_factor"]).sum())
-    inflows = float((ops.clip(lower=0) * flows["discount_factor"]).sum()) + exit_pv
-    full = flows.loc[flows["months_operating"] >= 12, "year"]
+    dscr = pd.Series(flows["cfads"].to_numpy()[has] / service[has], index=year[has])
+    exit_pv = float((exit_value * factor).sum())
+    inflows = float((np.where(ops >= 0, ops, 0.0) * factor).sum()) + exit_pv  # as Series.clip(lower=0)
+    full = year[months >= 12]
     wacc_nominal = _one(res["wacc"])[active][months > 0]
     return Appraisal(
-        npv=float(flows["discounted"].sum()),
-        irr=irr(flows["net"].to_numpy(), k),
-        payback=payback(ops.to_numpy(), months),
-        discounted_payback=payback(disc_ops.to_numpy(), months),
+        npv=float(flows["discounted"].to_numpy().sum()),
+        irr=irr(net, k),
+        payback=payback(ops, months),
+        discounted_payback=payback(disc_ops, months),
         peak_funding=float(max(0.0, -np.cumsum(nominal_net).min())),
         breakeven=breakeven(s),
         nominal_rate=_geo_mean(wacc_nominal),
@@ -1537,7 +1539,7 @@ def appraisal(s: Scenario, flows: pd.DataFrame | None = None) -> Appraisal:
         covenant=float(s.dscr_covenant),
         exit_pv=exit_pv,
         exit_share=exit_pv / inflows if inflows > 0 else None,
-        year_x=int(full.iloc[0]) if len(full) else int(flows["year"].iloc[-1]),
+        year_x=int(full[0]) if len(full) else int(year[-1]),
     )
 
 

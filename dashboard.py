@@ -31,6 +31,11 @@ warm_image_export()
 bad_params = state.check_link()
 storage.open_links()  # ?scenario=<id> sets the sliders, so before they are drawn; ?actuals=<id> the actuals
 with st.sidebar:
+    # The page CSS first of all, so that it applies as early as it can: once its HTML loader has run. Sent after
+    # the page, it came late, and a phone's margins and the cards' placeholder heights moved the whole page (layout
+    # shift 0.17–0.23 at 390 px). Its element has a height until then and collapses: at the top of the sidebar that
+    # moves only the sidebar, and nothing on a phone, where the sidebar is closed.
+    widgets.style()
     L = widgets.language_switch()
     with widgets.error_boundary(L, "sidebar"):
         widgets.scenario_sidebar(L)
@@ -76,6 +81,3 @@ if bad_params:
 storage.show_notices(L)  # what opening a saved item's link, saving or deleting said, once
 with widgets.error_boundary(L, f"page {page.url_path!r}"):
     page.run()  # a page's scenario part is a fragment with its own boundary (widgets.scenario_part)
-# The page CSS last: its element has a height until its HTML loader has run, then collapses; at the top that moved
-# the whole page up (layout shift), at the bottom it moves nothing. (The CSS applies when it loads, wherever it is.)
-widgets.style()

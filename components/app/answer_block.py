@@ -29,12 +29,6 @@ ICONS = {
     "today": ":material/upload_file:",
     "moves": ":material/tune:",
 }
-CSS = """<style>
-.st-key-answer { gap: 0.6rem; }
-.st-key-answer [data-testid="stPageLink"] a { padding: 0 0.25rem; }
-.st-key-answer [data-testid="stPageLink"] p { font-size: 0.875rem; white-space: normal; overflow: visible; }
-@media (max-width: 640px) { .st-key-answer [data-testid="stMarkdownContainer"] p { font-size: 0.9rem; line-height: 1.45; } }
-</style>"""
 
 
 @dataclass(frozen=True)
@@ -76,7 +70,6 @@ def frame(L: Labels, actuals: pd.DataFrame | None = None) -> Frame:
                     icon=":material/download:",
                     type="tertiary",
                 )
-        st.markdown(CSS, unsafe_allow_html=True)  # fixed text: nothing a user sets reaches it
     return Frame(text)
 
 

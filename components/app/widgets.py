@@ -122,6 +122,14 @@ STYLE = """<style>
 /* The sidebar's sliders and choice boxes hold their height (label, value, track) while their code loads:
    a 40 px placeholder growing to 68 px moved everything under it (layout shift on every page). */
 [data-testid="stSidebar"] [data-testid="stExpanderDetails"] [data-testid="stSkeleton"] { height: 4.25rem; }
+/* A KPI card (widgets.kpi: a container in a row's horizontal container) holds about a card's height while
+   Streamlit loads the card's code: its 40 px placeholder grew to the card's 103–192 px and moved all under it. */
+[data-testid="stMain"] [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"] >
+  [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"] > [data-testid="stSkeleton"] { height: 7.5rem; }
+/* The Overview's answer block (answer_block.frame): sentences closer together, page links that wrap. */
+.st-key-answer { gap: 0.6rem; }
+.st-key-answer [data-testid="stPageLink"] a { padding: 0 0.25rem; }
+.st-key-answer [data-testid="stPageLink"] p { font-size: 0.875rem; white-space: normal; overflow: visible; }
 /* The as-of card's title is a second-level heading (it follows the page title) at a third level's size. */
 .st-key-as-of-card h2 { font-size: 1.5rem; padding-top: 0.25rem; }
 /* A phone (390 px): cards two a row with room for the longest word of a label, smaller values. */
@@ -129,12 +137,17 @@ STYLE = """<style>
   [data-testid="stMetric"] { padding: 0.6rem 0.7rem; }
   [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
   [data-testid="stMetricValue"] { font-size: 1.3rem; }
-  [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
   /* a card never narrower than its label's longest word (Streamlit cut it with «…»): such a card takes a row */
   [data-testid="stMetricLabel"] { grid-template-columns: minmax(min-content, 1fr) auto; }
   [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"], [data-testid="stMetric"],
   [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stLayoutWrapper"] {
     min-width: min-content; }
+  /* a card's placeholder: two a row, as the cards come, each as tall as a card with a wrapped label */
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"]:has(>
+    [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"] > [data-testid="stSkeleton"]) {
+    min-width: calc(50% - 0.5rem); }
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"] >
+    [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"] > [data-testid="stSkeleton"] { height: 10rem; }
 }
 </style>"""
 
@@ -354,7 +367,8 @@ def _chart(view: views.View, s: Scenario, L: Labels) -> None:
 
 def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     """PNG, SVG, HTML, CSV and XLSX of one chart; each file is made only when its button is clicked."""
-    today, cid, fig, data = clock.today(), view.chart_id, view.figure, view.data
+    # view.data is read in the buttons' callables: a chart's table may be made on its first read (View.data)
+    today, cid, fig = clock.today(), view.chart_id, view.figure
     fname = lambda ext: export.file_name(cid, s.slug(), today, ext)  # noqa: E731
     caption = views.scenario_caption(s, L)
     ok, reason = export.image_export_available()
@@ -397,7 +411,7 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     other = export.other_csv_format(own)
     st.download_button(
         "CSV",
-        lambda: downloads.csv_bytes(cid, data, L, own),
+        lambda: downloads.csv_bytes(cid, view.data, L, own),
         file_name=downloads.csv_file_name(cid, s.slug(), today, own, L),
         mime="text/csv",
         key=f"dl-{cid}-csv",
@@ -407,7 +421,7 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     )
     st.download_button(  # the other format, small: for the reader whose Excel or program expects it
         L(f"dl_csv_{other.name}"),
-        lambda: downloads.csv_bytes(cid, data, L, other),
+        lambda: downloads.csv_bytes(cid, view.data, L, other),
         file_name=downloads.csv_file_name(cid, s.slug(), today, other, L),
         mime="text/csv",
         key=f"dl-{cid}-csv-{other.name}",
@@ -419,7 +433,7 @@ def download_buttons(view: views.View, s: Scenario, L: Labels) -> None:
     st.download_button(
         "XLSX",
         lambda: export.to_xlsx_bytes(
-            downloads.table(cid, data, L),
+            downloads.table(cid, view.data, L),
             _meta(s, L),
             views.sources_table(L),
             sheet_name=L("dl_sheet_data"),

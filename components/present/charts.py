@@ -53,7 +53,8 @@ TEMPLATE = go.layout.Template(
 #: on a phone, the footnote at the very bottom, today's label above the plot (never over data).
 TITLE_CHARS = 38  # 17 px title font: about 9 px a character
 NOTE_CHARS = 50  # 10 px footnote font: about 6.1 px a Cyrillic character, from 8–40 px in
-PHONE_LEGEND = 285  # px a legend row may take on a phone (from the plot's left edge: 366 px less the margins)
+#: px a legend row may take on a phone (from the plot's left edge: the 358 px main area less the margins)
+PHONE_LEGEND = 277
 LEGEND_ROW = 27  # px a legend row takes at the 12 px legend font (a 14 px marker in it)
 LEGEND_CHARS = 34  # a legend name longer than this goes on two lines (a phone's plot is ~290 px wide)
 NTICKS = 6  # ticks an axis shows at most: enough at 1440 px, not crowded at 390 px

@@ -9,6 +9,7 @@ table read anew)."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import numpy as np
 import pandas as pd
@@ -187,8 +188,11 @@ def test_row_names_in_the_dict_are_the_updated_figure(lang, n):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_notes_in_the_dict_are_add_annotation(lang):
-    """Notes given to _figure: the same figure JSON as add_annotation one by one on the made figure."""
+def test_notes_in_the_dict_are_add_annotation(lang, monkeypatch):
+    """Notes given to _figure: the same figure JSON as add_annotation one by one on the made figure (both built with
+    plotly's checks, which write the keys in one order; the unchecked build against the checked one is
+    test_charts_built_without_plotlys_checks_send_what_the_checked_ones_send)."""
+    monkeypatch.setattr(charts, "VALIDATE", True)
     L = Labels(lang)
     notes = [
         dict(x=70.0, y=50.0, text="Россия", showarrow=False, font=dict(size=13, color="#6E6E6E"), opacity=0.9),
@@ -312,11 +316,12 @@ def test_projection_data_is_the_actuals_as_given_at_build():
 
 
 @pytest.mark.parametrize("engine", ["json", "orjson"])
-def test_map_outlines_as_object_arrays_are_the_lists(engine):
+def test_map_outlines_as_object_arrays_are_the_lists(engine, monkeypatch):
     """The map's country outlines handed to plotly as object arrays: the same figure JSON (both engines), the same
-    HTML, as the plain lists of numbers and nulls they hold."""
+    HTML, as the plain lists of numbers and nulls they hold (both built with plotly's checks, as above)."""
     import plotly.io as pio
 
+    monkeypatch.setattr(charts, "VALIDATE", True)
     fast = views.network_map(run.run(Scenario.default(), clock.today()), Labels("ru")).figure
     spec = fast.to_dict()
     for tr in spec["data"][:2]:  # the two outline traces, given the lists they hold
@@ -327,3 +332,37 @@ def test_map_outlines_as_object_arrays_are_the_lists(engine):
     assert None in plain.to_dict()["data"][0]["x"]
     assert pio.to_json(fast, engine=engine) == pio.to_json(plain, engine=engine)
     assert fast.to_html(include_plotlyjs=False, div_id="m") == plain.to_html(include_plotlyjs=False, div_id="m")
+
+
+def _every_figure(validate: bool, monkeypatch) -> dict:
+    """Every chart's figure JSON, parsed, for the plan and a delayed grain-heavy scenario in both languages (the money
+    charts in RUB and KZT, the projection also compared with a preset), built with plotly's property checks
+    ``validate`` (charts.VALIDATE)."""
+    monkeypatch.setattr(charts, "VALIDATE", validate)
+    today = clock.today()
+    scenarios = [
+        Scenario.default(),
+        Scenario.default().with_values(delay_months=9, profile="grain_heavy", episodes="none"),
+    ]
+    out = {}
+    for i, s in enumerate(scenarios):
+        r = run.run(s, today)
+        for lang in LANGS:
+            L = Labels(lang)
+            for name, c in views.CHARTS.items():
+                options = [{"currency": "RUB"}, {"currency": "KZT"}] if c.money else [{}]
+                if name == "export_projection":
+                    options.append({"compare": "pessimistic"})
+                for o in options:
+                    out[(i, lang, name, repr(sorted(o)))] = json.loads(c.build(r, L, **o).figure.to_json())
+    return out
+
+
+def test_charts_built_without_plotlys_checks_send_what_the_checked_ones_send(monkeypatch):
+    # charts.VALIDATE is off in the app for speed: every chart must send the browser what the checked build sends
+    # (the checks rewrite some values, e.g. a colour scale's name into its stops; those are written out in the code)
+    checked = _every_figure(True, monkeypatch)
+    shipped = _every_figure(False, monkeypatch)
+    assert checked.keys() == shipped.keys() and len(checked) > 2 * 2 * len(views.CHARTS)
+    differ = [k for k in checked if checked[k] != shipped[k]]
+    assert not differ, differ

@@ -36,6 +36,11 @@ _GRID = "#E5EAF2"
 #: into every figure and costs ~8 ms a chart, on every slider move.
 #: Each chart is written as one figure dict (traces and layout) and validated once by ``go.Figure``: adding
 #: traces and updating the layout step by step validated every step and cost ~13 ms a chart; one dict, ~2 ms.
+#: Whether plotly checks every property of a chart as it is built. Off: the checks (about 40 % of a chart's build,
+#: 2–6 ms a chart on every new scenario) change nothing in what these charts send; ``tests/test_chart_builders.py``
+#: builds every chart in both languages with the checks on and off and requires the same figure JSON, so a property
+#: the checks would refuse or rewrite fails there. Exports copy a figure through ``go.Figure(fig)``, which checks.
+VALIDATE = False
 TEMPLATE = go.layout.Template(
     layout=dict(
         paper_bgcolor="white",
@@ -228,7 +233,7 @@ def _figure(
         _row_names(base, *row_names)
     for tr in traces:
         _plain_arrays(tr)
-    fig = go.Figure(dict(data=traces, layout={**base, **layout}))
+    fig = go.Figure(dict(data=traces, layout={**base, **layout}), _validate=VALIDATE)
     if row_names is not None:
         fig.layout.yaxis.showticklabels = False  # set last, where update_yaxes put it (the same figure JSON)
     return fig

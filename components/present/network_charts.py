@@ -24,6 +24,10 @@ from components.present.charts import (
 )
 from components.present.i18n import Labels
 
+#: Plotly's "Cividis" colour scale written out as the property check would write it (charts.VALIDATE is off): a
+#: colour-blind-safe scale, dark blue to yellow.
+CIVIDIS = [list(stop) for stop in go.Heatmap(colorscale="Cividis").colorscale]
+
 #: Heatmap scale: cividis (monotone lightness, colour-blind safe), 0 to 150 %; 100 % is marked on the colour bar
 #: and every cell at or over 100 % is crossed.
 HEAT_MAX_PCT = 150.0
@@ -60,7 +64,7 @@ def heatmap(cells: pd.DataFrame, L: Labels, note: str = "", today: dt.date | Non
             x=list(months),
             y=names,
             customdata=hover,
-            colorscale="Cividis",
+            colorscale=CIVIDIS,
             zmin=0,
             zmax=HEAT_MAX_PCT,
             xgap=1,

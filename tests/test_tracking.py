@@ -267,3 +267,19 @@ def test_no_single_month_makes_a_short_year_reach_the_target(tonnes, at, spike):
     windows = [sum(tonnes[i - 11 : i + 1]) for i in range(11, len(tonnes))]
     assert p.target_reached == any(w >= 550_000 for w in windows)
     assert p.sum_12m == pytest.approx(sum(tonnes[-12:]))
+
+
+def test_the_results_as_of_without_actuals_is_kept_and_actuals_are_never_mixed_into_it():
+    from components.model import run
+
+    # the scenario of test_as_of_a_pinned_date_against_plan_and_scenario_in_even_months: 291,666.67 t so far in 2026
+    # (10 × 180,000 + 20,000 × 85) / 12, at 440,000 t/year in November 2026
+    r = run.run(EVEN.with_values(delay_months=6, attainment=0.8), TODAY)
+    a = r.as_of()
+    assert a.scenario.tonnes_ytd == pytest.approx(291_666.67, abs=0.01)
+    assert a.scenario.rate_t_year == pytest.approx(440_000) and a.actual_ytd is None
+    assert r.as_of() is a  # made once, kept with the result
+    # with the actuals of test_as_of_with_actuals_compares_like_with_like_in_even_months: Jan-Aug 2026 220,000 t
+    actuals = series("2025-09-01", [(180_000 + 20_000 * k) / 12 for k in range(12)])
+    assert r.as_of(actuals).actual_ytd == pytest.approx(220_000)
+    assert r.as_of().actual_ytd is None and r.as_of() is a  # the kept one is still the plan's

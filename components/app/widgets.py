@@ -325,7 +325,8 @@ def chart(view: views.View, s: Scenario, L: Labels, scroll: bool = False) -> Non
 class _Drawn(go.Figure):
     """A shared view's figure as ``st.plotly_chart`` reads it: its dict (``to_dict``: a deep copy of every trace
     and the layout, arrays to base64) made once per view and kept with the figure, instead of on every draw (~1 ms
-    a chart, on every rerun of a page). No ``go.Figure.__init__``: the figure was validated when it was built."""
+    a chart, on every rerun of a page). No ``go.Figure.__init__``: it holds the built figure's own dict, nothing
+    to build or check again."""
 
     def __init__(self, spec: dict):  # noqa: D107 - see the class
         self._spec = spec

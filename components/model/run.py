@@ -222,8 +222,12 @@ class Result:
 
     def as_of(self, actuals: pd.DataFrame | None = None) -> tracking.AsOf:
         """:func:`components.model.tracking.as_of`: what the plan and the scenario expect by the result's day, and
-        the actuals against both [t, t/year]."""
-        return tracking.as_of(self.scenario, self.today, actuals)
+        the actuals against both [t, t/year]. Without actuals it is made once and kept (a frozen dataclass)."""
+        return self._as_of_plan if actuals is None else tracking.as_of(self.scenario, self.today, actuals)
+
+    @_lazy
+    def _as_of_plan(self) -> tracking.AsOf:
+        return tracking.as_of(self.scenario, self.today, None)
 
     def fit(self, actuals: pd.DataFrame) -> tracking.Fit:
         """:func:`components.model.tracking.fit_scenario` of ``actuals`` with the scenario's seasonal profile (the

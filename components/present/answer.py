@@ -177,7 +177,7 @@ def _completion(a: tracking.AsOf, L: Labels) -> str:
 def today_sentence(r: Result, L: Labels, actuals: pd.DataFrame | None = None) -> Sentence:
     """Today's date, the stated completion date against it, and the actuals against the plan (or an invitation
     to upload them)."""
-    a = tracking.as_of(r.scenario, r.today, actuals)
+    a = r.as_of(actuals)
     head = L("ans_today", day=L.day(a.today), completion=_completion(a, L))
     if a.actual_ytd is not None:
         plan = a.plan_ytd_same or 0.0

@@ -60,8 +60,9 @@ TITLE_CHARS = 38  # 17 px title font: about 9 px a character
 NOTE_CHARS = 50  # 10 px footnote font: about 6.1 px a Cyrillic character, from 8–40 px in
 #: px a legend row may take on a phone: plotly wraps a horizontal legend at the plot area's width, which the y axis's
 #: tick labels narrow (measured at 390 px, main area 358 px: 206–296 px; 206 on Capacity's two-way chart, whose
-#: six-digit ticks widen the left margin). The narrowest, less a little: a legend is never given fewer rows than it takes
-PHONE_LEGEND = 200
+#: six-digit ticks widen the left margin). The narrowest less a margin for the estimate's 7 px a character (a Cyrillic
+#: one takes ~8: «Гружёные» 108 px, estimated 100): a legend is never given fewer rows than it takes
+PHONE_LEGEND = 190
 LEGEND_ROW = 27  # px a legend row takes at the 12 px legend font (a 14 px marker in it)
 LEGEND_CHARS = 34  # a legend name longer than this goes on two lines (a phone's plot is ~290 px wide)
 NTICKS = 6  # ticks an axis shows at most: enough at 1440 px, not crowded at 390 px

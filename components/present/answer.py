@@ -16,7 +16,6 @@ import pandas as pd
 from components.data.facts import tables
 from components.model import economics, tracking
 from components.model.run import Result
-from components.present import views
 from components.present.i18n import Labels
 
 #: The pages the sentences link to (the ``url_path`` of their ``st.Page`` in ``dashboard.py``).
@@ -130,14 +129,14 @@ def wait_sentence(r: Result, L: Labels) -> Sentence:
         else:
             shown = days(d, L)
         if where == "selyatino":
-            text = L("ans_wait_hub", days=shown, when=views.in_month(when, L))
+            text = L("ans_wait_hub", days=shown, when=L.in_month(when))
         else:
-            text = L("ans_wait", days=shown, crossing=L(f"cr_{where}"), when=views.in_month(when, L))
+            text = L("ans_wait", days=shown, crossing=L(f"cr_{where}"), when=L.in_month(when))
         if su.never_clears.get(where):
             text += " " + L(
                 "ans_wait_never_clears",
                 feu=L.num(su.end_backlog_feu.get(where, 0.0)),
-                when=views.in_month(su.end_month, L),
+                when=L.in_month(su.end_month),
             )
     return Sentence("wait", L("ans_wait_lead"), text, *link("wait", L))
 

@@ -32,15 +32,15 @@ BLUE, ORANGE, SKY, GREEN, VERMILLION, PURPLE, GREY, BLACK = (
 FONT = "Inter, 'Source Sans Pro', 'DejaVu Sans', Arial, sans-serif"
 HEIGHT = 440
 _GRID = "#E5EAF2"
-#: A slim template (plotly_white's look for what these charts use): a full built-in template is deep-copied
-#: into every figure and costs ~8 ms a chart, on every slider move.
-#: Each chart is written as one figure dict (traces and layout) and validated once by ``go.Figure``: adding
-#: traces and updating the layout step by step validated every step and cost ~13 ms a chart; one dict, ~2 ms.
 #: Whether plotly checks every property of a chart as it is built. Off: the checks (about 40 % of a chart's build,
 #: 2–6 ms a chart on every new scenario) change nothing in what these charts send; ``tests/test_chart_builders.py``
 #: builds every chart in both languages with the checks on and off and requires the same figure JSON, so a property
 #: the checks would refuse or rewrite fails there. Exports copy a figure through ``go.Figure(fig)``, which checks.
 VALIDATE = False
+#: A slim template (plotly_white's look for what these charts use): a full built-in template is deep-copied
+#: into every figure and costs ~8 ms a chart, on every slider move.
+#: Each chart is written as one figure dict (traces and layout) and made once by ``go.Figure``: adding traces and
+#: updating the layout step by step checked every step and cost ~13 ms a chart; one dict, ~2 ms.
 TEMPLATE = go.layout.Template(
     layout=dict(
         paper_bgcolor="white",

@@ -479,11 +479,6 @@ NET_COUNTRY_LABELS = (
 NET_SENS_ROWS = 10
 
 
-def in_month(when, L: Labels) -> str:
-    """``in September 2027`` / ``в сентябре 2027 г.``."""
-    return L.in_month(when)
-
-
 def _days(x: float, L: Labels) -> str:
     """Days with one decimal and the noun in its plural form (``4.2 days`` / ``4,2 дня``); never negative."""
     return _days_text(round(max(0.0, float(x)), 1), L.lang)
@@ -890,13 +885,13 @@ def wait_card(r: Result, L: Labels) -> dict[str, str]:
         "sentence": L(
             "k_wait_sentence_hub" if at_hub else "k_wait_sentence",
             crossing=_cr(where, L) if not at_hub else "",
-            when=in_month(when, L),
+            when=L.in_month(when),
             days=_days(days, L),
         ),
         "explain": L(
             "k_wait_explain",
             crossing=name,
-            when=in_month(mo, L),
+            when=L.in_month(mo),
             bg=L.pct(rb),
             fl=L.num(max(0.0, (rho - rb) * 100), 1),
             days=_days(d, L),

@@ -137,6 +137,13 @@ class Scenario(metaclass=_Declared):
         _declare(cls)
         return list(cls._numeric)
 
+    @classmethod
+    def range_of(cls, param: str) -> tuple[float, float]:
+        """A number field's declared range: ``min`` and ``max`` of its row in ``data/assumptions.csv`` [its unit]
+        (the field's metadata, read with the file on first use)."""
+        m = cls.__dataclass_fields__[param].metadata
+        return m["min"], m["max"]
+
     def with_values(self, **changes) -> Scenario:
         """A copy with ``changes`` applied, each checked against its declared range or options.
 

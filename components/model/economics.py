@@ -146,14 +146,6 @@ def _bridge_step(param: str) -> str:
     return "other"
 
 
-@functools.cache
-def _range(param: str) -> tuple[float, float]:
-    """An assumption's slider range, ``min`` and ``max`` of ``data/assumptions.csv`` [its unit], read once per
-    process (a look-up in the table cost ~15 µs, ~80 of them a tornado)."""
-    a = tables().assumptions
-    return float(a.at[param, "min"]), float(a.at[param, "max"])
-
-
 def convert(rub: float | np.ndarray | pd.Series, currency: str, s: Scenario):
     """RUB amount in ``currency`` (RUB, USD or KZT) at the scenario's rates (RUB/USD, KZT/USD).
 
@@ -1461,8 +1453,8 @@ def breakeven(s: Scenario) -> dict[str, BreakEven]:
     """
     params = BREAKEVEN_PARAMS
     n = len(params)
-    lo = np.array([_range(p)[0] for p in params])
-    hi = np.array([_range(p)[1] for p in params])
+    lo = np.array([Scenario.range_of(p)[0] for p in params])
+    hi = np.array([Scenario.range_of(p)[1] for p in params])
 
     def f(x: np.ndarray) -> np.ndarray:
         over = {}
@@ -1581,7 +1573,7 @@ def draws(s: Scenario, n_paths: int = 10_000, seed: int = 2025) -> dict[str, np.
     rng = np.random.default_rng(seed + 1)
     over = {"delay_months": delay, "attainment": attain}
     for p in UNCERTAIN_PARAMS:
-        (lo, hi), mode = _range(p), float(getattr(s, p))
+        (lo, hi), mode = Scenario.range_of(p), float(getattr(s, p))
         over[p] = rng.triangular(lo, mode, hi, n_paths) if hi > lo else np.full(n_paths, mode)
     return over
 
@@ -1603,8 +1595,8 @@ def sensitivity(s: Scenario, params: tuple[str, ...] = SENSITIVITY_PARAMS) -> pd
         ``swing`` (|npv_high − npv_low|) [RUB], sorted by swing, largest first.
     """
     n = len(params)
-    lows = np.array([_range(p)[0] for p in params])
-    highs = np.array([_range(p)[1] for p in params])
+    lows = np.array([Scenario.range_of(p)[0] for p in params])
+    highs = np.array([Scenario.range_of(p)[1] for p in params])
     over = {}
     for i, p in enumerate(params):
         col = np.full(2 * n + 1, float(getattr(s, p)))

@@ -1085,13 +1085,6 @@ def background_mt(s: Scenario, year: int) -> dict[str, float]:
 # ---------------------------------------------------------------------------------------------------------------
 # Sensitivity
 # ---------------------------------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _ranges() -> dict[str, tuple[float, float]]:
-    """Each assumption's slider range (``min``, ``max`` of ``data/assumptions.csv``), read once per process."""
-    a = facts.tables().assumptions
-    return {k: (float(a.at[k, "min"]), float(a.at[k, "max"])) for k in a.index}
-
-
 def sensitivity(s: Scenario, inputs: tuple[str, ...] = SENSITIVE_FIELDS) -> pd.DataFrame:
     """Which uncertain input moves this flow's longest wait (border or Selyatino, :class:`Summary`) most.
 
@@ -1112,7 +1105,6 @@ def sensitivity(s: Scenario, inputs: tuple[str, ...] = SENSITIVE_FIELDS) -> pd.D
         ``wait_low``, ``wait_high`` (longest wait at each end [days]), ``swing`` (|wait_high − wait_low| [days]),
         ``base`` (the longest wait at ``s`` [days]).
     """
-    ranges = _ranges()
     base_flow = flow_arrays(s)
     # every variant (the scenario, then each input at its low and high end) through steps 3–4 at once, over a
     # leading variant axis (_queues): each variant's numbers are the ones it gets alone, in one pass instead of 35
@@ -1120,7 +1112,7 @@ def sensitivity(s: Scenario, inputs: tuple[str, ...] = SENSITIVE_FIELDS) -> pd.D
     variants = [s]
     flows = [base_flow]
     for k in inputs:
-        for v in ranges[k]:
+        for v in Scenario.range_of(k):
             # the scenario's values with one moved, as a plain namespace: flow_arrays and the background only read
             # fields, and dataclasses.replace re-made all ~80 of them (~0.05 ms, 34 times a call)
             sv = SimpleNamespace(**{**vars(s), k: v})
@@ -1151,8 +1143,8 @@ def sensitivity(s: Scenario, inputs: tuple[str, ...] = SENSITIVE_FIELDS) -> pd.D
     rows = [
         {
             "input": k,
-            "low": ranges[k][0],
-            "high": ranges[k][1],
+            "low": Scenario.range_of(k)[0],
+            "high": Scenario.range_of(k)[1],
             "wait_low": longest[1 + 2 * i],
             "wait_high": longest[2 + 2 * i],
         }

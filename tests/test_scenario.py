@@ -62,6 +62,12 @@ def test_the_plan_is_a_hashable_picklable_dataclass_equal_by_value():
         a.delay_months = 3.0
 
 
+def test_range_of_is_each_rows_min_and_max_as_the_file_writes_them():
+    # the sensitivities, the break-evens and the Monte Carlo draws read their ranges here (read with csv above)
+    for r in ROWS:
+        assert Scenario.range_of(r["id"]) == (float(r["min"]), float(r["max"])), r["id"]
+
+
 def test_the_cache_key_tells_apart_any_two_scenarios_and_changes_nothing_else():
     # what Streamlit's caches hash for a scenario (components/app/model.py's hash_funcs)
     plan = Scenario.default()
